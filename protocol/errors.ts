@@ -1,0 +1,74 @@
+/**
+ * The one error class of fieldchain. Every error a user can meet carries a string code, grouped by
+ * area (FC_FRAME_*, FC_SERIAL_*, ...), a message that says what went wrong, and a hint that says
+ * what to do about it. Modelled on fastify's lib/errors.js and zwave-js's ZWaveError.
+ */
+export const ErrorCodes = {
+	// Configuration and command-line options.
+	FC_CONFIG_INVALID: "FC_CONFIG_INVALID",
+	// Serial framing (COBS + CRC-32C).
+	FC_FRAME_CRC: "FC_FRAME_CRC",
+	FC_FRAME_COBS: "FC_FRAME_COBS",
+	FC_FRAME_OVERSIZED: "FC_FRAME_OVERSIZED",
+	FC_FRAME_SHORT: "FC_FRAME_SHORT",
+	// Protocol messages and session rules.
+	FC_PROTO_DECODE: "FC_PROTO_DECODE",
+	FC_PROTO_EMPTY: "FC_PROTO_EMPTY",
+	FC_PROTO_VERSION: "FC_PROTO_VERSION",
+	FC_PROTO_UNEXPECTED: "FC_PROTO_UNEXPECTED",
+	FC_PROTO_TOO_LARGE: "FC_PROTO_TOO_LARGE",
+	FC_PROTO_TIMEOUT: "FC_PROTO_TIMEOUT",
+	// Serial ports.
+	FC_SERIAL_OPEN: "FC_SERIAL_OPEN",
+	FC_SERIAL_CLOSED: "FC_SERIAL_CLOSED",
+	FC_SERIAL_WRITE: "FC_SERIAL_WRITE",
+	// MQTT.
+	FC_MQTT_AUTH: "FC_MQTT_AUTH",
+	FC_MQTT_FORBIDDEN: "FC_MQTT_FORBIDDEN",
+	FC_MQTT_CONNECT: "FC_MQTT_CONNECT",
+	// Durable storage.
+	FC_STORE_OPEN: "FC_STORE_OPEN",
+	FC_STORE_WRITE: "FC_STORE_WRITE",
+	FC_STORE_CLOSED: "FC_STORE_CLOSED",
+	// Local HTTP API.
+	FC_HTTP_BAD_REQUEST: "FC_HTTP_BAD_REQUEST",
+	FC_HTTP_NOT_FOUND: "FC_HTTP_NOT_FOUND",
+	FC_HTTP_LISTEN: "FC_HTTP_LISTEN",
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export interface FieldchainErrorOptions {
+	/** What the user can do about it. Shown after the message. */
+	hint?: string;
+	cause?: unknown;
+	/** Extra facts for logs and API bodies (never secrets). */
+	details?: Record<string, unknown>;
+}
+
+export class FieldchainError extends Error {
+	readonly code: ErrorCode;
+	readonly hint: string | undefined;
+	readonly details: Record<string, unknown> | undefined;
+
+	constructor(code: ErrorCode, message: string, options: FieldchainErrorOptions = {}) {
+		super(options.hint ? `${message} ${options.hint}` : message, { cause: options.cause });
+		this.name = "FieldchainError";
+		this.code = code;
+		this.hint = options.hint;
+		this.details = options.details;
+	}
+
+	toJSON(): Record<string, unknown> {
+		return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
+	}
+}
+
+export function isFieldchainError(value: unknown, code?: ErrorCode): value is FieldchainError {
+	return value instanceof FieldchainError && (code === undefined || value.code === code);
+}
+
+/** Any thrown value as an Error, so callers never lose what was thrown. */
+export function toError(value: unknown): Error {
+	return value instanceof Error ? value : new Error(String(value));
+}

@@ -1,0 +1,132 @@
+/**
+ * Splits a serial byte stream into frame payloads. It never throws on input: garbage, a bad
+ * CRC, invalid COBS or an oversized frame is counted and skipped, and decoding resumes after the
+ * next 0x00 (the resynchronisation point of COBS framing).
+ */
+import { cobsDecodeInto } from "./cobs.js";
+import { crc32c } from "./crc32c.js";
+import { ABSOLUTE_MAX_PAYLOAD, CRC_LENGTH, DEFAULT_MAX_PAYLOAD, maxEncodedFrameLength } from "./frame.js";
+
+export type FrameErrorKind = "crc" | "cobs" | "oversized" | "short";
+
+export interface FrameError {
+	kind: FrameErrorKind;
+	/** Encoded bytes thrown away with this error. */
+	discardedBytes: number;
+}
+
+export interface FrameStats {
+	frames: number;
+	bytes: number;
+	badCrc: number;
+	badCobs: number;
+	oversized: number;
+	short: number;
+	/** Times the decoder threw bytes away and waited for the next delimiter. */
+	resyncs: number;
+	discardedBytes: number;
+}
+
+export interface FrameDecoderOptions {
+	maxPayload?: number;
+	onFrame: (payload: Buffer) => void;
+	onError?: (error: FrameError) => void;
+}
+
+export function emptyFrameStats(): FrameStats {
+	return { frames: 0, bytes: 0, badCrc: 0, badCobs: 0, oversized: 0, short: 0, resyncs: 0, discardedBytes: 0 };
+}
+
+export class FrameDecoder {
+	readonly stats: FrameStats = emptyFrameStats();
+	private maxEncoded = 0;
+	private pending: Buffer[] = [];
+	private pendingLength = 0;
+	/** True after an oversized frame: drop everything up to the next delimiter. */
+	private skipping = false;
+	private readonly onFrame: (payload: Buffer) => void;
+	private readonly onError: ((error: FrameError) => void) | undefined;
+
+	constructor(options: FrameDecoderOptions) {
+		this.onFrame = options.onFrame;
+		this.onError = options.onError;
+		this.setMaxPayload(options.maxPayload ?? DEFAULT_MAX_PAYLOAD);
+	}
+
+	/** The device's Hello may raise or lower the limit; it is clamped to the protocol maximum. */
+	setMaxPayload(maxPayload: number): void {
+		const effective = Math.min(maxPayload > 0 ? maxPayload : DEFAULT_MAX_PAYLOAD, ABSOLUTE_MAX_PAYLOAD);
+		this.maxEncoded = maxEncodedFrameLength(effective);
+	}
+
+	push(chunk: Buffer): void {
+		this.stats.bytes += chunk.length;
+		let position = 0;
+		while (position < chunk.length) {
+			const delimiter = chunk.indexOf(0, position);
+			if (delimiter === -1) {
+				this.keepPartial(chunk, position);
+				return;
+			}
+			if (this.skipping) {
+				this.skipping = false;
+				this.stats.discardedBytes += delimiter - position;
+			} else if (this.pendingLength === 0) {
+				this.decodeFrame(chunk, position, delimiter);
+			} else {
+				this.pending.push(chunk.subarray(position, delimiter));
+				const joined = Buffer.concat(this.pending, this.pendingLength + delimiter - position);
+				this.pending = [];
+				this.pendingLength = 0;
+				this.decodeFrame(joined, 0, joined.length);
+			}
+			position = delimiter + 1;
+		}
+	}
+
+	/** Bytes of a frame whose delimiter has not arrived yet. */
+	private keepPartial(chunk: Buffer, position: number): void {
+		const length = chunk.length - position;
+		if (this.skipping) {
+			this.stats.discardedBytes += length;
+			return;
+		}
+		if (this.pendingLength + length > this.maxEncoded) {
+			this.fail("oversized", this.pendingLength + length);
+			this.pending = [];
+			this.pendingLength = 0;
+			this.skipping = true;
+			return;
+		}
+		// Copy: the caller may reuse its chunk buffer.
+		this.pending.push(Buffer.from(chunk.subarray(position)));
+		this.pendingLength += length;
+	}
+
+	private decodeFrame(source: Buffer, start: number, end: number): void {
+		const length = end - start;
+		if (length === 0) return; // back-to-back delimiters are idle line, not an error
+		if (length > this.maxEncoded) return this.fail("oversized", length);
+		// A fresh buffer per frame: decoded messages may keep views into it (bytes fields).
+		const decoded = Buffer.allocUnsafe(length);
+		const decodedLength = cobsDecodeInto(source, start, end, decoded);
+		if (decodedLength < 0) return this.fail("cobs", length);
+		if (decodedLength < CRC_LENGTH) return this.fail("short", length);
+		const payloadLength = decodedLength - CRC_LENGTH;
+		const payload = decoded.subarray(0, payloadLength);
+		if (crc32c(payload) !== decoded.readUInt32LE(payloadLength)) return this.fail("crc", length);
+		this.stats.frames++;
+		this.onFrame(payload);
+	}
+
+	private fail(kind: FrameErrorKind, discardedBytes: number): void {
+		const stats = this.stats;
+		if (kind === "crc") stats.badCrc++;
+		else if (kind === "cobs") stats.badCobs++;
+		else if (kind === "oversized") stats.oversized++;
+		else stats.short++;
+		stats.resyncs++;
+		stats.discardedBytes += discardedBytes;
+		this.onError?.({ kind, discardedBytes });
+	}
+}
