@@ -39,6 +39,8 @@ export interface EnvelopeLink extends EventEmitter<LinkEvents> {
 	send(envelope: EnvelopeInit): Promise<void>;
 	/** The peer's max_payload, from its hello; messages above it are refused before sending. */
 	setPeerMaxPayload(maxPayload: number): void;
+	/** Raw bytes past the codec, for fault injection (garbage, corrupt frames). Optional. */
+	sendRaw?(bytes: Uint8Array): Promise<void>;
 	close(): Promise<void>;
 }
 

@@ -83,7 +83,7 @@ export class StreamLink extends EventEmitter<LinkEvents> implements EnvelopeLink
 	}
 
 	/** Raw bytes, for fault injection in tests and the simulator. */
-	writeRaw(bytes: Uint8Array): Promise<void> {
+	sendRaw(bytes: Uint8Array): Promise<void> {
 		if (this.isClosed) return Promise.reject(closedError(this.label));
 		return this.write(bytes);
 	}

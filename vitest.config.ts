@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+	test: {
+		include: ["**/*.test.ts"],
+		exclude: ["node_modules/**", "dist/**"],
+		testTimeout: 60_000,
+		hookTimeout: 60_000,
+		// Real ptys, brokers and child processes: run files in parallel, but keep it to the two cores.
+		maxWorkers: 2,
+	},
+});
