@@ -15,12 +15,16 @@ export function deviceDownTopic(deviceId: string): string {
 /** Subscription the gateway uses for every device's uplink. */
 export const ALL_DEVICES_UP = `${TOPIC_PREFIX}/+/up`;
 
-/** The device id in an up or down topic, or undefined when the topic is not a device topic. */
+/**
+ * The device id in an up or down topic, or undefined when the topic is not a device topic, including
+ * when the id is not a valid device id (empty, a + or # wildcard of a subscription filter, ...).
+ */
 export function parseDeviceTopic(topic: string): { deviceId: string; direction: "up" | "down" } | undefined {
 	const parts = topic.split("/");
 	if (parts.length !== 5 || `${parts[0]}/${parts[1]}/${parts[2]}` !== TOPIC_PREFIX) return undefined;
 	const direction = parts[4];
 	if (direction !== "up" && direction !== "down") return undefined;
+	if (!isValidDeviceId(parts[3])) return undefined;
 	return { deviceId: parts[3], direction };
 }
 

@@ -106,15 +106,27 @@ export class FrameDecoder {
 	private decodeFrame(source: Buffer, start: number, end: number): void {
 		const length = end - start;
 		if (length === 0) return; // back-to-back delimiters are idle line, not an error
-		if (length > this.maxEncoded) return this.fail("oversized", length);
+		if (length > this.maxEncoded) {
+			this.fail("oversized", length);
+			return;
+		}
 		// A fresh buffer per frame: decoded messages may keep views into it (bytes fields).
 		const decoded = Buffer.allocUnsafe(length);
 		const decodedLength = cobsDecodeInto(source, start, end, decoded);
-		if (decodedLength < 0) return this.fail("cobs", length);
-		if (decodedLength < CRC_LENGTH) return this.fail("short", length);
+		if (decodedLength < 0) {
+			this.fail("cobs", length);
+			return;
+		}
+		if (decodedLength < CRC_LENGTH) {
+			this.fail("short", length);
+			return;
+		}
 		const payloadLength = decodedLength - CRC_LENGTH;
 		const payload = decoded.subarray(0, payloadLength);
-		if (crc32c(payload) !== decoded.readUInt32LE(payloadLength)) return this.fail("crc", length);
+		if (crc32c(payload) !== decoded.readUInt32LE(payloadLength)) {
+			this.fail("crc", length);
+			return;
+		}
 		this.stats.frames++;
 		this.onFrame(payload);
 	}

@@ -77,7 +77,8 @@ export class StreamLink extends EventEmitter<LinkEvents> implements EnvelopeLink
 		this.peerMaxPayload = maxPayload > 0 ? maxPayload : DEFAULT_MAX_PAYLOAD;
 	}
 
-	send(envelope: EnvelopeInit): Promise<void> {
+	// async: encodeFrame throws FC_PROTO_TOO_LARGE, and callers must get that as a rejection.
+	async send(envelope: EnvelopeInit): Promise<void> {
 		if (this.isClosed) return Promise.reject(closedError(this.label));
 		return this.write(encodeFrame(encodeEnvelope(envelope), this.peerMaxPayload));
 	}

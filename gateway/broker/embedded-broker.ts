@@ -1,0 +1,141 @@
+/**
+ * The MQTT broker inside the gateway (aedes over plain TCP), secure by default: loopback unless
+ * told otherwise, every client a device with a password (device-acl.ts), packets capped in size
+ * before they are buffered (packet-size-guard.ts). There is no anonymous mode.
+ */
+import { createServer, type Server, type Socket } from "node:net";
+import { Aedes, type Client } from "aedes";
+import type { Logger } from "pino";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
+import { ABSOLUTE_MAX_PAYLOAD } from "../../protocol/framing/frame.js";
+import { createDeviceAcl, remoteAddressOf } from "./device-acl.js";
+import { type DeviceCredentials, type DeviceLookup, toDeviceLookup } from "./device-credentials.js";
+import { PacketSizeGuard } from "./packet-size-guard.js";
+
+export type { DeviceCredentials, DeviceLookup } from "./device-credentials.js";
+
+export const DEFAULT_MQTT_HOST = "127.0.0.1";
+export const DEFAULT_MQTT_PORT = 1883;
+/** One PUBLISH carries one Envelope, which is never above 16384 bytes. */
+export const MAX_MQTT_PAYLOAD = ABSOLUTE_MAX_PAYLOAD;
+/**
+ * Largest Remaining Length (MQTT 3.1.1 section 2.2.3) of any packet: the payload plus the topic
+ * (at most 91 bytes for a 64-character device id) and packet id, with room for a CONNECT.
+ */
+export const MAX_MQTT_PACKET = MAX_MQTT_PAYLOAD + 512;
+
+export interface EmbeddedBrokerOptions {
+	/** Default 127.0.0.1. Anything else exposes the broker (without TLS) to the network. */
+	host?: string;
+	/** Default 1883; 0 picks a free port. */
+	port?: number;
+	devices: DeviceLookup | readonly DeviceCredentials[];
+	logger: Logger;
+	/** Deliberately impossible: there is no way to let clients in without a device password. */
+	allowAnonymousNonLoopback?: never;
+}
+
+export interface EmbeddedBroker {
+	broker: Aedes;
+	address: { host: string; port: number };
+	close(): Promise<void>;
+}
+
+export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
+	const host = options.host ?? DEFAULT_MQTT_HOST;
+	const port = options.port ?? DEFAULT_MQTT_PORT;
+	const logger = options.logger.child({ component: "mqtt-broker" });
+	const devices = toDeviceLookup(options.devices);
+
+	const broker = await Aedes.createBroker({
+		...createDeviceAcl({ devices, logger, maxPayload: MAX_MQTT_PAYLOAD }),
+		// MQTT 3.1 (protocol level 3) limits client ids to 23 characters; device ids go to 64.
+		maxClientsIdLength: 64,
+		// Device topics have 5 levels; refuse anything deep before it reaches the topic tries.
+		maxTopicLevels: 8,
+		connectTimeout: 10_000,
+		drainTimeout: 30_000,
+	});
+	watchClients(broker, logger);
+
+	const sockets = new Set<Socket>();
+	const server = createServer((socket) => {
+		sockets.add(socket);
+		socket.once("close", () => sockets.delete(socket));
+		broker.handle(new PacketSizeGuard(socket, MAX_MQTT_PACKET));
+	});
+	try {
+		await listen(server, host, port);
+	} catch (error) {
+		await closeBroker(broker);
+		throw listenError(error as NodeJS.ErrnoException, host, port);
+	}
+	server.on("error", (error) => logger.error({ code: ErrorCodes.FC_MQTT_CONNECT, err: error }, "MQTT listener error"));
+
+	const bound = server.address();
+	const address = { host, port: typeof bound === "object" && bound ? bound.port : port };
+	logger.info({ host: address.host, port: address.port }, "MQTT broker listening");
+	if (!isLoopback(host)) {
+		logger.warn({ host }, "MQTT broker listens beyond loopback without TLS: device passwords cross the network in clear");
+	}
+
+	let closing: Promise<void> | undefined;
+	const close = (): Promise<void> => {
+		closing ??= (async () => {
+			const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+			await closeBroker(broker);
+			// Connections still before CONNECT are not aedes clients yet; broker.close() misses them.
+			for (const socket of sockets) socket.destroy();
+			await serverClosed;
+		})();
+		return closing;
+	};
+	return { broker, address, close };
+}
+
+function watchClients(broker: Aedes, logger: Logger): void {
+	broker.on("clientReady", (client: Client) => logger.info({ clientId: client.id, remoteAddress: remoteAddressOf(client) }, "MQTT device connected"));
+	broker.on("clientDisconnect", (client: Client) => logger.info({ clientId: client.id }, "MQTT device disconnected"));
+	const onError = (client: Client, error: Error) => {
+		// ACL refusals were logged where they were decided.
+		if (isFieldchainError(error, "FC_MQTT_AUTH") || isFieldchainError(error, "FC_MQTT_FORBIDDEN")) return;
+		if (isFieldchainError(error, "FC_PROTO_TOO_LARGE")) {
+			logger.warn({ code: ErrorCodes.FC_MQTT_FORBIDDEN, clientId: client.id ?? undefined, remoteAddress: remoteAddressOf(client), reason: error.message }, "MQTT packet too large; connection dropped");
+			return;
+		}
+		logger.info({ clientId: client.id ?? undefined, remoteAddress: remoteAddressOf(client), reason: error.message }, "MQTT connection error");
+	};
+	broker.on("clientError", onError);
+	broker.on("connectionError", onError);
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once("error", reject);
+		server.listen({ host, port }, () => {
+			server.off("error", reject);
+			resolve();
+		});
+	});
+}
+
+function closeBroker(broker: Aedes): Promise<void> {
+	return new Promise((resolve) => broker.close(() => resolve()));
+}
+
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): FieldchainError {
+	const where = `${host}:${port}`;
+	const hint =
+		error.code === "EADDRINUSE"
+			? `Another MQTT broker (mosquitto?) or gateway already listens there; stop it, or choose another address with --mqtt HOST:PORT (port 0 picks a free one).`
+			: `Check the address, or choose another with --mqtt HOST:PORT.`;
+	return new FieldchainError(ErrorCodes.FC_MQTT_CONNECT, `Cannot listen for MQTT on ${where}: ${error.code ?? error.message}.`, {
+		cause: error,
+		hint,
+		details: { host, port, errno: error.code },
+	});
+}
+
+function isLoopback(host: string): boolean {
+	return host === "localhost" || host === "::1" || host.startsWith("127.");
+}

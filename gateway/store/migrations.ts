@@ -1,0 +1,74 @@
+/**
+ * Versioned schema of the gateway's SQLite database. Each migration runs once, in order, inside
+ * a transaction; `PRAGMA user_version` records how far a database has come. Never edit a
+ * migration that has shipped: add the next one.
+ */
+import type Database from "better-sqlite3";
+
+export interface Migration {
+	version: number;
+	description: string;
+	sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+	{
+		version: 1,
+		description: "devices, boots and readings",
+		sql: `
+			CREATE TABLE devices (
+				device_id TEXT PRIMARY KEY,
+				model TEXT NOT NULL,
+				hardware_revision TEXT NOT NULL,
+				firmware_version TEXT NOT NULL,
+				serial_number TEXT NOT NULL,
+				protocol_major INTEGER NOT NULL,
+				protocol_minor INTEGER NOT NULL,
+				capabilities TEXT NOT NULL,
+				calibration TEXT,
+				last_boot_id TEXT NOT NULL,
+				transport TEXT NOT NULL,
+				first_seen_at INTEGER NOT NULL,
+				last_seen_at INTEGER NOT NULL,
+				readings_stored INTEGER NOT NULL DEFAULT 0
+			);
+			-- One row per (device, boot): readings refer to it by a small integer, which keeps the
+			-- readings index narrow and the insert rate high.
+			CREATE TABLE boots (
+				id INTEGER PRIMARY KEY,
+				device_id TEXT NOT NULL,
+				boot_id TEXT NOT NULL,
+				acked_up_to INTEGER NOT NULL DEFAULT 0,
+				UNIQUE (device_id, boot_id)
+			);
+			CREATE TABLE readings (
+				boot_ref INTEGER NOT NULL REFERENCES boots (id),
+				seq INTEGER NOT NULL,
+				device_time_us INTEGER NOT NULL,
+				quantity TEXT NOT NULL,
+				value REAL NOT NULL,
+				unit TEXT NOT NULL,
+				flags INTEGER NOT NULL,
+				channel TEXT NOT NULL,
+				received_at INTEGER NOT NULL,
+				PRIMARY KEY (boot_ref, seq)
+			) WITHOUT ROWID;
+		`,
+	},
+];
+
+export function currentSchemaVersion(db: Database.Database): number {
+	return db.pragma("user_version", { simple: true }) as number;
+}
+
+/** Brings the database up to `target` (default: the newest migration). */
+export function migrate(db: Database.Database, target = MIGRATIONS[MIGRATIONS.length - 1].version): void {
+	const from = currentSchemaVersion(db);
+	for (const migration of MIGRATIONS) {
+		if (migration.version <= from || migration.version > target) continue;
+		db.transaction(() => {
+			db.exec(migration.sql);
+			db.pragma(`user_version = ${migration.version}`);
+		})();
+	}
+}

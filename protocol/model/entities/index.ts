@@ -1,0 +1,14 @@
+export type * from "./appointment.js";
+export type * from "./approval.js";
+export type * from "./common.js";
+export type * from "./deliverable.js";
+export type * from "./evidence.js";
+export type * from "./invoice.js";
+export type * from "./line-item.js";
+export type * from "./milestone.js";
+export type * from "./parties.js";
+export type * from "./task.js";
+export type * from "./technician.js";
+export type * from "./time-entry.js";
+export type * from "./work-order.js";
+export * from "./kinds.js";

@@ -1,0 +1,93 @@
+/**
+ * Versioned schema of the SQLite backend. Migrations only ever append: a released one is never
+ * edited, because databases in the field have already run it. schema_version records each step.
+ */
+import type { Database } from "better-sqlite3";
+import { ErrorCodes, FieldchainError } from "../../errors.js";
+
+export interface Migration {
+	version: number;
+	description: string;
+	up(db: Database): void;
+}
+
+/** Adds key columns copied out of the JSON document, backfilled for rows already stored. */
+function addKeyColumns(db: Database, columns: Record<string, string>): void {
+	for (const [column, path] of Object.entries(columns)) {
+		db.exec(`ALTER TABLE entities ADD COLUMN ${column} TEXT`);
+		db.exec(`UPDATE entities SET ${column} = CASE json_type(data, '${path}') WHEN 'text' THEN json_extract(data, '${path}') END`);
+		db.exec(`CREATE INDEX entities_${column} ON entities (kind, ${column})`);
+	}
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+	{
+		version: 1,
+		description: "entities table: one JSON document per entity, keyed by kind and id",
+		up(db) {
+			db.exec(`
+				CREATE TABLE entities (
+					kind TEXT NOT NULL,
+					id TEXT NOT NULL,
+					version INTEGER NOT NULL CHECK (version >= 1),
+					status TEXT,
+					work_order_id TEXT,
+					data TEXT NOT NULL CHECK (json_valid(data)),
+					PRIMARY KEY (kind, id)
+				) WITHOUT ROWID;
+				CREATE INDEX entities_status ON entities (kind, status);
+				CREATE INDEX entities_work_order_id ON entities (kind, work_order_id);
+			`);
+		},
+	},
+	{
+		version: 2,
+		description: "task, customer and technician key columns",
+		up(db) {
+			addKeyColumns(db, { task_id: "$.taskId", customer_id: "$.customerId", technician_id: "$.technicianId" });
+		},
+	},
+	{
+		version: 3,
+		description: "root, site and approval-subject key columns; updated_at for sync",
+		up(db) {
+			addKeyColumns(db, { root_id: "$.rootId", site_id: "$.siteId", subject_id: "$.subjectId" });
+			db.exec("ALTER TABLE entities ADD COLUMN updated_at INTEGER");
+			db.exec("UPDATE entities SET updated_at = json_extract(data, '$.updatedAt')");
+			db.exec("CREATE INDEX entities_updated_at ON entities (updated_at)");
+		},
+	},
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export function schemaVersion(db: Database): number {
+	db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+	const row = db.prepare("SELECT MAX(version) AS v FROM schema_version").get() as { v: number | null };
+	return row.v ?? 0;
+}
+
+/** Brings the database to `target` (default: latest), one transaction per step. Returns the version. */
+export function migrate(db: Database, target = LATEST_SCHEMA_VERSION, now: () => number = Date.now): number {
+	const current = schemaVersion(db);
+	if (current > LATEST_SCHEMA_VERSION) {
+		throw new FieldchainError(
+			ErrorCodes.FC_MODEL_MIGRATION,
+			`The database is at schema version ${current}; this build knows up to ${LATEST_SCHEMA_VERSION}.`,
+			{ hint: "Upgrade fieldchain before opening this database." },
+		);
+	}
+	const record = db.prepare("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)");
+	for (const migration of MIGRATIONS) {
+		if (migration.version <= current || migration.version > target) continue;
+		try {
+			db.transaction(() => {
+				migration.up(db);
+				record.run(migration.version, migration.description, now());
+			})();
+		} catch (cause) {
+			throw new FieldchainError(ErrorCodes.FC_MODEL_MIGRATION, `Schema migration ${migration.version} (${migration.description}) failed.`, { cause });
+		}
+	}
+	return schemaVersion(db);
+}
