@@ -46,7 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
 				seq INTEGER NOT NULL,
 				device_time_us INTEGER NOT NULL,
 				quantity TEXT NOT NULL,
-				value REAL NOT NULL,
+				value REAL, -- NULL when the device sent NaN
 				unit TEXT NOT NULL,
 				flags INTEGER NOT NULL,
 				channel TEXT NOT NULL,

@@ -133,7 +133,7 @@ export class SqliteReadingStore implements ReadingStore {
 			seq: number;
 			device_time_us: number;
 			quantity: string;
-			value: number;
+			value: number | null;
 			unit: string;
 			flags: number;
 			channel: string;
@@ -145,7 +145,7 @@ export class SqliteReadingStore implements ReadingStore {
 			seq: row.seq,
 			deviceTimeUs: row.device_time_us,
 			quantity: row.quantity,
-			value: row.value,
+			value: row.value ?? Number.NaN,
 			unit: row.unit,
 			flags: row.flags,
 			channel: row.channel,

@@ -74,7 +74,10 @@ export class MqttDeviceLink extends EventEmitter<LinkEvents> implements Envelope
 			const backlog = this.backlog;
 			this.backlog = undefined;
 			// newListener fires before the listener is added: deliver once it is.
-			if (backlog.length > 0) queueMicrotask(() => backlog.forEach((payload) => this.onMessage(payload)));
+			if (backlog.length === 0) return;
+			queueMicrotask(() => {
+				for (const payload of backlog) this.onMessage(payload);
+			});
 		});
 		client.on("error", (error) => {
 			this.lastError = error;

@@ -1,8 +1,7 @@
 import { once } from "node:events";
 import { Duplex, PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Envelope } from "../codec.js";
-import { encodeEnvelope } from "../codec.js";
+import { type Envelope, encodeEnvelope } from "../codec.js";
 import { ErrorCodes, type FieldchainError } from "../errors.js";
 import { encodeFrame } from "../framing/frame.js";
 import { StreamLink } from "./stream-link.js";
@@ -15,11 +14,9 @@ import { StreamLink } from "./stream-link.js";
 function cable(): [Duplex, Duplex] {
 	const aToB = new PassThrough();
 	const bToA = new PassThrough();
-	const end = (readable: PassThrough, writable: PassThrough) =>
+	const end = (writable: PassThrough) =>
 		new Duplex({
-			read() {
-				readable.resume();
-			},
+			read() {}, // data is pushed as the other end writes it
 			write(chunk, _encoding, callback) {
 				writable.write(chunk, callback);
 			},
@@ -32,8 +29,8 @@ function cable(): [Duplex, Duplex] {
 				callback(error);
 			},
 		});
-	const a = end(bToA, aToB);
-	const b = end(aToB, bToA);
+	const a = end(aToB);
+	const b = end(bToA);
 	bToA.on("data", (chunk) => a.push(chunk));
 	bToA.on("end", () => a.push(null));
 	aToB.on("data", (chunk) => b.push(chunk));

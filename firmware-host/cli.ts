@@ -1,0 +1,55 @@
+/**
+ * The `device` commands of the fieldchain CLI. `device` is a parent command so other modules
+ * can hang `device list`, `device monitor` or `device flash` on the same node.
+ */
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { MAX_RATE } from "./simulator/options.js";
+import { QUANTITIES } from "./simulator/quantities.js";
+import { type CliIo, EXIT_USAGE, processIo, type SimulateOptions, simulate } from "./simulate-command.js";
+
+/** The program's `device` command, created on first use so registration order does not matter. */
+export function deviceCommand(program: Command): Command {
+	return program.commands.find((command) => command.name() === "device") ?? program.command("device").description("Work with diagnostic devices: simulate one, and more.");
+}
+
+/** Adds `device simulate` and returns the `device` command. */
+export function registerDeviceCommands(program: Command, io: CliIo = processIo()): Command {
+	const device = deviceCommand(program);
+	device
+		.command("simulate")
+		.description("Run a virtual diagnostic tool (protocol v1, device side) on a serial port or an MQTT broker.")
+		.addOption(new Option("--serial <path>", "serial port or pty to speak on, e.g. /dev/ttyUSB0").conflicts("mqtt"))
+		.addOption(new Option("--mqtt <url>", "MQTT broker URL, e.g. mqtt://localhost:1883").conflicts("serial"))
+		.requiredOption("--id <id>", "device id (letters, digits, . _ -; also the MQTT username)")
+		.option("--password <password>", "MQTT password; prefer env FIELDCHAIN_DEVICE_PASSWORD, which other users cannot see in ps")
+		.option("--rate <n>", `readings per second (above 0, at most ${MAX_RATE})`, number("--rate"), 10)
+		.option("--count <n>", "stop after N readings and exit 0 once all are acked (default: run until Ctrl-C)", integer("--count"))
+		.addOption(new Option("--quantity <q>", "what the tool measures").choices(QUANTITIES).default("resistance"))
+		.option("--garbage <fraction>", "fraction of reading frames preceded by random bytes", number("--garbage"))
+		.option("--corrupt <fraction>", "fraction of reading frames sent with a flipped bit", number("--corrupt"))
+		.option("--drop <fraction>", "fraction of reading frames not sent at all", number("--drop"))
+		.option("--resend-timeout <ms>", "resend unacked readings after this long without an ack", number("--resend-timeout"), 1000)
+		.option("--json", "print JSON lines instead of text")
+		.addHelpText("after", "\nExit status: 0 when --count readings are all acked, 1 on failure, 2 on bad options, 130 when interrupted.")
+		.action(async (options: SimulateOptions, command: Command) => {
+			if (!options.serial && !options.mqtt) command.error("error: give exactly one of --serial PATH or --mqtt URL", { exitCode: EXIT_USAGE, code: "fieldchain.transport" });
+			io.setExitCode(await simulate(options, io));
+		});
+	return device;
+}
+
+function number(flag: string): (value: string) => number {
+	return (value) => {
+		const parsed = Number(value);
+		if (value.trim() === "" || !Number.isFinite(parsed)) throw new InvalidArgumentError(`${flag} needs a number.`);
+		return parsed;
+	};
+}
+
+function integer(flag: string): (value: string) => number {
+	return (value) => {
+		const parsed = Number(value);
+		if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError(`${flag} needs a whole number of at least 0.`);
+		return parsed;
+	};
+}

@@ -1,0 +1,210 @@
+/**
+ * One device on one link: the gateway half of the session rules in protocol/README.md. It sends
+ * host_hello, waits for hello, hands readings to the group committer and acks each boot
+ * cumulatively once its readings are durable. Incoming messages go through one dispatcher to one
+ * small handler per message type (handlers/), as aedes does with lib/handlers.
+ */
+import { EventEmitter } from "node:events";
+import type { Clock, TimerHandle } from "../../protocol/clock.js";
+import { type Command, type CommandResult, type Envelope, type EnvelopeInit, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
+import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ABSOLUTE_MAX_PAYLOAD } from "../../protocol/framing/frame.js";
+import type { EnvelopeLink } from "../../protocol/link.js";
+import type { DurableListener, GroupCommitter } from "../ingest/group-committer.js";
+import type { Logger } from "../logger.js";
+import type { DeviceIdentity, ReadingRow, ReadingStore } from "../store/reading-store.js";
+import { dispatchEnvelope } from "./dispatch.js";
+
+export interface SessionContext {
+	gatewayId: string;
+	store: ReadingStore;
+	committer: GroupCommitter;
+	clock: Clock;
+	logger: Logger;
+	/** How long to wait for hello before asking again; doubles up to 30 s. */
+	helloTimeoutMs?: number;
+	commandTimeoutMs?: number;
+	/** For authenticated transports (MQTT): the only device_id this link may claim. */
+	expectedDeviceId?: string;
+}
+
+export type SessionState = "awaiting-hello" | "ready" | "refused" | "closed";
+
+export interface SessionCounters {
+	readingsReceived: number;
+	readingsBeforeHello: number;
+	acksSent: number;
+	protocolErrors: number;
+	unexpectedMessages: number;
+	deviceErrors: number;
+	helloRetries: number;
+}
+
+export interface SessionEvents {
+	ready: [identity: DeviceIdentity];
+	reading: [row: ReadingRow];
+	deviceEvent: [event: NonNullable<Envelope["event"]>];
+	heartbeat: [heartbeat: NonNullable<Envelope["heartbeat"]>];
+	refused: [error: FieldchainError];
+	closed: [reason: Error | undefined];
+}
+
+interface PendingCommand {
+	resolve: (result: CommandResult) => void;
+	reject: (error: Error) => void;
+	timer: TimerHandle;
+}
+
+export class DeviceSession extends EventEmitter<SessionEvents> {
+	state: SessionState = "awaiting-hello";
+	identity: DeviceIdentity | undefined;
+	lastError: FieldchainError | undefined;
+	lastHeartbeatAt: number | undefined;
+	deviceUnackedReadings: number | undefined;
+	readonly counters: SessionCounters = {
+		readingsReceived: 0,
+		readingsBeforeHello: 0,
+		acksSent: 0,
+		protocolErrors: 0,
+		unexpectedMessages: 0,
+		deviceErrors: 0,
+		helloRetries: 0,
+	};
+	/** Same function for every reading of the boot: the committer calls it once per commit. */
+	readonly onDurable: DurableListener = (ackedUpTo) => this.sendAck(ackedUpTo);
+	private sendSeq = 0;
+	private helloTimer: TimerHandle | undefined;
+	private helloDelayMs: number;
+	private readonly pendingCommands = new Map<number, PendingCommand>();
+
+	constructor(
+		readonly link: EnvelopeLink,
+		readonly context: SessionContext,
+	) {
+		super();
+		this.helloDelayMs = context.helloTimeoutMs ?? 3000;
+		link.on("envelope", (envelope) => dispatchEnvelope(this, envelope));
+		link.on("linkError", (error) => this.noteProtocolError(error));
+		link.on("close", (reason) => this.onClose(reason));
+	}
+
+	get logger(): Logger {
+		return this.context.logger;
+	}
+
+	start(): void {
+		this.sendHostHello();
+	}
+
+	send(envelope: Omit<EnvelopeInit, "seq">): Promise<void> {
+		this.sendSeq = (this.sendSeq + 1) >>> 0;
+		return this.link.send({ ...envelope, seq: this.sendSeq });
+	}
+
+	/** Sends and forgets; a failed send is logged (the link's close handler does the rest). */
+	post(envelope: Omit<EnvelopeInit, "seq">): void {
+		this.send(envelope).catch((error: Error) => this.logger.warn({ err: error, link: this.link.label }, "send to device failed"));
+	}
+
+	sendHostHello(): void {
+		this.post({
+			hostHello: {
+				gatewayId: this.context.gatewayId,
+				protocolMajor: PROTOCOL_MAJOR,
+				protocolMinor: PROTOCOL_MINOR,
+				maxPayload: ABSOLUTE_MAX_PAYLOAD,
+				hostTimeUs: this.context.clock.now() * 1000,
+			},
+		});
+		this.armHelloTimer();
+	}
+
+	/** Called by the hello handler once the device is accepted. */
+	markReady(identity: DeviceIdentity): void {
+		this.context.clock.clearTimeout(this.helloTimer);
+		this.helloTimer = undefined;
+		this.identity = identity;
+		this.state = "ready";
+		this.emit("ready", identity);
+	}
+
+	refuse(error: FieldchainError): void {
+		this.context.clock.clearTimeout(this.helloTimer);
+		this.state = "refused";
+		this.lastError = error;
+		this.logger.error({ code: error.code, link: this.link.label }, error.message);
+		this.emit("refused", error);
+	}
+
+	sendAck(ackedUpTo: number): void {
+		if (this.state !== "ready" || !this.identity) return;
+		this.counters.acksSent++;
+		this.post({ ack: { upToSeq: ackedUpTo, bootId: Buffer.from(this.identity.bootId, "hex") } });
+	}
+
+	sendCommand(command: Command, timeoutMs = this.context.commandTimeoutMs ?? 5000): Promise<CommandResult> {
+		if (this.state !== "ready") {
+			return Promise.reject(new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, `Device on ${this.link.label} is not ready (state ${this.state}).`));
+		}
+		this.sendSeq = (this.sendSeq + 1) >>> 0;
+		const seq = this.sendSeq;
+		return new Promise<CommandResult>((resolve, reject) => {
+			const timer = this.context.clock.setTimeout(() => {
+				this.pendingCommands.delete(seq);
+				reject(new FieldchainError(ErrorCodes.FC_PROTO_TIMEOUT, `Device ${this.identity?.deviceId} did not answer command ${seq} within ${timeoutMs} ms.`));
+			}, timeoutMs);
+			this.pendingCommands.set(seq, { resolve, reject, timer });
+			this.link.send({ seq, command }).catch((error: Error) => {
+				this.context.clock.clearTimeout(timer);
+				this.pendingCommands.delete(seq);
+				reject(error);
+			});
+		});
+	}
+
+	/** Called by the command_result handler. */
+	settleCommand(result: CommandResult): boolean {
+		const pending = this.pendingCommands.get(result.commandSeq ?? 0);
+		if (!pending) return false;
+		this.pendingCommands.delete(result.commandSeq ?? 0);
+		this.context.clock.clearTimeout(pending.timer);
+		pending.resolve(result);
+		return true;
+	}
+
+	noteProtocolError(error: FieldchainError): void {
+		this.counters.protocolErrors++;
+		this.lastError = error;
+		this.logger.debug({ code: error.code, link: this.link.label, deviceId: this.identity?.deviceId }, error.message);
+	}
+
+	close(): Promise<void> {
+		return this.link.close();
+	}
+
+	private armHelloTimer(): void {
+		this.context.clock.clearTimeout(this.helloTimer);
+		this.helloTimer = this.context.clock.setTimeout(() => {
+			if (this.state !== "awaiting-hello") return;
+			this.counters.helloRetries++;
+			this.logger.warn(
+				{ code: ErrorCodes.FC_PROTO_TIMEOUT, link: this.link.label, counters: this.link.counters },
+				`No hello from the device on ${this.link.label} after ${this.helloDelayMs} ms; asking again. Check that a fieldchain v1 device is connected and its baud rate.`,
+			);
+			this.helloDelayMs = Math.min(this.helloDelayMs * 2, 30_000);
+			this.sendHostHello();
+		}, this.helloDelayMs);
+	}
+
+	private onClose(reason: Error | undefined): void {
+		if (this.state === "closed") return;
+		this.state = "closed";
+		this.context.clock.clearTimeout(this.helloTimer);
+		for (const [seq, pending] of this.pendingCommands) {
+			this.context.clock.clearTimeout(pending.timer);
+			pending.reject(new FieldchainError(ErrorCodes.FC_SERIAL_CLOSED, `Link closed before command ${seq} was answered.`));
+		}
+		this.pendingCommands.clear();
+		this.emit("closed", reason);
+	}
+}

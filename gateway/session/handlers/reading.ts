@@ -1,0 +1,36 @@
+/** reading: hand it to the group committer; the ack follows once it is durable. */
+import type { Envelope } from "../../../protocol/codec.js";
+import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import type { ReadingRow } from "../../store/reading-store.js";
+import type { DeviceSession } from "../device-session.js";
+
+export function handleReading(session: DeviceSession, envelope: Envelope): void {
+	const identity = session.identity;
+	if (session.state !== "ready" || !identity) {
+		// Not acked, so the device keeps it and sends it again after the handshake.
+		session.counters.readingsBeforeHello++;
+		if (session.counters.readingsBeforeHello === 1 && session.state === "awaiting-hello") session.sendHostHello();
+		return;
+	}
+	const reading = envelope.reading!;
+	const seq = reading.seq ?? 0;
+	if (seq === 0) {
+		session.noteProtocolError(new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, `Device ${identity.deviceId} sent a reading with seq 0; seqs start at 1.`));
+		return;
+	}
+	session.counters.readingsReceived++;
+	const row: ReadingRow = {
+		deviceId: identity.deviceId,
+		bootId: identity.bootId,
+		seq,
+		deviceTimeUs: Number(reading.deviceTimeUs ?? 0),
+		quantity: reading.quantity ?? "",
+		value: reading.value ?? 0,
+		unit: reading.unit ?? "",
+		flags: reading.flags ?? 0,
+		channel: reading.channel ?? "",
+		receivedAt: session.context.clock.now(),
+	};
+	session.context.committer.submit(row, session.onDurable);
+	if (session.listenerCount("reading") > 0) session.emit("reading", row);
+}

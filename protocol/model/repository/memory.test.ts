@@ -1,0 +1,4 @@
+import { MemoryRepository } from "./memory.js";
+import { repositoryContract } from "./repository-contract.js";
+
+repositoryContract("memory", () => new MemoryRepository());
