@@ -1,0 +1,22 @@
+/**
+ * The fieldchain command line. Each part registers its own commands; this file only wires them.
+ */
+import { Command } from "commander";
+import { registerDeviceCommands } from "../firmware-host/cli.js";
+import { registerGatewayCommands } from "../gateway/cli.js";
+import { isFieldchainError } from "../protocol/errors.js";
+
+const program = new Command()
+	.name("fieldchain")
+	.description("Turn a plugged-in diagnostic tool into billable, auditable evidence.")
+	.version(process.env.FIELDCHAIN_VERSION ?? "0.0.0")
+	.showHelpAfterError();
+
+registerGatewayCommands(program);
+registerDeviceCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+	const code = isFieldchainError(error) ? `${error.code}: ` : "";
+	process.stderr.write(`fieldchain: ${code}${error instanceof Error ? error.message : String(error)}\n`);
+	process.exitCode = isFieldchainError(error, "FC_CONFIG_INVALID") ? 2 : 1;
+});

@@ -1,0 +1,92 @@
+/**
+ * `fieldchain gateway`: runs the edge runtime until SIGINT/SIGTERM, and
+ * `fieldchain gateway hash-password`: makes the scrypt hash a device entry in the config needs.
+ */
+import { resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { isFieldchainError, toError } from "../protocol/errors.js";
+import { hashPassword } from "./auth/password-hash.js";
+import { defaultGatewayConfig, type GatewayConfig, loadGatewayConfig, parseHostPort } from "./config.js";
+import { Gateway } from "./gateway.js";
+import { createLogger } from "./logger.js";
+
+export interface GatewayCliOptions {
+	dataDir: string;
+	config?: string;
+	serial?: string[];
+	http?: string | false;
+	mqtt?: string | false;
+	logLevel?: string;
+	durability?: "full" | "normal";
+}
+
+export function registerGatewayCommands(program: Command): Command {
+	const gateway = program
+		.command("gateway")
+		.description("Run the edge gateway: device sessions over serial and MQTT, durable ingest, local API.")
+		.requiredOption("--data-dir <dir>", "where the database and the gateway's identity live")
+		.option("--config <file>", "JSON configuration file (devices, serial ports, addresses)")
+		.option("--serial <path>", "serial port or pty with a tool on it; repeat for more", (value: string, previous: string[] = []) => [...previous, value])
+		.option("--http <host:port>", "local API address (default 127.0.0.1:8080)")
+		.option("--no-http", "do not serve the local API")
+		.option("--mqtt <host:port>", "embedded MQTT broker address (default 127.0.0.1:1883)")
+		.option("--no-mqtt", "do not start the embedded MQTT broker")
+		.addOption(new Option("--durability <mode>", "fsync every commit (full) or survive only process crashes (normal)").choices(["full", "normal"]))
+		.option("--log-level <level>", "trace, debug, info, warn, error", undefined)
+		.action(async (options: GatewayCliOptions) => {
+			await runGateway(options);
+		});
+
+	gateway
+		.command("hash-password")
+		.description("Read a device password from stdin (or --password) and print its scrypt hash for the config's devices[].passwordHash.")
+		.option("--password <password>", "the password (visible in ps; prefer stdin)")
+		.action(async (options: { password?: string }) => {
+			const password = options.password ?? (await readStdin()).replace(/\r?\n$/, "");
+			if (!password) throw new Error("No password given: pipe it on stdin or pass --password.");
+			process.stdout.write(`${await hashPassword(password)}\n`);
+		});
+	return gateway;
+}
+
+/** Config file first, then flags on top of it. */
+export function resolveGatewayConfig(options: GatewayCliOptions): GatewayConfig {
+	const config = options.config ? loadGatewayConfig(options.config) : defaultGatewayConfig();
+	if (options.http === false) config.http = false;
+	else if (typeof options.http === "string") config.http = { ...parseHostPort(options.http, "--http"), token: config.http ? config.http.token : undefined };
+	if (options.mqtt === false) config.mqtt = false;
+	else if (typeof options.mqtt === "string") config.mqtt = parseHostPort(options.mqtt, "--mqtt");
+	for (const path of options.serial ?? []) config.serial.targets.push({ path });
+	if (options.durability) config.storage.durability = options.durability;
+	if (options.logLevel) config.logLevel = options.logLevel;
+	return config;
+}
+
+async function runGateway(options: GatewayCliOptions): Promise<void> {
+	const config = resolveGatewayConfig(options);
+	const logger = createLogger({ level: config.logLevel });
+	let gateway: Gateway;
+	try {
+		gateway = await Gateway.start({ dataDir: resolve(options.dataDir), config, logger });
+	} catch (error) {
+		logger.fatal({ code: isFieldchainError(error) ? error.code : undefined, err: error }, toError(error).message);
+		logger.flush();
+		process.exitCode = 1;
+		return;
+	}
+	const stop = async (signal: string) => {
+		logger.info({ signal }, "stopping");
+		await gateway.stop();
+		logger.flush();
+		process.exit(0);
+	};
+	process.once("SIGINT", () => void stop("SIGINT"));
+	process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+async function readStdin(): Promise<string> {
+	if (process.stdin.isTTY) process.stderr.write("Password: ");
+	const chunks: Buffer[] = [];
+	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,158 @@
+/**
+ * Gateway configuration: a JSON file (--config) merged with command-line flags, validated at the
+ * edge. Every error names the field and says what a good value looks like.
+ */
+import { readFileSync } from "node:fs";
+import { ErrorCodes, FieldchainError } from "../protocol/errors.js";
+import { isValidDeviceId } from "../protocol/topics.js";
+import type { DeviceCredentials } from "./broker/device-credentials.js";
+import type { SerialTarget } from "./serial/serial-manager.js";
+
+export interface HostPort {
+	host: string;
+	port: number;
+}
+
+export interface GatewayConfig {
+	gatewayId?: string;
+	http: (HostPort & { token?: string }) | false;
+	mqtt: HostPort | false;
+	serial: { targets: SerialTarget[]; pollIntervalMs: number };
+	devices: DeviceCredentials[];
+	storage: { durability: "full" | "normal" };
+	logLevel?: string;
+}
+
+export const DEFAULT_HTTP: HostPort = { host: "127.0.0.1", port: 8080 };
+export const DEFAULT_MQTT: HostPort = { host: "127.0.0.1", port: 1883 };
+
+export function defaultGatewayConfig(): GatewayConfig {
+	return {
+		http: { ...DEFAULT_HTTP },
+		mqtt: { ...DEFAULT_MQTT },
+		serial: { targets: [], pollIntervalMs: 1000 },
+		devices: [],
+		storage: { durability: "full" },
+	};
+}
+
+function invalid(field: string, message: string): FieldchainError {
+	return new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Invalid configuration: ${field} ${message}.`);
+}
+
+/** "HOST:PORT", "[::1]:PORT" or ":PORT" (loopback). */
+export function parseHostPort(value: string, field: string): HostPort {
+	const match = /^(?:\[([^\]]+)\]|([^:]*)):(\d{1,5})$/.exec(value.trim());
+	const port = match ? Number(match[3]) : Number.NaN;
+	if (!match || port > 65535) throw invalid(field, `must be HOST:PORT such as 127.0.0.1:8080 (got "${value}")`);
+	return { host: match[1] ?? (match[2] || "127.0.0.1"), port };
+}
+
+export function isLoopback(host: string): boolean {
+	return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function asObject(value: unknown, field: string): Record<string, unknown> {
+	if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalid(field, "must be an object");
+	return value as Record<string, unknown>;
+}
+
+function optionalString(object: Record<string, unknown>, key: string, field: string): string | undefined {
+	const value = object[key];
+	if (value === undefined) return undefined;
+	if (typeof value !== "string" || value === "") throw invalid(`${field}.${key}`, "must be a non-empty string");
+	return value;
+}
+
+function hostPortField(value: unknown, field: string, fallback: HostPort): HostPort {
+	const object = asObject(value, field);
+	const host = optionalString(object, "host", field) ?? fallback.host;
+	const port = object.port ?? fallback.port;
+	if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > 65535) throw invalid(`${field}.port`, "must be an integer from 0 to 65535");
+	return { host, port };
+}
+
+/** Reads and validates a config file; missing sections take defaults. */
+export function loadGatewayConfig(path: string): GatewayConfig {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(path, "utf8"));
+	} catch (cause) {
+		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot read the config file ${path}: ${(cause as Error).message}.`, {
+			cause,
+			hint: "Pass a JSON file to --config (see README, Configuration).",
+		});
+	}
+	return parseGatewayConfig(raw);
+}
+
+export function parseGatewayConfig(raw: unknown): GatewayConfig {
+	const root = asObject(raw, "(root)");
+	const config = defaultGatewayConfig();
+	config.gatewayId = optionalString(root, "gatewayId", "");
+	if (config.gatewayId !== undefined && !isValidDeviceId(config.gatewayId)) throw invalid("gatewayId", "must be 1-64 of A-Z a-z 0-9 . _ -");
+	config.logLevel = optionalString(root, "logLevel", "");
+	if (root.http === false) config.http = false;
+	else if (root.http !== undefined) {
+		const http = asObject(root.http, "http");
+		config.http = { ...hostPortField(http, "http", DEFAULT_HTTP), token: optionalString(http, "token", "http") };
+	}
+	if (root.mqtt === false) config.mqtt = false;
+	else if (root.mqtt !== undefined) config.mqtt = hostPortField(root.mqtt, "mqtt", DEFAULT_MQTT);
+	if (root.serial !== undefined) {
+		const serial = asObject(root.serial, "serial");
+		const poll = serial.pollIntervalMs ?? 1000;
+		if (typeof poll !== "number" || poll < 50) throw invalid("serial.pollIntervalMs", "must be a number of milliseconds >= 50");
+		const ports = serial.ports ?? [];
+		if (!Array.isArray(ports)) throw invalid("serial.ports", "must be an array");
+		config.serial = { pollIntervalMs: poll, targets: ports.map((port, index) => serialTarget(port, `serial.ports[${index}]`)) };
+	}
+	if (root.devices !== undefined) {
+		if (!Array.isArray(root.devices)) throw invalid("devices", "must be an array of { id, passwordHash }");
+		config.devices = root.devices.map((device, index) => {
+			const field = `devices[${index}]`;
+			const object = asObject(device, field);
+			const id = optionalString(object, "id", field);
+			if (!id || !isValidDeviceId(id)) throw invalid(`${field}.id`, "must be 1-64 of A-Z a-z 0-9 . _ -");
+			const passwordHash = optionalString(object, "passwordHash", field);
+			if (passwordHash !== undefined && !passwordHash.startsWith("$scrypt$")) {
+				throw invalid(`${field}.passwordHash`, "must be a scrypt hash made by `fieldchain gateway hash-password`");
+			}
+			return { id, passwordHash };
+		});
+	}
+	if (root.storage !== undefined) {
+		const storage = asObject(root.storage, "storage");
+		const durability = storage.durability ?? "full";
+		if (durability !== "full" && durability !== "normal") throw invalid("storage.durability", 'must be "full" or "normal"');
+		config.storage = { durability };
+	}
+	return config;
+}
+
+function serialTarget(value: unknown, field: string): SerialTarget {
+	const object = asObject(value, field);
+	const target: SerialTarget = {
+		path: optionalString(object, "path", field),
+		vendorId: optionalString(object, "vendorId", field),
+		productId: optionalString(object, "productId", field),
+		serialNumber: optionalString(object, "serialNumber", field),
+	};
+	if (object.baudRate !== undefined) {
+		if (typeof object.baudRate !== "number" || !Number.isInteger(object.baudRate) || object.baudRate <= 0) throw invalid(`${field}.baudRate`, "must be a positive integer");
+		target.baudRate = object.baudRate;
+	}
+	if (!target.path && !target.vendorId && !target.productId && !target.serialNumber) {
+		throw invalid(field, "needs a path or at least one of vendorId, productId, serialNumber");
+	}
+	return target;
+}
+
+/** Security by default: an API or broker off loopback needs credentials. */
+export function checkExposure(config: GatewayConfig): void {
+	if (config.http && !isLoopback(config.http.host) && !config.http.token) {
+		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Refusing to serve the local API on ${config.http.host} without a token.`, {
+			hint: "Set http.token in the config file, or keep --http on 127.0.0.1.",
+		});
+	}
+}

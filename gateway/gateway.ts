@@ -1,0 +1,162 @@
+/**
+ * The edge runtime: wires the store, the group committer, device sessions over serial and MQTT,
+ * and the local API. The path of a reading:
+ *   transport (serial pty / MQTT) -> EnvelopeLink -> DeviceSession -> GroupCommitter -> SQLite
+ *   -> commit returns -> Ack to the device.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type Clock, systemClock } from "../protocol/clock.js";
+import { ErrorCodes, FieldchainError } from "../protocol/errors.js";
+import type { EnvelopeLink } from "../protocol/link.js";
+import type { SerialBinding } from "../protocol/transport/serial.js";
+import { type EmbeddedBroker, startEmbeddedBroker } from "./broker/embedded-broker.js";
+import { MqttHostLinks } from "./broker/mqtt-host-links.js";
+import { checkExposure, type GatewayConfig } from "./config.js";
+import { buildApi } from "./http/api.js";
+import { createMetrics } from "./http/metrics.js";
+import { GroupCommitter } from "./ingest/group-committer.js";
+import type { Logger } from "./logger.js";
+import { SerialManager } from "./serial/serial-manager.js";
+import { DeviceRegistry } from "./session/device-registry.js";
+import { DeviceSession, type SessionContext } from "./session/device-session.js";
+import type { ReadingStore } from "./store/reading-store.js";
+import { SqliteReadingStore } from "./store/sqlite-reading-store.js";
+
+export interface GatewayOptions {
+	dataDir: string;
+	config: GatewayConfig;
+	logger: Logger;
+	clock?: Clock;
+	serialBinding?: SerialBinding;
+	helloTimeoutMs?: number;
+}
+
+export class Gateway {
+	readonly devices: DeviceRegistry;
+	readonly committer: GroupCommitter;
+	httpAddress: { host: string; port: number } | undefined;
+	mqttAddress: { host: string; port: number } | undefined;
+	private serial: SerialManager | undefined;
+	private broker: EmbeddedBroker | undefined;
+	private mqttLinks: MqttHostLinks | undefined;
+	private http: FastifyInstance | undefined;
+	private readonly sessions = new Set<DeviceSession>();
+	private readonly context: SessionContext;
+	private stopping: Promise<void> | undefined;
+
+	private constructor(
+		readonly options: GatewayOptions,
+		readonly store: ReadingStore,
+		readonly gatewayId: string,
+	) {
+		const clock = options.clock ?? systemClock;
+		this.devices = new DeviceRegistry(options.logger, () => clock.now());
+		this.committer = new GroupCommitter({ store });
+		this.committer.on("commitError", (error) =>
+			options.logger.error({ code: error.code, err: error }, "group commit failed; nothing in it was acked, devices will re-send"),
+		);
+		this.context = { gatewayId, store, committer: this.committer, clock, logger: options.logger, helloTimeoutMs: options.helloTimeoutMs };
+	}
+
+	static async start(options: GatewayOptions): Promise<Gateway> {
+		checkExposure(options.config);
+		mkdirSync(options.dataDir, { recursive: true });
+		const store = new SqliteReadingStore({ path: join(options.dataDir, "gateway.db"), durability: options.config.storage.durability });
+		const gateway = new Gateway(options, store, options.config.gatewayId ?? loadOrCreateGatewayId(options.dataDir));
+		try {
+			await gateway.startParts();
+		} catch (error) {
+			await gateway.stop();
+			throw error;
+		}
+		return gateway;
+	}
+
+	/** Every link, whatever its transport, enters the same session pipeline. */
+	addLink(link: EnvelopeLink, expectedDeviceId?: string): DeviceSession {
+		const session = new DeviceSession(link, { ...this.context, expectedDeviceId });
+		this.sessions.add(session);
+		session.once("closed", () => this.sessions.delete(session));
+		this.devices.track(session);
+		session.start();
+		return session;
+	}
+
+	stop(): Promise<void> {
+		this.stopping ??= this.stopParts();
+		return this.stopping;
+	}
+
+	private async startParts(): Promise<void> {
+		const { config, logger } = this.options;
+		if (config.mqtt) {
+			this.broker = await startEmbeddedBroker({ host: config.mqtt.host, port: config.mqtt.port, devices: config.devices, logger });
+			this.mqttAddress = this.broker.address;
+			this.mqttLinks = new MqttHostLinks(this.broker.broker, { logger });
+			await this.mqttLinks.ready;
+			// The MQTT username is authenticated; the device may not claim another id in its hello.
+			this.mqttLinks.on("link", (link) => this.addLink(link, link.label));
+			logger.info({ address: this.mqttAddress }, "embedded MQTT broker listening");
+		}
+		if (config.serial.targets.length > 0) {
+			this.serial = new SerialManager({
+				targets: config.serial.targets,
+				pollIntervalMs: config.serial.pollIntervalMs,
+				binding: this.options.serialBinding,
+				clock: this.context.clock,
+				logger,
+				onLink: (link) => this.addLink(link),
+			});
+			this.serial.start();
+		}
+		if (config.http) {
+			this.http = buildApi({
+				store: this.store,
+				devices: this.devices,
+				metrics: createMetrics(this.committer, this.devices),
+				logger,
+				token: config.http.token,
+				startedAt: this.context.clock.now(),
+			});
+			try {
+				await this.http.listen({ host: config.http.host, port: config.http.port });
+			} catch (cause) {
+				throw new FieldchainError(ErrorCodes.FC_HTTP_LISTEN, `Cannot serve the local API on ${config.http.host}:${config.http.port}: ${(cause as Error).message}.`, {
+					cause,
+					hint: "Pick another address with --http HOST:PORT.",
+				});
+			}
+			const address = this.http.server.address();
+			if (address && typeof address === "object") this.httpAddress = { host: address.address, port: address.port };
+			logger.info({ address: this.httpAddress }, "local API listening");
+		}
+		logger.info({ gatewayId: this.gatewayId, dataDir: this.options.dataDir }, "gateway started");
+	}
+
+	private async stopParts(): Promise<void> {
+		await this.serial?.stop();
+		await this.mqttLinks?.close();
+		await Promise.allSettled([...this.sessions].map((session) => session.close()));
+		await this.broker?.close();
+		await this.http?.close();
+		// Whatever is queued is written (and so will be acked on reconnect, via the hello ack).
+		this.committer.flush();
+		this.store.close();
+		this.options.logger.info("gateway stopped");
+	}
+}
+
+/** The gateway's id survives restarts: it names the gateway to devices (host_hello). */
+function loadOrCreateGatewayId(dataDir: string): string {
+	const file = join(dataDir, "gateway-id");
+	try {
+		return readFileSync(file, "utf8").trim();
+	} catch {
+		const id = `gw-${randomBytes(6).toString("hex")}`;
+		writeFileSync(file, `${id}\n`);
+		return id;
+	}
+}

@@ -1,0 +1,146 @@
+/**
+ * The gateway's local HTTP API (fastify). Loopback by default; a bearer token guards it when one
+ * is configured (and is required off loopback, see config.ts checkExposure).
+ */
+import { timingSafeEqual } from "node:crypto";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import type { Registry } from "prom-client";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
+import type { Logger } from "../logger.js";
+import type { DeviceRegistry } from "../session/device-registry.js";
+import type { ReadingStore } from "../store/reading-store.js";
+
+export interface ApiDependencies {
+	store: ReadingStore;
+	devices: DeviceRegistry;
+	metrics: Registry;
+	logger: Logger;
+	token?: string;
+	startedAt: number;
+}
+
+const MAX_LIMIT = 10_000;
+
+function sendError(reply: FastifyReply, status: number, error: FieldchainError): FastifyReply {
+	return reply.code(status).type("application/json").send({ error: { code: error.code, message: error.message } });
+}
+
+function nonNegativeInteger(value: unknown, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+	if (value === undefined || value === "") return fallback;
+	const parsed = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+	if (!Number.isSafeInteger(parsed) || parsed > max) {
+		throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Query parameter ${name} must be an integer from 0 to ${max} (got "${String(value)}").`);
+	}
+	return parsed;
+}
+
+export function buildApi(deps: ApiDependencies): FastifyInstance {
+	const app = Fastify({ logger: false });
+	const expected = deps.token ? Buffer.from(`Bearer ${deps.token}`) : undefined;
+
+	app.addHook("onRequest", async (request, reply) => {
+		if (!expected || request.url === "/healthz") return;
+		const given = Buffer.from(request.headers.authorization ?? "");
+		if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+			reply.header("www-authenticate", "Bearer");
+			return sendError(reply, 401, new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, "Missing or wrong bearer token.", { hint: "Send Authorization: Bearer <http.token from the gateway config>." }));
+		}
+	});
+
+	app.setErrorHandler((error, _request, reply) => {
+		if (isFieldchainError(error)) return sendError(reply, error.code === ErrorCodes.FC_HTTP_NOT_FOUND ? 404 : 400, error);
+		const status = (error as { statusCode?: number }).statusCode ?? 500;
+		if (status >= 500) deps.logger.error({ err: error }, "local API request failed");
+		return sendError(reply, status, new FieldchainError(status >= 500 ? ErrorCodes.FC_STORE_WRITE : ErrorCodes.FC_HTTP_BAD_REQUEST, (error as Error).message));
+	});
+
+	app.setNotFoundHandler((request, reply) =>
+		sendError(reply, 404, new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No route ${request.method} ${request.url}.`, { hint: "See README, Local API." })),
+	);
+
+	app.get("/healthz", async () => ({
+		status: "ok",
+		uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+		readingsStored: deps.store.countReadings(),
+		devicesConnected: deps.devices.all().filter((device) => device.connected).length,
+	}));
+
+	app.get("/metrics", async (_request, reply) => {
+		reply.type(deps.metrics.contentType);
+		return deps.metrics.metrics();
+	});
+
+	app.get("/api/v1/devices", async () => ({ devices: listDevices(deps) }));
+
+	app.get<{ Params: { id: string } }>("/api/v1/devices/:id", async (request) => {
+		const device = listDevices(deps).find((entry) => entry.id === request.params.id);
+		if (!device) throw unknownDevice(request.params.id);
+		return device;
+	});
+
+	app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>("/api/v1/devices/:id/readings", async (request) => {
+		const deviceId = request.params.id;
+		const record = deps.store.getDevice(deviceId);
+		if (!record) throw unknownDevice(deviceId);
+		const afterSeq = nonNegativeInteger(request.query.afterSeq, "afterSeq", 0);
+		const limit = Math.max(1, nonNegativeInteger(request.query.limit, "limit", 1000, MAX_LIMIT));
+		const bootId = request.query.bootId || record.bootId;
+		if (!/^[0-9a-f]+$/.test(bootId)) throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Query parameter bootId must be hex (got "${bootId}").`);
+		const readings = deps.store.listReadings(deviceId, { bootId, afterSeq, limit }).map((row) => ({
+			seq: row.seq,
+			quantity: row.quantity,
+			value: Number.isFinite(row.value) ? row.value : null,
+			unit: row.unit,
+			flags: row.flags,
+			channel: row.channel,
+			deviceTimeUs: row.deviceTimeUs,
+			receivedAt: new Date(row.receivedAt).toISOString(),
+		}));
+		const last = readings[readings.length - 1];
+		return { deviceId, bootId, readings, nextAfterSeq: last ? last.seq : afterSeq };
+	});
+
+	return app;
+}
+
+function unknownDevice(deviceId: string): FieldchainError {
+	return new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No device "${deviceId}" has been seen by this gateway.`, { hint: "GET /api/v1/devices lists the known ones." });
+}
+
+function listDevices(deps: ApiDependencies) {
+	return deps.store.listDevices().map((record) => {
+		const live = deps.devices.live(record.deviceId);
+		const counters = live?.counters;
+		return {
+			id: record.deviceId,
+			connected: live?.connected ?? false,
+			transport: live?.transport ?? record.transport,
+			link: live?.link ?? null,
+			model: record.model,
+			hardwareRevision: record.hardwareRevision,
+			firmwareVersion: record.firmwareVersion,
+			serialNumber: record.serialNumber,
+			protocolVersion: `${record.protocolMajor}.${record.protocolMinor}`,
+			bootId: record.bootId,
+			capabilities: record.capabilities,
+			calibration: record.calibration ?? null,
+			firstSeenAt: new Date(record.firstSeenAt).toISOString(),
+			lastSeenAt: new Date(record.lastSeenAt).toISOString(),
+			readingsStored: record.readingsStored,
+			readingsReceived: counters?.readingsReceived ?? 0,
+			errors: {
+				badCrc: counters?.badCrc ?? 0,
+				badCobs: counters?.badCobs ?? 0,
+				oversized: counters?.oversized ?? 0,
+				short: counters?.short ?? 0,
+				resyncs: counters?.resyncs ?? 0,
+				undecodable: counters?.undecodable ?? 0,
+				protocol: counters?.protocolErrors ?? 0,
+				device: counters?.deviceErrors ?? 0,
+			},
+			lastError: live?.lastError ?? null,
+			lastHeartbeatAt: live?.lastHeartbeatAt ? new Date(live.lastHeartbeatAt).toISOString() : null,
+			deviceUnackedReadings: live?.deviceUnackedReadings ?? null,
+		};
+	});
+}
