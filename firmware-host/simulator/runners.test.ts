@@ -146,6 +146,16 @@ describe("runSerialSimulator on a socat pty pair", () => {
 		expect(counters.badCrc + counters.badCobs + counters.short).toBeGreaterThanOrEqual(stats.corrupt);
 	});
 
+	it("releases the port on stop, so it can be opened again at once (the port is locked while open)", async () => {
+		const pty = await ptyPair();
+		const handle = await runSerialSimulator({ path: pty.device, deviceId: "pty-sim-5" });
+		await handle.stop();
+		await handle.done;
+		const again = await openSerialLink({ path: pty.device });
+		await again.close();
+		expect(again.closed).toBe(true);
+	});
+
 	it("fails fast with FC_SERIAL_OPEN when the port does not exist at start", async () => {
 		await expect(runSerialSimulator({ path: "/nonexistent/fieldchain-port", deviceId: "pty-sim-4" })).rejects.toMatchObject({ code: "FC_SERIAL_OPEN" });
 	});

@@ -27,7 +27,7 @@ export interface OpenSerialOptions {
 export async function openSerialLink(options: OpenSerialOptions): Promise<StreamLink> {
 	const binding = options.binding ?? defaultSerialBinding();
 	const port = await new Promise<SerialPortStream>((resolve, reject) => {
-		const stream: SerialPortStream = new SerialPortStream({ binding, path: options.path, baudRate: options.baudRate ?? 115200 }, (error) => {
+		const stream: SerialPortStream = new ClosingSerialPortStream({ binding, path: options.path, baudRate: options.baudRate ?? 115200 }, (error) => {
 			if (error) {
 				reject(
 					new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `Cannot open serial port ${options.path}: ${error.message}.`, {
@@ -41,6 +41,21 @@ export async function openSerialLink(options: OpenSerialOptions): Promise<Stream
 		});
 	});
 	return new StreamLink(port, { transport: "serial", label: options.path, maxPayload: options.maxPayload });
+}
+
+/**
+ * SerialPortStream has no _destroy, so destroy() (what StreamLink.close calls) left the file
+ * descriptor open with a native read pending: the port stayed locked and the process never
+ * exited. Closing the port on destroy fixes both.
+ */
+class ClosingSerialPortStream extends SerialPortStream {
+	override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+		if (!this.isOpen) {
+			callback(error);
+			return;
+		}
+		this.close(() => callback(error));
+	}
 }
 
 export async function listSerialPorts(binding: SerialBinding = defaultSerialBinding()): Promise<SerialPortInfo[]> {

@@ -1,6 +1,6 @@
 /**
- * hello: identify the device, refuse an incompatible one, and tell it at once how far its
- * current boot is already stored (so after a gateway crash it can forget what is safe).
+ * hello: identify the device, refuse an incompatible one, and answer with an Ack that says how
+ * far its current boot is already stored (so after a gateway crash it can forget what is safe).
  */
 import { type Envelope, PROTOCOL_MAJOR, ProtocolErrorCode } from "../../../protocol/codec.js";
 import { ErrorCodes, FieldchainError, isFieldchainError } from "../../../protocol/errors.js";
@@ -50,8 +50,9 @@ export function handleHello(session: DeviceSession, envelope: Envelope): void {
 			"device attached",
 		);
 	}
-	const ackedUpTo = session.context.committer.watermark(deviceId, identity.bootId).ackedUpTo;
-	if (ackedUpTo > 0) session.sendAck(ackedUpTo);
+	// Always ack, even up_to_seq 0: the ack is also the gateway's acceptance of the hello, which
+	// a device that booted after our host_hello (and so never saw it) waits for before streaming.
+	session.sendAck(session.context.committer.watermark(deviceId, identity.bootId).ackedUpTo);
 }
 
 function toIdentity(session: DeviceSession, envelope: Envelope): DeviceIdentity {

@@ -29,7 +29,7 @@ describe("evidence actions", () => {
 		expectError(
 			() => w.run("TECH1", (s, c) => captureEvidence(s, { target: { taskId: "T1", checklistItemId: "insulation" }, payload: { kind: "note", text: "fine" }, capturedBy: { kind: "technician", id: "TECH1" } }, c)),
 			"FC_MODEL_INVALID",
-			"needs a reading, not a note",
+			"needs reading evidence, not note",
 		);
 		expectError(() => w.run("TECH1", (s, c) => captureEvidence(s, { target: { taskId: "T1", checklistItemId: "nope" }, payload: reading, capturedBy: { kind: "device", id: "M1" } }, c)), "FC_MODEL_NOT_FOUND", "nope");
 	});

@@ -19,7 +19,7 @@ export function evidenceProblem(item: ChecklistItem, evidence: Evidence): string
 	const id = `evidence ${evidence.id}`;
 	if (evidence.status === "rejected") return `${id} was rejected`;
 	if (!HASH.test(evidence.contentHash)) return `${id} has no valid content hash`;
-	if (payload.kind !== req.kind) return `${id} is a ${payload.kind}, not a ${req.kind}`;
+	if (payload.kind !== req.kind) return `${id} is ${payload.kind} evidence, not ${req.kind}`;
 	if (req.kind === "reading" && payload.kind === "reading") {
 		if (payload.quantity !== req.quantity) return `${id} measures ${payload.quantity}, not ${req.quantity}`;
 		if (!Number.isFinite(payload.value)) return `${id} has no numeric value`;

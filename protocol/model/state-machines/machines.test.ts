@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FieldchainError, isFieldchainError } from "../../errors.js";
+import { type FieldchainError, isFieldchainError } from "../../errors.js";
 import type { StateMachine } from "./machine.js";
 import {
 	appointmentMachine,

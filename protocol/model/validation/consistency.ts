@@ -80,7 +80,7 @@ export function evidenceIssues(chain: ModelSnapshot): Issue[] {
 			const task = findEntity(chain, "task", e.taskId!);
 			const item = task?.checklist.find((c) => c.id === e.checklistItemId);
 			if (!task || !item) add(`targets missing checklist item ${e.taskId}/${e.checklistItemId}`);
-			else if (item.requirement.kind !== e.payload.kind) add(`is a ${e.payload.kind} for a ${item.requirement.kind} item`);
+			else if (item.requirement.kind !== e.payload.kind) add(`is ${e.payload.kind} evidence for item ${item.id}, which needs ${item.requirement.kind}`);
 			if (task && task.workOrderId !== e.workOrderId) add("is filed under another work order than its task");
 		}
 		if (e.status === "accepted" && latestDecision(chain, "evidence", e.id)?.decision !== "approved") add("is accepted without an approval");
