@@ -9,7 +9,7 @@ import { type CliIo, EXIT_USAGE, processIo, type SimulateOptions, simulate } fro
 
 /** The program's `device` command, created on first use so registration order does not matter. */
 export function deviceCommand(program: Command): Command {
-	return program.commands.find((command) => command.name() === "device") ?? program.command("device").description("Work with diagnostic devices: simulate one, and more.");
+	return program.commands.find((command) => command.name() === "device") ?? program.command("device").description("Diagnostic devices speaking protocol v1.");
 }
 
 /** Adds `device simulate` and returns the `device` command. */

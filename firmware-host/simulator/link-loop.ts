@@ -41,6 +41,12 @@ export async function runOnReconnectingLink(device: SimulatedDevice, open: () =>
 	device.whenAllAcked().then(() => settleDone());
 
 	const use = (link: EnvelopeLink) => {
+		// It may have died between open and now, and then its 'close' has already fired.
+		if (link.closed) {
+			options.onStatus?.({ state: "retryFailed", error: new Error(`${link.label} closed right after opening`) });
+			scheduleRetry();
+			return;
+		}
 		current = link;
 		link.once("close", (reason) => {
 			if (stopped || current !== link) return;
@@ -50,8 +56,6 @@ export async function runOnReconnectingLink(device: SimulatedDevice, open: () =>
 		});
 		device.attach(link);
 		options.onStatus?.({ state: "connected", label: link.label });
-		// It may have died between open and attach; 'close' has then already fired.
-		if (link.closed && current === link) link.emit("close", undefined);
 	};
 
 	const scheduleRetry = () => {

@@ -338,6 +338,9 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		if (session.refused) return;
 		switch (envelope.body) {
 			case "ack":
+				// The gateway answers our hello with an ack; if its host_hello was lost (it opened
+				// the line before we did), that ack is our go-ahead (protocol/README.md, Session).
+				if (!session.ready && isForBoot(envelope.ack!.bootId, this.currentBootId)) this.beginSession(session);
 				this.onAck(envelope.ack!.upToSeq ?? 0, envelope.ack!.bootId);
 				return;
 			case "command":
@@ -556,4 +559,8 @@ function attempt(send: () => Promise<void>): Promise<void> {
 	} catch (error) {
 		return Promise.reject(error);
 	}
+}
+
+function isForBoot(ackBootId: Uint8Array | null | undefined, bootId: Uint8Array): boolean {
+	return !ackBootId || ackBootId.length === 0 || Buffer.compare(ackBootId, bootId) === 0;
 }
