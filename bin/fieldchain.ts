@@ -4,6 +4,7 @@
 import { Command } from "commander";
 import { registerDeviceCommands } from "../firmware-host/cli.js";
 import { registerGatewayCommands } from "../gateway/cli.js";
+import { registerStartCommand } from "../gateway/demo/start.js";
 import { isFieldchainError } from "../protocol/errors.js";
 
 const program = new Command()
@@ -12,6 +13,7 @@ const program = new Command()
 	.version(process.env.FIELDCHAIN_VERSION ?? "0.0.0")
 	.showHelpAfterError();
 
+registerStartCommand(program);
 registerGatewayCommands(program);
 registerDeviceCommands(program);
 

@@ -1,0 +1,124 @@
+/**
+ * `fieldchain start`: the main job on embedded defaults, for a first look and for demos. One
+ * process runs the gateway (embedded MQTT broker, SQLite store, local API, all on loopback) and
+ * one simulated diagnostic tool, connected over a real pseudo-terminal when socat is installed,
+ * otherwise over the embedded broker with a generated password.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Command } from "commander";
+import { runMqttSimulator, runSerialSimulator, type SimulatorHandle } from "../../firmware-host/simulator/runners.js";
+import { hashPassword } from "../auth/password-hash.js";
+import { defaultGatewayConfig, parseHostPort } from "../config.js";
+import { Gateway } from "../gateway.js";
+import { createLogger, type Logger } from "../logger.js";
+
+interface StartOptions {
+	dataDir: string;
+	http: string;
+	mqtt: string;
+	rate: string;
+	logLevel: string;
+}
+
+export function registerStartCommand(program: Command): void {
+	program
+		.command("start")
+		.description("Run the gateway with a simulated tool on embedded defaults (loopback only). Ctrl-C stops everything.")
+		.option("--data-dir <dir>", "where the demo keeps its database", ".fieldchain-data")
+		.option("--http <host:port>", "local API address", "127.0.0.1:8080")
+		.option("--mqtt <host:port>", "embedded MQTT broker address", "127.0.0.1:1883")
+		.option("--rate <n>", "readings per second from the simulated tool", "5")
+		.option("--log-level <level>", "gateway log level", "info")
+		.action(async (options: StartOptions) => {
+			await start(options);
+		});
+}
+
+function hasSocat(): boolean {
+	try {
+		execFileSync("socat", ["-V"], { stdio: "ignore" });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function startPty(dir: string): Promise<{ deviceEnd: string; hostEnd: string; socat: ChildProcess }> {
+	const deviceEnd = join(dir, "tool.pty");
+	const hostEnd = join(dir, "gateway.pty");
+	rmSync(deviceEnd, { force: true });
+	rmSync(hostEnd, { force: true });
+	const socat = spawn("socat", [`pty,raw,echo=0,link=${deviceEnd}`, `pty,raw,echo=0,link=${hostEnd}`], { stdio: "ignore" });
+	const deadline = Date.now() + 5000;
+	while (!(existsSync(deviceEnd) && existsSync(hostEnd))) {
+		if (Date.now() > deadline || socat.exitCode !== null) throw new Error("socat did not create the pty pair within 5 s.");
+		await new Promise((done) => setTimeout(done, 20));
+	}
+	return { deviceEnd, hostEnd, socat };
+}
+
+async function start(options: StartOptions): Promise<void> {
+	const dataDir = resolve(options.dataDir);
+	mkdirSync(dataDir, { recursive: true });
+	const logger: Logger = createLogger({ level: options.logLevel });
+	const config = defaultGatewayConfig();
+	config.http = parseHostPort(options.http, "--http");
+	config.mqtt = parseHostPort(options.mqtt, "--mqtt");
+	const deviceId = "demo-tool-1";
+
+	let pty: Awaited<ReturnType<typeof startPty>> | undefined;
+	let devicePassword: string | undefined;
+	if (hasSocat()) {
+		pty = await startPty(dataDir);
+		config.serial.targets.push({ path: pty.hostEnd });
+		config.serial.pollIntervalMs = 250;
+	} else {
+		devicePassword = randomBytes(12).toString("base64url");
+		config.devices.push({ id: deviceId, passwordHash: await hashPassword(devicePassword) });
+	}
+
+	const gateway = await Gateway.start({ dataDir, config, logger });
+	const rate = Number(options.rate);
+	let simulator: SimulatorHandle;
+	if (pty) {
+		simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId, quantity: "insulation_resistance", rate });
+	} else {
+		simulator = await runMqttSimulator({ url: `mqtt://127.0.0.1:${gateway.mqttAddress!.port}`, deviceId, password: devicePassword, quantity: "insulation_resistance", rate });
+	}
+
+	const api = `http://${config.http.host}:${gateway.httpAddress?.port}`;
+	process.stdout.write(
+		[
+			"",
+			"fieldchain is running on embedded defaults (loopback only):",
+			`  local API        ${api}/api/v1/devices`,
+			`  readings         ${api}/api/v1/devices/${deviceId}/readings`,
+			`  metrics          ${api}/metrics`,
+			`  MQTT broker      mqtt://127.0.0.1:${gateway.mqttAddress?.port} (devices authenticate with a password)`,
+			`  data directory   ${dataDir}`,
+			pty
+				? `  simulated tool   ${deviceId} on the pseudo-terminal ${pty.deviceEnd} (socat)`
+				: `  simulated tool   ${deviceId} over MQTT (socat is not installed, so no serial pty: apt-get install socat)`,
+			"  billing service  not part of this release yet: readings stay on the gateway",
+			"Press Ctrl-C to stop.",
+			"",
+		].join("\n"),
+	);
+
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		process.stdout.write("\nstopping...\n");
+		await simulator.stop();
+		await gateway.stop();
+		pty?.socat.kill();
+		logger.flush();
+		process.exit(0);
+	};
+	process.once("SIGINT", () => void stop());
+	process.once("SIGTERM", () => void stop());
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The tests use real parts: socat (pseudo-terminals), Mosquitto's clients and broker, and protoc
+# (an independent protobuf decoder for the golden vectors). Installs what is missing when run as
+# root on Debian; otherwise says exactly what to install.
+set -euo pipefail
+missing=()
+command -v socat >/dev/null || missing+=(socat)
+command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
+command -v protoc >/dev/null || missing+=(protobuf-compiler)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "test-deps: installing ${missing[*]}" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "test-deps: missing ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
