@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../protocol/clock.js";
 import { CommandStatus, EventKind, ProtocolErrorCode, ReadingFlag } from "../../protocol/codec.js";
 import { ErrorCodes, isFieldchainError } from "../../protocol/errors.js";
-import { createMemoryLinkPair, type MemoryLink } from "./memory-link.js";
+import { createMemoryLinkPair, type MemoryLink } from "../../protocol/transport/memory-link.js";
 import type { SimulatedDeviceOptions } from "./options.js";
 import { seededRandom } from "./prng.js";
 import { capabilityFor, createValueGenerator, QUANTITIES } from "./quantities.js";

@@ -6,10 +6,10 @@
  * message, decoded without framing.
  */
 import { EventEmitter } from "node:events";
-import { decodeEnvelope, type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../protocol/errors.js";
-import { DEFAULT_MAX_PAYLOAD } from "../../protocol/framing/frame.js";
-import { type EnvelopeLink, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../../protocol/link.js";
+import { decodeEnvelope, type EnvelopeInit, encodeEnvelope } from "../codec.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../errors.js";
+import { DEFAULT_MAX_PAYLOAD } from "../framing/frame.js";
+import { type EnvelopeLink, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../link.js";
 
 export class MemoryLink extends EventEmitter<LinkEvents> implements EnvelopeLink {
 	readonly transport = "memory" as const;
