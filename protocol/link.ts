@@ -4,8 +4,8 @@
  * device simulator and the gateway session both speak only to this interface.
  */
 import type { EventEmitter } from "node:events";
-import type { Envelope, EnvelopeInit } from "./codec.js";
-import type { FieldchainError } from "./errors.js";
+import { decodeEnvelope, type Envelope, type EnvelopeInit } from "./codec.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "./errors.js";
 
 export type TransportKind = "serial" | "mqtt" | "memory";
 
@@ -46,4 +46,21 @@ export interface EnvelopeLink extends EventEmitter<LinkEvents> {
 
 export function emptyLinkCounters(): LinkCounters {
 	return { framesIn: 0, framesOut: 0, badCrc: 0, badCobs: 0, oversized: 0, short: 0, resyncs: 0, undecodable: 0 };
+}
+
+/**
+ * Decodes one received message and emits it as 'envelope', or as 'linkError' (counted in
+ * `undecodable`) when it is not a valid Envelope. Shared by every transport so that bad input is
+ * treated the same way everywhere: counted, reported, never thrown.
+ */
+export function emitDecoded(link: EventEmitter<LinkEvents>, counters: Pick<LinkCounters, "undecodable">, bytes: Uint8Array): void {
+	let envelope: Envelope;
+	try {
+		envelope = decodeEnvelope(bytes);
+	} catch (error) {
+		counters.undecodable++;
+		link.emit("linkError", isFieldchainError(error) ? error : new FieldchainError(ErrorCodes.FC_PROTO_DECODE, toError(error).message));
+		return;
+	}
+	link.emit("envelope", envelope);
 }

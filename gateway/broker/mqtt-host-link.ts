@@ -7,10 +7,10 @@
  * comes back, so the gateway's answer would otherwise be lost.
  */
 import { EventEmitter } from "node:events";
-import { decodeEnvelope, type Envelope, type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../protocol/errors.js";
+import { type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
+import { ErrorCodes, FieldchainError, } from "../../protocol/errors.js";
 import { DEFAULT_MAX_PAYLOAD } from "../../protocol/framing/frame.js";
-import { type EnvelopeLink, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../../protocol/link.js";
+import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../../protocol/link.js";
 
 /** What the link needs from the broker, for one device connection. */
 export interface MqttDevicePort {
@@ -98,15 +98,7 @@ export class MqttHostLink extends EventEmitter<LinkEvents> implements EnvelopeLi
 	deliver(payload: Buffer): void {
 		if (this.isClosed) return;
 		this.ownCounters.framesIn++;
-		let envelope: Envelope;
-		try {
-			envelope = decodeEnvelope(payload);
-		} catch (error) {
-			this.ownCounters.undecodable++;
-			this.emit("linkError", isFieldchainError(error) ? error : new FieldchainError(ErrorCodes.FC_PROTO_DECODE, toError(error).message));
-			return;
-		}
-		this.emit("envelope", envelope);
+		emitDecoded(this, this.ownCounters, payload);
 	}
 
 	/** Called by MqttHostLinks when the down subscription comes or goes. */

@@ -6,10 +6,10 @@
  * message, decoded without framing.
  */
 import { EventEmitter } from "node:events";
-import { decodeEnvelope, type EnvelopeInit, encodeEnvelope } from "../codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../errors.js";
+import { type EnvelopeInit, encodeEnvelope } from "../codec.js";
+import { ErrorCodes, FieldchainError, } from "../errors.js";
 import { DEFAULT_MAX_PAYLOAD } from "../framing/frame.js";
-import { type EnvelopeLink, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../link.js";
+import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../link.js";
 
 export class MemoryLink extends EventEmitter<LinkEvents> implements EnvelopeLink {
 	readonly transport = "memory" as const;
@@ -56,15 +56,7 @@ export class MemoryLink extends EventEmitter<LinkEvents> implements EnvelopeLink
 	private receive(bytes: Uint8Array): void {
 		if (this.isClosed) return;
 		this.counters.framesIn++;
-		let envelope: ReturnType<typeof decodeEnvelope>;
-		try {
-			envelope = decodeEnvelope(bytes);
-		} catch (error) {
-			this.counters.undecodable++;
-			this.emit("linkError", isFieldchainError(error) ? error : new FieldchainError(ErrorCodes.FC_PROTO_DECODE, toError(error).message));
-			return;
-		}
-		this.emit("envelope", envelope);
+		emitDecoded(this, this.counters, bytes);
 	}
 
 	private finish(reason: Error | undefined): void {

@@ -8,10 +8,10 @@
  */
 import { EventEmitter } from "node:events";
 import { connect, type IClientOptions, type MqttClient } from "mqtt";
-import { decodeEnvelope, type EnvelopeInit, encodeEnvelope } from "../codec.js";
+import { type EnvelopeInit, encodeEnvelope } from "../codec.js";
 import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../errors.js";
 import { DEFAULT_MAX_PAYLOAD } from "../framing/frame.js";
-import { type EnvelopeLink, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../link.js";
+import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../link.js";
 import { deviceDownTopic, deviceUpTopic, isValidDeviceId } from "../topics.js";
 
 /** CONNACK codes for bad credentials: MQTT 3.1.1 return codes 4 and 5, MQTT 5 reason codes 134 and 135. */
@@ -157,15 +157,7 @@ export class MqttDeviceLink extends EventEmitter<LinkEvents> implements Envelope
 			this.emit("linkError", new FieldchainError(ErrorCodes.FC_PROTO_TOO_LARGE, `Dropped a ${payload.length}-byte message on ${this.downTopic}; the limit is ${this.maxPayload}.`));
 			return;
 		}
-		let envelope: ReturnType<typeof decodeEnvelope>;
-		try {
-			envelope = decodeEnvelope(payload);
-		} catch (error) {
-			this.counters.undecodable++;
-			this.emit("linkError", isFieldchainError(error) ? error : new FieldchainError(ErrorCodes.FC_PROTO_DECODE, toError(error).message));
-			return;
-		}
-		this.emit("envelope", envelope);
+		emitDecoded(this, this.counters, payload);
 	}
 
 	private finish(reason: Error | undefined): void {

@@ -4,11 +4,11 @@
  */
 import { EventEmitter } from "node:events";
 import type { Duplex } from "node:stream";
-import { decodeEnvelope, type EnvelopeInit, encodeEnvelope } from "../codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../errors.js";
+import { type EnvelopeInit, encodeEnvelope } from "../codec.js";
+import { ErrorCodes, FieldchainError, } from "../errors.js";
 import { DEFAULT_MAX_PAYLOAD, encodeFrame, FRAME_DELIMITER } from "../framing/frame.js";
 import { FrameDecoder, type FrameError } from "../framing/frame-decoder.js";
-import { type EnvelopeLink, emptyLinkCounters, type LinkCounters, type LinkEvents, type TransportKind } from "../link.js";
+import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents, type TransportKind } from "../link.js";
 
 export interface StreamLinkOptions {
 	transport?: TransportKind;
@@ -114,15 +114,7 @@ export class StreamLink extends EventEmitter<LinkEvents> implements EnvelopeLink
 	}
 
 	private onFrame(payload: Buffer): void {
-		let envelope: ReturnType<typeof decodeEnvelope>;
-		try {
-			envelope = decodeEnvelope(payload);
-		} catch (error) {
-			this.ownCounters.undecodable++;
-			this.emit("linkError", isFieldchainError(error) ? error : new FieldchainError(ErrorCodes.FC_PROTO_DECODE, toError(error).message));
-			return;
-		}
-		this.emit("envelope", envelope);
+		emitDecoded(this, this.ownCounters, payload);
 	}
 
 	private onFrameError(error: FrameError): void {
