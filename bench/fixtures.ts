@@ -3,7 +3,7 @@
  * pipeline (StreamLink -> DeviceSession -> GroupCommitter -> store) on an in-process byte stream
  * whose other end plays the device.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Duplex } from "node:stream";
@@ -19,6 +19,7 @@ import { DeviceSession } from "../gateway/session/device-session.js";
 import { MemoryReadingStore } from "../gateway/store/memory-reading-store.js";
 import type { ReadingStore } from "../gateway/store/reading-store.js";
 import { SqliteReadingStore } from "../gateway/store/sqlite-reading-store.js";
+import { summarize } from "./stats.js";
 
 export const CHUNK_SIZE = 64 * 1024;
 export const DEVICE_ID = "bench-meter-1";
@@ -101,6 +102,26 @@ export function newBootId(): Uint8Array {
 export function tempDatabase(): { path: string; dispose: () => void } {
 	const dir = mkdtempSync(join(tmpdir(), "fieldchain-bench-"));
 	return { path: join(dir, "gateway.db"), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Median milliseconds of fdatasync after appending 4 KiB to a file in the temp directory. */
+export function measureFdatasyncMs(samples = 50): number {
+	const database = tempDatabase();
+	const fd = openSync(database.path, "w");
+	const block = Buffer.alloc(4096, 0x5a);
+	const times: number[] = [];
+	try {
+		for (let i = 0; i < samples; i++) {
+			writeSync(fd, block);
+			const started = performance.now();
+			fdatasyncSync(fd);
+			times.push(performance.now() - started);
+		}
+	} finally {
+		closeSync(fd);
+		database.dispose();
+	}
+	return summarize(times).median;
 }
 
 export type StoreKind = "sqlite" | "memory";

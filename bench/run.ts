@@ -1,3 +1,81 @@
+/**
+ * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency]
+ *
+ * Every figure is the median of several runs (with min and max), printed beside a baseline
+ * measured in the same process. Nothing is written to the repository; SQLite databases live in
+ * temporary directories that are removed after each run. --json prints the results as JSON on
+ * stdout instead of the table.
+ */
+import { statfsSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { parseArgs } from "node:util";
+import { benchAckLatency } from "./ack-latency.js";
+import { benchDurableIngest } from "./durable-ingest.js";
+import { measureFdatasyncMs } from "./fixtures.js";
 import { benchFrameDecode } from "./frame-decode.js";
-import { renderTable } from "./stats.js";
-console.log(renderTable(await benchFrameDecode(5)));
+import { renderTable, type Row } from "./stats.js";
+
+const BENCHMARKS = {
+	decode: benchFrameDecode,
+	ingest: benchDurableIngest,
+	latency: benchAckLatency,
+} as const;
+type BenchmarkName = keyof typeof BENCHMARKS;
+
+const { values } = parseArgs({
+	options: {
+		json: { type: "boolean", default: false },
+		runs: { type: "string", default: "5" },
+		only: { type: "string" },
+	},
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, not ${values.runs}`);
+const selected = (values.only?.split(",") ?? Object.keys(BENCHMARKS)) as BenchmarkName[];
+for (const name of selected) if (!(name in BENCHMARKS)) throw new Error(`unknown benchmark ${name}; choose from ${Object.keys(BENCHMARKS).join(", ")}`);
+
+const FILESYSTEMS = new Map([
+	[0xef53, "ext4"],
+	[0x58465342, "xfs"],
+	[0x9123683e, "btrfs"],
+	[0x01021994, "tmpfs"],
+	[0x794c7630, "overlayfs"],
+]);
+const tmpType = statfsSync(tmpdir()).type;
+const machine = {
+	cpu: cpus()[0]?.model ?? "unknown",
+	cpus: cpus().length,
+	node: process.version,
+	date: new Date().toISOString(),
+	tmpdir: `${tmpdir()} (${FILESYSTEMS.get(tmpType) ?? `fs type 0x${tmpType.toString(16)}`})`,
+	/** Median fdatasync of a 4 KiB append there: what one durable group commit costs at least. */
+	fdatasyncMs: measureFdatasyncMs(),
+	runs,
+};
+const log = (line: string) => {
+	if (values.json) process.stderr.write(`${line}\n`);
+	else console.log(line);
+};
+
+log(`fieldchain bench — ${machine.date}`);
+log(`machine: ${machine.cpu} x ${machine.cpus}, Node ${machine.node}`);
+log(`SQLite in ${machine.tmpdir}, fdatasync of 4 KiB: median ${machine.fdatasyncMs.toFixed(3)} ms`);
+log(`each figure: median [min..max] of ${runs} runs; baselines measured in the same process\n`);
+
+const rows: Row[] = [];
+const started = performance.now();
+for (const name of selected) {
+	const benchStarted = performance.now();
+	log(`running ${name}...`);
+	rows.push(...(await BENCHMARKS[name](runs)));
+	log(`  ${name} took ${((performance.now() - benchStarted) / 1000).toFixed(1)} s`);
+}
+const totalSeconds = (performance.now() - started) / 1000;
+
+if (values.json) {
+	console.log(JSON.stringify({ machine, totalSeconds, results: rows }, null, 2));
+} else {
+	console.log(`\n${renderTable(rows)}\n`);
+	const targets = rows.filter((row) => row.met !== undefined);
+	console.log(`targets met: ${targets.filter((row) => row.met).length} of ${targets.length}; total ${totalSeconds.toFixed(1)} s`);
+}

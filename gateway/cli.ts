@@ -4,14 +4,13 @@
  */
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { isFieldchainError, toError } from "../protocol/errors.js";
 import { hashPassword } from "./auth/password-hash.js";
 import { defaultGatewayConfig, type GatewayConfig, loadGatewayConfig, parseHostPort } from "./config.js";
 import { Gateway } from "./gateway.js";
 import { createLogger } from "./logger.js";
 
 export interface GatewayCliOptions {
-	dataDir: string;
+	dataDir?: string;
 	config?: string;
 	serial?: string[];
 	http?: string | false;
@@ -24,7 +23,8 @@ export function registerGatewayCommands(program: Command): Command {
 	const gateway = program
 		.command("gateway")
 		.description("Run the edge gateway: device sessions over serial and MQTT, durable ingest, local API.")
-		.requiredOption("--data-dir <dir>", "where the database and the gateway's identity live")
+		// Checked in the action, not by commander, so that `gateway hash-password` does not need it.
+		.option("--data-dir <dir>", "where the database and the gateway's identity live (required)")
 		.option("--config <file>", "JSON configuration file (devices, serial ports, addresses)")
 		.option("--serial <path>", "serial port or pty with a tool on it; repeat for more", (value: string, previous: string[] = []) => [...previous, value])
 		.option("--http <host:port>", "local API address (default 127.0.0.1:8080)")
@@ -33,7 +33,8 @@ export function registerGatewayCommands(program: Command): Command {
 		.option("--no-mqtt", "do not start the embedded MQTT broker")
 		.addOption(new Option("--durability <mode>", "fsync every commit (full) or survive only process crashes (normal)").choices(["full", "normal"]))
 		.option("--log-level <level>", "trace, debug, info, warn, error", undefined)
-		.action(async (options: GatewayCliOptions) => {
+		.action(async (options: GatewayCliOptions, command: Command) => {
+			if (!options.dataDir) command.error("error: required option '--data-dir <dir>' not specified", { exitCode: 2 });
 			await runGateway(options);
 		});
 
@@ -62,18 +63,11 @@ export function resolveGatewayConfig(options: GatewayCliOptions): GatewayConfig 
 	return config;
 }
 
+/** Start-up failures propagate to the CLI entry, which prints one clear line and sets the exit code. */
 async function runGateway(options: GatewayCliOptions): Promise<void> {
 	const config = resolveGatewayConfig(options);
 	const logger = createLogger({ level: config.logLevel });
-	let gateway: Gateway;
-	try {
-		gateway = await Gateway.start({ dataDir: resolve(options.dataDir), config, logger });
-	} catch (error) {
-		logger.fatal({ code: isFieldchainError(error) ? error.code : undefined, err: error }, toError(error).message);
-		logger.flush();
-		process.exitCode = 1;
-		return;
-	}
+	const gateway = await Gateway.start({ dataDir: resolve(options.dataDir ?? "."), config, logger });
 	const stop = async (signal: string) => {
 		logger.info({ signal }, "stopping");
 		await gateway.stop();

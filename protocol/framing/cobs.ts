@@ -50,13 +50,13 @@ export function cobsEncode(src: Uint8Array): Buffer {
 }
 
 /**
- * Decodes src[start, end) (no delimiter) into dst and returns the decoded length, or -1 when the
- * input is not valid COBS (a zero byte inside, or a code byte that runs past the end). dst needs
- * end - start bytes at most.
+ * Decodes src[start, end) (no delimiter) into dst at dstOffset and returns the decoded length, or
+ * -1 when the input is not valid COBS (a zero byte inside, or a code byte that runs past the end).
+ * dst needs end - start bytes at most from dstOffset.
  */
-export function cobsDecodeInto(src: Uint8Array, start: number, end: number, dst: Uint8Array): number {
+export function cobsDecodeInto(src: Uint8Array, start: number, end: number, dst: Uint8Array, dstOffset = 0): number {
 	let read = start;
-	let write = 0;
+	let write = dstOffset;
 	while (read < end) {
 		const code = src[read++];
 		if (code === 0) return -1;
@@ -69,7 +69,7 @@ export function cobsDecodeInto(src: Uint8Array, start: number, end: number, dst:
 		}
 		if (code !== 0xff && read < end) dst[write++] = 0;
 	}
-	return write;
+	return write - dstOffset;
 }
 
 export function cobsDecode(src: Uint8Array): Buffer | undefined {

@@ -33,6 +33,12 @@ export interface FrameDecoderOptions {
 	onError?: (error: FrameError) => void;
 }
 
+/**
+ * Size of the blocks decoded frames are carved from: Buffer.poolSize, so a payload view kept by a
+ * decoded message pins no more memory than a Buffer.allocUnsafe() slice would.
+ */
+const DECODE_BLOCK_SIZE = 8192;
+
 export function emptyFrameStats(): FrameStats {
 	return { frames: 0, bytes: 0, badCrc: 0, badCobs: 0, oversized: 0, short: 0, resyncs: 0, discardedBytes: 0 };
 }
@@ -44,6 +50,9 @@ export class FrameDecoder {
 	private pendingLength = 0;
 	/** True after an oversized frame: drop everything up to the next delimiter. */
 	private skipping = false;
+	/** Decoded frames are written here back to back; a block is never reused (see decodeFrame). */
+	private block = Buffer.allocUnsafe(0);
+	private blockUsed = 0;
 	private readonly onFrame: (payload: Buffer) => void;
 	private readonly onError: ((error: FrameError) => void) | undefined;
 
@@ -110,9 +119,16 @@ export class FrameDecoder {
 			this.fail("oversized", length);
 			return;
 		}
-		// A fresh buffer per frame: decoded messages may keep views into it (bytes fields).
-		const decoded = Buffer.allocUnsafe(length);
-		const decodedLength = cobsDecodeInto(source, start, end, decoded);
+		// Fresh, never reused memory per frame, since decoded messages may keep views into it (bytes
+		// fields); carved from a block rather than Buffer.allocUnsafe(), so each frame costs one
+		// Buffer object (the payload view) instead of two.
+		if (this.block.length - this.blockUsed < length) {
+			this.block = Buffer.allocUnsafe(Math.max(DECODE_BLOCK_SIZE, length));
+			this.blockUsed = 0;
+		}
+		const block = this.block;
+		const offset = this.blockUsed;
+		const decodedLength = cobsDecodeInto(source, start, end, block, offset);
 		if (decodedLength < 0) {
 			this.fail("cobs", length);
 			return;
@@ -122,11 +138,12 @@ export class FrameDecoder {
 			return;
 		}
 		const payloadLength = decodedLength - CRC_LENGTH;
-		const payload = decoded.subarray(0, payloadLength);
-		if (crc32c(payload) !== decoded.readUInt32LE(payloadLength)) {
+		const payload = block.subarray(offset, offset + payloadLength);
+		if (crc32c(payload) !== block.readUInt32LE(offset + payloadLength)) {
 			this.fail("crc", length);
 			return;
 		}
+		this.blockUsed = offset + decodedLength;
 		this.stats.frames++;
 		this.onFrame(payload);
 	}
