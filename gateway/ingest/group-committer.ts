@@ -18,6 +18,11 @@ export interface GroupCommitterOptions {
 	maxBatch?: number;
 	/** How a flush is deferred to the end of the current event-loop turn; tests may pass their own. */
 	schedule?: (flush: () => void) => void;
+	/**
+	 * Runs inside each commit's transaction with the new rows (evidence stamping). It must not
+	 * throw for bad data (it would roll back the readings); see gateway/evidence/stamper.ts.
+	 */
+	stamp?: (rows: readonly ReadingRow[]) => void;
 }
 
 export interface CommitStats {
@@ -55,12 +60,14 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 	private readonly store: ReadingStore;
 	private readonly maxBatch: number;
 	private readonly schedule: (flush: () => void) => void;
+	private readonly stamp: ((rows: readonly ReadingRow[]) => void) | undefined;
 
 	constructor(options: GroupCommitterOptions) {
 		super();
 		this.store = options.store;
 		this.maxBatch = options.maxBatch ?? 8192;
 		this.schedule = options.schedule ?? ((flush) => setImmediate(flush));
+		this.stamp = options.stamp;
 	}
 
 	get queued(): number {
@@ -126,7 +133,8 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 
 		const started = performance.now();
 		try {
-			const outcome = rows.length > 0 ? this.store.commit(rows, updates) : { inserted: 0, duplicates: 0 };
+			const stamp = this.stamp;
+			const outcome = rows.length > 0 ? this.store.commit(rows, updates, stamp && (() => stamp(rows))) : { inserted: 0, duplicates: 0 };
 			const durationMs = performance.now() - started;
 			this.stats.commits++;
 			this.stats.inserted += outcome.inserted;

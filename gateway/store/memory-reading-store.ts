@@ -29,7 +29,7 @@ export class MemoryReadingStore implements ReadingStore {
 		return { ackedUpTo: boot.ackedUpTo, storedAbove };
 	}
 
-	commit(rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[]): CommitOutcome {
+	commit(rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[], alsoInTransaction?: () => void): CommitOutcome {
 		let inserted = 0;
 		for (const row of rows) {
 			const boot = this.boot(row.deviceId, row.bootId);
@@ -43,6 +43,7 @@ export class MemoryReadingStore implements ReadingStore {
 			const boot = this.boot(update.deviceId, update.bootId);
 			boot.ackedUpTo = Math.max(boot.ackedUpTo, update.ackedUpTo);
 		}
+		alsoInTransaction?.();
 		return { inserted, duplicates: rows.length - inserted };
 	}
 

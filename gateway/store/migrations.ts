@@ -55,6 +55,56 @@ export const MIGRATIONS: readonly Migration[] = [
 			) WITHOUT ROWID;
 		`,
 	},
+	{
+		version: 2,
+		description: "active tasks, evidence chain, checkpoints and attachments",
+		sql: `
+			CREATE TABLE active_tasks (
+				technician_id TEXT PRIMARY KEY,
+				work_order_id TEXT NOT NULL,
+				task_id TEXT NOT NULL,
+				set_at INTEGER NOT NULL
+			);
+			-- One row per evidence record, in chain order. canonical is the exact signed-over bytes.
+			CREATE TABLE evidence (
+				chain_seq INTEGER PRIMARY KEY,
+				id TEXT NOT NULL UNIQUE,
+				work_order_id TEXT NOT NULL,
+				task_id TEXT NOT NULL,
+				checklist_item_id TEXT NOT NULL,
+				kind TEXT NOT NULL,
+				outcome TEXT NOT NULL,
+				-- device/boot/seq of the reading it came from; NULL for evidence from the local API.
+				reading_key TEXT UNIQUE,
+				canonical BLOB NOT NULL,
+				content_hash BLOB NOT NULL,
+				entry_hash BLOB NOT NULL,
+				created_at INTEGER NOT NULL
+			);
+			CREATE INDEX evidence_by_task ON evidence (work_order_id, task_id);
+			CREATE TABLE evidence_checkpoints (
+				chain_seq INTEGER PRIMARY KEY,
+				canonical BLOB NOT NULL,
+				created_at INTEGER NOT NULL
+			);
+			CREATE TABLE attachments (
+				sha256 TEXT PRIMARY KEY,
+				media_type TEXT NOT NULL,
+				size INTEGER NOT NULL,
+				data BLOB NOT NULL,
+				created_at INTEGER NOT NULL
+			);
+			CREATE TABLE time_entries (
+				id TEXT PRIMARY KEY,
+				technician_id TEXT NOT NULL,
+				work_order_id TEXT NOT NULL,
+				task_id TEXT NOT NULL,
+				kind TEXT NOT NULL,
+				started_at INTEGER NOT NULL,
+				ended_at INTEGER
+			);
+		`,
+	},
 ];
 
 export function currentSchemaVersion(db: Database.Database): number {

@@ -42,6 +42,27 @@ describe("SqliteReadingStore", () => {
 		db.close();
 	});
 
+	it("migrates from every earlier version without losing data", () => {
+		for (const earlier of MIGRATIONS.slice(0, -1)) {
+			const path = join(dir, `migrate-from-${earlier.version}.db`);
+			const db = new Database(path);
+			migrate(db, earlier.version);
+			expect(currentSchemaVersion(db)).toBe(earlier.version);
+			db.close();
+			// Rows written by the version-1 schema, which every later migration must keep readable.
+			const v1 = new Database(path);
+			if (earlier.version === 1) {
+				v1.prepare("INSERT INTO boots (id, device_id, boot_id, acked_up_to) VALUES (1, 'dev-1', 'b1', 1)").run();
+				v1.prepare("INSERT INTO readings VALUES (1, 1, 5, 'voltage', 230, 'V', 0, '', 7)").run();
+			}
+			v1.close();
+			const store = new SqliteReadingStore({ path });
+			expect(currentSchemaVersion(new Database(path, { readonly: true }))).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
+			if (earlier.version === 1) expect(store.loadBoot("dev-1", "b1")).toEqual({ ackedUpTo: 1, storedAbove: [] });
+			store.close();
+		}
+	});
+
 	it("says what to do when the data directory cannot be used", () => {
 		// A regular file where a directory should be: mkdir fails with ENOTDIR.
 		const notADirectory = join(dir, "plain-file");

@@ -88,8 +88,11 @@ export interface ReadingQuery {
 export interface ReadingStore {
 	recordHello(identity: DeviceIdentity): void;
 	loadBoot(deviceId: string, bootId: string): BootState;
-	/** Stores the rows and the new watermarks in one transaction: all or nothing. */
-	commit(rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[]): CommitOutcome;
+	/**
+	 * Stores the rows and the new watermarks in one transaction: all or nothing. alsoInTransaction
+	 * runs inside it (evidence stamping), so a reading and its evidence are durable together.
+	 */
+	commit(rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[], alsoInTransaction?: () => void): CommitOutcome;
 	getDevice(deviceId: string): DeviceRecord | undefined;
 	listDevices(): DeviceRecord[];
 	listReadings(deviceId: string, query?: ReadingQuery): ReadingRow[];

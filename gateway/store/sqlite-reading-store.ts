@@ -42,7 +42,7 @@ export class SqliteReadingStore implements ReadingStore {
 	private readonly db: Database.Database;
 	private readonly bootRefs = new Map<string, number>();
 	private readonly statements;
-	private readonly commitTransaction: (rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[]) => CommitOutcome;
+	private readonly commitTransaction: (rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[], alsoInTransaction?: () => void) => CommitOutcome;
 
 	constructor(options: SqliteReadingStoreOptions) {
 		this.db = openDatabase(options.path);
@@ -77,7 +77,7 @@ export class SqliteReadingStore implements ReadingStore {
 				WHERE boot_ref = ? AND seq > ? ORDER BY seq LIMIT ?`),
 			countReadings: db.prepare("SELECT count(*) FROM readings").pluck(),
 		};
-		this.commitTransaction = db.transaction((rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[]) => {
+		this.commitTransaction = db.transaction((rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[], alsoInTransaction?: () => void) => {
 			const insert = this.statements.insertReading;
 			const insertedPerDevice = new Map<string, number>();
 			let inserted = 0;
@@ -90,6 +90,7 @@ export class SqliteReadingStore implements ReadingStore {
 			}
 			for (const [deviceId, count] of insertedPerDevice) this.statements.addStored.run(count, deviceId);
 			for (const update of watermarks) this.statements.updateWatermark.run(update.ackedUpTo, this.bootRef(update.deviceId, update.bootId));
+			alsoInTransaction?.();
 			return { inserted, duplicates: rows.length - inserted };
 		});
 	}
@@ -111,8 +112,13 @@ export class SqliteReadingStore implements ReadingStore {
 		return { ackedUpTo: boot.acked_up_to, storedAbove: this.statements.storedAbove.all(boot.id, boot.acked_up_to) as number[] };
 	}
 
-	commit(rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[]): CommitOutcome {
-		return this.write(() => this.commitTransaction(rows, watermarks));
+	commit(rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[], alsoInTransaction?: () => void): CommitOutcome {
+		return this.write(() => this.commitTransaction(rows, watermarks, alsoInTransaction));
+	}
+
+	/** The connection, for stores that must write in the same transactions (evidence). */
+	get database(): Database.Database {
+		return this.db;
 	}
 
 	getDevice(deviceId: string): DeviceRecord | undefined {
