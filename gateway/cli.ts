@@ -17,6 +17,7 @@ export interface GatewayCliOptions {
 	mqtt?: string | false;
 	logLevel?: string;
 	durability?: "full" | "normal";
+	workOrders?: string;
 }
 
 export function registerGatewayCommands(program: Command): Command {
@@ -27,6 +28,7 @@ export function registerGatewayCommands(program: Command): Command {
 		.option("--data-dir <dir>", "where the database and the gateway's identity live (required)")
 		.option("--config <file>", "JSON configuration file (devices, serial ports, addresses)")
 		.option("--serial <path>", "serial port or pty with a tool on it; repeat for more", (value: string, previous: string[] = []) => [...previous, value])
+		.option("--work-orders <file>", "JSON model snapshot with the work orders, tasks and checklists this gateway serves")
 		.option("--http <host:port>", "local API address (default 127.0.0.1:8080)")
 		.option("--no-http", "do not serve the local API")
 		.option("--mqtt <host:port>", "embedded MQTT broker address (default 127.0.0.1:1883)")
@@ -67,7 +69,7 @@ export function resolveGatewayConfig(options: GatewayCliOptions): GatewayConfig 
 async function runGateway(options: GatewayCliOptions): Promise<void> {
 	const config = resolveGatewayConfig(options);
 	const logger = createLogger({ level: config.logLevel });
-	const gateway = await Gateway.start({ dataDir: resolve(options.dataDir ?? "."), config, logger });
+	const gateway = await Gateway.start({ dataDir: resolve(options.dataDir ?? "."), config, logger, workOrdersFile: options.workOrders });
 	const stop = async (signal: string) => {
 		logger.info({ signal }, "stopping");
 		await gateway.stop();

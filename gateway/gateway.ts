@@ -22,11 +22,22 @@ import type { Logger } from "./logger.js";
 import { SerialManager } from "./serial/serial-manager.js";
 import { DeviceRegistry } from "./session/device-registry.js";
 import { DeviceSession, type SessionContext } from "./session/device-session.js";
-import type { ReadingStore } from "./store/reading-store.js";
+import { Attachments } from "./evidence/attachments.js";
+import { EvidenceLog } from "./evidence/evidence-log.js";
+import { workRoutes } from "./http/work-routes.js";
+import { ActiveTasks } from "./work/active-tasks.js";
+import { TimeEntries } from "./work/time-entries.js";
+import { WorkOrders } from "./work/work-orders.js";
+import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
 import { SqliteReadingStore } from "./store/sqlite-reading-store.js";
 
 export interface GatewayOptions {
 	dataDir: string;
+	/** A protocol/model snapshot (JSON) with the work orders this gateway serves. */
+	workOrdersFile?: string;
+	/** Evidence checkpoint policy (defaults: every 1000 records or 1 s). */
+	sealEveryRecords?: number;
+	sealEveryMs?: number;
 	config: GatewayConfig;
 	logger: Logger;
 	clock?: Clock;
@@ -37,6 +48,11 @@ export interface GatewayOptions {
 export class Gateway {
 	readonly devices: DeviceRegistry;
 	readonly committer: GroupCommitter;
+	readonly evidence: EvidenceLog;
+	readonly workOrders: WorkOrders;
+	readonly activeTasks: ActiveTasks;
+	readonly timeEntries: TimeEntries;
+	readonly attachments: Attachments;
 	httpAddress: { host: string; port: number } | undefined;
 	mqttAddress: { host: string; port: number } | undefined;
 	private serial: SerialManager | undefined;
@@ -49,15 +65,34 @@ export class Gateway {
 
 	private constructor(
 		readonly options: GatewayOptions,
-		readonly store: ReadingStore,
+		readonly store: SqliteReadingStore,
 		readonly gatewayId: string,
 	) {
 		const clock = options.clock ?? systemClock;
+		const db = store.database;
 		this.devices = new DeviceRegistry(options.logger, () => clock.now());
-		this.committer = new GroupCommitter({ store });
-		this.committer.on("commitError", (error) =>
-			options.logger.error({ code: error.code, err: error }, "group commit failed; nothing in it was acked, devices will re-send"),
-		);
+		this.workOrders = options.workOrdersFile ? WorkOrders.fromFile(options.workOrdersFile) : WorkOrders.empty();
+		this.activeTasks = new ActiveTasks(db, this.workOrders);
+		this.timeEntries = new TimeEntries(db);
+		this.attachments = new Attachments(db);
+		this.evidence = new EvidenceLog({
+			db,
+			gatewayId,
+			key: loadOrCreateGatewayKey(options.dataDir),
+			workOrders: this.workOrders,
+			activeTasks: this.activeTasks,
+			device: (deviceId) => store.getDevice(deviceId),
+			clock,
+			logger: options.logger,
+			sealEveryRecords: options.sealEveryRecords,
+			sealEveryMs: options.sealEveryMs,
+		});
+		this.committer = new GroupCommitter({ store, stamp: (rows) => this.evidence.stampReadings(rows) });
+		this.committer.on("commitError", (error) => {
+			// The evidence appended in memory was rolled back with the transaction.
+			this.evidence.reload();
+			options.logger.error({ code: error.code, err: error }, "group commit failed; nothing in it was acked, devices will re-send");
+		});
 		this.context = { gatewayId, store, committer: this.committer, clock, logger: options.logger, helloTimeoutMs: options.helloTimeoutMs };
 	}
 
@@ -65,7 +100,13 @@ export class Gateway {
 		checkExposure(options.config);
 		mkdirSync(options.dataDir, { recursive: true });
 		const store = new SqliteReadingStore({ path: join(options.dataDir, "gateway.db"), durability: options.config.storage.durability });
-		const gateway = new Gateway(options, store, options.config.gatewayId ?? loadOrCreateGatewayId(options.dataDir));
+		let gateway: Gateway;
+		try {
+			gateway = new Gateway(options, store, options.config.gatewayId ?? loadOrCreateGatewayId(options.dataDir));
+		} catch (error) {
+			store.close();
+			throw error;
+		}
 		try {
 			await gateway.startParts();
 		} catch (error) {
@@ -120,6 +161,16 @@ export class Gateway {
 				logger,
 				token: config.http.token,
 				startedAt: this.context.clock.now(),
+				routes: [
+					workRoutes({
+						workOrders: this.workOrders,
+						activeTasks: this.activeTasks,
+						evidence: this.evidence,
+						attachments: this.attachments,
+						timeEntries: this.timeEntries,
+						clock: this.context.clock,
+					}),
+				],
 			});
 			try {
 				await this.http.listen({ host: config.http.host, port: config.http.port });
@@ -144,6 +195,7 @@ export class Gateway {
 		await this.http?.close();
 		// Whatever is queued is written (and so will be acked on reconnect, via the hello ack).
 		this.committer.flush();
+		this.evidence.close();
 		this.store.close();
 		this.options.logger.info("gateway stopped");
 	}

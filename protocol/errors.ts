@@ -34,6 +34,9 @@ export const ErrorCodes = {
 	FC_HTTP_BAD_REQUEST: "FC_HTTP_BAD_REQUEST",
 	FC_HTTP_NOT_FOUND: "FC_HTTP_NOT_FOUND",
 	FC_HTTP_LISTEN: "FC_HTTP_LISTEN",
+	// Evidence on the gateway (stamping, attachments).
+	FC_EVIDENCE_TOO_LARGE: "FC_EVIDENCE_TOO_LARGE",
+	FC_EVIDENCE_CONFLICT: "FC_EVIDENCE_CONFLICT",
 	// Work-order execution model (protocol/model): entities, state machines, rules, repository.
 	FC_MODEL_INVALID: "FC_MODEL_INVALID",
 	FC_MODEL_NOT_FOUND: "FC_MODEL_NOT_FOUND",
@@ -47,6 +50,12 @@ export const ErrorCodes = {
 	FC_MODEL_UNIT_INCOMPATIBLE: "FC_MODEL_UNIT_INCOMPATIBLE",
 	FC_MODEL_DEPENDENCY_CYCLE: "FC_MODEL_DEPENDENCY_CYCLE",
 	FC_MODEL_MIGRATION: "FC_MODEL_MIGRATION",
+	// Evidence integrity (protocol/evidence): records, chain, keys, checkpoints, bundles.
+	FC_EVIDENCE_INVALID: "FC_EVIDENCE_INVALID",
+	FC_EVIDENCE_MALFORMED: "FC_EVIDENCE_MALFORMED",
+	FC_EVIDENCE_CHAIN: "FC_EVIDENCE_CHAIN",
+	FC_EVIDENCE_KEY: "FC_EVIDENCE_KEY",
+	FC_EVIDENCE_NOT_FOUND: "FC_EVIDENCE_NOT_FOUND",
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

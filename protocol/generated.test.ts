@@ -11,9 +11,9 @@ const outDir = mkdtempSync(join(tmpdir(), "fc-gen-proto-"));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe("protocol/generated", () => {
-	it("is what scripts/gen-proto.sh makes of protocol/device/v1/device.proto", async () => {
+	it("is what scripts/gen-proto.sh makes of protocol/device/v1/device.proto and protocol/evidence/v1/evidence.proto", async () => {
 		await promisify(execFile)("bash", ["scripts/gen-proto.sh", outDir], { cwd: ROOT, timeout: 120_000 });
-		for (const file of ["device.js", "device.d.ts"]) {
+		for (const file of ["device.js", "device.d.ts", "evidence.js", "evidence.d.ts"]) {
 			const fresh = readFileSync(join(outDir, file));
 			const committed = readFileSync(join(ROOT, "protocol/generated", file));
 			const where = firstDifferentLine(committed.toString("utf8"), fresh.toString("utf8"));

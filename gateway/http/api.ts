@@ -17,6 +17,17 @@ export interface ApiDependencies {
 	logger: Logger;
 	token?: string;
 	startedAt: number;
+	/** More route groups (work orders, evidence), each in its own file. */
+	routes?: Array<(app: FastifyInstance) => void>;
+}
+
+/** HTTP status for an error code: the code says what went wrong, the status what kind of wrong. */
+function statusFor(code: string): number {
+	if (code === ErrorCodes.FC_HTTP_NOT_FOUND || code === "FC_MODEL_NOT_FOUND") return 404;
+	if (code === "FC_EVIDENCE_TOO_LARGE") return 413;
+	if (code.startsWith("FC_MODEL_") || code === "FC_EVIDENCE_CONFLICT") return 409;
+	if (code.startsWith("FC_STORE_")) return 503;
+	return 400;
 }
 
 const MAX_LIMIT = 10_000;
@@ -48,7 +59,7 @@ export function buildApi(deps: ApiDependencies): FastifyInstance {
 	});
 
 	app.setErrorHandler((error, _request, reply) => {
-		if (isFieldchainError(error)) return sendError(reply, error.code === ErrorCodes.FC_HTTP_NOT_FOUND ? 404 : 400, error);
+		if (isFieldchainError(error)) return sendError(reply, statusFor(error.code), error);
 		const status = (error as { statusCode?: number }).statusCode ?? 500;
 		if (status >= 500) deps.logger.error({ err: error }, "local API request failed");
 		return sendError(reply, status, new FieldchainError(status >= 500 ? ErrorCodes.FC_STORE_WRITE : ErrorCodes.FC_HTTP_BAD_REQUEST, (error as Error).message));
@@ -57,6 +68,8 @@ export function buildApi(deps: ApiDependencies): FastifyInstance {
 	app.setNotFoundHandler((request, reply) =>
 		sendError(reply, 404, new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No route ${request.method} ${request.url}.`, { hint: "See README, Local API." })),
 	);
+
+	for (const register of deps.routes ?? []) register(app);
 
 	app.get("/healthz", async () => ({
 		status: "ok",

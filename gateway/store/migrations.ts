@@ -63,6 +63,8 @@ export const MIGRATIONS: readonly Migration[] = [
 				technician_id TEXT PRIMARY KEY,
 				work_order_id TEXT NOT NULL,
 				task_id TEXT NOT NULL,
+				-- JSON array of the device ids this technician uses; [] means any.
+				device_ids TEXT NOT NULL DEFAULT '[]',
 				set_at INTEGER NOT NULL
 			);
 			-- One row per evidence record, in chain order. canonical is the exact signed-over bytes.

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { defaultGatewayConfig, type GatewayConfig } from "../../gateway/config.js";
-import { Gateway } from "../../gateway/gateway.js";
+import { Gateway, type GatewayOptions } from "../../gateway/gateway.js";
 
 export interface GatewayFixture {
 	gateway: Gateway;
@@ -14,7 +14,11 @@ export interface GatewayFixture {
 	stop(): Promise<void>;
 }
 
-export async function startGateway(adjust: (config: GatewayConfig) => void = () => {}, dataDir?: string): Promise<GatewayFixture> {
+export async function startGateway(
+	adjust: (config: GatewayConfig) => void = () => {},
+	dataDir?: string,
+	extra: Partial<Pick<GatewayOptions, "workOrdersFile" | "sealEveryMs" | "sealEveryRecords">> = {},
+): Promise<GatewayFixture> {
 	const dir = dataDir ?? mkdtempSync(join(tmpdir(), "fc-gw-"));
 	const config = defaultGatewayConfig();
 	config.http = { host: "127.0.0.1", port: 0 };
@@ -23,7 +27,7 @@ export async function startGateway(adjust: (config: GatewayConfig) => void = () 
 	adjust(config);
 	const logs: string[] = [];
 	const logger = pino({ level: "debug" }, { write: (line: string) => logs.push(line) });
-	const gateway = await Gateway.start({ dataDir: dir, config, logger, helloTimeoutMs: 500 });
+	const gateway = await Gateway.start({ dataDir: dir, config, logger, helloTimeoutMs: 500, ...extra });
 	const http = gateway.httpAddress;
 	return {
 		gateway,

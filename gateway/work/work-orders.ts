@@ -1,0 +1,60 @@
+/**
+ * The work orders, tasks and technicians this gateway serves, loaded from a JSON file shaped as a
+ * protocol/model snapshot (the cloud sync will fill the same structure from the billing service).
+ * The gateway only reads them: the rules of the execution model stay in protocol/model.
+ */
+import { readFileSync } from "node:fs";
+import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { emptySnapshot, type ModelSnapshot } from "../../protocol/model/entities/kinds.js";
+import type { Task } from "../../protocol/model/entities/task.js";
+import type { WorkOrder } from "../../protocol/model/entities/work-order.js";
+import { validateSnapshot } from "../../protocol/model/validation/validate.js";
+
+export class WorkOrders {
+	private readonly tasksById: Map<string, Task>;
+	private readonly workOrdersById: Map<string, WorkOrder>;
+
+	constructor(readonly snapshot: ModelSnapshot) {
+		this.tasksById = new Map(snapshot.tasks.map((task) => [task.id, task]));
+		this.workOrdersById = new Map(snapshot.workOrders.map((workOrder) => [workOrder.id, workOrder]));
+	}
+
+	static empty(): WorkOrders {
+		return new WorkOrders(emptySnapshot());
+	}
+
+	/** Reads and validates a snapshot file; missing collections are empty. */
+	static fromFile(path: string): WorkOrders {
+		let raw: unknown;
+		try {
+			raw = JSON.parse(readFileSync(path, "utf8"));
+		} catch (cause) {
+			throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot read the work orders file ${path}: ${(cause as Error).message}.`, {
+				cause,
+				hint: "Pass a JSON model snapshot ({ workOrders, tasks, technicians, ... }) to --work-orders.",
+			});
+		}
+		if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+			throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `The work orders file ${path} must hold a JSON object.`);
+		}
+		const snapshot = { ...emptySnapshot(), ...(raw as Partial<ModelSnapshot>) };
+		const problems = validateSnapshot(snapshot);
+		if (problems.length > 0) {
+			const shown = problems.slice(0, 5).map((problem) => JSON.stringify(problem)).join("; ");
+			throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `The work orders file ${path} is not consistent (${problems.length} problems): ${shown}.`);
+		}
+		return new WorkOrders(snapshot);
+	}
+
+	task(taskId: string): Task | undefined {
+		return this.tasksById.get(taskId);
+	}
+
+	workOrder(workOrderId: string): WorkOrder | undefined {
+		return this.workOrdersById.get(workOrderId);
+	}
+
+	tasksOf(workOrderId: string): Task[] {
+		return this.snapshot.tasks.filter((task) => task.workOrderId === workOrderId).sort((a, b) => a.sequence - b.sequence);
+	}
+}
