@@ -4,6 +4,7 @@
 import { Command } from "commander";
 import { registerDeviceCommands } from "../firmware-host/cli.js";
 import { registerGatewayCommands } from "../gateway/cli.js";
+import { registerEvidenceCommands } from "../gateway/evidence/cli.js";
 import { registerStartCommand } from "../gateway/demo/start.js";
 import { isFieldchainError } from "../protocol/errors.js";
 
@@ -16,6 +17,7 @@ const program = new Command()
 registerStartCommand(program);
 registerGatewayCommands(program);
 registerDeviceCommands(program);
+registerEvidenceCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
 	const code = isFieldchainError(error) ? `${error.code}: ` : "";

@@ -42,6 +42,23 @@ describe("EvidenceChain", () => {
 		expect(entryHash(big, Buffer.alloc(32, 1), Buffer.alloc(32, 2)).equals(manual)).toBe(true);
 	});
 
+	it("matches the worked example of README.md (checked with protoc and Python's hashlib)", () => {
+		const chain = new EvidenceChain();
+		const entry = chain.append({
+			id: "0190f5c2-7e00-7000-8000-000000000001",
+			gatewayId: "gw-01",
+			workOrderId: "WO-1",
+			kind: EvidenceKind.KIND_NOTE,
+			gatewayTimeMs: 1_764_000_000_000,
+			text: "Panel door left open",
+		});
+		expect(Buffer.from(entry.bytes).toString("hex")).toBe(
+			"0a2430313930663563322d376530302d373030302d383030302d30303030303030303030303110011a200000000000000000000000000000000000000000000000000000000000000000220567772d30312a04574f2d3150036880d0dfb4ab33ba011450616e656c20646f6f72206c656674206f70656e",
+		);
+		expect(entry.contentHash.toString("hex")).toBe("7137052bdfe7bb8f965701192810574fc2b10a346f4877a7c79377b6a93fe103");
+		expect(entry.entryHash.toString("hex")).toBe("b12a829a12653f13a5a2997156b1f6beee2bffeb6d4144d540961d50487d0096");
+	});
+
 	it("continues identically from persisted state (a restart neither forks nor gaps the chain)", () => {
 		const straight = new EvidenceChain();
 		const resumed = new EvidenceChain();

@@ -17,6 +17,7 @@ import { type EvidenceRecordFields, encodeRecord } from "./record.js";
 export const ENTRY_HASH_DOMAIN = "fieldchain/evidence/v1\0";
 const DOMAIN_BYTES = Buffer.from(ENTRY_HASH_DOMAIN, "latin1");
 export const HASH_LENGTH = 32;
+const ENTRY_INPUT_LENGTH = DOMAIN_BYTES.length + 8 + 2 * HASH_LENGTH;
 
 /** prev_hash of the first record (chain_seq 1). */
 export function genesisHash(): Buffer {
@@ -55,10 +56,14 @@ export function contentHash(canonicalBytes: Uint8Array): Buffer {
 export function entryHash(chainSeq: number, prevHash: Uint8Array, contentHash: Uint8Array): Buffer {
 	if (!Number.isSafeInteger(chainSeq) || chainSeq < 1) throw chainError(`chain_seq ${chainSeq} is not a positive safe integer`);
 	if (prevHash.length !== HASH_LENGTH || contentHash.length !== HASH_LENGTH) throw chainError("prev_hash and content_hash must be 32 bytes");
-	const seq = Buffer.allocUnsafe(8);
-	seq.writeUInt32BE(Math.floor(chainSeq / 0x1_0000_0000), 0);
-	seq.writeUInt32BE(chainSeq >>> 0, 4);
-	return createHash("sha256").update(DOMAIN_BYTES).update(seq).update(prevHash).update(contentHash).digest();
+	// One buffer, one update: domain (23) || chain_seq (8, big-endian) || prev_hash (32) || content_hash (32).
+	const input = Buffer.allocUnsafe(ENTRY_INPUT_LENGTH);
+	DOMAIN_BYTES.copy(input, 0);
+	input.writeUInt32BE(Math.floor(chainSeq / 0x1_0000_0000), DOMAIN_BYTES.length);
+	input.writeUInt32BE(chainSeq >>> 0, DOMAIN_BYTES.length + 4);
+	input.set(prevHash, DOMAIN_BYTES.length + 8);
+	input.set(contentHash, DOMAIN_BYTES.length + 8 + HASH_LENGTH);
+	return createHash("sha256").update(input).digest();
 }
 
 function chainError(message: string): FieldchainError {

@@ -135,8 +135,8 @@ function normalise(table: Table, input: object, path: string): Record<string, un
 
 function normaliseCompiled(table: Compiled, input: object, path: string): Record<string, unknown> | undefined {
 	const source = input as Record<string, unknown>;
-	for (const key in source) {
-		if (!table.keys.has(key) && Object.hasOwn(source, key) && source[key] !== undefined) throw invalid(`${path}${key}`, "unknown field");
+	for (const key of Object.keys(source)) {
+		if (!table.keys.has(key) && source[key] !== undefined) throw invalid(`${path}${key}`, "unknown field");
 	}
 	const out: Record<string, unknown> = {};
 	let any = false;
@@ -162,33 +162,32 @@ function normaliseCompiled(table: Compiled, input: object, path: string): Record
 }
 
 function normaliseScalar(type: Scalar, value: unknown, path: string, key: string): unknown {
-	const where = () => `${path}${key}`;
 	switch (type) {
 		case "string":
-			if (typeof value !== "string") throw invalid(where(), "expected a string");
-			if (!isWellFormedUtf16(value)) throw invalid(where(), "contains a lone UTF-16 surrogate");
+			if (typeof value !== "string") throw invalid(path + key, "expected a string");
+			if (!isWellFormedUtf16(value)) throw invalid(path + key, "contains a lone UTF-16 surrogate");
 			return value === "" ? undefined : value;
 		case "uint64":
-			if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw invalid(where(), `expected a non-negative safe integer, got ${String(value)}`);
+			if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw invalid(path + key, `expected a non-negative safe integer, got ${String(value)}`);
 			return value === 0 ? undefined : value;
 		case "sint64":
-			if (typeof value !== "number" || !Number.isSafeInteger(value)) throw invalid(where(), `expected a safe integer, got ${String(value)}`);
+			if (typeof value !== "number" || !Number.isSafeInteger(value)) throw invalid(path + key, `expected a safe integer, got ${String(value)}`);
 			return value === 0 ? undefined : value;
 		case "double":
 		case "optional-double":
-			if (typeof value !== "number" || !Number.isFinite(value)) throw invalid(where(), `expected a finite number, got ${String(value)}`);
+			if (typeof value !== "number" || !Number.isFinite(value)) throw invalid(path + key, `expected a finite number, got ${String(value)}`);
 			// A plain double field omits +0 only (-0 has other bits and is written, as protoc does);
 			// an optional one is written whenever it is set.
 			return type === "double" && Object.is(value, 0) ? undefined : value;
 		case "bool":
-			if (typeof value !== "boolean") throw invalid(where(), "expected a boolean");
+			if (typeof value !== "boolean") throw invalid(path + key, "expected a boolean");
 			return value ? true : undefined;
 		case "bytes":
 		case "hash":
 		case "optional-hash":
-			if (!(value instanceof Uint8Array)) throw invalid(where(), "expected bytes (Uint8Array)");
-			if (type === "hash" && value.length !== 32) throw invalid(where(), `expected 32 bytes, got ${value.length}`);
-			if (type === "optional-hash" && value.length !== 32 && value.length !== 0) throw invalid(where(), `expected 32 bytes or none, got ${value.length}`);
+			if (!(value instanceof Uint8Array)) throw invalid(path + key, "expected bytes (Uint8Array)");
+			if (type === "hash" && value.length !== 32) throw invalid(path + key, `expected 32 bytes, got ${value.length}`);
+			if (type === "optional-hash" && value.length !== 32 && value.length !== 0) throw invalid(path + key, `expected 32 bytes or none, got ${value.length}`);
 			return value.length === 0 ? undefined : value;
 	}
 }
