@@ -20,6 +20,11 @@ import { MemoryReadingStore } from "../gateway/store/memory-reading-store.js";
 import type { ReadingStore } from "../gateway/store/reading-store.js";
 import { SqliteReadingStore } from "../gateway/store/sqlite-reading-store.js";
 import { summarize } from "./stats.js";
+import { EvidenceLog } from "../gateway/evidence/evidence-log.js";
+import { ActiveTasks } from "../gateway/work/active-tasks.js";
+import { WorkOrders } from "../gateway/work/work-orders.js";
+import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
+import { baseSnapshot, make } from "../protocol/model/testing/builders.js";
 
 export const CHUNK_SIZE = 64 * 1024;
 export const DEVICE_ID = "bench-meter-1";
@@ -136,6 +141,8 @@ export class BenchPipeline {
 	readonly store: ReadingStore;
 	readonly committer: GroupCommitter;
 	readonly session: DeviceSession;
+	/** Set with { evidence: true }: every reading is stamped on an open checklist item. */
+	readonly evidence: EvidenceLog | undefined;
 	/** Highest up_to_seq acked so far. */
 	ackedUpTo = 0;
 	acks = 0;
@@ -147,15 +154,18 @@ export class BenchPipeline {
 	private readonly bootId = newBootId();
 	private helloAcked: (() => void) | undefined;
 
-	constructor(kind: StoreKind) {
+	constructor(kind: StoreKind, options: { evidence?: boolean } = {}) {
 		if (kind === "sqlite") {
 			const database = tempDatabase();
-			this.store = new SqliteReadingStore({ path: database.path });
+			const store = new SqliteReadingStore({ path: database.path });
+			this.store = store;
 			this.disposeDatabase = database.dispose;
+			if (options.evidence) this.evidence = evidenceLogFor(store, join(database.path, ".."));
 		} else {
 			this.store = new MemoryReadingStore();
 		}
-		this.committer = new GroupCommitter({ store: this.store });
+		const evidence = this.evidence;
+		this.committer = new GroupCommitter({ store: this.store, stamp: evidence && ((rows) => evidence.stampReadings(rows)) });
 		// What the gateway writes reaches the device at once; the device decodes it like firmware.
 		const deviceDecoder = new FrameDecoder({
 			maxPayload: 16384,
@@ -225,6 +235,7 @@ export class BenchPipeline {
 	}
 
 	async dispose(): Promise<void> {
+		this.evidence?.close();
 		await this.session.close();
 		this.store.close();
 		this.disposeDatabase?.();
@@ -232,3 +243,27 @@ export class BenchPipeline {
 }
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * An evidence log whose active task has one resistance item that every bench reading fails (its
+ * maximum is below the simulated values), so the item stays open and every reading is stamped.
+ */
+function evidenceLogFor(store: SqliteReadingStore, dataDir: string): EvidenceLog {
+	const task = make.task({
+		status: "in-progress",
+		checklist: [{ id: "r", label: "resistance", required: true, beforeStart: false, requirement: { kind: "reading", quantity: "resistance", unit: "Ohm", min: null, max: 1, calibratedDevice: false } }],
+	});
+	const workOrders = new WorkOrders(baseSnapshot({ workOrders: [make.workOrder({ status: "in-progress" })], tasks: [task] }));
+	const activeTasks = new ActiveTasks(store.database, workOrders);
+	activeTasks.set("TECH1", task.workOrderId, task.id, Date.now(), [DEVICE_ID]);
+	return new EvidenceLog({
+		db: store.database,
+		gatewayId: "bench-gw",
+		key: loadOrCreateGatewayKey(dataDir),
+		workOrders,
+		activeTasks,
+		device: (deviceId) => store.getDevice(deviceId),
+		clock: systemClock,
+		logger: silentLogger(),
+	});
+}

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency]
+ * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency,evidence]
  *
  * Every figure is the median of several runs (with min and max), printed beside a baseline
  * measured in the same process. Nothing is written to the repository; SQLite databases live in
@@ -11,6 +11,7 @@ import { cpus, tmpdir } from "node:os";
 import { parseArgs } from "node:util";
 import { benchAckLatency } from "./ack-latency.js";
 import { benchDurableIngest } from "./durable-ingest.js";
+import { benchEvidenceStamping } from "./evidence-stamping.js";
 import { measureFdatasyncMs } from "./fixtures.js";
 import { benchFrameDecode } from "./frame-decode.js";
 import { renderTable, type Row } from "./stats.js";
@@ -19,6 +20,7 @@ const BENCHMARKS = {
 	decode: benchFrameDecode,
 	ingest: benchDurableIngest,
 	latency: benchAckLatency,
+	evidence: benchEvidenceStamping,
 } as const;
 type BenchmarkName = keyof typeof BENCHMARKS;
 

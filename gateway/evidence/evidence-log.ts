@@ -18,7 +18,7 @@ import { EvidenceKind as Kind, EvidenceOutcome as Outcome, SignerRole } from "..
 import type { ChecklistItem, Task } from "../../protocol/model/entities/task.js";
 import type { Logger } from "../logger.js";
 import type { DeviceRecord, ReadingRow } from "../store/reading-store.js";
-import type { ActiveTasks } from "../work/active-tasks.js";
+import type { ActiveTask, ActiveTasks } from "../work/active-tasks.js";
 import type { WorkOrders } from "../work/work-orders.js";
 import type { AttachmentInfo } from "./attachments.js";
 import { matchReading, type ReadingOutcome } from "./match-reading.js";
@@ -105,8 +105,7 @@ export class EvidenceLog {
 			lastCheckpoint: db.prepare("SELECT max(chain_seq) FROM evidence_checkpoints").pluck(),
 			insertCheckpoint: db.prepare("INSERT INTO evidence_checkpoints (chain_seq, canonical, created_at) VALUES (?, ?, ?)"),
 			satisfiedItems: db.prepare("SELECT DISTINCT checklist_item_id FROM evidence WHERE task_id = ? AND outcome IN ('pass', 'recorded')").pluck(),
-			forTask: db.prepare("SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, content_hash, created_at FROM evidence WHERE work_order_id = ? AND task_id = ? ORDER BY chain_seq"),
-			readingKeyExists: db.prepare("SELECT 1 FROM evidence WHERE reading_key = ?").pluck(),
+			forTask: db.prepare("SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, content_hash, created_at FROM evidence WHERE task_id = ? AND work_order_id = ? ORDER BY chain_seq"),
 		};
 		this.reload();
 	}
@@ -125,9 +124,22 @@ export class EvidenceLog {
 
 	/** Called inside the readings transaction. Never throws: a reading must be stored regardless. */
 	stampReadings(rows: readonly ReadingRow[]): void {
+		// Per commit, not per reading: who holds each device, and what the device said in its hello.
+		const context = new Map<string, StampContext>();
+		// A re-sent reading can appear twice in one batch; earlier batches never reach us again
+		// (the committer drops what its watermark already holds).
+		const seen = new Set<string>();
 		for (const row of rows) {
+			const readingKey = `${row.deviceId}/${row.bootId}/${row.seq}`;
+			if (seen.has(readingKey)) continue;
+			seen.add(readingKey);
 			try {
-				this.stampReading(row);
+				let device = context.get(row.deviceId);
+				if (!device) {
+					device = this.contextFor(row.deviceId);
+					context.set(row.deviceId, device);
+				}
+				this.stampReading(row, readingKey, device);
 			} catch (error) {
 				this.stats.stampFailures++;
 				this.options.logger.error({ err: error, deviceId: row.deviceId, seq: row.seq }, "could not stamp a reading as evidence; it stays stored as a reading");
@@ -159,21 +171,31 @@ export class EvidenceLog {
 				? { attachmentSha256: Buffer.from(input.attachment.sha256, "hex"), attachmentMediaType: input.attachment.mediaType, attachmentSize: input.attachment.size }
 				: {}),
 		};
-		let view: EvidenceView | undefined;
+		let appended: ReturnType<EvidenceLog["append"]> | undefined;
 		try {
 			this.options.db.transaction(() => {
-				view = this.append(record, input.kind, "recorded", null);
+				appended = this.append(record, input.kind, "recorded", null);
 			})();
 		} catch (error) {
 			this.reload();
 			throw error;
 		}
 		this.armSealTimer();
-		return view!;
+		return this.toView({
+			chain_seq: appended!.chainSeq,
+			id: record.id ?? "",
+			work_order_id: input.workOrderId,
+			task_id: input.task.id,
+			checklist_item_id: item.id,
+			kind: input.kind,
+			outcome: "recorded",
+			content_hash: appended!.contentHash,
+			created_at: appended!.createdAt,
+		});
 	}
 
 	forTask(workOrderId: string, taskId: string): EvidenceView[] {
-		const rows = this.statements.forTask.all(workOrderId, taskId) as EvidenceRow[];
+		const rows = this.statements.forTask.all(taskId, workOrderId) as EvidenceRow[];
 		return rows.map((row) => this.toView(row));
 	}
 
@@ -209,14 +231,17 @@ export class EvidenceLog {
 		}
 	}
 
-	private stampReading(row: ReadingRow): void {
-		const active = this.options.activeTasks.forDevice(row.deviceId);
+	private contextFor(deviceId: string): StampContext {
+		const active = this.options.activeTasks.forDevice(deviceId);
 		const task = active && this.options.workOrders.task(active.taskId);
+		return { active, task, device: this.options.device(deviceId) };
+	}
+
+	private stampReading(row: ReadingRow, readingKey: string, { active, task, device }: StampContext): void {
 		if (!active || !task) {
 			this.stats.unmatched++;
 			return;
 		}
-		const device = this.options.device(row.deviceId);
 		const calibration = device?.calibration;
 		const match = matchReading(
 			task,
@@ -227,8 +252,6 @@ export class EvidenceLog {
 			this.stats.unmatched++;
 			return;
 		}
-		const readingKey = `${row.deviceId}/${row.bootId}/${row.seq}`;
-		if (this.statements.readingKeyExists.get(readingKey)) return;
 		const requirement = match.item.requirement.kind === "reading" ? match.item.requirement : undefined;
 		const deviceTimeMs = Math.floor(row.deviceTimeUs / 1000);
 		const record: RecordInit = {
@@ -256,7 +279,9 @@ export class EvidenceLog {
 			// Device clock minus gateway clock at capture; large values flag a device with a wrong clock.
 			clockSkewMs: deviceTimeMs > 0 ? deviceTimeMs - row.receivedAt : 0,
 			quantity: row.quantity,
-			value: row.value,
+			// NaN or infinity (an overloaded input) has no canonical encoding: leave the value out;
+			// the outcome already says it failed.
+			...(Number.isFinite(row.value) ? { value: row.value } : {}),
 			unit: row.unit,
 			requirement: requirement
 				? { ...(requirement.min !== null ? { min: requirement.min } : {}), ...(requirement.max !== null ? { max: requirement.max } : {}), unit: requirement.unit, calibratedRequired: requirement.calibratedDevice }
@@ -268,12 +293,13 @@ export class EvidenceLog {
 		if (match.outcome === "pass") this.satisfiedFor(task.id).add(match.item.id);
 	}
 
-	private append(record: RecordInit, kind: string, outcome: EvidenceOutcome, readingKey: string | null): EvidenceView {
+	/** Chains and stores one record; the caller's transaction makes it durable. */
+	private append(record: RecordInit, kind: string, outcome: EvidenceOutcome, readingKey: string | null): { chainSeq: number; contentHash: Buffer; createdAt: number } {
 		const entry = this.chain.append(record);
-		const now = this.options.clock.now();
-		const chainSeq = entry.chainSeq;
+		const createdAt = this.options.clock.now();
+		const bytes = entry.bytes;
 		this.statements.insert.run(
-			chainSeq,
+			entry.chainSeq,
 			record.id,
 			record.workOrderId,
 			record.taskId,
@@ -281,23 +307,14 @@ export class EvidenceLog {
 			kind,
 			outcome,
 			readingKey,
-			Buffer.from(entry.bytes),
-			Buffer.from(entry.contentHash),
-			Buffer.from(entry.entryHash),
-			now,
+			// A view, not a copy: better-sqlite3 binds Buffers only.
+			Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+			entry.contentHash,
+			entry.entryHash,
+			createdAt,
 		);
 		if (outcome === "recorded" && record.taskId) this.satisfiedFor(record.taskId).add(record.checklistItemId ?? "");
-		return this.toView({
-			chain_seq: chainSeq,
-			id: record.id ?? "",
-			work_order_id: record.workOrderId ?? "",
-			task_id: record.taskId ?? "",
-			checklist_item_id: record.checklistItemId ?? "",
-			kind,
-			outcome,
-			content_hash: Buffer.from(entry.contentHash),
-			created_at: now,
-		});
+		return { chainSeq: entry.chainSeq, contentHash: entry.contentHash, createdAt };
 	}
 
 	private satisfiedFor(taskId: string): Set<string> {
@@ -337,6 +354,12 @@ export class EvidenceLog {
 			createdAt: new Date(row.created_at).toISOString(),
 		};
 	}
+}
+
+interface StampContext {
+	active: ActiveTask | undefined;
+	task: Task | undefined;
+	device: DeviceRecord | undefined;
 }
 
 interface EvidenceRow {

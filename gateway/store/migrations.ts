@@ -68,22 +68,24 @@ export const MIGRATIONS: readonly Migration[] = [
 				set_at INTEGER NOT NULL
 			);
 			-- One row per evidence record, in chain order. canonical is the exact signed-over bytes.
+			-- Few indexes on purpose: evidence is written at reading rate. The id is unique by
+			-- construction (UUIDv7) and lives in the canonical bytes too.
 			CREATE TABLE evidence (
 				chain_seq INTEGER PRIMARY KEY,
-				id TEXT NOT NULL UNIQUE,
+				id TEXT NOT NULL,
 				work_order_id TEXT NOT NULL,
 				task_id TEXT NOT NULL,
 				checklist_item_id TEXT NOT NULL,
 				kind TEXT NOT NULL,
 				outcome TEXT NOT NULL,
 				-- device/boot/seq of the reading it came from; NULL for evidence from the local API.
-				reading_key TEXT UNIQUE,
+				reading_key TEXT,
 				canonical BLOB NOT NULL,
 				content_hash BLOB NOT NULL,
 				entry_hash BLOB NOT NULL,
 				created_at INTEGER NOT NULL
 			);
-			CREATE INDEX evidence_by_task ON evidence (work_order_id, task_id);
+			CREATE INDEX evidence_by_task ON evidence (task_id);
 			CREATE TABLE evidence_checkpoints (
 				chain_seq INTEGER PRIMARY KEY,
 				canonical BLOB NOT NULL,
