@@ -6,12 +6,13 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { runMqttSimulator, runSerialSimulator, type SimulatorHandle } from "../../firmware-host/simulator/runners.js";
 import { hashPassword } from "../auth/password-hash.js";
 import { defaultGatewayConfig, parseHostPort } from "../config.js";
+import { generateFixtures } from "../../protocol/model/fixtures/generate.js";
 import { Gateway } from "../gateway.js";
 import { createLogger, type Logger } from "../logger.js";
 
@@ -80,7 +81,9 @@ async function start(options: StartOptions): Promise<void> {
 		config.devices.push({ id: deviceId, passwordHash: await hashPassword(devicePassword) });
 	}
 
-	const gateway = await Gateway.start({ dataDir, config, logger });
+	const workOrdersFile = writeDemoWorkOrders(dataDir);
+	const gateway = await Gateway.start({ dataDir, config, logger, workOrdersFile });
+	const demoTask = startDemoTask(gateway, deviceId);
 	const rate = Number(options.rate);
 	let simulator: SimulatorHandle;
 	if (pty) {
@@ -102,6 +105,9 @@ async function start(options: StartOptions): Promise<void> {
 			pty
 				? `  simulated tool   ${deviceId} on the pseudo-terminal ${pty.deviceEnd} (socat)`
 				: `  simulated tool   ${deviceId} over MQTT (socat is not installed, so no serial pty: apt-get install socat)`,
+			demoTask
+				? `  active task      ${demoTask.technicianId} on ${demoTask.workOrderId} / ${demoTask.taskId}: readings become evidence at\n                   ${api}/api/v1/work-orders/${demoTask.workOrderId}/tasks/${demoTask.taskId}/evidence`
+				: "  active task      none (no suitable task in the demo data)",
 			"  billing service  not part of this release yet: readings stay on the gateway",
 			"Press Ctrl-C to stop.",
 			"",
@@ -121,4 +127,25 @@ async function start(options: StartOptions): Promise<void> {
 	};
 	process.once("SIGINT", () => void stop());
 	process.once("SIGTERM", () => void stop());
+}
+
+/** The model's seeded fixture data set (a few hundred work orders), written once per data dir. */
+function writeDemoWorkOrders(dataDir: string): string {
+	const file = join(dataDir, "work-orders.json");
+	if (!existsSync(file)) writeFileSync(file, JSON.stringify(generateFixtures({ seed: 1 }).snapshot));
+	return file;
+}
+
+/** Makes an in-progress insulation-test task the active task of its technician, holding the demo tool. */
+function startDemoTask(gateway: Gateway, deviceId: string) {
+	const snapshot = gateway.workOrders.snapshot;
+	const task = snapshot.tasks.find(
+		(candidate) =>
+			candidate.status === "in-progress" &&
+			candidate.checklist.some((item) => item.requirement.kind === "reading" && item.requirement.quantity === "insulation_resistance"),
+	);
+	if (!task) return undefined;
+	const technicianId =
+		snapshot.appointments.find((appointment) => appointment.workOrderId === task.workOrderId)?.technicianId ?? snapshot.technicians[0]?.id ?? "technician-1";
+	return gateway.activeTasks.get(technicianId) ?? gateway.activeTasks.set(technicianId, task.workOrderId, task.id, Date.now(), [deviceId]);
 }
