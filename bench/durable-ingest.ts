@@ -7,7 +7,7 @@
  */
 import Database from "better-sqlite3";
 import { migrate } from "../gateway/store/migrations.js";
-import { BenchPipeline, chunksOf, DEVICE_ID, makeReadingStream, type ReadingStream, tempDatabase, yieldToEventLoop } from "./fixtures.js";
+import { BenchPipeline, chunksOf, DEVICE_ID, feedUntilAcked, makeReadingStream, type ReadingStream, tempDatabase } from "./fixtures.js";
 import { type Row, ratioOf, repeat, type Summary, summarize } from "./stats.js";
 
 export const INGEST_READINGS = 200_000;
@@ -24,14 +24,7 @@ async function ingestOnce(stream: ReadingStream, chunks: Buffer[]): Promise<Inge
 	const pipeline = new BenchPipeline("sqlite");
 	try {
 		await pipeline.start();
-		const allAcked = pipeline.waitForAck(stream.count);
-		const started = performance.now();
-		for (let i = 0; i < chunks.length; i++) {
-			if (i > 0) await yieldToEventLoop();
-			pipeline.feed(chunks[i]);
-		}
-		await allAcked;
-		const seconds = (performance.now() - started) / 1000;
+		const seconds = await feedUntilAcked(pipeline, stream, chunks);
 		const { inserted, commits } = pipeline.committer.stats;
 		if (inserted !== stream.count || pipeline.store.countReadings() !== stream.count) {
 			throw new Error(`durable ingest: ${inserted} readings inserted, expected ${stream.count}`);

@@ -9,7 +9,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { EvidenceChain } from "../protocol/evidence/chain.js";
 import { signCheckpoint } from "../protocol/evidence/checkpoint.js";
 import { keyIdOf, publicKeyRaw } from "../protocol/evidence/keys.js";
-import { BenchPipeline, chunksOf, makeReadingStream, type ReadingStream, yieldToEventLoop } from "./fixtures.js";
+import { BenchPipeline, chunksOf, feedUntilAcked, makeReadingStream, type ReadingStream } from "./fixtures.js";
 import { type Row, ratioOf, repeat, summarize } from "./stats.js";
 
 const READINGS = 100_000;
@@ -19,13 +19,8 @@ async function runOnce(stream: ReadingStream, chunks: Buffer[], evidence: boolea
 	const pipeline = new BenchPipeline("sqlite", { evidence });
 	try {
 		await pipeline.start();
-		const allAcked = pipeline.waitForAck(stream.count);
 		const started = performance.now();
-		for (let i = 0; i < chunks.length; i++) {
-			if (i > 0) await yieldToEventLoop();
-			pipeline.feed(chunks[i]);
-		}
-		await allAcked;
+		await feedUntilAcked(pipeline, stream, chunks);
 		pipeline.evidence?.seal();
 		const seconds = (performance.now() - started) / 1000;
 		if (pipeline.evidence && (pipeline.evidence.stats.stamped !== stream.count || pipeline.evidence.headSeq !== stream.count)) {

@@ -267,3 +267,18 @@ function evidenceLogFor(store: SqliteReadingStore, dataDir: string): EvidenceLog
 		logger: silentLogger(),
 	});
 }
+
+/**
+ * Feeds every chunk (one event-loop turn apart, as reads from a port arrive) and resolves with the
+ * seconds until the ack that covers the last reading.
+ */
+export async function feedUntilAcked(pipeline: BenchPipeline, stream: ReadingStream, chunks: Buffer[]): Promise<number> {
+	const allAcked = pipeline.waitForAck(stream.count);
+	const started = performance.now();
+	for (let i = 0; i < chunks.length; i++) {
+		if (i > 0) await yieldToEventLoop();
+		pipeline.feed(chunks[i]);
+	}
+	await allAcked;
+	return (performance.now() - started) / 1000;
+}
