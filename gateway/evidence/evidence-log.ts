@@ -380,12 +380,13 @@ function findItem(task: Task, checklistItemId: string): ChecklistItem {
 	return item;
 }
 
-/** UUIDv7 (RFC 9562 section 5.7): 48-bit Unix ms timestamp, then random bits; sorts by time. */
+/**
+ * UUIDv7 (RFC 9562 section 5.7): 48-bit Unix ms timestamp, version 7, then random bits, so ids
+ * sort by time. Built from a v4 UUID, whose variant bits and 74 random bits it keeps: this runs
+ * once per evidence record, at reading rate.
+ */
 export function uuidV7(nowMs: number): string {
-	const bytes = Buffer.from(randomUUID().replaceAll("-", ""), "hex");
-	bytes.writeUIntBE(nowMs, 0, 6);
-	bytes[6] = (bytes[6] & 0x0f) | 0x70;
-	bytes[8] = (bytes[8] & 0x3f) | 0x80;
-	const hex = bytes.toString("hex");
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+	const v4 = randomUUID();
+	const time = nowMs.toString(16).padStart(12, "0");
+	return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${v4.slice(15)}`;
 }
