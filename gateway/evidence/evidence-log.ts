@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Clock } from "../../protocol/clock.js";
 import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import { EvidenceChain, type EvidenceRecordInit, initialChainState } from "../../protocol/evidence/chain.js";
+import { contentHash, EvidenceChain, type EvidenceRecordInit, initialChainState } from "../../protocol/evidence/chain.js";
 import { signCheckpoint } from "../../protocol/evidence/checkpoint.js";
 import type { GatewayKey } from "../../protocol/evidence/keys.js";
 import { EvidenceKind as Kind, EvidenceOutcome as Outcome, SignerRole } from "../../protocol/evidence/record.js";
@@ -99,13 +99,13 @@ export class EvidenceLog {
 		this.sealEveryRecords = options.sealEveryRecords ?? 1000;
 		this.sealEveryMs = options.sealEveryMs ?? 1000;
 		this.statements = {
-			insert: db.prepare(`INSERT INTO evidence (chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, reading_key,
-				canonical, content_hash, entry_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			insert: db.prepare(`INSERT INTO evidence (chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome,
+				canonical, entry_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 			head: db.prepare("SELECT chain_seq, entry_hash FROM evidence ORDER BY chain_seq DESC LIMIT 1"),
 			lastCheckpoint: db.prepare("SELECT max(chain_seq) FROM evidence_checkpoints").pluck(),
 			insertCheckpoint: db.prepare("INSERT INTO evidence_checkpoints (chain_seq, canonical, created_at) VALUES (?, ?, ?)"),
 			satisfiedItems: db.prepare("SELECT DISTINCT checklist_item_id FROM evidence WHERE task_id = ? AND outcome IN ('pass', 'recorded')").pluck(),
-			forTask: db.prepare("SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, content_hash, created_at FROM evidence WHERE task_id = ? AND work_order_id = ? ORDER BY chain_seq"),
+			forTask: db.prepare("SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, canonical, created_at FROM evidence WHERE task_id = ? AND work_order_id = ? ORDER BY chain_seq"),
 		};
 		this.reload();
 	}
@@ -139,7 +139,7 @@ export class EvidenceLog {
 					device = this.contextFor(row.deviceId);
 					context.set(row.deviceId, device);
 				}
-				this.stampReading(row, readingKey, device);
+				this.stampReading(row, device);
 			} catch (error) {
 				this.stats.stampFailures++;
 				this.options.logger.error({ err: error, deviceId: row.deviceId, seq: row.seq }, "could not stamp a reading as evidence; it stays stored as a reading");
@@ -174,7 +174,7 @@ export class EvidenceLog {
 		let appended: ReturnType<EvidenceLog["append"]> | undefined;
 		try {
 			this.options.db.transaction(() => {
-				appended = this.append(record, input.kind, "recorded", null);
+				appended = this.append(record, input.kind, "recorded");
 			})();
 		} catch (error) {
 			this.reload();
@@ -189,7 +189,7 @@ export class EvidenceLog {
 			checklist_item_id: item.id,
 			kind: input.kind,
 			outcome: "recorded",
-			content_hash: appended!.contentHash,
+			canonical: appended!.canonical,
 			created_at: appended!.createdAt,
 		});
 	}
@@ -237,7 +237,7 @@ export class EvidenceLog {
 		return { active, task, device: this.options.device(deviceId) };
 	}
 
-	private stampReading(row: ReadingRow, readingKey: string, { active, task, device }: StampContext): void {
+	private stampReading(row: ReadingRow, { active, task, device }: StampContext): void {
 		if (!active || !task) {
 			this.stats.unmatched++;
 			return;
@@ -288,16 +288,17 @@ export class EvidenceLog {
 				: undefined,
 			outcome: OUTCOME_CODES[match.outcome],
 		};
-		this.append(record, "reading", match.outcome, readingKey);
+		this.append(record, "reading", match.outcome);
 		this.stats.stamped++;
 		if (match.outcome === "pass") this.satisfiedFor(task.id).add(match.item.id);
 	}
 
 	/** Chains and stores one record; the caller's transaction makes it durable. */
-	private append(record: RecordInit, kind: string, outcome: EvidenceOutcome, readingKey: string | null): { chainSeq: number; contentHash: Buffer; createdAt: number } {
+	private append(record: RecordInit, kind: string, outcome: EvidenceOutcome): { chainSeq: number; canonical: Buffer; createdAt: number } {
 		const entry = this.chain.append(record);
 		const createdAt = this.options.clock.now();
-		const bytes = entry.bytes;
+		// A view, not a copy: better-sqlite3 binds Buffers only.
+		const canonical = Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength);
 		this.statements.insert.run(
 			entry.chainSeq,
 			record.id,
@@ -306,15 +307,12 @@ export class EvidenceLog {
 			record.checklistItemId,
 			kind,
 			outcome,
-			readingKey,
-			// A view, not a copy: better-sqlite3 binds Buffers only.
-			Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-			entry.contentHash,
+			canonical,
 			entry.entryHash,
 			createdAt,
 		);
 		if (outcome === "recorded" && record.taskId) this.satisfiedFor(record.taskId).add(record.checklistItemId ?? "");
-		return { chainSeq: entry.chainSeq, contentHash: entry.contentHash, createdAt };
+		return { chainSeq: entry.chainSeq, canonical, createdAt };
 	}
 
 	private satisfiedFor(taskId: string): Set<string> {
@@ -350,7 +348,7 @@ export class EvidenceLog {
 			outcome: row.outcome as EvidenceOutcome,
 			status: "stored",
 			sealed: row.chain_seq <= this.sealedUpTo,
-			contentHash: row.content_hash.toString("hex"),
+			contentHash: contentHash(row.canonical).toString("hex"),
 			createdAt: new Date(row.created_at).toISOString(),
 		};
 	}
@@ -370,7 +368,7 @@ interface EvidenceRow {
 	checklist_item_id: string;
 	kind: string;
 	outcome: string;
-	content_hash: Buffer;
+	canonical: Buffer;
 	created_at: number;
 }
 

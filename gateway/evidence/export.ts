@@ -40,13 +40,12 @@ export function exportEvidenceBundle(options: ExportOptions): EvidenceBundle {
 		const sealing = db.prepare("SELECT min(chain_seq) FROM evidence_checkpoints WHERE chain_seq >= ?").pluck().get(range.last) as number | null;
 		const end = sealing ?? (db.prepare("SELECT max(chain_seq) FROM evidence").pluck().get() as number);
 		const entries = (
-			db.prepare("SELECT chain_seq, canonical, work_order_id, content_hash FROM evidence WHERE chain_seq BETWEEN ? AND ? ORDER BY chain_seq").all(range.first, end) as Array<{
+			db.prepare("SELECT chain_seq, canonical, work_order_id FROM evidence WHERE chain_seq BETWEEN ? AND ? ORDER BY chain_seq").all(range.first, end) as Array<{
 				chain_seq: number;
 				canonical: Buffer;
 				work_order_id: string;
-				content_hash: Buffer;
 			}>
-		).map((row) => ({ chainSeq: row.chain_seq, bytes: row.canonical, workOrderId: row.work_order_id, contentHash: row.content_hash }));
+		).map((row) => ({ chainSeq: row.chain_seq, bytes: row.canonical, workOrderId: row.work_order_id }));
 		const checkpoints = (db.prepare("SELECT canonical FROM evidence_checkpoints WHERE chain_seq BETWEEN ? AND ? ORDER BY chain_seq").pluck().all(range.first, end) as Buffer[]).map(
 			(bytes) => new Uint8Array(bytes),
 		);

@@ -78,10 +78,8 @@ export const MIGRATIONS: readonly Migration[] = [
 				checklist_item_id TEXT NOT NULL,
 				kind TEXT NOT NULL,
 				outcome TEXT NOT NULL,
-				-- device/boot/seq of the reading it came from; NULL for evidence from the local API.
-				reading_key TEXT,
+				-- The canonical record bytes: what the hashes cover (content_hash = SHA-256 of them).
 				canonical BLOB NOT NULL,
-				content_hash BLOB NOT NULL,
 				entry_hash BLOB NOT NULL,
 				created_at INTEGER NOT NULL
 			);
