@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../protocol/clock.js";
+import { verifyCheckpoint } from "../../protocol/evidence/checkpoint.js";
+import { loadOrCreateGatewayKey } from "../../protocol/evidence/keys.js";
+import { decodeCheckpoint, decodeRecord } from "../../protocol/evidence/record.js";
+import { baseSnapshot, items, make } from "../../protocol/model/testing/builders.js";
+import { silentLogger } from "../logger.js";
+import { identity, row } from "../store/reading-store.contract.js";
+import { SqliteReadingStore } from "../store/sqlite-reading-store.js";
+import { ActiveTasks } from "../work/active-tasks.js";
+import { WorkOrders } from "../work/work-orders.js";
+import { EvidenceLog } from "./evidence-log.js";
+
+let dir: string | undefined;
+afterEach(() => {
+	if (dir) rmSync(dir, { recursive: true, force: true });
+	dir = undefined;
+});
+
+function setup(sealEveryRecords = 1000) {
+	dir = mkdtempSync(join(tmpdir(), "fc-evlog-"));
+	const store = new SqliteReadingStore({ path: join(dir, "gateway.db") });
+	store.recordHello(identity({ deviceId: "dev-1", capabilities: [] }));
+	const workOrders = new WorkOrders(
+		baseSnapshot({
+			workOrders: [make.workOrder({ status: "in-progress" })],
+			tasks: [make.task({ checklist: [items.insulation({ requirement: { kind: "reading", quantity: "resistance", unit: "Ohm", min: null, max: 0.01, calibratedDevice: false } })] })],
+		}),
+	);
+	const activeTasks = new ActiveTasks(store.database, workOrders);
+	activeTasks.set("TECH1", "WO1", "T1", 0);
+	const clock = new ManualClock();
+	const key = loadOrCreateGatewayKey(dir);
+	const log = new EvidenceLog({ db: store.database, gatewayId: "gw-1", key, workOrders, activeTasks, device: (id) => store.getDevice(id), clock, logger: silentLogger(), sealEveryRecords, sealEveryMs: 500 });
+	const commit = (seqs: number[]) => store.commit(seqs.map((seq) => row(seq, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" })), [], () => log.stampReadings(seqs.map((seq) => row(seq, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" }))));
+	return { store, log, clock, key, commit };
+}
+
+describe("EvidenceLog", () => {
+	it("chains one record per matched reading and seals by count and by time with a valid signature", () => {
+		const { store, log, clock, key, commit } = setup(3);
+		commit([1, 2]);
+		expect(log.headSeq).toBe(2);
+		expect(log.forTask("WO1", "T1").map((view) => view.sealed)).toEqual([false, false]);
+		commit([3]);
+		expect(log.forTask("WO1", "T1").every((view) => view.sealed)).toBe(true);
+		commit([4]);
+		clock.advance(500);
+		const checkpoints = store.database.prepare("SELECT canonical FROM evidence_checkpoints ORDER BY chain_seq").pluck().all() as Buffer[];
+		expect(checkpoints.map((bytes) => decodeCheckpoint(bytes).chainSeq)).toEqual([3, 4]);
+		expect(checkpoints.every((bytes) => verifyCheckpoint(bytes, key.publicKeyRaw))).toBe(true);
+		const record = decodeRecord(store.database.prepare("SELECT canonical FROM evidence WHERE chain_seq = 1").pluck().get() as Buffer);
+		expect(record).toMatchObject({ workOrderId: "WO1", taskId: "T1", checklistItemId: "insulation", technicianId: "TECH1", quantity: "resistance" });
+		store.close();
+	});
+
+	it("takes the chain back from the database after a rolled-back transaction: no gap, no fork", () => {
+		const { store, log, commit } = setup();
+		commit([1]);
+		expect(() =>
+			store.database.transaction(() => {
+				log.stampReadings([row(2, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" })]);
+				throw new Error("disk full");
+			})(),
+		).toThrow("disk full");
+		expect(log.headSeq).toBe(2); // in memory only
+		log.reload();
+		expect(log.headSeq).toBe(1);
+		commit([2]);
+		const seqs = store.database.prepare("SELECT chain_seq FROM evidence ORDER BY chain_seq").pluck().all();
+		expect(seqs).toEqual([1, 2]);
+		const second = decodeRecord(store.database.prepare("SELECT canonical FROM evidence WHERE chain_seq = 2").pluck().get() as Buffer);
+		const firstHash = store.database.prepare("SELECT entry_hash FROM evidence WHERE chain_seq = 1").pluck().get() as Buffer;
+		expect(Buffer.from(second.prevHash).equals(firstHash)).toBe(true);
+		store.close();
+	});
+
+	it("stamps a re-sent reading once per batch", () => {
+		const { store, log } = setup();
+		const again = [row(1, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" }), row(1, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" })];
+		store.commit(again, [], () => log.stampReadings(again));
+		expect(log.headSeq).toBe(1);
+		store.close();
+	});
+});
