@@ -84,6 +84,19 @@ describe("EvidenceChain", () => {
 		expect(chain.state.headHash[0]).not.toBe(before.headHash[0]);
 	});
 
+	it("returns the record as { ...init, chainSeq, prevHash }, and refuses an own __proto__ key as an unknown field", () => {
+		const chain = new EvidenceChain();
+		const init = reading("WO-A", 1);
+		const entry = chain.append(init);
+		expect(entry.record).toEqual({ ...init, chainSeq: 1, prevHash: genesisHash() });
+		expect(Object.keys(entry.record)).toEqual([...Object.keys(init), "chainSeq", "prevHash"]);
+		expect(Object.getPrototypeOf(entry.record)).toBe(Object.prototype);
+		const before = chain.state;
+		const polluted = JSON.parse(`{ "workOrderId": "WO-A", "__proto__": { "text": "x" } }`);
+		expect(() => chain.append(polluted)).toThrow(/unknown field/);
+		expect(chain.state).toEqual(before);
+	});
+
 	it("refuses damaged state", () => {
 		const refused = (state: { nextSeq: number; headHash: Uint8Array }) => {
 			try {

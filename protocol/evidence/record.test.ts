@@ -1,6 +1,7 @@
 import "../protobuf-numbers.js";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isFieldchainError } from "../errors.js";
 import { fieldchain } from "../generated/evidence.js";
@@ -145,5 +146,153 @@ describe("canonical record encoding", () => {
 		const checkpoint = Buffer.from(encodeCheckpoint({ chainSeq: 1, headHash: hash(1), keyId: hash(2), recordCount: 1 }));
 		expect(decodeCheckpoint(checkpoint).chainSeq).toBe(1);
 		expectCode(() => decodeCheckpoint(Buffer.concat([checkpoint, Buffer.from([0x98, 0x06, 0x01])])), "FC_EVIDENCE_MALFORMED");
+	});
+});
+
+/**
+ * encodeRecord takes a fast path for plain objects and the table-driven path (normalise, then
+ * protobufjs) for anything else, such as an object with another prototype. Both must agree.
+ */
+function viaTables(record: object): EvidenceRecordFields {
+	return Object.assign(Object.create({}), record);
+}
+
+function outcome(fn: () => Uint8Array): { hex: string } | { error: string } {
+	try {
+		return { hex: Buffer.from(fn()).toString("hex") };
+	} catch (error) {
+		return { error: `${(error as { code?: string }).code}: ${(error as Error).message}` };
+	}
+}
+
+/** Mostly valid values, some null or undefined, a few invalid ones. */
+function field<T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+	return fc.oneof({ weight: 12, arbitrary: valid }, { weight: 2, arbitrary: fc.constantFrom(undefined, null) }, { weight: 1, arbitrary: invalid });
+}
+
+const textArb = fc.oneof(
+	{ weight: 6, arbitrary: fc.string({ maxLength: 50 }) },
+	{ weight: 4, arbitrary: fc.array(fc.constantFrom("a", "-", "\u0000", "\u007f", "\u0080", "é", "\u07ff", "\u0800", "✓", "\uffff", "😀"), { maxLength: 60 }).map((parts) => parts.join("")) },
+	{ weight: 1, arbitrary: fc.constantFrom("x".repeat(42), "x".repeat(43), "é".repeat(42), "y".repeat(300), "✓".repeat(100)) },
+);
+const badText = fc.constantFrom("\uD800", "a\uDC00b", "😀".slice(0, 1), 7, true, new Uint8Array(1));
+const uint64Arb = fc.oneof(fc.constantFrom(0, -0, 1, 127, 128, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 1), fc.nat(), fc.maxSafeNat());
+const badUint64 = fc.constantFrom(-1, 1.5, 2 ** 53, Number.NaN, "1", 10n);
+const sint64Arb = fc.oneof(fc.constantFrom(0, -0, 1, -1, 63, -64, 64, -65, 2 ** 52, -(2 ** 52), -(2 ** 52) - 1, 2 ** 53 - 1, -(2 ** 53 - 1)), fc.integer(), fc.maxSafeInteger());
+const badSint64 = fc.constantFrom(0.5, 2 ** 53, -(2 ** 53), Number.NEGATIVE_INFINITY, "-1");
+const doubleArb = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e-310));
+const badDouble = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, "0.5");
+const bytesArb = fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.constantFrom(Buffer.alloc(0), Buffer.alloc(16, 1), new Uint8Array(200)));
+const hashArb = fc.uint8Array({ minLength: 32, maxLength: 32 });
+const badHash = fc.oneof(fc.uint8Array({ maxLength: 31 }), fc.constantFrom(new Uint8Array(33), [1, 2], "ab"));
+const enumArb = (max: number) => fc.integer({ min: 0, max });
+const badEnum = (max: number) => fc.constantFrom(max + 1, -1, 1.5, "1");
+const extraKeys = fc.constantFrom({}, {}, {}, { extra: undefined }, { extra: 1 });
+
+const deviceArb = fc
+	.tuple(
+		fc.record(
+			{
+				deviceId: field(textArb, badText),
+				model: field(textArb, badText),
+				firmwareVersion: field(textArb, badText),
+				serialNumber: field(textArb, badText),
+				bootId: field(bytesArb, fc.constantFrom("00", [0])),
+				readingSeq: field(uint64Arb, badUint64),
+				calibrationCertificateId: field(textArb, badText),
+				calibratedAtMs: field(uint64Arb, badUint64),
+				calibrationDueAtMs: field(uint64Arb, badUint64),
+				calibrationLaboratory: field(textArb, badText),
+			},
+			{ requiredKeys: [], noNullPrototype: true },
+		),
+		extraKeys,
+	)
+	.map(([device, extra]) => ({ ...device, ...extra }));
+
+const requirementArb = fc
+	.tuple(
+		fc.record(
+			{ min: field(doubleArb, badDouble), max: field(doubleArb, badDouble), unit: field(textArb, badText), calibratedRequired: field(fc.boolean(), fc.constantFrom(0, 1, "true")) },
+			{ requiredKeys: [], noNullPrototype: true },
+		),
+		extraKeys,
+	)
+	.map(([requirement, extra]) => ({ ...requirement, ...extra }));
+
+const recordArb = fc
+	.tuple(
+		fc.record(
+			{
+				id: field(textArb, badText),
+				chainSeq: fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 1, max: 2 ** 53 - 1 }) }, { weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5, 2 ** 53, null) }),
+				prevHash: fc.oneof({ weight: 20, arbitrary: hashArb }, { weight: 1, arbitrary: badHash }),
+				gatewayId: field(textArb, badText),
+				workOrderId: field(textArb, badText),
+				taskId: field(textArb, badText),
+				checklistItemId: field(textArb, badText),
+				deliverableId: field(textArb, badText),
+				technicianId: field(textArb, badText),
+				kind: field(enumArb(5), badEnum(5)),
+				device: field(deviceArb, fc.constantFrom("device", 1, [], Buffer.alloc(1))),
+				deviceTimeUs: field(uint64Arb, badUint64),
+				gatewayTimeMs: field(uint64Arb, badUint64),
+				clockSkewMs: field(sint64Arb, badSint64),
+				quantity: field(textArb, badText),
+				value: field(doubleArb, badDouble),
+				unit: field(textArb, badText),
+				requirement: field(requirementArb, fc.constantFrom("requirement", 0)),
+				outcome: field(enumArb(4), badEnum(4)),
+				attachmentSha256: field(fc.oneof(hashArb, fc.constant(new Uint8Array(0))), badHash),
+				attachmentMediaType: field(textArb, badText),
+				attachmentSize: field(uint64Arb, badUint64),
+				text: field(textArb, badText),
+				signerRole: field(enumArb(2), badEnum(2)),
+			},
+			{ requiredKeys: ["chainSeq", "prevHash"], noNullPrototype: true },
+		),
+		extraKeys,
+	)
+	.map(([record, extra]) => ({ ...record, ...extra }) as EvidenceRecordFields);
+
+describe("the fast path of encodeRecord", () => {
+	it("gives the bytes, or the error, of the table-driven path for arbitrary records", () => {
+		fc.assert(
+			fc.property(recordArb, (record) => {
+				expect(outcome(() => encodeRecord(record))).toEqual(outcome(() => encodeRecord(viaTables(record))));
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+
+	it("is byte for byte what protoc encodes, and what the table-driven path gives", () => {
+		expect(Buffer.from(encodeRecord(FIXED)).equals(Buffer.from(encodeRecord(viaTables(FIXED))))).toBe(true);
+		expect(Buffer.from(encodeRecord({ ...FIXED, ...({ extra: undefined } as object) })).equals(Buffer.from(encodeRecord(FIXED)))).toBe(true);
+	});
+
+	it("never changes bytes it handed out, also when a record needs more room than is left", () => {
+		const kept: Array<[Uint8Array, Buffer]> = [];
+		for (let n = 1; n <= 400; n++) {
+			const record = { ...reading("WO-A", n), chainSeq: n, prevHash: hash(n % 256), ...(n % 97 === 0 ? { text: "✓".repeat(20_000 + n) } : {}) };
+			const bytes = encodeRecord(record);
+			expect(Buffer.from(bytes).equals(Buffer.from(encodeRecord(viaTables(record))))).toBe(true);
+			kept.push([bytes, Buffer.from(bytes)]);
+		}
+		for (const [bytes, copy] of kept) expect(Buffer.from(bytes).equals(copy)).toBe(true);
+	});
+
+	it("copes with a getter that encodes another record meanwhile", () => {
+		const inner = { chainSeq: 2, prevHash: hash(2), text: "inner" };
+		let innerBytes: Uint8Array | undefined;
+		const outer = {
+			chainSeq: 1,
+			prevHash: hash(1),
+			get text() {
+				innerBytes = encodeRecord(inner);
+				return "outer";
+			},
+		};
+		expect(Buffer.from(encodeRecord(outer)).equals(Buffer.from(encodeRecord({ chainSeq: 1, prevHash: hash(1), text: "outer" })))).toBe(true);
+		expect(Buffer.from(innerBytes!).equals(Buffer.from(encodeRecord({ ...inner })))).toBe(true);
 	});
 });
