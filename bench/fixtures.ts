@@ -3,8 +3,6 @@
  * pipeline (StreamLink -> DeviceSession -> GroupCommitter -> store) on an in-process byte stream
  * whose other end plays the device.
  */
-import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Duplex } from "node:stream";
 import { seededRandom } from "../firmware-host/simulator/prng.js";
@@ -19,7 +17,6 @@ import { DeviceSession } from "../gateway/session/device-session.js";
 import { MemoryReadingStore } from "../gateway/store/memory-reading-store.js";
 import type { ReadingStore } from "../gateway/store/reading-store.js";
 import { SqliteReadingStore } from "../gateway/store/sqlite-reading-store.js";
-import { summarize } from "./stats.js";
 import { EvidenceLog } from "../gateway/evidence/evidence-log.js";
 import { ActiveTasks } from "../gateway/work/active-tasks.js";
 import { WorkOrders } from "../gateway/work/work-orders.js";
@@ -103,31 +100,8 @@ export function newBootId(): Uint8Array {
 	return bootId;
 }
 
-/** A temporary directory for one SQLite database, removed by dispose(). */
-export function tempDatabase(): { path: string; dispose: () => void } {
-	const dir = mkdtempSync(join(tmpdir(), "fieldchain-bench-"));
-	return { path: join(dir, "gateway.db"), dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Median milliseconds of fdatasync after appending 4 KiB to a file in the temp directory. */
-export function measureFdatasyncMs(samples = 50): number {
-	const database = tempDatabase();
-	const fd = openSync(database.path, "w");
-	const block = Buffer.alloc(4096, 0x5a);
-	const times: number[] = [];
-	try {
-		for (let i = 0; i < samples; i++) {
-			writeSync(fd, block);
-			const started = performance.now();
-			fdatasyncSync(fd);
-			times.push(performance.now() - started);
-		}
-	} finally {
-		closeSync(fd);
-		database.dispose();
-	}
-	return summarize(times).median;
-}
+export { measureFdatasyncMs, tempDatabase } from "./disk.js";
+import { tempDatabase } from "./disk.js";
 
 export type StoreKind = "sqlite" | "memory";
 

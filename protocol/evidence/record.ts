@@ -7,7 +7,8 @@
  * rest: it copies only known fields, validates every value (so a value protobufjs would silently
  * coerce is refused instead), drops empty sub-messages, and on decode insists that the bytes are
  * exactly what encoding the decoded message gives again. This is the only module that touches the
- * generated code.
+ * generated code. encodeRecord also has a fast path that writes the same bytes without protobufjs
+ * (see encodeRecordFast).
  */
 import "../protobuf-numbers.js";
 import { ErrorCodes, FieldchainError } from "../errors.js";
@@ -450,7 +451,7 @@ function putRequirement(requirement: Record<string, unknown>): number {
 	return present >= 0 && onlyKnownKeys(requirement, present, REQUIREMENT_KEYS) ? 1 : GIVE_UP;
 }
 
-/** Writes the record's canonical bytes to slab[0, pos); false when the table-driven path must. */
+/** Writes the record's canonical bytes to slab[start, pos); false when the table-driven path must. */
 function putRecord(record: Record<string, unknown>): boolean {
 	const { chainSeq, prevHash } = record;
 	// Both are required; the table-driven path says what is wrong with them.
