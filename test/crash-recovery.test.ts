@@ -10,6 +10,7 @@ import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simul
 import { allStoredSeqs, gapsAndDuplicates, getJson } from "./support/gateway-fixture.js";
 import { freePort, type GatewayProcess, kill9, spawnGateway } from "./support/gateway-process.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
+import { waitFor } from "./support/wait.js";
 
 let pty: PtyPair | undefined;
 let simulator: SimulatorHandle | undefined;
@@ -44,7 +45,8 @@ describe("gateway crash", () => {
 		});
 
 		for (const threshold of [1500, 4500]) {
-			while ((await storedCount(gateway.baseUrl)) < threshold) await new Promise((resolve) => setTimeout(resolve, 25));
+			const running = gateway;
+			await waitFor(`${threshold} readings stored`, async () => ((await storedCount(running.baseUrl)) >= threshold ? true : undefined));
 			await kill9(gateway.child);
 			const acked = ackedBeforeKill;
 			expect(acked).toBeGreaterThan(0);

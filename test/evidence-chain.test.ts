@@ -13,6 +13,7 @@ import { baseSnapshot, items, make } from "../protocol/model/testing/builders.js
 import { getJson } from "./support/gateway-fixture.js";
 import { CLI, freePort, type GatewayProcess, kill9, spawnGateway } from "./support/gateway-process.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
+import { waitFor } from "./support/wait.js";
 
 const run = promisify(execFile);
 let pty: PtyPair | undefined;
@@ -65,7 +66,8 @@ describe("evidence chain across a crash, exported and verified", () => {
 
 		const count = 3000;
 		simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "megger-9", quantity: "insulation_resistance", rate: 1500, count, resendTimeoutMs: 300, retryMs: 100 });
-		while ((await evidenceCount(gateway.baseUrl)) < 800) await new Promise((resolve) => setTimeout(resolve, 25));
+		const first = gateway;
+		await waitFor("800 evidence records", async () => ((await evidenceCount(first.baseUrl)) >= 800 ? true : undefined));
 		await kill9(gateway.child);
 		gateway = await spawnGateway(args, port);
 		await simulator.done;

@@ -10,6 +10,7 @@ import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simul
 import { items, make, baseSnapshot } from "../protocol/model/testing/builders.js";
 import { type GatewayFixture, getJson, startGateway } from "./support/gateway-fixture.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
+import { waitFor } from "./support/wait.js";
 
 let pty: PtyPair | undefined;
 let gateway: GatewayFixture | undefined;
@@ -48,16 +49,6 @@ function writeWorkOrders(): string {
 	});
 	writeFileSync(file, JSON.stringify(snapshot));
 	return file;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
 }
 
 async function start(calibrationDueAt?: number) {

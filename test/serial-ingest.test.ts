@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
 import { allStoredSeqs, type GatewayFixture, gapsAndDuplicates, getJson, startGateway } from "./support/gateway-fixture.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
+import { waitFor, withTimeout } from "./support/wait.js";
 
 let pty: PtyPair | undefined;
 let gateway: GatewayFixture | undefined;
@@ -17,18 +18,6 @@ afterEach(async () => {
 	await pty?.dispose();
 	simulator = gateway = pty = undefined;
 });
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-	let timer: NodeJS.Timeout | undefined;
-	const timeout = new Promise<never>((_, reject) => {
-		timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${what}`)), ms);
-	});
-	try {
-		return await Promise.race([promise, timeout]);
-	} finally {
-		clearTimeout(timer);
-	}
-}
 
 async function startPair(options: { count: number; rate: number; garbage?: number; resendTimeoutMs?: number }) {
 	pty = await createPtyPair();
@@ -76,13 +65,7 @@ describe("serial ingest over a real pty", () => {
 		const { pty, gateway, simulator } = await startPair({ count: 6000, rate: 2000 });
 		// Wait until a good part is stored, then pull the cable twice.
 		for (const threshold of [1500, 3500]) {
-			await withTimeout(
-				(async () => {
-					while (gateway.gateway.committer.stats.inserted < threshold) await new Promise((resolve) => setTimeout(resolve, 20));
-				})(),
-				30_000,
-				`${threshold} readings stored`,
-			);
+			await waitFor(`${threshold} readings stored`, () => (gateway.gateway.committer.stats.inserted >= threshold ? true : undefined));
 			await pty.kill();
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			await pty.restart();

@@ -4,9 +4,9 @@
  * another USB port (or from serial to MQTT) is the same device.
  */
 import { EventEmitter } from "node:events";
-import type { LinkCounters, TransportKind } from "../../protocol/link.js";
+import { emptyLinkCounters, type LinkCounters, type TransportKind } from "../../protocol/link.js";
 import type { Logger } from "../logger.js";
-import type { DeviceSession, SessionCounters } from "./device-session.js";
+import { type DeviceSession, emptySessionCounters, type SessionCounters } from "./device-session.js";
 
 export interface DeviceLiveState {
 	deviceId: string;
@@ -128,23 +128,7 @@ export class DeviceRegistry extends EventEmitter<RegistryEvents> {
 }
 
 function zeroCounters(): LinkCounters & SessionCounters {
-	return {
-		framesIn: 0,
-		framesOut: 0,
-		badCrc: 0,
-		badCobs: 0,
-		oversized: 0,
-		short: 0,
-		resyncs: 0,
-		undecodable: 0,
-		readingsReceived: 0,
-		readingsBeforeHello: 0,
-		acksSent: 0,
-		protocolErrors: 0,
-		unexpectedMessages: 0,
-		deviceErrors: 0,
-		helloRetries: 0,
-	};
+	return { ...emptyLinkCounters(), ...emptySessionCounters() };
 }
 
 function addCounters(target: LinkCounters & SessionCounters, source: LinkCounters & SessionCounters): void {

@@ -40,6 +40,10 @@ export interface SessionCounters {
 	helloRetries: number;
 }
 
+export function emptySessionCounters(): SessionCounters {
+	return { readingsReceived: 0, readingsBeforeHello: 0, acksSent: 0, protocolErrors: 0, unexpectedMessages: 0, deviceErrors: 0, helloRetries: 0 };
+}
+
 export interface SessionEvents {
 	ready: [identity: DeviceIdentity];
 	reading: [row: ReadingRow];
@@ -61,15 +65,7 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
 	lastError: FieldchainError | undefined;
 	lastHeartbeatAt: number | undefined;
 	deviceUnackedReadings: number | undefined;
-	readonly counters: SessionCounters = {
-		readingsReceived: 0,
-		readingsBeforeHello: 0,
-		acksSent: 0,
-		protocolErrors: 0,
-		unexpectedMessages: 0,
-		deviceErrors: 0,
-		helloRetries: 0,
-	};
+	readonly counters: SessionCounters = emptySessionCounters();
 	/** Same function for every reading of the boot: the committer calls it once per commit. */
 	readonly onDurable: DurableListener = (ackedUpTo) => this.sendAck(ackedUpTo);
 	private sendSeq = 0;
