@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# The tests use real parts: socat (pseudo-terminals), Mosquitto's clients and broker, and protoc
-# (an independent protobuf decoder for the golden vectors). Installs what is missing when run as
+# The tests use real parts: socat (pseudo-terminals), Mosquitto's clients and broker, protoc
+# (an independent protobuf decoder for the golden vectors), PostgreSQL's server binaries (the
+# billing service's second storage backend; tests start their own throw-away cluster) and
+# Chromium (the technician web app, driven by playwright-core). Installs what is missing when run as
 # root on Debian; otherwise says exactly what to install.
 set -euo pipefail
 missing=()
 command -v socat >/dev/null || missing+=(socat)
 command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
 command -v protoc >/dev/null || missing+=(protobuf-compiler)
+command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "test-deps: installing ${missing[*]}" >&2
