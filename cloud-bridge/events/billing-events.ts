@@ -1,0 +1,42 @@
+/**
+ * What the reference billing service tells the outside world. The service publishes these to a
+ * sink; the webhook dispatcher (cloud-bridge/webhooks) is the sink that signs and delivers them to
+ * subscribers. Event type names are part of the public contract: subscribers filter on them.
+ */
+export const BILLING_EVENT_TYPES = [
+	"workorder.status_changed",
+	"appointment.dispatched",
+	"appointment.rescheduled",
+	"evidence.accepted",
+	"milestone.ready",
+	"milestone.released",
+	"invoice.created",
+] as const;
+
+export type BillingEventType = (typeof BILLING_EVENT_TYPES)[number];
+
+export interface BillingEvent {
+	/** Unique per event (UUID); subscribers deduplicate retried deliveries on it. */
+	id: string;
+	type: BillingEventType;
+	/** ISO 8601 time the change happened in the service. */
+	occurredAt: string;
+	/** The changed resource as the API returns it, or a summary for evidence batches. */
+	data: Record<string, unknown>;
+}
+
+/**
+ * Where the service hands events. `publish` resolves once the event is durably queued (not once it
+ * is delivered), so a slow subscriber never slows an API call.
+ */
+export interface BillingEventSink {
+	publish(event: BillingEvent): Promise<void>;
+}
+
+/** A sink that keeps events in memory, for tests and for running without subscribers. */
+export class MemoryEventSink implements BillingEventSink {
+	readonly events: BillingEvent[] = [];
+	async publish(event: BillingEvent): Promise<void> {
+		this.events.push(event);
+	}
+}
