@@ -21,7 +21,7 @@ import type { DeviceRecord, ReadingRow } from "../store/reading-store.js";
 import type { ActiveTask, ActiveTasks } from "../work/active-tasks.js";
 import type { WorkOrders } from "../work/work-orders.js";
 import type { AttachmentInfo } from "./attachments.js";
-import { matchReading, type ReadingOutcome } from "./match-reading.js";
+import { matchReading, type ReadingMatch, type ReadingOutcome } from "./match-reading.js";
 
 type RecordInit = EvidenceRecordInit;
 
@@ -67,6 +67,16 @@ export interface EvidenceLogOptions {
 	sealEveryRecords?: number;
 	/** ...or this many milliseconds after the first unsealed one. */
 	sealEveryMs?: number;
+	/** Told after a checkpoint covers records afterSeq+1..upToSeq (inside its transaction: only note it). */
+	onSealed?: (afterSeq: number, upToSeq: number) => void;
+}
+
+/** A stored reading that a caller (a Node-RED flow) stamps on a checklist item it names. */
+export interface ReadingEvidenceInput {
+	technicianId: string;
+	task: Task;
+	checklistItemId: string;
+	reading: ReadingRow;
 }
 
 const OUTCOME_CODES: Record<EvidenceOutcome, number> = {
@@ -106,6 +116,7 @@ export class EvidenceLog {
 			insertCheckpoint: db.prepare("INSERT INTO evidence_checkpoints (chain_seq, canonical, created_at) VALUES (?, ?, ?)"),
 			satisfiedItems: db.prepare("SELECT DISTINCT checklist_item_id FROM evidence WHERE task_id = ? AND outcome IN ('pass', 'recorded')").pluck(),
 			forTask: db.prepare("SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, canonical, created_at FROM evidence WHERE task_id = ? AND work_order_id = ? ORDER BY chain_seq"),
+			range: db.prepare("SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, canonical, created_at FROM evidence WHERE chain_seq > ? AND chain_seq <= ? ORDER BY chain_seq"),
 		};
 		this.reload();
 	}
@@ -194,6 +205,56 @@ export class EvidenceLog {
 		});
 	}
 
+	/**
+	 * Stamps a stored reading on the checklist item the caller names, with the outcome the
+	 * matcher gives for that item; chained and sealed like every other record.
+	 */
+	addReading(input: ReadingEvidenceInput): EvidenceView {
+		const item = findItem(input.task, input.checklistItemId);
+		const row = input.reading;
+		if (item.requirement.kind !== "reading") {
+			throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Checklist item "${item.id}" asks for a ${item.requirement.kind}, not a reading.`);
+		}
+		const device = this.options.device(row.deviceId);
+		const match = matchReading(
+			{ ...input.task, checklist: [item] },
+			{ quantity: row.quantity, value: row.value, unit: row.unit, capturedAt: row.receivedAt, calibrationDueAt: device?.calibration?.dueAt || undefined },
+			new Set(),
+		);
+		if (!match) {
+			const wanted = item.requirement;
+			throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Checklist item "${item.id}" needs ${wanted.quantity} in a unit convertible to ${wanted.unit}; the reading is ${row.quantity} in ${row.unit || "no unit"}.`);
+		}
+		const record = this.readingRecord(row, device, input.task, match, input.technicianId);
+		let appended: ReturnType<EvidenceLog["append"]> | undefined;
+		try {
+			this.options.db.transaction(() => {
+				appended = this.append(record, "reading", match.outcome);
+			})();
+		} catch (error) {
+			this.reload();
+			throw error;
+		}
+		if (match.outcome === "pass") this.satisfiedFor(input.task.id).add(item.id);
+		this.armSealTimer();
+		return this.toView({
+			chain_seq: appended!.chainSeq,
+			id: record.id ?? "",
+			work_order_id: input.task.workOrderId,
+			task_id: input.task.id,
+			checklist_item_id: item.id,
+			kind: "reading",
+			outcome: match.outcome,
+			canonical: appended!.canonical,
+			created_at: appended!.createdAt,
+		});
+	}
+
+	/** Records afterSeq+1..upToSeq in chain order. */
+	range(afterSeq: number, upToSeq: number): EvidenceView[] {
+		return (this.statements.range.all(afterSeq, upToSeq) as EvidenceRow[]).map((row) => this.toView(row));
+	}
+
 	forTask(workOrderId: string, taskId: string): EvidenceView[] {
 		const rows = this.statements.forTask.all(taskId, workOrderId) as EvidenceRow[];
 		return rows.map((row) => this.toView(row));
@@ -216,8 +277,10 @@ export class EvidenceLog {
 			this.options.key.privateKey,
 		);
 		this.statements.insertCheckpoint.run(chainSeq, Buffer.from(checkpoint.bytes), now);
+		const afterSeq = this.sealedUpTo;
 		this.sealedUpTo = chainSeq;
 		this.stats.checkpoints++;
+		this.options.onSealed?.(afterSeq, chainSeq);
 	}
 
 	/** Seals what is left and stops the timer. */
@@ -252,15 +315,23 @@ export class EvidenceLog {
 			this.stats.unmatched++;
 			return;
 		}
+		const record = this.readingRecord(row, device, task, match, active.technicianId);
+		this.append(record, "reading", match.outcome);
+		this.stats.stamped++;
+		if (match.outcome === "pass") this.satisfiedFor(task.id).add(match.item.id);
+	}
+
+	private readingRecord(row: ReadingRow, device: DeviceRecord | undefined, task: Task, match: ReadingMatch, technicianId: string): RecordInit {
+		const calibration = device?.calibration;
 		const requirement = match.item.requirement.kind === "reading" ? match.item.requirement : undefined;
 		const deviceTimeMs = Math.floor(row.deviceTimeUs / 1000);
-		const record: RecordInit = {
+		return {
 			id: uuidV7(row.receivedAt),
 			gatewayId: this.options.gatewayId,
 			workOrderId: task.workOrderId,
 			taskId: task.id,
 			checklistItemId: match.item.id,
-			technicianId: active.technicianId,
+			technicianId,
 			kind: Kind.KIND_READING,
 			device: {
 				deviceId: row.deviceId,
@@ -288,9 +359,6 @@ export class EvidenceLog {
 				: undefined,
 			outcome: OUTCOME_CODES[match.outcome],
 		};
-		this.append(record, "reading", match.outcome);
-		this.stats.stamped++;
-		if (match.outcome === "pass") this.satisfiedFor(task.id).add(match.item.id);
 	}
 
 	/** Chains and stores one record; the caller's transaction makes it durable. */
