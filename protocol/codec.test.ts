@@ -65,6 +65,23 @@ const SAMPLES: Record<BodyKind, EnvelopeInit> = {
 	event: { seq: 7, event: { kind: EventKind.KIND_PROBE_ATTACHED, deviceTimeUs: T_US, detail: "probe 2" } },
 	heartbeat: { seq: 8, heartbeat: { deviceTimeUs: T_US, unackedReadings: 1, batteryPercent: 50, uptimeMs: 1000 } },
 	error: { seq: 9, error: { code: ProtocolErrorCode.CODE_BAD_MESSAGE, message: "bad", relatedSeq: 4 } },
+	imageUpload: { seq: 10, imageUpload: { offset: 0, data: Uint8Array.of(1, 2, 3), imageLength: 300, sha256: new Uint8Array(32).fill(7), slot: 1, allowDowngrade: true } },
+	imageUploadResult: { seq: 11, imageUploadResult: { requestSeq: 10, status: 1, nextOffset: 3, match: true, complete: true, message: "ok" } },
+	imageStateRequest: { seq: 12, imageStateRequest: { action: 1, hash: new Uint8Array(32).fill(9), allowDowngrade: true } },
+	imageState: {
+		seq: 13,
+		imageState: {
+			requestSeq: 12,
+			status: 1,
+			message: "ok",
+			slots: [{ slot: 0, version: "1.2.3+4", hash: new Uint8Array(32).fill(9), hardware: "FC-MM1", pending: true, confirmed: true, active: true, size: 300 }],
+			selfTest: 2,
+			rolledBack: true,
+			uploadSha256: new Uint8Array(32).fill(7),
+			uploadOffset: 100,
+			uploadLength: 300,
+		},
+	},
 };
 
 const COMMANDS: Command[] = [

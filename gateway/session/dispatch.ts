@@ -22,6 +22,11 @@ const HANDLERS: Record<BodyKind, EnvelopeHandler> = {
 	hostHello: handleUnexpected,
 	ack: handleUnexpected,
 	command: handleUnexpected,
+	imageUpload: handleUnexpected,
+	imageStateRequest: handleUnexpected,
+	// Answers to firmware requests, which only maintenance tools (the flasher) send, never a gateway.
+	imageUploadResult: handleUnexpected,
+	imageState: handleUnexpected,
 };
 
 export function dispatchEnvelope(session: DeviceSession, envelope: Envelope): void {

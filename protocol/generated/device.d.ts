@@ -23,7 +23,11 @@ export namespace fieldchain {
                 event?: (fieldchain.device.v1.Event.$Properties|null);
                 heartbeat?: (fieldchain.device.v1.Heartbeat.$Properties|null);
                 error?: (fieldchain.device.v1.Error.$Properties|null);
-                body?: ("hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error");
+                imageUpload?: (fieldchain.device.v1.ImageUpload.$Properties|null);
+                imageUploadResult?: (fieldchain.device.v1.ImageUploadResult.$Properties|null);
+                imageStateRequest?: (fieldchain.device.v1.ImageStateRequest.$Properties|null);
+                imageState?: (fieldchain.device.v1.ImageState.$Properties|null);
+                body?: ("hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState");
                 static create(properties: fieldchain.device.v1.Envelope.$Shape): fieldchain.device.v1.Envelope & fieldchain.device.v1.Envelope.$Shape;
                 static create(properties?: fieldchain.device.v1.Envelope.$Properties): fieldchain.device.v1.Envelope;
                 static encode(message: fieldchain.device.v1.Envelope.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -46,7 +50,11 @@ export namespace fieldchain {
                     event?: (fieldchain.device.v1.Event.$Properties|null);
                     heartbeat?: (fieldchain.device.v1.Heartbeat.$Properties|null);
                     error?: (fieldchain.device.v1.Error.$Properties|null);
-                    body?: ("hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error");
+                    imageUpload?: (fieldchain.device.v1.ImageUpload.$Properties|null);
+                    imageUploadResult?: (fieldchain.device.v1.ImageUploadResult.$Properties|null);
+                    imageStateRequest?: (fieldchain.device.v1.ImageStateRequest.$Properties|null);
+                    imageState?: (fieldchain.device.v1.ImageState.$Properties|null);
+                    body?: ("hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState");
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = {
@@ -60,9 +68,13 @@ export namespace fieldchain {
                   event?: fieldchain.device.v1.Event.$Shape|null;
                   heartbeat?: fieldchain.device.v1.Heartbeat.$Shape|null;
                   error?: fieldchain.device.v1.Error.$Shape|null;
+                  imageUpload?: fieldchain.device.v1.ImageUpload.$Shape|null;
+                  imageUploadResult?: fieldchain.device.v1.ImageUploadResult.$Shape|null;
+                  imageStateRequest?: fieldchain.device.v1.ImageStateRequest.$Shape|null;
+                  imageState?: fieldchain.device.v1.ImageState.$Shape|null;
                   $unknowns?: Uint8Array[];
                 } & (
-                  ({ body?: undefined; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "hostHello"; hostHello: fieldchain.device.v1.HostHello.$Shape; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "hello"; hostHello?: null; hello: fieldchain.device.v1.Hello.$Shape; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "reading"; hostHello?: null; hello?: null; reading: fieldchain.device.v1.Reading.$Shape; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "ack"; hostHello?: null; hello?: null; reading?: null; ack: fieldchain.device.v1.Ack.$Shape; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "command"; hostHello?: null; hello?: null; reading?: null; ack?: null; command: fieldchain.device.v1.Command.$Shape; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "commandResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult: fieldchain.device.v1.CommandResult.$Shape; event?: null; heartbeat?: null; error?: null }|{ body?: "event"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event: fieldchain.device.v1.Event.$Shape; heartbeat?: null; error?: null }|{ body?: "heartbeat"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat: fieldchain.device.v1.Heartbeat.$Shape; error?: null }|{ body?: "error"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error: fieldchain.device.v1.Error.$Shape })
+                  ({ body?: undefined; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "hostHello"; hostHello: fieldchain.device.v1.HostHello.$Shape; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "hello"; hostHello?: null; hello: fieldchain.device.v1.Hello.$Shape; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "reading"; hostHello?: null; hello?: null; reading: fieldchain.device.v1.Reading.$Shape; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "ack"; hostHello?: null; hello?: null; reading?: null; ack: fieldchain.device.v1.Ack.$Shape; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "command"; hostHello?: null; hello?: null; reading?: null; ack?: null; command: fieldchain.device.v1.Command.$Shape; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "commandResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult: fieldchain.device.v1.CommandResult.$Shape; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "event"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event: fieldchain.device.v1.Event.$Shape; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "heartbeat"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat: fieldchain.device.v1.Heartbeat.$Shape; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "error"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error: fieldchain.device.v1.Error.$Shape; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "imageUpload"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload: fieldchain.device.v1.ImageUpload.$Shape; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "imageUploadResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult: fieldchain.device.v1.ImageUploadResult.$Shape; imageStateRequest?: null; imageState?: null }|{ body?: "imageStateRequest"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest: fieldchain.device.v1.ImageStateRequest.$Shape; imageState?: null }|{ body?: "imageState"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState: fieldchain.device.v1.ImageState.$Shape })
                 );
             }
 
@@ -77,6 +89,7 @@ export namespace fieldchain {
                 protocolMinor: number;
                 maxPayload: number;
                 hostTimeUs: number;
+                maintenance: boolean;
                 static create(properties: fieldchain.device.v1.HostHello.$Shape): fieldchain.device.v1.HostHello & fieldchain.device.v1.HostHello.$Shape;
                 static create(properties?: fieldchain.device.v1.HostHello.$Properties): fieldchain.device.v1.HostHello;
                 static encode(message: fieldchain.device.v1.HostHello.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -94,6 +107,7 @@ export namespace fieldchain {
                     protocolMinor?: (number|null);
                     maxPayload?: (number|null);
                     hostTimeUs?: (number|null);
+                    maintenance?: (boolean|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = fieldchain.device.v1.HostHello.$Properties;
@@ -664,6 +678,212 @@ export namespace fieldchain {
                     CODE_BUSY = 5,
                     CODE_INTERNAL = 6
                 }
+            }
+
+            enum ImageStatus {
+                IMAGE_STATUS_UNSPECIFIED = 0,
+                IMAGE_STATUS_OK = 1,
+                IMAGE_STATUS_INVALID_ARGUMENT = 2,
+                IMAGE_STATUS_BAD_IMAGE = 3,
+                IMAGE_STATUS_BAD_SIGNATURE = 4,
+                IMAGE_STATUS_WRONG_HARDWARE = 5,
+                IMAGE_STATUS_DOWNGRADE = 6,
+                IMAGE_STATUS_NO_SPACE = 7,
+                IMAGE_STATUS_BUSY = 8,
+                IMAGE_STATUS_HASH_MISMATCH = 9,
+                IMAGE_STATUS_NOT_FOUND = 10
+            }
+
+            interface IImageUpload extends fieldchain.device.v1.ImageUpload.$Properties {
+            }
+
+            class ImageUpload {
+                constructor(properties?: fieldchain.device.v1.ImageUpload.$Properties);
+                $unknowns?: Uint8Array[];
+                offset: number;
+                data: Uint8Array;
+                imageLength: number;
+                sha256: Uint8Array;
+                slot: number;
+                allowDowngrade: boolean;
+                static create(properties: fieldchain.device.v1.ImageUpload.$Shape): fieldchain.device.v1.ImageUpload & fieldchain.device.v1.ImageUpload.$Shape;
+                static create(properties?: fieldchain.device.v1.ImageUpload.$Properties): fieldchain.device.v1.ImageUpload;
+                static encode(message: fieldchain.device.v1.ImageUpload.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fieldchain.device.v1.ImageUpload & fieldchain.device.v1.ImageUpload.$Shape;
+                static fromObject(object: { [k: string]: any }): fieldchain.device.v1.ImageUpload;
+                static toObject(message: fieldchain.device.v1.ImageUpload, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace ImageUpload {
+                interface $Properties {
+                    offset?: (number|null);
+                    data?: (Uint8Array|null);
+                    imageLength?: (number|null);
+                    sha256?: (Uint8Array|null);
+                    slot?: (number|null);
+                    allowDowngrade?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = fieldchain.device.v1.ImageUpload.$Properties;
+            }
+
+            interface IImageUploadResult extends fieldchain.device.v1.ImageUploadResult.$Properties {
+            }
+
+            class ImageUploadResult {
+                constructor(properties?: fieldchain.device.v1.ImageUploadResult.$Properties);
+                $unknowns?: Uint8Array[];
+                requestSeq: number;
+                status: fieldchain.device.v1.ImageStatus;
+                nextOffset: number;
+                match: boolean;
+                complete: boolean;
+                message: string;
+                static create(properties: fieldchain.device.v1.ImageUploadResult.$Shape): fieldchain.device.v1.ImageUploadResult & fieldchain.device.v1.ImageUploadResult.$Shape;
+                static create(properties?: fieldchain.device.v1.ImageUploadResult.$Properties): fieldchain.device.v1.ImageUploadResult;
+                static encode(message: fieldchain.device.v1.ImageUploadResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fieldchain.device.v1.ImageUploadResult & fieldchain.device.v1.ImageUploadResult.$Shape;
+                static fromObject(object: { [k: string]: any }): fieldchain.device.v1.ImageUploadResult;
+                static toObject(message: fieldchain.device.v1.ImageUploadResult, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace ImageUploadResult {
+                interface $Properties {
+                    requestSeq?: (number|null);
+                    status?: (fieldchain.device.v1.ImageStatus|null);
+                    nextOffset?: (number|null);
+                    match?: (boolean|null);
+                    complete?: (boolean|null);
+                    message?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = fieldchain.device.v1.ImageUploadResult.$Properties;
+            }
+
+            interface IImageStateRequest extends fieldchain.device.v1.ImageStateRequest.$Properties {
+            }
+
+            class ImageStateRequest {
+                constructor(properties?: fieldchain.device.v1.ImageStateRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                action: fieldchain.device.v1.ImageStateRequest.Action;
+                hash: Uint8Array;
+                allowDowngrade: boolean;
+                static create(properties: fieldchain.device.v1.ImageStateRequest.$Shape): fieldchain.device.v1.ImageStateRequest & fieldchain.device.v1.ImageStateRequest.$Shape;
+                static create(properties?: fieldchain.device.v1.ImageStateRequest.$Properties): fieldchain.device.v1.ImageStateRequest;
+                static encode(message: fieldchain.device.v1.ImageStateRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fieldchain.device.v1.ImageStateRequest & fieldchain.device.v1.ImageStateRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): fieldchain.device.v1.ImageStateRequest;
+                static toObject(message: fieldchain.device.v1.ImageStateRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace ImageStateRequest {
+                interface $Properties {
+                    action?: (fieldchain.device.v1.ImageStateRequest.Action|null);
+                    hash?: (Uint8Array|null);
+                    allowDowngrade?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = fieldchain.device.v1.ImageStateRequest.$Properties;
+
+                enum Action {
+                    ACTION_READ = 0,
+                    ACTION_TEST = 1,
+                    ACTION_CONFIRM = 2
+                }
+            }
+
+            enum SelfTest {
+                SELF_TEST_UNSPECIFIED = 0,
+                SELF_TEST_RUNNING = 1,
+                SELF_TEST_PASSED = 2,
+                SELF_TEST_FAILED = 3
+            }
+
+            interface IImageSlot extends fieldchain.device.v1.ImageSlot.$Properties {
+            }
+
+            class ImageSlot {
+                constructor(properties?: fieldchain.device.v1.ImageSlot.$Properties);
+                $unknowns?: Uint8Array[];
+                slot: number;
+                version: string;
+                hash: Uint8Array;
+                hardware: string;
+                pending: boolean;
+                confirmed: boolean;
+                active: boolean;
+                size: number;
+                static create(properties: fieldchain.device.v1.ImageSlot.$Shape): fieldchain.device.v1.ImageSlot & fieldchain.device.v1.ImageSlot.$Shape;
+                static create(properties?: fieldchain.device.v1.ImageSlot.$Properties): fieldchain.device.v1.ImageSlot;
+                static encode(message: fieldchain.device.v1.ImageSlot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fieldchain.device.v1.ImageSlot & fieldchain.device.v1.ImageSlot.$Shape;
+                static fromObject(object: { [k: string]: any }): fieldchain.device.v1.ImageSlot;
+                static toObject(message: fieldchain.device.v1.ImageSlot, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace ImageSlot {
+                interface $Properties {
+                    slot?: (number|null);
+                    version?: (string|null);
+                    hash?: (Uint8Array|null);
+                    hardware?: (string|null);
+                    pending?: (boolean|null);
+                    confirmed?: (boolean|null);
+                    active?: (boolean|null);
+                    size?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = fieldchain.device.v1.ImageSlot.$Properties;
+            }
+
+            interface IImageState extends fieldchain.device.v1.ImageState.$Properties {
+            }
+
+            class ImageState {
+                constructor(properties?: fieldchain.device.v1.ImageState.$Properties);
+                $unknowns?: Uint8Array[];
+                requestSeq: number;
+                status: fieldchain.device.v1.ImageStatus;
+                message: string;
+                slots: fieldchain.device.v1.ImageSlot.$Properties[];
+                selfTest: fieldchain.device.v1.SelfTest;
+                rolledBack: boolean;
+                uploadSha256: Uint8Array;
+                uploadOffset: number;
+                uploadLength: number;
+                static create(properties: fieldchain.device.v1.ImageState.$Shape): fieldchain.device.v1.ImageState & fieldchain.device.v1.ImageState.$Shape;
+                static create(properties?: fieldchain.device.v1.ImageState.$Properties): fieldchain.device.v1.ImageState;
+                static encode(message: fieldchain.device.v1.ImageState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fieldchain.device.v1.ImageState & fieldchain.device.v1.ImageState.$Shape;
+                static fromObject(object: { [k: string]: any }): fieldchain.device.v1.ImageState;
+                static toObject(message: fieldchain.device.v1.ImageState, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace ImageState {
+                interface $Properties {
+                    requestSeq?: (number|null);
+                    status?: (fieldchain.device.v1.ImageStatus|null);
+                    message?: (string|null);
+                    slots?: (fieldchain.device.v1.ImageSlot.$Properties[]|null);
+                    selfTest?: (fieldchain.device.v1.SelfTest|null);
+                    rolledBack?: (boolean|null);
+                    uploadSha256?: (Uint8Array|null);
+                    uploadOffset?: (number|null);
+                    uploadLength?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = fieldchain.device.v1.ImageState.$Properties;
             }
         }
     }

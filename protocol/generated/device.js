@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $isFinite = $util.global.isFinite, $Boolean = $util.global.Boolean;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $Boolean = $util.global.Boolean, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $isFinite = $util.global.isFinite;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -50,7 +50,11 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {fieldchain.device.v1.Event.$Properties|null} [event] Envelope event
                  * @property {fieldchain.device.v1.Heartbeat.$Properties|null} [heartbeat] Envelope heartbeat
                  * @property {fieldchain.device.v1.Error.$Properties|null} [error] Envelope error
-                 * @property {"hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"} [body] Envelope body
+                 * @property {fieldchain.device.v1.ImageUpload.$Properties|null} [imageUpload] Envelope imageUpload
+                 * @property {fieldchain.device.v1.ImageUploadResult.$Properties|null} [imageUploadResult] Envelope imageUploadResult
+                 * @property {fieldchain.device.v1.ImageStateRequest.$Properties|null} [imageStateRequest] Envelope imageStateRequest
+                 * @property {fieldchain.device.v1.ImageState.$Properties|null} [imageState] Envelope imageState
+                 * @property {"hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState"} [body] Envelope body
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -75,9 +79,13 @@ export const fieldchain = $root.fieldchain = (() => {
                  *   event?: fieldchain.device.v1.Event.$Shape|null;
                  *   heartbeat?: fieldchain.device.v1.Heartbeat.$Shape|null;
                  *   error?: fieldchain.device.v1.Error.$Shape|null;
+                 *   imageUpload?: fieldchain.device.v1.ImageUpload.$Shape|null;
+                 *   imageUploadResult?: fieldchain.device.v1.ImageUploadResult.$Shape|null;
+                 *   imageStateRequest?: fieldchain.device.v1.ImageStateRequest.$Shape|null;
+                 *   imageState?: fieldchain.device.v1.ImageState.$Shape|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * } & (
-                 *   ({ body?: undefined; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "hostHello"; hostHello: fieldchain.device.v1.HostHello.$Shape; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "hello"; hostHello?: null; hello: fieldchain.device.v1.Hello.$Shape; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "reading"; hostHello?: null; hello?: null; reading: fieldchain.device.v1.Reading.$Shape; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "ack"; hostHello?: null; hello?: null; reading?: null; ack: fieldchain.device.v1.Ack.$Shape; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "command"; hostHello?: null; hello?: null; reading?: null; ack?: null; command: fieldchain.device.v1.Command.$Shape; commandResult?: null; event?: null; heartbeat?: null; error?: null }|{ body?: "commandResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult: fieldchain.device.v1.CommandResult.$Shape; event?: null; heartbeat?: null; error?: null }|{ body?: "event"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event: fieldchain.device.v1.Event.$Shape; heartbeat?: null; error?: null }|{ body?: "heartbeat"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat: fieldchain.device.v1.Heartbeat.$Shape; error?: null }|{ body?: "error"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error: fieldchain.device.v1.Error.$Shape })
+                 *   ({ body?: undefined; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "hostHello"; hostHello: fieldchain.device.v1.HostHello.$Shape; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "hello"; hostHello?: null; hello: fieldchain.device.v1.Hello.$Shape; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "reading"; hostHello?: null; hello?: null; reading: fieldchain.device.v1.Reading.$Shape; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "ack"; hostHello?: null; hello?: null; reading?: null; ack: fieldchain.device.v1.Ack.$Shape; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "command"; hostHello?: null; hello?: null; reading?: null; ack?: null; command: fieldchain.device.v1.Command.$Shape; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "commandResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult: fieldchain.device.v1.CommandResult.$Shape; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "event"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event: fieldchain.device.v1.Event.$Shape; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "heartbeat"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat: fieldchain.device.v1.Heartbeat.$Shape; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "error"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error: fieldchain.device.v1.Error.$Shape; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "imageUpload"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload: fieldchain.device.v1.ImageUpload.$Shape; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "imageUploadResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult: fieldchain.device.v1.ImageUploadResult.$Shape; imageStateRequest?: null; imageState?: null }|{ body?: "imageStateRequest"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest: fieldchain.device.v1.ImageStateRequest.$Shape; imageState?: null }|{ body?: "imageState"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState: fieldchain.device.v1.ImageState.$Shape })
                  * )} fieldchain.device.v1.Envelope.$Shape
                  */
 
@@ -176,17 +184,49 @@ export const fieldchain = $root.fieldchain = (() => {
                  */
                 Envelope.prototype.error = null;
 
+                /**
+                 * Envelope imageUpload.
+                 * @member {fieldchain.device.v1.ImageUpload.$Properties|null|undefined} imageUpload
+                 * @memberof fieldchain.device.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.imageUpload = null;
+
+                /**
+                 * Envelope imageUploadResult.
+                 * @member {fieldchain.device.v1.ImageUploadResult.$Properties|null|undefined} imageUploadResult
+                 * @memberof fieldchain.device.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.imageUploadResult = null;
+
+                /**
+                 * Envelope imageStateRequest.
+                 * @member {fieldchain.device.v1.ImageStateRequest.$Properties|null|undefined} imageStateRequest
+                 * @memberof fieldchain.device.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.imageStateRequest = null;
+
+                /**
+                 * Envelope imageState.
+                 * @member {fieldchain.device.v1.ImageState.$Properties|null|undefined} imageState
+                 * @memberof fieldchain.device.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.imageState = null;
+
                 // OneOf field names bound to virtual getters and setters
                 let $oneOfFields;
 
                 /**
                  * Envelope body.
-                 * @member {"hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|undefined} body
+                 * @member {"hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState"|undefined} body
                  * @memberof fieldchain.device.v1.Envelope
                  * @instance
                  */
                 $Object.defineProperty(Envelope.prototype, "body", {
-                    get: $util.oneOfGetter($oneOfFields = ["hostHello", "hello", "reading", "ack", "command", "commandResult", "event", "heartbeat", "error"]),
+                    get: $util.oneOfGetter($oneOfFields = ["hostHello", "hello", "reading", "ack", "command", "commandResult", "event", "heartbeat", "error", "imageUpload", "imageUploadResult", "imageStateRequest", "imageState"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -242,6 +282,14 @@ export const fieldchain = $root.fieldchain = (() => {
                         $root.fieldchain.device.v1.Heartbeat.encode(message.heartbeat, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
                     if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
                         $root.fieldchain.device.v1.Error.encode(message.error, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
+                    if (message.imageUpload != null && $Object.hasOwnProperty.call(message, "imageUpload"))
+                        $root.fieldchain.device.v1.ImageUpload.encode(message.imageUpload, writer.uint32(/* id 19, wireType 2 =*/154).fork(), _depth + 1).ldelim();
+                    if (message.imageUploadResult != null && $Object.hasOwnProperty.call(message, "imageUploadResult"))
+                        $root.fieldchain.device.v1.ImageUploadResult.encode(message.imageUploadResult, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
+                    if (message.imageStateRequest != null && $Object.hasOwnProperty.call(message, "imageStateRequest"))
+                        $root.fieldchain.device.v1.ImageStateRequest.encode(message.imageStateRequest, writer.uint32(/* id 21, wireType 2 =*/170).fork(), _depth + 1).ldelim();
+                    if (message.imageState != null && $Object.hasOwnProperty.call(message, "imageState"))
+                        $root.fieldchain.device.v1.ImageState.encode(message.imageState, writer.uint32(/* id 22, wireType 2 =*/178).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -358,6 +406,34 @@ export const fieldchain = $root.fieldchain = (() => {
                                 message.body = "error";
                                 continue;
                             }
+                        case 19: {
+                                if (wireType !== 2)
+                                    break;
+                                message.imageUpload = $root.fieldchain.device.v1.ImageUpload.decode(reader, reader.size(), $undefined, _depth + 1, message.imageUpload);
+                                message.body = "imageUpload";
+                                continue;
+                            }
+                        case 20: {
+                                if (wireType !== 2)
+                                    break;
+                                message.imageUploadResult = $root.fieldchain.device.v1.ImageUploadResult.decode(reader, reader.size(), $undefined, _depth + 1, message.imageUploadResult);
+                                message.body = "imageUploadResult";
+                                continue;
+                            }
+                        case 21: {
+                                if (wireType !== 2)
+                                    break;
+                                message.imageStateRequest = $root.fieldchain.device.v1.ImageStateRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.imageStateRequest);
+                                message.body = "imageStateRequest";
+                                continue;
+                            }
+                        case 22: {
+                                if (wireType !== 2)
+                                    break;
+                                message.imageState = $root.fieldchain.device.v1.ImageState.decode(reader, reader.size(), $undefined, _depth + 1, message.imageState);
+                                message.body = "imageState";
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -441,6 +517,26 @@ export const fieldchain = $root.fieldchain = (() => {
                             throw $TypeError(".fieldchain.device.v1.Envelope.error: object expected");
                         message.error = $root.fieldchain.device.v1.Error.fromObject(object.error, _depth + 1);
                     }
+                    if (object.imageUpload != null) {
+                        if (!$util.isObject(object.imageUpload))
+                            throw $TypeError(".fieldchain.device.v1.Envelope.imageUpload: object expected");
+                        message.imageUpload = $root.fieldchain.device.v1.ImageUpload.fromObject(object.imageUpload, _depth + 1);
+                    }
+                    if (object.imageUploadResult != null) {
+                        if (!$util.isObject(object.imageUploadResult))
+                            throw $TypeError(".fieldchain.device.v1.Envelope.imageUploadResult: object expected");
+                        message.imageUploadResult = $root.fieldchain.device.v1.ImageUploadResult.fromObject(object.imageUploadResult, _depth + 1);
+                    }
+                    if (object.imageStateRequest != null) {
+                        if (!$util.isObject(object.imageStateRequest))
+                            throw $TypeError(".fieldchain.device.v1.Envelope.imageStateRequest: object expected");
+                        message.imageStateRequest = $root.fieldchain.device.v1.ImageStateRequest.fromObject(object.imageStateRequest, _depth + 1);
+                    }
+                    if (object.imageState != null) {
+                        if (!$util.isObject(object.imageState))
+                            throw $TypeError(".fieldchain.device.v1.Envelope.imageState: object expected");
+                        message.imageState = $root.fieldchain.device.v1.ImageState.fromObject(object.imageState, _depth + 1);
+                    }
                     return message;
                 };
 
@@ -510,6 +606,26 @@ export const fieldchain = $root.fieldchain = (() => {
                         if (options.oneofs)
                             object.body = "error";
                     }
+                    if (message.imageUpload != null && $Object.hasOwnProperty.call(message, "imageUpload")) {
+                        object.imageUpload = $root.fieldchain.device.v1.ImageUpload.toObject(message.imageUpload, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "imageUpload";
+                    }
+                    if (message.imageUploadResult != null && $Object.hasOwnProperty.call(message, "imageUploadResult")) {
+                        object.imageUploadResult = $root.fieldchain.device.v1.ImageUploadResult.toObject(message.imageUploadResult, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "imageUploadResult";
+                    }
+                    if (message.imageStateRequest != null && $Object.hasOwnProperty.call(message, "imageStateRequest")) {
+                        object.imageStateRequest = $root.fieldchain.device.v1.ImageStateRequest.toObject(message.imageStateRequest, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "imageStateRequest";
+                    }
+                    if (message.imageState != null && $Object.hasOwnProperty.call(message, "imageState")) {
+                        object.imageState = $root.fieldchain.device.v1.ImageState.toObject(message.imageState, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "imageState";
+                    }
                     return object;
                 };
 
@@ -551,6 +667,7 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {number|null} [protocolMinor] HostHello protocolMinor
                  * @property {number|null} [maxPayload] HostHello maxPayload
                  * @property {number|null} [hostTimeUs] HostHello hostTimeUs
+                 * @property {boolean|null} [maintenance] HostHello maintenance
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -623,6 +740,14 @@ export const fieldchain = $root.fieldchain = (() => {
                 HostHello.prototype.hostTimeUs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
+                 * HostHello maintenance.
+                 * @member {boolean} maintenance
+                 * @memberof fieldchain.device.v1.HostHello
+                 * @instance
+                 */
+                HostHello.prototype.maintenance = false;
+
+                /**
                  * Creates a new HostHello instance using the specified properties.
                  * @function create
                  * @memberof fieldchain.device.v1.HostHello
@@ -664,6 +789,8 @@ export const fieldchain = $root.fieldchain = (() => {
                         writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.maxPayload);
                     if (message.hostTimeUs != null && $Object.hasOwnProperty.call(message, "hostTimeUs") && (typeof message.hostTimeUs === "object" ? message.hostTimeUs.low || message.hostTimeUs.high : message.hostTimeUs !== 0))
                         writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.hostTimeUs);
+                    if (message.maintenance != null && $Object.hasOwnProperty.call(message, "maintenance") && message.maintenance !== false)
+                        writer.uint32(/* id 6, wireType 0 =*/48).bool(message.maintenance);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -753,6 +880,15 @@ export const fieldchain = $root.fieldchain = (() => {
                                     delete message.hostTimeUs;
                                 continue;
                             }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.maintenance = value;
+                                else
+                                    delete message.maintenance;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -810,6 +946,9 @@ export const fieldchain = $root.fieldchain = (() => {
                                 message.hostTimeUs = object.hostTimeUs;
                             else if (typeof object.hostTimeUs === "object")
                                 message.hostTimeUs = new $util.LongBits(object.hostTimeUs.low >>> 0, object.hostTimeUs.high >>> 0).toNumber(true);
+                    if (object.maintenance != null)
+                        if (object.maintenance)
+                            message.maintenance = $Boolean(object.maintenance);
                     return message;
                 };
 
@@ -840,6 +979,7 @@ export const fieldchain = $root.fieldchain = (() => {
                             object.hostTimeUs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                         } else
                             object.hostTimeUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.maintenance = false;
                     }
                     if (message.gatewayId != null && $Object.hasOwnProperty.call(message, "gatewayId"))
                         object.gatewayId = message.gatewayId;
@@ -856,6 +996,8 @@ export const fieldchain = $root.fieldchain = (() => {
                             object.hostTimeUs = options.longs === $String ? $String(message.hostTimeUs) : message.hostTimeUs;
                         else
                             object.hostTimeUs = options.longs === $String ? $util.Long.prototype.toString.call(message.hostTimeUs) : options.longs === $Number ? new $util.LongBits(message.hostTimeUs.low >>> 0, message.hostTimeUs.high >>> 0).toNumber(true) : message.hostTimeUs;
+                    if (message.maintenance != null && $Object.hasOwnProperty.call(message, "maintenance"))
+                        object.maintenance = message.maintenance;
                     return object;
                 };
 
@@ -6219,6 +6361,2089 @@ export const fieldchain = $root.fieldchain = (() => {
                 })();
 
                 return Error;
+            })();
+
+            /**
+             * ImageStatus enum.
+             * @name fieldchain.device.v1.ImageStatus
+             * @enum {number}
+             * @property {number} IMAGE_STATUS_UNSPECIFIED=0 IMAGE_STATUS_UNSPECIFIED value
+             * @property {number} IMAGE_STATUS_OK=1 IMAGE_STATUS_OK value
+             * @property {number} IMAGE_STATUS_INVALID_ARGUMENT=2 IMAGE_STATUS_INVALID_ARGUMENT value
+             * @property {number} IMAGE_STATUS_BAD_IMAGE=3 IMAGE_STATUS_BAD_IMAGE value
+             * @property {number} IMAGE_STATUS_BAD_SIGNATURE=4 IMAGE_STATUS_BAD_SIGNATURE value
+             * @property {number} IMAGE_STATUS_WRONG_HARDWARE=5 IMAGE_STATUS_WRONG_HARDWARE value
+             * @property {number} IMAGE_STATUS_DOWNGRADE=6 IMAGE_STATUS_DOWNGRADE value
+             * @property {number} IMAGE_STATUS_NO_SPACE=7 IMAGE_STATUS_NO_SPACE value
+             * @property {number} IMAGE_STATUS_BUSY=8 IMAGE_STATUS_BUSY value
+             * @property {number} IMAGE_STATUS_HASH_MISMATCH=9 IMAGE_STATUS_HASH_MISMATCH value
+             * @property {number} IMAGE_STATUS_NOT_FOUND=10 IMAGE_STATUS_NOT_FOUND value
+             */
+            v1.ImageStatus = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "IMAGE_STATUS_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "IMAGE_STATUS_OK"] = 1;
+                values[valuesById[2] = "IMAGE_STATUS_INVALID_ARGUMENT"] = 2;
+                values[valuesById[3] = "IMAGE_STATUS_BAD_IMAGE"] = 3;
+                values[valuesById[4] = "IMAGE_STATUS_BAD_SIGNATURE"] = 4;
+                values[valuesById[5] = "IMAGE_STATUS_WRONG_HARDWARE"] = 5;
+                values[valuesById[6] = "IMAGE_STATUS_DOWNGRADE"] = 6;
+                values[valuesById[7] = "IMAGE_STATUS_NO_SPACE"] = 7;
+                values[valuesById[8] = "IMAGE_STATUS_BUSY"] = 8;
+                values[valuesById[9] = "IMAGE_STATUS_HASH_MISMATCH"] = 9;
+                values[valuesById[10] = "IMAGE_STATUS_NOT_FOUND"] = 10;
+                return values;
+            })();
+
+            v1.ImageUpload = (function() {
+
+                /**
+                 * Properties of an ImageUpload.
+                 * @typedef {Object} fieldchain.device.v1.ImageUpload.$Properties
+                 * @property {number|null} [offset] ImageUpload offset
+                 * @property {Uint8Array|null} [data] ImageUpload data
+                 * @property {number|null} [imageLength] ImageUpload imageLength
+                 * @property {Uint8Array|null} [sha256] ImageUpload sha256
+                 * @property {number|null} [slot] ImageUpload slot
+                 * @property {boolean|null} [allowDowngrade] ImageUpload allowDowngrade
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an ImageUpload.
+                 * @memberof fieldchain.device.v1
+                 * @interface IImageUpload
+                 * @augments fieldchain.device.v1.ImageUpload.$Properties
+                 * @deprecated Use fieldchain.device.v1.ImageUpload.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an ImageUpload.
+                 * @typedef {fieldchain.device.v1.ImageUpload.$Properties} fieldchain.device.v1.ImageUpload.$Shape
+                 */
+
+                /**
+                 * Constructs a new ImageUpload.
+                 * @memberof fieldchain.device.v1
+                 * @classdesc Represents an ImageUpload.
+                 * @constructor
+                 * @param {fieldchain.device.v1.ImageUpload.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ImageUpload = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ImageUpload offset.
+                 * @member {number} offset
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @instance
+                 */
+                ImageUpload.prototype.offset = 0;
+
+                /**
+                 * ImageUpload data.
+                 * @member {Uint8Array} data
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @instance
+                 */
+                ImageUpload.prototype.data = $util.newBuffer([]);
+
+                /**
+                 * ImageUpload imageLength.
+                 * @member {number} imageLength
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @instance
+                 */
+                ImageUpload.prototype.imageLength = 0;
+
+                /**
+                 * ImageUpload sha256.
+                 * @member {Uint8Array} sha256
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @instance
+                 */
+                ImageUpload.prototype.sha256 = $util.newBuffer([]);
+
+                /**
+                 * ImageUpload slot.
+                 * @member {number} slot
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @instance
+                 */
+                ImageUpload.prototype.slot = 0;
+
+                /**
+                 * ImageUpload allowDowngrade.
+                 * @member {boolean} allowDowngrade
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @instance
+                 */
+                ImageUpload.prototype.allowDowngrade = false;
+
+                /**
+                 * Creates a new ImageUpload instance using the specified properties.
+                 * @function create
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @static
+                 * @param {fieldchain.device.v1.ImageUpload.$Properties=} [properties] Properties to set
+                 * @returns {fieldchain.device.v1.ImageUpload} ImageUpload instance
+                 * @type {{
+                 *   (properties: fieldchain.device.v1.ImageUpload.$Shape): fieldchain.device.v1.ImageUpload & fieldchain.device.v1.ImageUpload.$Shape;
+                 *   (properties?: fieldchain.device.v1.ImageUpload.$Properties): fieldchain.device.v1.ImageUpload;
+                 * }}
+                 */
+                ImageUpload.create = function(properties) {
+                    return new ImageUpload(properties);
+                };
+
+                /**
+                 * Encodes the specified ImageUpload message. Does not implicitly {@link fieldchain.device.v1.ImageUpload.verify|verify} messages.
+                 * @function encode
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @static
+                 * @param {fieldchain.device.v1.ImageUpload.$Properties} message ImageUpload message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ImageUpload.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.offset != null && $Object.hasOwnProperty.call(message, "offset") && message.offset !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.offset);
+                    if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.data);
+                    if (message.imageLength != null && $Object.hasOwnProperty.call(message, "imageLength") && message.imageLength !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.imageLength);
+                    if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256") && message.sha256.length)
+                        writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.sha256);
+                    if (message.slot != null && $Object.hasOwnProperty.call(message, "slot") && message.slot !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.slot);
+                    if (message.allowDowngrade != null && $Object.hasOwnProperty.call(message, "allowDowngrade") && message.allowDowngrade !== false)
+                        writer.uint32(/* id 6, wireType 0 =*/48).bool(message.allowDowngrade);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an ImageUpload message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {fieldchain.device.v1.ImageUpload & fieldchain.device.v1.ImageUpload.$Shape} ImageUpload
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ImageUpload.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.fieldchain.device.v1.ImageUpload();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.offset = value;
+                                else
+                                    delete message.offset;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.data = value;
+                                else
+                                    delete message.data;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.imageLength = value;
+                                else
+                                    delete message.imageLength;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.sha256 = value;
+                                else
+                                    delete message.sha256;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.slot = value;
+                                else
+                                    delete message.slot;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.allowDowngrade = value;
+                                else
+                                    delete message.allowDowngrade;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an ImageUpload message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {fieldchain.device.v1.ImageUpload} ImageUpload
+                 */
+                ImageUpload.fromObject = function (object, _depth) {
+                    if (object instanceof $root.fieldchain.device.v1.ImageUpload)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".fieldchain.device.v1.ImageUpload: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.fieldchain.device.v1.ImageUpload();
+                    if (object.offset != null)
+                        if ($Number(object.offset) !== 0)
+                            message.offset = object.offset >>> 0;
+                    if (object.data != null)
+                        if (object.data.length)
+                            if (typeof object.data === "string")
+                                $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                            else if (object.data.length >= 0)
+                                message.data = object.data;
+                    if (object.imageLength != null)
+                        if ($Number(object.imageLength) !== 0)
+                            message.imageLength = object.imageLength >>> 0;
+                    if (object.sha256 != null)
+                        if (object.sha256.length)
+                            if (typeof object.sha256 === "string")
+                                $util.base64.decode(object.sha256, message.sha256 = $util.newBuffer($util.base64.length(object.sha256)), 0);
+                            else if (object.sha256.length >= 0)
+                                message.sha256 = object.sha256;
+                    if (object.slot != null)
+                        if ($Number(object.slot) !== 0)
+                            message.slot = object.slot >>> 0;
+                    if (object.allowDowngrade != null)
+                        if (object.allowDowngrade)
+                            message.allowDowngrade = $Boolean(object.allowDowngrade);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an ImageUpload message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @static
+                 * @param {fieldchain.device.v1.ImageUpload} message ImageUpload
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ImageUpload.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.offset = 0;
+                        if (options.bytes === $String)
+                            object.data = "";
+                        else {
+                            object.data = [];
+                            if (options.bytes !== $Array)
+                                object.data = $util.newBuffer(object.data);
+                        }
+                        object.imageLength = 0;
+                        if (options.bytes === $String)
+                            object.sha256 = "";
+                        else {
+                            object.sha256 = [];
+                            if (options.bytes !== $Array)
+                                object.sha256 = $util.newBuffer(object.sha256);
+                        }
+                        object.slot = 0;
+                        object.allowDowngrade = false;
+                    }
+                    if (message.offset != null && $Object.hasOwnProperty.call(message, "offset"))
+                        object.offset = message.offset;
+                    if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                        object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+                    if (message.imageLength != null && $Object.hasOwnProperty.call(message, "imageLength"))
+                        object.imageLength = message.imageLength;
+                    if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256"))
+                        object.sha256 = options.bytes === $String ? $util.base64.encode(message.sha256, 0, message.sha256.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sha256) : message.sha256;
+                    if (message.slot != null && $Object.hasOwnProperty.call(message, "slot"))
+                        object.slot = message.slot;
+                    if (message.allowDowngrade != null && $Object.hasOwnProperty.call(message, "allowDowngrade"))
+                        object.allowDowngrade = message.allowDowngrade;
+                    return object;
+                };
+
+                /**
+                 * Converts this ImageUpload to JSON.
+                 * @function toJSON
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ImageUpload.prototype.toJSON = function() {
+                    return ImageUpload.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for ImageUpload
+                 * @function getTypeUrl
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                ImageUpload.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/fieldchain.device.v1.ImageUpload";
+                };
+
+                return ImageUpload;
+            })();
+
+            v1.ImageUploadResult = (function() {
+
+                /**
+                 * Properties of an ImageUploadResult.
+                 * @typedef {Object} fieldchain.device.v1.ImageUploadResult.$Properties
+                 * @property {number|null} [requestSeq] ImageUploadResult requestSeq
+                 * @property {fieldchain.device.v1.ImageStatus|null} [status] ImageUploadResult status
+                 * @property {number|null} [nextOffset] ImageUploadResult nextOffset
+                 * @property {boolean|null} [match] ImageUploadResult match
+                 * @property {boolean|null} [complete] ImageUploadResult complete
+                 * @property {string|null} [message] ImageUploadResult message
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an ImageUploadResult.
+                 * @memberof fieldchain.device.v1
+                 * @interface IImageUploadResult
+                 * @augments fieldchain.device.v1.ImageUploadResult.$Properties
+                 * @deprecated Use fieldchain.device.v1.ImageUploadResult.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an ImageUploadResult.
+                 * @typedef {fieldchain.device.v1.ImageUploadResult.$Properties} fieldchain.device.v1.ImageUploadResult.$Shape
+                 */
+
+                /**
+                 * Constructs a new ImageUploadResult.
+                 * @memberof fieldchain.device.v1
+                 * @classdesc Represents an ImageUploadResult.
+                 * @constructor
+                 * @param {fieldchain.device.v1.ImageUploadResult.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ImageUploadResult = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ImageUploadResult requestSeq.
+                 * @member {number} requestSeq
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @instance
+                 */
+                ImageUploadResult.prototype.requestSeq = 0;
+
+                /**
+                 * ImageUploadResult status.
+                 * @member {fieldchain.device.v1.ImageStatus} status
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @instance
+                 */
+                ImageUploadResult.prototype.status = 0;
+
+                /**
+                 * ImageUploadResult nextOffset.
+                 * @member {number} nextOffset
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @instance
+                 */
+                ImageUploadResult.prototype.nextOffset = 0;
+
+                /**
+                 * ImageUploadResult match.
+                 * @member {boolean} match
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @instance
+                 */
+                ImageUploadResult.prototype.match = false;
+
+                /**
+                 * ImageUploadResult complete.
+                 * @member {boolean} complete
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @instance
+                 */
+                ImageUploadResult.prototype.complete = false;
+
+                /**
+                 * ImageUploadResult message.
+                 * @member {string} message
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @instance
+                 */
+                ImageUploadResult.prototype.message = "";
+
+                /**
+                 * Creates a new ImageUploadResult instance using the specified properties.
+                 * @function create
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @static
+                 * @param {fieldchain.device.v1.ImageUploadResult.$Properties=} [properties] Properties to set
+                 * @returns {fieldchain.device.v1.ImageUploadResult} ImageUploadResult instance
+                 * @type {{
+                 *   (properties: fieldchain.device.v1.ImageUploadResult.$Shape): fieldchain.device.v1.ImageUploadResult & fieldchain.device.v1.ImageUploadResult.$Shape;
+                 *   (properties?: fieldchain.device.v1.ImageUploadResult.$Properties): fieldchain.device.v1.ImageUploadResult;
+                 * }}
+                 */
+                ImageUploadResult.create = function(properties) {
+                    return new ImageUploadResult(properties);
+                };
+
+                /**
+                 * Encodes the specified ImageUploadResult message. Does not implicitly {@link fieldchain.device.v1.ImageUploadResult.verify|verify} messages.
+                 * @function encode
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @static
+                 * @param {fieldchain.device.v1.ImageUploadResult.$Properties} message ImageUploadResult message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ImageUploadResult.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.requestSeq != null && $Object.hasOwnProperty.call(message, "requestSeq") && message.requestSeq !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.requestSeq);
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.status);
+                    if (message.nextOffset != null && $Object.hasOwnProperty.call(message, "nextOffset") && message.nextOffset !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.nextOffset);
+                    if (message.match != null && $Object.hasOwnProperty.call(message, "match") && message.match !== false)
+                        writer.uint32(/* id 4, wireType 0 =*/32).bool(message.match);
+                    if (message.complete != null && $Object.hasOwnProperty.call(message, "complete") && message.complete !== false)
+                        writer.uint32(/* id 5, wireType 0 =*/40).bool(message.complete);
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.message);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an ImageUploadResult message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {fieldchain.device.v1.ImageUploadResult & fieldchain.device.v1.ImageUploadResult.$Shape} ImageUploadResult
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ImageUploadResult.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.fieldchain.device.v1.ImageUploadResult();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.requestSeq = value;
+                                else
+                                    delete message.requestSeq;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.status = value;
+                                else
+                                    delete message.status;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.nextOffset = value;
+                                else
+                                    delete message.nextOffset;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.match = value;
+                                else
+                                    delete message.match;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.complete = value;
+                                else
+                                    delete message.complete;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.message = value;
+                                else
+                                    delete message.message;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an ImageUploadResult message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {fieldchain.device.v1.ImageUploadResult} ImageUploadResult
+                 */
+                ImageUploadResult.fromObject = function (object, _depth) {
+                    if (object instanceof $root.fieldchain.device.v1.ImageUploadResult)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".fieldchain.device.v1.ImageUploadResult: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.fieldchain.device.v1.ImageUploadResult();
+                    if (object.requestSeq != null)
+                        if ($Number(object.requestSeq) !== 0)
+                            message.requestSeq = object.requestSeq >>> 0;
+                    if (object.status !== 0 && (typeof object.status !== "string" || $root.fieldchain.device.v1.ImageStatus[object.status] !== 0))
+                        switch (object.status) {
+                        case "IMAGE_STATUS_UNSPECIFIED":
+                        case 0:
+                            message.status = 0;
+                            break;
+                        case "IMAGE_STATUS_OK":
+                        case 1:
+                            message.status = 1;
+                            break;
+                        case "IMAGE_STATUS_INVALID_ARGUMENT":
+                        case 2:
+                            message.status = 2;
+                            break;
+                        case "IMAGE_STATUS_BAD_IMAGE":
+                        case 3:
+                            message.status = 3;
+                            break;
+                        case "IMAGE_STATUS_BAD_SIGNATURE":
+                        case 4:
+                            message.status = 4;
+                            break;
+                        case "IMAGE_STATUS_WRONG_HARDWARE":
+                        case 5:
+                            message.status = 5;
+                            break;
+                        case "IMAGE_STATUS_DOWNGRADE":
+                        case 6:
+                            message.status = 6;
+                            break;
+                        case "IMAGE_STATUS_NO_SPACE":
+                        case 7:
+                            message.status = 7;
+                            break;
+                        case "IMAGE_STATUS_BUSY":
+                        case 8:
+                            message.status = 8;
+                            break;
+                        case "IMAGE_STATUS_HASH_MISMATCH":
+                        case 9:
+                            message.status = 9;
+                            break;
+                        case "IMAGE_STATUS_NOT_FOUND":
+                        case 10:
+                            message.status = 10;
+                            break;
+                        default:
+                            if (typeof object.status === "number" && (object.status | 0) === object.status)
+                                message.status = object.status;
+                        }
+                    if (object.nextOffset != null)
+                        if ($Number(object.nextOffset) !== 0)
+                            message.nextOffset = object.nextOffset >>> 0;
+                    if (object.match != null)
+                        if (object.match)
+                            message.match = $Boolean(object.match);
+                    if (object.complete != null)
+                        if (object.complete)
+                            message.complete = $Boolean(object.complete);
+                    if (object.message != null)
+                        if (typeof object.message !== "string" || object.message.length)
+                            message.message = $String(object.message);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an ImageUploadResult message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @static
+                 * @param {fieldchain.device.v1.ImageUploadResult} message ImageUploadResult
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ImageUploadResult.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.requestSeq = 0;
+                        object.status = options.enums === $String ? "IMAGE_STATUS_UNSPECIFIED" : 0;
+                        object.nextOffset = 0;
+                        object.match = false;
+                        object.complete = false;
+                        object.message = "";
+                    }
+                    if (message.requestSeq != null && $Object.hasOwnProperty.call(message, "requestSeq"))
+                        object.requestSeq = message.requestSeq;
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                        object.status = options.enums === $String ? $root.fieldchain.device.v1.ImageStatus[message.status] === $undefined ? message.status : $root.fieldchain.device.v1.ImageStatus[message.status] : message.status;
+                    if (message.nextOffset != null && $Object.hasOwnProperty.call(message, "nextOffset"))
+                        object.nextOffset = message.nextOffset;
+                    if (message.match != null && $Object.hasOwnProperty.call(message, "match"))
+                        object.match = message.match;
+                    if (message.complete != null && $Object.hasOwnProperty.call(message, "complete"))
+                        object.complete = message.complete;
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                        object.message = message.message;
+                    return object;
+                };
+
+                /**
+                 * Converts this ImageUploadResult to JSON.
+                 * @function toJSON
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ImageUploadResult.prototype.toJSON = function() {
+                    return ImageUploadResult.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for ImageUploadResult
+                 * @function getTypeUrl
+                 * @memberof fieldchain.device.v1.ImageUploadResult
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                ImageUploadResult.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/fieldchain.device.v1.ImageUploadResult";
+                };
+
+                return ImageUploadResult;
+            })();
+
+            v1.ImageStateRequest = (function() {
+
+                /**
+                 * Properties of an ImageStateRequest.
+                 * @typedef {Object} fieldchain.device.v1.ImageStateRequest.$Properties
+                 * @property {fieldchain.device.v1.ImageStateRequest.Action|null} [action] ImageStateRequest action
+                 * @property {Uint8Array|null} [hash] ImageStateRequest hash
+                 * @property {boolean|null} [allowDowngrade] ImageStateRequest allowDowngrade
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an ImageStateRequest.
+                 * @memberof fieldchain.device.v1
+                 * @interface IImageStateRequest
+                 * @augments fieldchain.device.v1.ImageStateRequest.$Properties
+                 * @deprecated Use fieldchain.device.v1.ImageStateRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an ImageStateRequest.
+                 * @typedef {fieldchain.device.v1.ImageStateRequest.$Properties} fieldchain.device.v1.ImageStateRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ImageStateRequest.
+                 * @memberof fieldchain.device.v1
+                 * @classdesc Represents an ImageStateRequest.
+                 * @constructor
+                 * @param {fieldchain.device.v1.ImageStateRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ImageStateRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ImageStateRequest action.
+                 * @member {fieldchain.device.v1.ImageStateRequest.Action} action
+                 * @memberof fieldchain.device.v1.ImageStateRequest
+                 * @instance
+                 */
+                ImageStateRequest.prototype.action = 0;
+
+                /**
+                 * ImageStateRequest hash.
+                 * @member {Uint8Array} hash
+                 * @memberof fieldchain.device.v1.ImageStateRequest
+                 * @instance
+                 */
+                ImageStateRequest.prototype.hash = $util.newBuffer([]);
+
+                /**
+                 * ImageStateRequest allowDowngrade.
+                 * @member {boolean} allowDowngrade
+                 * @memberof fieldchain.device.v1.ImageStateRequest
+                 * @instance
+                 */
+                ImageStateRequest.prototype.allowDowngrade = false;
+
+                /**
+                 * Creates a new ImageStateRequest instance using the specified properties.
+                 * @function create
+                 * @memberof fieldchain.device.v1.ImageStateRequest
+                 * @static
+                 * @param {fieldchain.device.v1.ImageStateRequest.$Properties=} [properties] Properties to set
+                 * @returns {fieldchain.device.v1.ImageStateRequest} ImageStateRequest instance
+                 * @type {{
+                 *   (properties: fieldchain.device.v1.ImageStateRequest.$Shape): fieldchain.device.v1.ImageStateRequest & fieldchain.device.v1.ImageStateRequest.$Shape;
+                 *   (properties?: fieldchain.device.v1.ImageStateRequest.$Properties): fieldchain.device.v1.ImageStateRequest;
+                 * }}
+                 */
+                ImageStateRequest.create = function(properties) {
+                    return new ImageStateRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ImageStateRequest message. Does not implicitly {@link fieldchain.device.v1.ImageStateRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof fieldchain.device.v1.ImageStateRequest
+                 * @static
+                 * @param {fieldchain.device.v1.ImageStateRequest.$Properties} message ImageStateRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ImageStateRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.action != null && $Object.hasOwnProperty.call(message, "action") && message.action !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).int32(message.action);
+                    if (message.hash != null && $Object.hasOwnProperty.call(message, "hash") && message.hash.length)
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.hash);
+                    if (message.allowDowngrade != null && $Object.hasOwnProperty.call(message, "allowDowngrade") && message.allowDowngrade !== false)
+                        writer.uint32(/* id 3, wireType 0 =*/24).bool(message.allowDowngrade);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an ImageStateRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof fieldchain.device.v1.ImageStateRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {fieldchain.device.v1.ImageStateRequest & fieldchain.device.v1.ImageStateRequest.$Shape} ImageStateRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ImageStateRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.fieldchain.device.v1.ImageStateRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.action = value;
+                                else
+                                    delete message.action;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.hash = value;
+                                else
+                                    delete message.hash;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.allowDowngrade = value;
+                                else
+                                    delete message.allowDowngrade;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an ImageStateRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof fieldchain.device.v1.ImageStateRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {fieldchain.device.v1.ImageStateRequest} ImageStateRequest
+                 */
+                ImageStateRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.fieldchain.device.v1.ImageStateRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".fieldchain.device.v1.ImageStateRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.fieldchain.device.v1.ImageStateRequest();
+                    if (object.action !== 0 && (typeof object.action !== "string" || $root.fieldchain.device.v1.ImageStateRequest.Action[object.action] !== 0))
+                        switch (object.action) {
+                        case "ACTION_READ":
+                        case 0:
+                            message.action = 0;
+                            break;
+                        case "ACTION_TEST":
+                        case 1:
+                            message.action = 1;
+                            break;
+                        case "ACTION_CONFIRM":
+                        case 2:
+                            message.action = 2;
+                            break;
+                        default:
+                            if (typeof object.action === "number" && (object.action | 0) === object.action)
+                                message.action = object.action;
+                        }
+                    if (object.hash != null)
+                        if (object.hash.length)
+                            if (typeof object.hash === "string")
+                                $util.base64.decode(object.hash, message.hash = $util.newBuffer($util.base64.length(object.hash)), 0);
+                            else if (object.hash.length >= 0)
+                                message.hash = object.hash;
+                    if (object.allowDowngrade != null)
+                        if (object.allowDowngrade)
+                            message.allowDowngrade = $Boolean(object.allowDowngrade);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an ImageStateRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof fieldchain.device.v1.ImageStateRequest
+                 * @static
+                 * @param {fieldchain.device.v1.ImageStateRequest} message ImageStateRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ImageStateRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.action = options.enums === $String ? "ACTION_READ" : 0;
+                        if (options.bytes === $String)
+                            object.hash = "";
+                        else {
+                            object.hash = [];
+                            if (options.bytes !== $Array)
+                                object.hash = $util.newBuffer(object.hash);
+                        }
+                        object.allowDowngrade = false;
+                    }
+                    if (message.action != null && $Object.hasOwnProperty.call(message, "action"))
+                        object.action = options.enums === $String ? $root.fieldchain.device.v1.ImageStateRequest.Action[message.action] === $undefined ? message.action : $root.fieldchain.device.v1.ImageStateRequest.Action[message.action] : message.action;
+                    if (message.hash != null && $Object.hasOwnProperty.call(message, "hash"))
+                        object.hash = options.bytes === $String ? $util.base64.encode(message.hash, 0, message.hash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.hash) : message.hash;
+                    if (message.allowDowngrade != null && $Object.hasOwnProperty.call(message, "allowDowngrade"))
+                        object.allowDowngrade = message.allowDowngrade;
+                    return object;
+                };
+
+                /**
+                 * Converts this ImageStateRequest to JSON.
+                 * @function toJSON
+                 * @memberof fieldchain.device.v1.ImageStateRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ImageStateRequest.prototype.toJSON = function() {
+                    return ImageStateRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for ImageStateRequest
+                 * @function getTypeUrl
+                 * @memberof fieldchain.device.v1.ImageStateRequest
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                ImageStateRequest.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/fieldchain.device.v1.ImageStateRequest";
+                };
+
+                /**
+                 * Action enum.
+                 * @name fieldchain.device.v1.ImageStateRequest.Action
+                 * @enum {number}
+                 * @property {number} ACTION_READ=0 ACTION_READ value
+                 * @property {number} ACTION_TEST=1 ACTION_TEST value
+                 * @property {number} ACTION_CONFIRM=2 ACTION_CONFIRM value
+                 */
+                ImageStateRequest.Action = (function() {
+                    const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                    values[valuesById[0] = "ACTION_READ"] = 0;
+                    values[valuesById[1] = "ACTION_TEST"] = 1;
+                    values[valuesById[2] = "ACTION_CONFIRM"] = 2;
+                    return values;
+                })();
+
+                return ImageStateRequest;
+            })();
+
+            /**
+             * SelfTest enum.
+             * @name fieldchain.device.v1.SelfTest
+             * @enum {number}
+             * @property {number} SELF_TEST_UNSPECIFIED=0 SELF_TEST_UNSPECIFIED value
+             * @property {number} SELF_TEST_RUNNING=1 SELF_TEST_RUNNING value
+             * @property {number} SELF_TEST_PASSED=2 SELF_TEST_PASSED value
+             * @property {number} SELF_TEST_FAILED=3 SELF_TEST_FAILED value
+             */
+            v1.SelfTest = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "SELF_TEST_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "SELF_TEST_RUNNING"] = 1;
+                values[valuesById[2] = "SELF_TEST_PASSED"] = 2;
+                values[valuesById[3] = "SELF_TEST_FAILED"] = 3;
+                return values;
+            })();
+
+            v1.ImageSlot = (function() {
+
+                /**
+                 * Properties of an ImageSlot.
+                 * @typedef {Object} fieldchain.device.v1.ImageSlot.$Properties
+                 * @property {number|null} [slot] ImageSlot slot
+                 * @property {string|null} [version] ImageSlot version
+                 * @property {Uint8Array|null} [hash] ImageSlot hash
+                 * @property {string|null} [hardware] ImageSlot hardware
+                 * @property {boolean|null} [pending] ImageSlot pending
+                 * @property {boolean|null} [confirmed] ImageSlot confirmed
+                 * @property {boolean|null} [active] ImageSlot active
+                 * @property {number|null} [size] ImageSlot size
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an ImageSlot.
+                 * @memberof fieldchain.device.v1
+                 * @interface IImageSlot
+                 * @augments fieldchain.device.v1.ImageSlot.$Properties
+                 * @deprecated Use fieldchain.device.v1.ImageSlot.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an ImageSlot.
+                 * @typedef {fieldchain.device.v1.ImageSlot.$Properties} fieldchain.device.v1.ImageSlot.$Shape
+                 */
+
+                /**
+                 * Constructs a new ImageSlot.
+                 * @memberof fieldchain.device.v1
+                 * @classdesc Represents an ImageSlot.
+                 * @constructor
+                 * @param {fieldchain.device.v1.ImageSlot.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ImageSlot = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ImageSlot slot.
+                 * @member {number} slot
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @instance
+                 */
+                ImageSlot.prototype.slot = 0;
+
+                /**
+                 * ImageSlot version.
+                 * @member {string} version
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @instance
+                 */
+                ImageSlot.prototype.version = "";
+
+                /**
+                 * ImageSlot hash.
+                 * @member {Uint8Array} hash
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @instance
+                 */
+                ImageSlot.prototype.hash = $util.newBuffer([]);
+
+                /**
+                 * ImageSlot hardware.
+                 * @member {string} hardware
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @instance
+                 */
+                ImageSlot.prototype.hardware = "";
+
+                /**
+                 * ImageSlot pending.
+                 * @member {boolean} pending
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @instance
+                 */
+                ImageSlot.prototype.pending = false;
+
+                /**
+                 * ImageSlot confirmed.
+                 * @member {boolean} confirmed
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @instance
+                 */
+                ImageSlot.prototype.confirmed = false;
+
+                /**
+                 * ImageSlot active.
+                 * @member {boolean} active
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @instance
+                 */
+                ImageSlot.prototype.active = false;
+
+                /**
+                 * ImageSlot size.
+                 * @member {number} size
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @instance
+                 */
+                ImageSlot.prototype.size = 0;
+
+                /**
+                 * Creates a new ImageSlot instance using the specified properties.
+                 * @function create
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @static
+                 * @param {fieldchain.device.v1.ImageSlot.$Properties=} [properties] Properties to set
+                 * @returns {fieldchain.device.v1.ImageSlot} ImageSlot instance
+                 * @type {{
+                 *   (properties: fieldchain.device.v1.ImageSlot.$Shape): fieldchain.device.v1.ImageSlot & fieldchain.device.v1.ImageSlot.$Shape;
+                 *   (properties?: fieldchain.device.v1.ImageSlot.$Properties): fieldchain.device.v1.ImageSlot;
+                 * }}
+                 */
+                ImageSlot.create = function(properties) {
+                    return new ImageSlot(properties);
+                };
+
+                /**
+                 * Encodes the specified ImageSlot message. Does not implicitly {@link fieldchain.device.v1.ImageSlot.verify|verify} messages.
+                 * @function encode
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @static
+                 * @param {fieldchain.device.v1.ImageSlot.$Properties} message ImageSlot message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ImageSlot.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.slot != null && $Object.hasOwnProperty.call(message, "slot") && message.slot !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.slot);
+                    if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.version);
+                    if (message.hash != null && $Object.hasOwnProperty.call(message, "hash") && message.hash.length)
+                        writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.hash);
+                    if (message.hardware != null && $Object.hasOwnProperty.call(message, "hardware") && message.hardware !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.hardware);
+                    if (message.pending != null && $Object.hasOwnProperty.call(message, "pending") && message.pending !== false)
+                        writer.uint32(/* id 5, wireType 0 =*/40).bool(message.pending);
+                    if (message.confirmed != null && $Object.hasOwnProperty.call(message, "confirmed") && message.confirmed !== false)
+                        writer.uint32(/* id 6, wireType 0 =*/48).bool(message.confirmed);
+                    if (message.active != null && $Object.hasOwnProperty.call(message, "active") && message.active !== false)
+                        writer.uint32(/* id 7, wireType 0 =*/56).bool(message.active);
+                    if (message.size != null && $Object.hasOwnProperty.call(message, "size") && message.size !== 0)
+                        writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.size);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an ImageSlot message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {fieldchain.device.v1.ImageSlot & fieldchain.device.v1.ImageSlot.$Shape} ImageSlot
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ImageSlot.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.fieldchain.device.v1.ImageSlot();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.slot = value;
+                                else
+                                    delete message.slot;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.version = value;
+                                else
+                                    delete message.version;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.hash = value;
+                                else
+                                    delete message.hash;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.hardware = value;
+                                else
+                                    delete message.hardware;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.pending = value;
+                                else
+                                    delete message.pending;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.confirmed = value;
+                                else
+                                    delete message.confirmed;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.active = value;
+                                else
+                                    delete message.active;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.size = value;
+                                else
+                                    delete message.size;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an ImageSlot message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {fieldchain.device.v1.ImageSlot} ImageSlot
+                 */
+                ImageSlot.fromObject = function (object, _depth) {
+                    if (object instanceof $root.fieldchain.device.v1.ImageSlot)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".fieldchain.device.v1.ImageSlot: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.fieldchain.device.v1.ImageSlot();
+                    if (object.slot != null)
+                        if ($Number(object.slot) !== 0)
+                            message.slot = object.slot >>> 0;
+                    if (object.version != null)
+                        if (typeof object.version !== "string" || object.version.length)
+                            message.version = $String(object.version);
+                    if (object.hash != null)
+                        if (object.hash.length)
+                            if (typeof object.hash === "string")
+                                $util.base64.decode(object.hash, message.hash = $util.newBuffer($util.base64.length(object.hash)), 0);
+                            else if (object.hash.length >= 0)
+                                message.hash = object.hash;
+                    if (object.hardware != null)
+                        if (typeof object.hardware !== "string" || object.hardware.length)
+                            message.hardware = $String(object.hardware);
+                    if (object.pending != null)
+                        if (object.pending)
+                            message.pending = $Boolean(object.pending);
+                    if (object.confirmed != null)
+                        if (object.confirmed)
+                            message.confirmed = $Boolean(object.confirmed);
+                    if (object.active != null)
+                        if (object.active)
+                            message.active = $Boolean(object.active);
+                    if (object.size != null)
+                        if ($Number(object.size) !== 0)
+                            message.size = object.size >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an ImageSlot message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @static
+                 * @param {fieldchain.device.v1.ImageSlot} message ImageSlot
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ImageSlot.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.slot = 0;
+                        object.version = "";
+                        if (options.bytes === $String)
+                            object.hash = "";
+                        else {
+                            object.hash = [];
+                            if (options.bytes !== $Array)
+                                object.hash = $util.newBuffer(object.hash);
+                        }
+                        object.hardware = "";
+                        object.pending = false;
+                        object.confirmed = false;
+                        object.active = false;
+                        object.size = 0;
+                    }
+                    if (message.slot != null && $Object.hasOwnProperty.call(message, "slot"))
+                        object.slot = message.slot;
+                    if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                        object.version = message.version;
+                    if (message.hash != null && $Object.hasOwnProperty.call(message, "hash"))
+                        object.hash = options.bytes === $String ? $util.base64.encode(message.hash, 0, message.hash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.hash) : message.hash;
+                    if (message.hardware != null && $Object.hasOwnProperty.call(message, "hardware"))
+                        object.hardware = message.hardware;
+                    if (message.pending != null && $Object.hasOwnProperty.call(message, "pending"))
+                        object.pending = message.pending;
+                    if (message.confirmed != null && $Object.hasOwnProperty.call(message, "confirmed"))
+                        object.confirmed = message.confirmed;
+                    if (message.active != null && $Object.hasOwnProperty.call(message, "active"))
+                        object.active = message.active;
+                    if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                        object.size = message.size;
+                    return object;
+                };
+
+                /**
+                 * Converts this ImageSlot to JSON.
+                 * @function toJSON
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ImageSlot.prototype.toJSON = function() {
+                    return ImageSlot.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for ImageSlot
+                 * @function getTypeUrl
+                 * @memberof fieldchain.device.v1.ImageSlot
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                ImageSlot.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/fieldchain.device.v1.ImageSlot";
+                };
+
+                return ImageSlot;
+            })();
+
+            v1.ImageState = (function() {
+
+                /**
+                 * Properties of an ImageState.
+                 * @typedef {Object} fieldchain.device.v1.ImageState.$Properties
+                 * @property {number|null} [requestSeq] ImageState requestSeq
+                 * @property {fieldchain.device.v1.ImageStatus|null} [status] ImageState status
+                 * @property {string|null} [message] ImageState message
+                 * @property {Array.<fieldchain.device.v1.ImageSlot.$Properties>|null} [slots] ImageState slots
+                 * @property {fieldchain.device.v1.SelfTest|null} [selfTest] ImageState selfTest
+                 * @property {boolean|null} [rolledBack] ImageState rolledBack
+                 * @property {Uint8Array|null} [uploadSha256] ImageState uploadSha256
+                 * @property {number|null} [uploadOffset] ImageState uploadOffset
+                 * @property {number|null} [uploadLength] ImageState uploadLength
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an ImageState.
+                 * @memberof fieldchain.device.v1
+                 * @interface IImageState
+                 * @augments fieldchain.device.v1.ImageState.$Properties
+                 * @deprecated Use fieldchain.device.v1.ImageState.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an ImageState.
+                 * @typedef {fieldchain.device.v1.ImageState.$Properties} fieldchain.device.v1.ImageState.$Shape
+                 */
+
+                /**
+                 * Constructs a new ImageState.
+                 * @memberof fieldchain.device.v1
+                 * @classdesc Represents an ImageState.
+                 * @constructor
+                 * @param {fieldchain.device.v1.ImageState.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ImageState = function (properties) {
+                    this.slots = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ImageState requestSeq.
+                 * @member {number} requestSeq
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 */
+                ImageState.prototype.requestSeq = 0;
+
+                /**
+                 * ImageState status.
+                 * @member {fieldchain.device.v1.ImageStatus} status
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 */
+                ImageState.prototype.status = 0;
+
+                /**
+                 * ImageState message.
+                 * @member {string} message
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 */
+                ImageState.prototype.message = "";
+
+                /**
+                 * ImageState slots.
+                 * @member {Array.<fieldchain.device.v1.ImageSlot.$Properties>} slots
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 */
+                ImageState.prototype.slots = $util.emptyArray;
+
+                /**
+                 * ImageState selfTest.
+                 * @member {fieldchain.device.v1.SelfTest} selfTest
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 */
+                ImageState.prototype.selfTest = 0;
+
+                /**
+                 * ImageState rolledBack.
+                 * @member {boolean} rolledBack
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 */
+                ImageState.prototype.rolledBack = false;
+
+                /**
+                 * ImageState uploadSha256.
+                 * @member {Uint8Array} uploadSha256
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 */
+                ImageState.prototype.uploadSha256 = $util.newBuffer([]);
+
+                /**
+                 * ImageState uploadOffset.
+                 * @member {number} uploadOffset
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 */
+                ImageState.prototype.uploadOffset = 0;
+
+                /**
+                 * ImageState uploadLength.
+                 * @member {number} uploadLength
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 */
+                ImageState.prototype.uploadLength = 0;
+
+                /**
+                 * Creates a new ImageState instance using the specified properties.
+                 * @function create
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @static
+                 * @param {fieldchain.device.v1.ImageState.$Properties=} [properties] Properties to set
+                 * @returns {fieldchain.device.v1.ImageState} ImageState instance
+                 * @type {{
+                 *   (properties: fieldchain.device.v1.ImageState.$Shape): fieldchain.device.v1.ImageState & fieldchain.device.v1.ImageState.$Shape;
+                 *   (properties?: fieldchain.device.v1.ImageState.$Properties): fieldchain.device.v1.ImageState;
+                 * }}
+                 */
+                ImageState.create = function(properties) {
+                    return new ImageState(properties);
+                };
+
+                /**
+                 * Encodes the specified ImageState message. Does not implicitly {@link fieldchain.device.v1.ImageState.verify|verify} messages.
+                 * @function encode
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @static
+                 * @param {fieldchain.device.v1.ImageState.$Properties} message ImageState message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ImageState.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.requestSeq != null && $Object.hasOwnProperty.call(message, "requestSeq") && message.requestSeq !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.requestSeq);
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.status);
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.message);
+                    if (message.slots != null && message.slots.length)
+                        for (let i = 0; i < message.slots.length; ++i)
+                            $root.fieldchain.device.v1.ImageSlot.encode(message.slots[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.selfTest != null && $Object.hasOwnProperty.call(message, "selfTest") && message.selfTest !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).int32(message.selfTest);
+                    if (message.rolledBack != null && $Object.hasOwnProperty.call(message, "rolledBack") && message.rolledBack !== false)
+                        writer.uint32(/* id 6, wireType 0 =*/48).bool(message.rolledBack);
+                    if (message.uploadSha256 != null && $Object.hasOwnProperty.call(message, "uploadSha256") && message.uploadSha256.length)
+                        writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.uploadSha256);
+                    if (message.uploadOffset != null && $Object.hasOwnProperty.call(message, "uploadOffset") && message.uploadOffset !== 0)
+                        writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.uploadOffset);
+                    if (message.uploadLength != null && $Object.hasOwnProperty.call(message, "uploadLength") && message.uploadLength !== 0)
+                        writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.uploadLength);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an ImageState message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {fieldchain.device.v1.ImageState & fieldchain.device.v1.ImageState.$Shape} ImageState
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ImageState.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.fieldchain.device.v1.ImageState();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.requestSeq = value;
+                                else
+                                    delete message.requestSeq;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.status = value;
+                                else
+                                    delete message.status;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.message = value;
+                                else
+                                    delete message.message;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.slots && message.slots.length))
+                                    message.slots = [];
+                                message.slots.push($root.fieldchain.device.v1.ImageSlot.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.selfTest = value;
+                                else
+                                    delete message.selfTest;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.rolledBack = value;
+                                else
+                                    delete message.rolledBack;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.uploadSha256 = value;
+                                else
+                                    delete message.uploadSha256;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.uploadOffset = value;
+                                else
+                                    delete message.uploadOffset;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.uploadLength = value;
+                                else
+                                    delete message.uploadLength;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an ImageState message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {fieldchain.device.v1.ImageState} ImageState
+                 */
+                ImageState.fromObject = function (object, _depth) {
+                    if (object instanceof $root.fieldchain.device.v1.ImageState)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".fieldchain.device.v1.ImageState: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.fieldchain.device.v1.ImageState();
+                    if (object.requestSeq != null)
+                        if ($Number(object.requestSeq) !== 0)
+                            message.requestSeq = object.requestSeq >>> 0;
+                    if (object.status !== 0 && (typeof object.status !== "string" || $root.fieldchain.device.v1.ImageStatus[object.status] !== 0))
+                        switch (object.status) {
+                        case "IMAGE_STATUS_UNSPECIFIED":
+                        case 0:
+                            message.status = 0;
+                            break;
+                        case "IMAGE_STATUS_OK":
+                        case 1:
+                            message.status = 1;
+                            break;
+                        case "IMAGE_STATUS_INVALID_ARGUMENT":
+                        case 2:
+                            message.status = 2;
+                            break;
+                        case "IMAGE_STATUS_BAD_IMAGE":
+                        case 3:
+                            message.status = 3;
+                            break;
+                        case "IMAGE_STATUS_BAD_SIGNATURE":
+                        case 4:
+                            message.status = 4;
+                            break;
+                        case "IMAGE_STATUS_WRONG_HARDWARE":
+                        case 5:
+                            message.status = 5;
+                            break;
+                        case "IMAGE_STATUS_DOWNGRADE":
+                        case 6:
+                            message.status = 6;
+                            break;
+                        case "IMAGE_STATUS_NO_SPACE":
+                        case 7:
+                            message.status = 7;
+                            break;
+                        case "IMAGE_STATUS_BUSY":
+                        case 8:
+                            message.status = 8;
+                            break;
+                        case "IMAGE_STATUS_HASH_MISMATCH":
+                        case 9:
+                            message.status = 9;
+                            break;
+                        case "IMAGE_STATUS_NOT_FOUND":
+                        case 10:
+                            message.status = 10;
+                            break;
+                        default:
+                            if (typeof object.status === "number" && (object.status | 0) === object.status)
+                                message.status = object.status;
+                        }
+                    if (object.message != null)
+                        if (typeof object.message !== "string" || object.message.length)
+                            message.message = $String(object.message);
+                    if (object.slots) {
+                        if (!$Array.isArray(object.slots))
+                            throw $TypeError(".fieldchain.device.v1.ImageState.slots: array expected");
+                        message.slots = $Array(object.slots.length);
+                        for (let i = 0; i < object.slots.length; ++i) {
+                            if (!$util.isObject(object.slots[i]))
+                                throw $TypeError(".fieldchain.device.v1.ImageState.slots: object expected");
+                            message.slots[i] = $root.fieldchain.device.v1.ImageSlot.fromObject(object.slots[i], _depth + 1);
+                        }
+                    }
+                    if (object.selfTest !== 0 && (typeof object.selfTest !== "string" || $root.fieldchain.device.v1.SelfTest[object.selfTest] !== 0))
+                        switch (object.selfTest) {
+                        case "SELF_TEST_UNSPECIFIED":
+                        case 0:
+                            message.selfTest = 0;
+                            break;
+                        case "SELF_TEST_RUNNING":
+                        case 1:
+                            message.selfTest = 1;
+                            break;
+                        case "SELF_TEST_PASSED":
+                        case 2:
+                            message.selfTest = 2;
+                            break;
+                        case "SELF_TEST_FAILED":
+                        case 3:
+                            message.selfTest = 3;
+                            break;
+                        default:
+                            if (typeof object.selfTest === "number" && (object.selfTest | 0) === object.selfTest)
+                                message.selfTest = object.selfTest;
+                        }
+                    if (object.rolledBack != null)
+                        if (object.rolledBack)
+                            message.rolledBack = $Boolean(object.rolledBack);
+                    if (object.uploadSha256 != null)
+                        if (object.uploadSha256.length)
+                            if (typeof object.uploadSha256 === "string")
+                                $util.base64.decode(object.uploadSha256, message.uploadSha256 = $util.newBuffer($util.base64.length(object.uploadSha256)), 0);
+                            else if (object.uploadSha256.length >= 0)
+                                message.uploadSha256 = object.uploadSha256;
+                    if (object.uploadOffset != null)
+                        if ($Number(object.uploadOffset) !== 0)
+                            message.uploadOffset = object.uploadOffset >>> 0;
+                    if (object.uploadLength != null)
+                        if ($Number(object.uploadLength) !== 0)
+                            message.uploadLength = object.uploadLength >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an ImageState message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @static
+                 * @param {fieldchain.device.v1.ImageState} message ImageState
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ImageState.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.slots = [];
+                    if (options.defaults) {
+                        object.requestSeq = 0;
+                        object.status = options.enums === $String ? "IMAGE_STATUS_UNSPECIFIED" : 0;
+                        object.message = "";
+                        object.selfTest = options.enums === $String ? "SELF_TEST_UNSPECIFIED" : 0;
+                        object.rolledBack = false;
+                        if (options.bytes === $String)
+                            object.uploadSha256 = "";
+                        else {
+                            object.uploadSha256 = [];
+                            if (options.bytes !== $Array)
+                                object.uploadSha256 = $util.newBuffer(object.uploadSha256);
+                        }
+                        object.uploadOffset = 0;
+                        object.uploadLength = 0;
+                    }
+                    if (message.requestSeq != null && $Object.hasOwnProperty.call(message, "requestSeq"))
+                        object.requestSeq = message.requestSeq;
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                        object.status = options.enums === $String ? $root.fieldchain.device.v1.ImageStatus[message.status] === $undefined ? message.status : $root.fieldchain.device.v1.ImageStatus[message.status] : message.status;
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                        object.message = message.message;
+                    if (message.slots && message.slots.length) {
+                        object.slots = $Array(message.slots.length);
+                        for (let j = 0; j < message.slots.length; ++j)
+                            object.slots[j] = $root.fieldchain.device.v1.ImageSlot.toObject(message.slots[j], options, _depth + 1);
+                    }
+                    if (message.selfTest != null && $Object.hasOwnProperty.call(message, "selfTest"))
+                        object.selfTest = options.enums === $String ? $root.fieldchain.device.v1.SelfTest[message.selfTest] === $undefined ? message.selfTest : $root.fieldchain.device.v1.SelfTest[message.selfTest] : message.selfTest;
+                    if (message.rolledBack != null && $Object.hasOwnProperty.call(message, "rolledBack"))
+                        object.rolledBack = message.rolledBack;
+                    if (message.uploadSha256 != null && $Object.hasOwnProperty.call(message, "uploadSha256"))
+                        object.uploadSha256 = options.bytes === $String ? $util.base64.encode(message.uploadSha256, 0, message.uploadSha256.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.uploadSha256) : message.uploadSha256;
+                    if (message.uploadOffset != null && $Object.hasOwnProperty.call(message, "uploadOffset"))
+                        object.uploadOffset = message.uploadOffset;
+                    if (message.uploadLength != null && $Object.hasOwnProperty.call(message, "uploadLength"))
+                        object.uploadLength = message.uploadLength;
+                    return object;
+                };
+
+                /**
+                 * Converts this ImageState to JSON.
+                 * @function toJSON
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ImageState.prototype.toJSON = function() {
+                    return ImageState.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for ImageState
+                 * @function getTypeUrl
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                ImageState.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/fieldchain.device.v1.ImageState";
+                };
+
+                return ImageState;
             })();
 
             return v1;
