@@ -103,6 +103,7 @@ export class EvidenceLog {
 	private readonly statements;
 	private readonly sealEveryRecords: number;
 	private readonly sealEveryMs: number;
+	private rangeStatement: Database.Statement | undefined;
 
 	constructor(private readonly options: EvidenceLogOptions) {
 		const db = options.db;
@@ -116,7 +117,6 @@ export class EvidenceLog {
 			insertCheckpoint: db.prepare("INSERT INTO evidence_checkpoints (chain_seq, canonical, created_at) VALUES (?, ?, ?)"),
 			satisfiedItems: db.prepare("SELECT DISTINCT checklist_item_id FROM evidence WHERE task_id = ? AND outcome IN ('pass', 'recorded')").pluck(),
 			forTask: db.prepare("SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, canonical, created_at FROM evidence WHERE task_id = ? AND work_order_id = ? ORDER BY chain_seq"),
-			range: db.prepare("SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, canonical, created_at FROM evidence WHERE chain_seq > ? AND chain_seq <= ? ORDER BY chain_seq"),
 		};
 		this.reload();
 	}
@@ -252,7 +252,11 @@ export class EvidenceLog {
 
 	/** Records afterSeq+1..upToSeq in chain order. */
 	range(afterSeq: number, upToSeq: number): EvidenceView[] {
-		return (this.statements.range.all(afterSeq, upToSeq) as EvidenceRow[]).map((row) => this.toView(row));
+		// Prepared on first use: only the Node-RED bridge asks, and only while a flow listens.
+		this.rangeStatement ??= this.options.db.prepare(
+			"SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, canonical, created_at FROM evidence WHERE chain_seq > ? AND chain_seq <= ? ORDER BY chain_seq",
+		);
+		return (this.rangeStatement.all(afterSeq, upToSeq) as EvidenceRow[]).map((row) => this.toView(row));
 	}
 
 	forTask(workOrderId: string, taskId: string): EvidenceView[] {
