@@ -1,0 +1,4 @@
+import { MemoryBillingStore } from "./memory.js";
+import { billingStoreContract } from "./store-contract.js";
+
+billingStoreContract("memory", () => new MemoryBillingStore());

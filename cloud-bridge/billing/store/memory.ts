@@ -1,0 +1,138 @@
+/** The in-memory BillingStore: for tests and for running without a database. */
+import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { assertAppendable, nextHead } from "./append-checks.js";
+import {
+	type ApiTokenRecord,
+	type AppendChainInput,
+	type BatchReceiptRecord,
+	type BillingStore,
+	type ChainHead,
+	type CompleteEnrollmentInput,
+	type EnrollmentRecord,
+	type EnrollOutcome,
+	type GatewayRecord,
+	type StoredChainRecord,
+	type StoredCheckpoint,
+	ZERO_HASH_HEX,
+} from "./types.js";
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+export class MemoryBillingStore implements BillingStore {
+	private readonly tokens = new Map<string, ApiTokenRecord>();
+	private readonly enrollments = new Map<string, EnrollmentRecord>();
+	private readonly gateways = new Map<string, GatewayRecord>();
+	private readonly heads = new Map<string, ChainHead>();
+	private readonly records = new Map<string, StoredChainRecord[]>();
+	private readonly checkpoints = new Map<string, StoredCheckpoint[]>();
+	private readonly receipts = new Map<string, BatchReceiptRecord>();
+	private closed = false;
+
+	private open(): void {
+		if (this.closed) throw new FieldchainError(ErrorCodes.FC_STORE_CLOSED, "The billing store is closed.");
+	}
+
+	async createToken(token: ApiTokenRecord): Promise<void> {
+		this.open();
+		if ([...this.tokens.values()].some((t) => t.id === token.id || t.hash === token.hash)) {
+			throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Token ${token.id} already exists.`);
+		}
+		this.tokens.set(token.hash, copy(token));
+	}
+
+	async findTokenByHash(hash: string): Promise<ApiTokenRecord | undefined> {
+		this.open();
+		const token = this.tokens.get(hash);
+		return token && copy(token);
+	}
+
+	async countTokens(): Promise<number> {
+		this.open();
+		return [...this.tokens.values()].filter((t) => t.revokedAt === null).length;
+	}
+
+	async createEnrollment(enrollment: EnrollmentRecord): Promise<void> {
+		this.open();
+		if (this.enrollments.has(enrollment.hash)) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Enrollment ${enrollment.id} already exists.`);
+		this.enrollments.set(enrollment.hash, copy(enrollment));
+	}
+
+	async completeEnrollment(input: CompleteEnrollmentInput): Promise<EnrollOutcome> {
+		this.open();
+		const enrollment = this.enrollments.get(input.enrollmentHash);
+		if (!enrollment) return { ok: false, reason: "unknown" };
+		if (enrollment.usedAt !== null) return { ok: false, reason: "used" };
+		if (input.now >= enrollment.expiresAt) return { ok: false, reason: "expired" };
+		if (this.gateways.has(input.gateway.id)) return { ok: false, reason: "gateway-exists" };
+		enrollment.usedAt = input.now;
+		enrollment.gatewayId = input.gateway.id;
+		this.gateways.set(input.gateway.id, copy(input.gateway));
+		this.tokens.set(input.token.hash, copy(input.token));
+		return { ok: true, gateway: copy(input.gateway) };
+	}
+
+	async getGateway(id: string): Promise<GatewayRecord | undefined> {
+		this.open();
+		const gateway = this.gateways.get(id);
+		return gateway && copy(gateway);
+	}
+
+	async listGateways(): Promise<GatewayRecord[]> {
+		this.open();
+		return [...this.gateways.values()].map(copy).sort((a, b) => (a.id < b.id ? -1 : 1));
+	}
+
+	async revokeGateway(id: string, now: number): Promise<GatewayRecord | undefined> {
+		this.open();
+		const gateway = this.gateways.get(id);
+		if (!gateway) return undefined;
+		gateway.revokedAt ??= now;
+		for (const token of this.tokens.values()) if (token.gatewayId === id) token.revokedAt ??= now;
+		return copy(gateway);
+	}
+
+	private headOf(gatewayId: string): ChainHead {
+		return copy(this.heads.get(gatewayId) ?? { gatewayId, headSeq: 0, headHash: ZERO_HASH_HEX, sealedUpTo: 0 });
+	}
+
+	async getChainHead(gatewayId: string): Promise<ChainHead> {
+		this.open();
+		return this.headOf(gatewayId);
+	}
+
+	async getChainRecords(gatewayId: string, fromSeq: number, toSeq: number): Promise<StoredChainRecord[]> {
+		this.open();
+		// Records are contiguous from 1, so chain_seq n is at index n - 1.
+		return (this.records.get(gatewayId) ?? []).slice(Math.max(0, fromSeq - 1), Math.max(0, toSeq)).map(copy);
+	}
+
+	async appendChain(input: AppendChainInput): Promise<ChainHead> {
+		this.open();
+		// Read and write without awaiting in between, so two appends can never both pass the check.
+		const stored = this.headOf(input.gatewayId);
+		assertAppendable(input, stored);
+		const head = nextHead(input, stored);
+		const list = this.records.get(input.gatewayId) ?? [];
+		list.push(...input.records.map(copy));
+		this.records.set(input.gatewayId, list);
+		const checkpoints = this.checkpoints.get(input.gatewayId) ?? [];
+		for (const checkpoint of input.checkpoints) if (!checkpoints.some((c) => c.chainSeq === checkpoint.chainSeq)) checkpoints.push(copy(checkpoint));
+		this.checkpoints.set(input.gatewayId, checkpoints);
+		this.heads.set(input.gatewayId, head);
+		if (input.receipt) {
+			const key = `${input.receipt.gatewayId}\u0000${input.receipt.batchId}`;
+			if (!this.receipts.has(key)) this.receipts.set(key, copy(input.receipt));
+		}
+		return copy(head);
+	}
+
+	async getBatchReceipt(gatewayId: string, batchId: string): Promise<BatchReceiptRecord | undefined> {
+		this.open();
+		const receipt = this.receipts.get(`${gatewayId}\u0000${batchId}`);
+		return receipt && copy(receipt);
+	}
+
+	async close(): Promise<void> {
+		this.closed = true;
+	}
+}

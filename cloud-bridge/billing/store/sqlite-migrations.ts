@@ -1,0 +1,103 @@
+/**
+ * Schema of the SQLite billing store. It shares a database file with the model repository, which
+ * records its own steps in schema_version; these are recorded in billing_schema_version. Only
+ * append to the list: databases in the field have run the released steps.
+ */
+import type { Database } from "better-sqlite3";
+import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+
+interface Migration {
+	version: number;
+	description: string;
+	sql: string;
+}
+
+const MIGRATIONS: readonly Migration[] = [
+	{
+		version: 1,
+		description: "tokens, enrollments, gateways, evidence chains, checkpoints, batch receipts",
+		sql: `
+			CREATE TABLE billing_tokens (
+				id TEXT PRIMARY KEY,
+				name TEXT NOT NULL,
+				hash TEXT NOT NULL UNIQUE,
+				scopes TEXT NOT NULL CHECK (json_valid(scopes)),
+				gateway_id TEXT,
+				created_at INTEGER NOT NULL,
+				revoked_at INTEGER
+			);
+			CREATE INDEX billing_tokens_gateway ON billing_tokens (gateway_id);
+			CREATE TABLE billing_enrollments (
+				id TEXT PRIMARY KEY,
+				hash TEXT NOT NULL UNIQUE,
+				created_at INTEGER NOT NULL,
+				expires_at INTEGER NOT NULL,
+				used_at INTEGER,
+				gateway_id TEXT
+			);
+			CREATE TABLE billing_gateways (
+				id TEXT PRIMARY KEY,
+				public_key TEXT NOT NULL,
+				key_id TEXT NOT NULL,
+				enrolled_at INTEGER NOT NULL,
+				revoked_at INTEGER
+			);
+			CREATE TABLE billing_chain_heads (
+				gateway_id TEXT PRIMARY KEY,
+				head_seq INTEGER NOT NULL,
+				head_hash TEXT NOT NULL,
+				sealed_up_to INTEGER NOT NULL
+			);
+			CREATE TABLE billing_chain_records (
+				gateway_id TEXT NOT NULL,
+				chain_seq INTEGER NOT NULL,
+				record_id TEXT NOT NULL,
+				work_order_id TEXT NOT NULL,
+				content_hash TEXT NOT NULL,
+				entry_hash TEXT NOT NULL,
+				bytes BLOB NOT NULL,
+				PRIMARY KEY (gateway_id, chain_seq)
+			) WITHOUT ROWID;
+			CREATE TABLE billing_checkpoints (
+				gateway_id TEXT NOT NULL,
+				chain_seq INTEGER NOT NULL,
+				key_id TEXT NOT NULL,
+				bytes BLOB NOT NULL,
+				PRIMARY KEY (gateway_id, chain_seq)
+			) WITHOUT ROWID;
+			CREATE TABLE billing_batches (
+				gateway_id TEXT NOT NULL,
+				batch_id TEXT NOT NULL,
+				digest TEXT NOT NULL,
+				received_at INTEGER NOT NULL,
+				receipt TEXT NOT NULL CHECK (json_valid(receipt)),
+				PRIMARY KEY (gateway_id, batch_id)
+			) WITHOUT ROWID;
+		`,
+	},
+];
+
+export const LATEST_BILLING_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export function migrateBillingSchema(db: Database, now: () => number = Date.now): number {
+	db.exec("CREATE TABLE IF NOT EXISTS billing_schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+	const current = (db.prepare("SELECT MAX(version) AS v FROM billing_schema_version").get() as { v: number | null }).v ?? 0;
+	if (current > LATEST_BILLING_SCHEMA_VERSION) {
+		throw new FieldchainError(ErrorCodes.FC_BILLING_STORE, `The billing tables are at schema version ${current}; this build knows up to ${LATEST_BILLING_SCHEMA_VERSION}.`, {
+			hint: "Upgrade fieldchain before opening this database.",
+		});
+	}
+	const record = db.prepare("INSERT INTO billing_schema_version (version, description, applied_at) VALUES (?, ?, ?)");
+	for (const migration of MIGRATIONS) {
+		if (migration.version <= current) continue;
+		try {
+			db.transaction(() => {
+				db.exec(migration.sql);
+				record.run(migration.version, migration.description, now());
+			})();
+		} catch (cause) {
+			throw new FieldchainError(ErrorCodes.FC_BILLING_STORE, `Billing schema migration ${migration.version} (${migration.description}) failed.`, { cause });
+		}
+	}
+	return LATEST_BILLING_SCHEMA_VERSION;
+}

@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { SqliteRepository } from "../../../protocol/model/repository/sqlite.js";
+import { SqliteBillingStore } from "./sqlite.js";
+import { billingStoreContract } from "./store-contract.js";
+
+const dir = mkdtempSync(join(tmpdir(), "fc-billing-store-"));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+billingStoreContract("SQLite", () => new SqliteBillingStore(join(dir, `store-${++n}.sqlite`)));
+
+describe("SQLite billing store beside the model repository", () => {
+	it("shares one file and connection with the repository, each with its own migrations table", async () => {
+		const file = join(dir, "shared.sqlite");
+		const repo = new SqliteRepository(file);
+		const store = new SqliteBillingStore(repo.db);
+		await store.createToken({ id: "t", name: "n", hash: "a".repeat(64), scopes: ["admin"], gatewayId: null, createdAt: 1, revokedAt: null });
+		const tables = repo.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%schema_version'").pluck().all();
+		expect(tables.sort()).toEqual(["billing_schema_version", "schema_version"]);
+		await store.close();
+		expect(repo.db.open).toBe(true);
+		await repo.close();
+		// Reopening runs no migration twice and keeps the data.
+		const again = new SqliteBillingStore(file);
+		expect(await again.countTokens()).toBe(1);
+		await again.close();
+	});
+});

@@ -1,0 +1,144 @@
+/**
+ * The one test suite every BillingStore backend must pass (memory, SQLite, PostgreSQL): a backend
+ * is correct when it cannot be told apart from the others through the interface.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type ErrorCode, isFieldchainError } from "../../../protocol/errors.js";
+import type { ApiTokenRecord, BillingStore, GatewayRecord, StoredChainRecord } from "./types.js";
+
+async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
+	try {
+		await promise;
+	} catch (error) {
+		if (isFieldchainError(error, code)) return;
+		throw error;
+	}
+	expect.fail(`expected ${code}`);
+}
+
+const hex = (n: number) => n.toString(16).padStart(64, "0");
+
+function token(o: Partial<ApiTokenRecord> = {}): ApiTokenRecord {
+	return { id: "tok-1", name: "ops", hash: hex(1), scopes: ["admin"], gatewayId: null, createdAt: 1000, revokedAt: null, ...o };
+}
+
+function gateway(o: Partial<GatewayRecord> = {}): GatewayRecord {
+	return { id: "gw-1", publicKey: Buffer.alloc(32, 7).toString("base64"), keyId: hex(77), enrolledAt: 2000, revokedAt: null, ...o };
+}
+
+function record(seq: number): StoredChainRecord {
+	return { chainSeq: seq, recordId: `rec-${seq}`, workOrderId: "WO1", contentHash: hex(100 + seq), entryHash: hex(200 + seq), bytes: new Uint8Array([1, 2, seq]) };
+}
+
+export function billingStoreContract(name: string, makeStore: () => BillingStore | Promise<BillingStore>): void {
+	describe(`BillingStore contract: ${name}`, () => {
+		let store: BillingStore;
+		beforeEach(async () => {
+			store = await makeStore();
+		});
+		afterEach(async () => {
+			await store.close();
+		});
+
+		it("stores tokens by hash, refuses a second token with the same id or hash, counts live ones", async () => {
+			expect(await store.findTokenByHash(hex(1))).toBeUndefined();
+			expect(await store.countTokens()).toBe(0);
+			await store.createToken(token());
+			expect(await store.findTokenByHash(hex(1))).toEqual(token());
+			await expectCode(store.createToken(token({ id: "tok-2" })), "FC_BILLING_CONFLICT");
+			await expectCode(store.createToken(token({ hash: hex(2) })), "FC_BILLING_CONFLICT");
+			expect(await store.countTokens()).toBe(1);
+		});
+
+		it("uses an enrollment token once, before it expires, and stores the gateway with its token", async () => {
+			await store.createEnrollment({ id: "en-1", hash: hex(9), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
+			await store.createEnrollment({ id: "en-2", hash: hex(10), createdAt: 1000, expiresAt: 1500, usedAt: null, gatewayId: null });
+			const gwToken = token({ id: "tok-gw", hash: hex(3), scopes: ["evidence:write", "workorders:read"], gatewayId: "gw-1" });
+			expect(await store.completeEnrollment({ enrollmentHash: hex(8), now: 2000, gateway: gateway(), token: gwToken })).toEqual({ ok: false, reason: "unknown" });
+			expect(await store.completeEnrollment({ enrollmentHash: hex(10), now: 2000, gateway: gateway(), token: gwToken })).toEqual({ ok: false, reason: "expired" });
+			expect(await store.getGateway("gw-1")).toBeUndefined();
+			expect(await store.completeEnrollment({ enrollmentHash: hex(9), now: 2000, gateway: gateway(), token: gwToken })).toEqual({ ok: true, gateway: gateway() });
+			expect(await store.completeEnrollment({ enrollmentHash: hex(9), now: 2001, gateway: gateway({ id: "gw-2" }), token: token({ id: "t3", hash: hex(4) }) })).toEqual({
+				ok: false,
+				reason: "used",
+			});
+			expect(await store.getGateway("gw-1")).toEqual(gateway());
+			expect(await store.findTokenByHash(hex(3))).toEqual(gwToken);
+			expect(await store.findTokenByHash(hex(4))).toBeUndefined();
+		});
+
+		it("refuses to enroll a gateway id twice and leaves the enrollment unused", async () => {
+			await store.createEnrollment({ id: "en-1", hash: hex(9), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
+			await store.createEnrollment({ id: "en-2", hash: hex(11), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
+			await store.completeEnrollment({ enrollmentHash: hex(9), now: 2000, gateway: gateway(), token: token({ hash: hex(3), gatewayId: "gw-1" }) });
+			const again = await store.completeEnrollment({ enrollmentHash: hex(11), now: 2000, gateway: gateway(), token: token({ id: "t9", hash: hex(5), gatewayId: "gw-1" }) });
+			expect(again).toEqual({ ok: false, reason: "gateway-exists" });
+			const other = await store.completeEnrollment({ enrollmentHash: hex(11), now: 2000, gateway: gateway({ id: "gw-2" }), token: token({ id: "t9", hash: hex(5), gatewayId: "gw-2" }) });
+			expect(other.ok).toBe(true);
+		});
+
+		it("revokes a gateway and every token of it, keeping the first revocation time", async () => {
+			await store.createEnrollment({ id: "en-1", hash: hex(9), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
+			await store.completeEnrollment({ enrollmentHash: hex(9), now: 2000, gateway: gateway(), token: token({ hash: hex(3), gatewayId: "gw-1" }) });
+			await store.createToken(token({ id: "admin", hash: hex(6) }));
+			expect(await store.revokeGateway("nope", 3000)).toBeUndefined();
+			expect((await store.revokeGateway("gw-1", 3000))?.revokedAt).toBe(3000);
+			expect((await store.revokeGateway("gw-1", 4000))?.revokedAt).toBe(3000);
+			expect((await store.findTokenByHash(hex(3)))?.revokedAt).toBe(3000);
+			expect((await store.findTokenByHash(hex(6)))?.revokedAt).toBeNull();
+			expect((await store.listGateways()).map((g) => [g.id, g.revokedAt])).toEqual([["gw-1", 3000]]);
+			expect(await store.countTokens()).toBe(1);
+		});
+
+		it("starts every chain empty and appends contiguous records, checkpoints and a receipt together", async () => {
+			expect(await store.getChainHead("gw-1")).toEqual({ gatewayId: "gw-1", headSeq: 0, headHash: "0".repeat(64), sealedUpTo: 0 });
+			const receipt = { gatewayId: "gw-1", batchId: "b1", digest: hex(55), receivedAt: 3000, receipt: { accepted: 3, sealedUpTo: 2 } };
+			const head = await store.appendChain({
+				gatewayId: "gw-1",
+				expectedHeadSeq: 0,
+				records: [record(1), record(2), record(3)],
+				checkpoints: [{ chainSeq: 2, bytes: new Uint8Array([9, 9]), keyId: hex(77) }],
+				sealedUpTo: 2,
+				receipt,
+			});
+			expect(head).toEqual({ gatewayId: "gw-1", headSeq: 3, headHash: hex(203), sealedUpTo: 2 });
+			expect(await store.getChainHead("gw-1")).toEqual(head);
+			expect(await store.getChainRecords("gw-1", 2, 10)).toEqual([record(2), record(3)]);
+			expect(await store.getChainRecords("gw-2", 1, 10)).toEqual([]);
+			expect(await store.getBatchReceipt("gw-1", "b1")).toEqual(receipt);
+			expect(await store.getBatchReceipt("gw-1", "b2")).toBeUndefined();
+			// Sealing later without new records; sealedUpTo never goes down.
+			expect(await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 3, records: [], checkpoints: [], sealedUpTo: 3, receipt: null })).toMatchObject({ headSeq: 3, sealedUpTo: 3 });
+			expect(await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 3, records: [], checkpoints: [], sealedUpTo: 1, receipt: null })).toMatchObject({ sealedUpTo: 3 });
+		});
+
+		it("refuses an append against a stale head, a gap or sealing beyond the head, and stores nothing of it", async () => {
+			await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 0, records: [record(1)], checkpoints: [], sealedUpTo: 0, receipt: null });
+			await expectCode(store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 0, records: [record(1)], checkpoints: [], sealedUpTo: 0, receipt: null }), "FC_BILLING_CONFLICT");
+			await expectCode(store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 1, records: [record(2), record(4)], checkpoints: [], sealedUpTo: 0, receipt: null }), "FC_BILLING_STORE");
+			await expectCode(store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 1, records: [record(2)], checkpoints: [], sealedUpTo: 5, receipt: null }), "FC_BILLING_STORE");
+			expect((await store.getChainHead("gw-1")).headSeq).toBe(1);
+			expect(await store.getChainRecords("gw-1", 1, 10)).toEqual([record(1)]);
+		});
+
+		it("lets exactly one of two concurrent appends at the same head through", async () => {
+			const attempt = () => store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 0, records: [record(1)], checkpoints: [], sealedUpTo: 0, receipt: null });
+			const results = await Promise.allSettled([attempt(), attempt()]);
+			expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+			const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+			expect(isFieldchainError(failed.reason, "FC_BILLING_CONFLICT")).toBe(true);
+		});
+
+		it("keeps the first receipt of a batch id", async () => {
+			const first = { gatewayId: "gw-1", batchId: "b1", digest: hex(1), receivedAt: 1, receipt: { n: 1 } };
+			await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 0, records: [], checkpoints: [], sealedUpTo: 0, receipt: first });
+			await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 0, records: [], checkpoints: [], sealedUpTo: 0, receipt: { ...first, digest: hex(2), receipt: { n: 2 } } });
+			expect(await store.getBatchReceipt("gw-1", "b1")).toEqual(first);
+		});
+
+		it("refuses use after close", async () => {
+			await store.close();
+			await expectCode(store.getChainHead("gw-1"), "FC_STORE_CLOSED");
+		});
+	});
+}

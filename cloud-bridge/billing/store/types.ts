@@ -1,0 +1,128 @@
+/**
+ * What the billing service keeps besides the work-order model: API tokens, one-time enrollment
+ * tokens, enrolled gateways and their keys, each gateway's accepted evidence chain and the
+ * receipts of the batches that built it. One small async interface, a memory and a SQLite
+ * backend (PostgreSQL implements the same), all held to store-contract.ts.
+ */
+
+/** Every scope a token can carry. Gateways get evidence:write + workorders:read; people the rest. */
+export const SCOPES = ["evidence:write", "workorders:read", "approve", "release", "admin"] as const;
+export type Scope = (typeof SCOPES)[number];
+export const GATEWAY_SCOPES: readonly Scope[] = ["evidence:write", "workorders:read"];
+
+export interface ApiTokenRecord {
+	id: string;
+	name: string;
+	/** Lower-case hex SHA-256 of the secret; the secret itself is never stored. */
+	hash: string;
+	scopes: Scope[];
+	/** Set for a gateway's own token: the gateway it speaks for. */
+	gatewayId: string | null;
+	createdAt: number;
+	revokedAt: number | null;
+}
+
+export interface EnrollmentRecord {
+	id: string;
+	hash: string;
+	createdAt: number;
+	expiresAt: number;
+	/** Set once used; an enrollment token works exactly once. */
+	usedAt: number | null;
+	gatewayId: string | null;
+}
+
+export interface GatewayRecord {
+	id: string;
+	/** Raw 32-byte Ed25519 public key, base64. */
+	publicKey: string;
+	/** Lower-case hex SHA-256 of the raw public key. */
+	keyId: string;
+	enrolledAt: number;
+	revokedAt: number | null;
+}
+
+export interface ChainHead {
+	gatewayId: string;
+	/** Highest chain_seq accepted (0: none). Accepted records are contiguous from 1. */
+	headSeq: number;
+	/** entry_hash of record headSeq, hex; 64 zeros when headSeq is 0. */
+	headHash: string;
+	/** Highest chain_seq covered by a verified checkpoint. */
+	sealedUpTo: number;
+}
+
+export interface StoredChainRecord {
+	chainSeq: number;
+	/** The record's id (UUID); becomes the model Evidence id. */
+	recordId: string;
+	workOrderId: string;
+	/** Hex. */
+	contentHash: string;
+	/** Hex. */
+	entryHash: string;
+	/** Canonical record bytes as received. */
+	bytes: Uint8Array;
+}
+
+export interface StoredCheckpoint {
+	chainSeq: number;
+	/** Canonical checkpoint bytes, signature included. */
+	bytes: Uint8Array;
+	keyId: string;
+}
+
+export interface BatchReceiptRecord {
+	gatewayId: string;
+	batchId: string;
+	/** Hex SHA-256 of the request body's records and checkpoints: a retry must send the same. */
+	digest: string;
+	receivedAt: number;
+	/** The receipt as the API returned it the first time. */
+	receipt: Record<string, unknown>;
+}
+
+export interface AppendChainInput {
+	gatewayId: string;
+	/** The head the caller verified against; a different stored head is FC_BILLING_CONFLICT. */
+	expectedHeadSeq: number;
+	records: readonly StoredChainRecord[];
+	checkpoints: readonly StoredCheckpoint[];
+	/** New sealedUpTo (never lowered). */
+	sealedUpTo: number;
+	receipt: BatchReceiptRecord | null;
+}
+
+export type EnrollOutcome = { ok: true; gateway: GatewayRecord } | { ok: false; reason: "unknown" | "used" | "expired" | "gateway-exists" };
+
+export interface CompleteEnrollmentInput {
+	enrollmentHash: string;
+	now: number;
+	gateway: GatewayRecord;
+	token: ApiTokenRecord;
+}
+
+export interface BillingStore {
+	createToken(token: ApiTokenRecord): Promise<void>;
+	findTokenByHash(hash: string): Promise<ApiTokenRecord | undefined>;
+	countTokens(): Promise<number>;
+	createEnrollment(enrollment: EnrollmentRecord): Promise<void>;
+	/**
+	 * Atomically: uses the enrollment token (once, before it expires), stores the gateway and its
+	 * API token. Nothing is stored unless all of it is.
+	 */
+	completeEnrollment(input: CompleteEnrollmentInput): Promise<EnrollOutcome>;
+	getGateway(id: string): Promise<GatewayRecord | undefined>;
+	listGateways(): Promise<GatewayRecord[]>;
+	/** Marks the gateway revoked and revokes its tokens. Returns the updated gateway. */
+	revokeGateway(id: string, now: number): Promise<GatewayRecord | undefined>;
+	getChainHead(gatewayId: string): Promise<ChainHead>;
+	/** Accepted records with fromSeq <= chain_seq <= toSeq, in chain order. */
+	getChainRecords(gatewayId: string, fromSeq: number, toSeq: number): Promise<StoredChainRecord[]>;
+	/** Appends verified records (contiguous after expectedHeadSeq), checkpoints and a receipt, all or nothing. */
+	appendChain(input: AppendChainInput): Promise<ChainHead>;
+	getBatchReceipt(gatewayId: string, batchId: string): Promise<BatchReceiptRecord | undefined>;
+	close(): Promise<void>;
+}
+
+export const ZERO_HASH_HEX = "0".repeat(64);
