@@ -78,6 +78,11 @@ export const ErrorCodes = {
 	FC_BILLING_STORE: "FC_BILLING_STORE",
 	FC_BILLING_CONFIG: "FC_BILLING_CONFIG",
 	FC_BILLING_RESPONSE_INVALID: "FC_BILLING_RESPONSE_INVALID",
+	// Webhooks of the billing service (cloud-bridge/webhooks): subscriptions, signatures, storage.
+	FC_WEBHOOK_INVALID: "FC_WEBHOOK_INVALID",
+	FC_WEBHOOK_NOT_FOUND: "FC_WEBHOOK_NOT_FOUND",
+	FC_WEBHOOK_SIGNATURE: "FC_WEBHOOK_SIGNATURE",
+	FC_WEBHOOK_MIGRATION: "FC_WEBHOOK_MIGRATION",
 	// Node-RED flows and the embedded runtime (flows/, gateway/node-red/)
 	FC_FLOW_CONFIG: "FC_FLOW_CONFIG",
 	FC_FLOW_INPUT: "FC_FLOW_INPUT",
