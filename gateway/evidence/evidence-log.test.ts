@@ -12,6 +12,8 @@ import { identity, row } from "../store/reading-store.contract.js";
 import { SqliteReadingStore } from "../store/sqlite-reading-store.js";
 import { ActiveTasks } from "../work/active-tasks.js";
 import { WorkOrders } from "../work/work-orders.js";
+import { GroupCommitter } from "../ingest/group-committer.js";
+import { EvidenceBatches } from "./evidence-batches.js";
 import { EvidenceLog } from "./evidence-log.js";
 
 let dir: string | undefined;
@@ -52,7 +54,7 @@ describe("EvidenceLog", () => {
 		const checkpoints = store.database.prepare("SELECT canonical FROM evidence_checkpoints ORDER BY chain_seq").pluck().all() as Buffer[];
 		expect(checkpoints.map((bytes) => decodeCheckpoint(bytes).chainSeq)).toEqual([3, 4]);
 		expect(checkpoints.every((bytes) => verifyCheckpoint(bytes, key.publicKeyRaw))).toBe(true);
-		const record = decodeRecord(store.database.prepare("SELECT canonical FROM evidence WHERE chain_seq = 1").pluck().get() as Buffer);
+		const record = decodeRecord(new EvidenceBatches(store.database).between(1, 1)[0].bytes);
 		expect(record).toMatchObject({ workOrderId: "WO1", taskId: "T1", checklistItemId: "insulation", technicianId: "TECH1", quantity: "resistance" });
 		store.close();
 	});
@@ -70,19 +72,43 @@ describe("EvidenceLog", () => {
 		log.reload();
 		expect(log.headSeq).toBe(1);
 		commit([2]);
-		const seqs = store.database.prepare("SELECT chain_seq FROM evidence ORDER BY chain_seq").pluck().all();
-		expect(seqs).toEqual([1, 2]);
-		const second = decodeRecord(store.database.prepare("SELECT canonical FROM evidence WHERE chain_seq = 2").pluck().get() as Buffer);
-		const firstHash = store.database.prepare("SELECT entry_hash FROM evidence WHERE chain_seq = 1").pluck().get() as Buffer;
+		const stored = new EvidenceBatches(store.database).between(1, 10);
+		expect(stored.map((record) => record.chainSeq)).toEqual([1, 2]);
+		const second = decodeRecord(stored[1].bytes);
+		// Each commit above is its own batch, whose head hash is its last record's entry hash.
+		const firstHash = store.database.prepare("SELECT head_hash FROM evidence_batches WHERE last_seq = 1").pluck().get() as Buffer;
 		expect(Buffer.from(second.prevHash).equals(firstHash)).toBe(true);
 		store.close();
 	});
 
-	it("stamps a re-sent reading once per batch", () => {
+	it("stamps a reading re-sent while its first copy is still queued once", () => {
 		const { store, log } = setup();
-		const again = [row(1, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" }), row(1, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" })];
-		store.commit(again, [], () => log.stampReadings(again));
+		const committer = new GroupCommitter({ store, stamp: (rows) => log.stampReadings(rows), schedule: () => {} });
+		const acks: number[] = [];
+		const reading = row(1, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" });
+		committer.submit(reading, (ackedUpTo) => acks.push(ackedUpTo));
+		committer.submit({ ...reading }, (ackedUpTo) => acks.push(ackedUpTo));
+		committer.flush();
 		expect(log.headSeq).toBe(1);
+		expect(committer.stats).toMatchObject({ inserted: 1, duplicates: 1 });
+		expect(acks).toEqual([1, 1]); // both copies acked, once stored
+		store.close();
+	});
+
+	it("stores the records of one commit as one batch and finds them by task and by chain range", () => {
+		const { store, log, commit } = setup();
+		commit([1, 2, 3]);
+		commit([4]);
+		expect(store.database.prepare("SELECT first_seq, last_seq FROM evidence_batches ORDER BY first_seq").all()).toEqual([
+			{ first_seq: 1, last_seq: 3 },
+			{ first_seq: 4, last_seq: 4 },
+		]);
+		expect(log.forTask("WO1", "T1").map((view) => view.chainSeq)).toEqual([1, 2, 3, 4]);
+		expect(log.forTask("WO1", "other")).toEqual([]);
+		expect(log.range(1, 3).map((view) => [view.chainSeq, view.kind, view.outcome])).toEqual([
+			[2, "reading", "fail-out-of-range"],
+			[3, "reading", "fail-out-of-range"],
+		]);
 		store.close();
 	});
 });

@@ -4,8 +4,9 @@
  * and sealed by signed checkpoints (protocol/evidence/README.md has the formats).
  *
  * Readings are stamped inside the same transaction that stores them (GroupCommitter's stamp
- * hook), so a reading and its evidence are durable together. The chain head lives in memory for
- * speed; when a transaction fails, reload() takes it back from the database.
+ * hook), so a reading and its evidence are durable together; the records of one commit are
+ * stored as one batch row (evidence-batches.ts). The chain head lives in memory for speed; when
+ * a transaction fails, reload() takes it back from the database.
  */
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
@@ -14,13 +15,14 @@ import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
 import { contentHash, EvidenceChain, type EvidenceRecordInit, initialChainState } from "../../protocol/evidence/chain.js";
 import { signCheckpoint } from "../../protocol/evidence/checkpoint.js";
 import type { GatewayKey } from "../../protocol/evidence/keys.js";
-import { EvidenceKind as Kind, EvidenceOutcome as Outcome, SignerRole } from "../../protocol/evidence/record.js";
+import { decodeRecord, EvidenceKind as Kind, EvidenceOutcome as Outcome, SignerRole } from "../../protocol/evidence/record.js";
 import type { ChecklistItem, Task } from "../../protocol/model/entities/task.js";
 import type { Logger } from "../logger.js";
 import type { DeviceRecord, ReadingRow } from "../store/reading-store.js";
 import type { ActiveTask, ActiveTasks } from "../work/active-tasks.js";
 import type { WorkOrders } from "../work/work-orders.js";
 import type { AttachmentInfo } from "./attachments.js";
+import { type BatchEntry, EvidenceBatches, type StoredRecord } from "./evidence-batches.js";
 import { matchReading, type ReadingMatch, type ReadingOutcome } from "./match-reading.js";
 
 type RecordInit = EvidenceRecordInit;
@@ -94,6 +96,9 @@ const KIND_CODES: Record<string, number> = {
 	signature: Kind.KIND_SIGNATURE,
 };
 
+const OUTCOME_NAMES = new Map<number, EvidenceOutcome>(Object.entries(OUTCOME_CODES).map(([name, code]) => [code, name as EvidenceOutcome]));
+const KIND_NAMES = new Map<number, string>(Object.entries(KIND_CODES).map(([name, code]) => [code, name]));
+
 export class EvidenceLog {
 	readonly stats = { stamped: 0, unmatched: 0, stampFailures: 0, checkpoints: 0 };
 	private chain!: EvidenceChain;
@@ -101,30 +106,29 @@ export class EvidenceLog {
 	private readonly satisfied = new Map<string, Set<string>>();
 	private sealTimer: ReturnType<Clock["setTimeout"]> | undefined;
 	private readonly statements;
+	private readonly batches: EvidenceBatches;
+	/** Records chained in the current transaction, stored as one batch when it ends. */
+	private pending: BatchEntry[] = [];
 	private readonly sealEveryRecords: number;
 	private readonly sealEveryMs: number;
-	private rangeStatement: Database.Statement | undefined;
 
 	constructor(private readonly options: EvidenceLogOptions) {
 		const db = options.db;
 		this.sealEveryRecords = options.sealEveryRecords ?? 1000;
 		this.sealEveryMs = options.sealEveryMs ?? 1000;
+		this.batches = new EvidenceBatches(db);
 		this.statements = {
-			insert: db.prepare(`INSERT INTO evidence (chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome,
-				canonical, entry_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-			head: db.prepare("SELECT chain_seq, entry_hash FROM evidence ORDER BY chain_seq DESC LIMIT 1"),
 			lastCheckpoint: db.prepare("SELECT max(chain_seq) FROM evidence_checkpoints").pluck(),
 			insertCheckpoint: db.prepare("INSERT INTO evidence_checkpoints (chain_seq, canonical, created_at) VALUES (?, ?, ?)"),
-			satisfiedItems: db.prepare("SELECT DISTINCT checklist_item_id FROM evidence WHERE task_id = ? AND outcome IN ('pass', 'recorded')").pluck(),
-			forTask: db.prepare("SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, canonical, created_at FROM evidence WHERE task_id = ? AND work_order_id = ? ORDER BY chain_seq"),
 		};
 		this.reload();
 	}
 
 	/** Takes the chain head and caches back from the database (after a failed transaction). */
 	reload(): void {
-		const head = this.statements.head.get() as { chain_seq: number; entry_hash: Buffer } | undefined;
-		this.chain = new EvidenceChain(head ? { nextSeq: head.chain_seq + 1, headHash: head.entry_hash } : initialChainState());
+		const head = this.batches.head();
+		this.chain = new EvidenceChain(head ? { nextSeq: head.chainSeq + 1, headHash: head.entryHash } : initialChainState());
+		this.pending = [];
 		this.sealedUpTo = (this.statements.lastCheckpoint.get() as number | null) ?? 0;
 		this.satisfied.clear();
 	}
@@ -133,17 +137,16 @@ export class EvidenceLog {
 		return this.chain.state.nextSeq - 1;
 	}
 
-	/** Called inside the readings transaction. Never throws: a reading must be stored regardless. */
+	/**
+	 * Called inside the readings transaction with the commit's new readings (the committer passes
+	 * each reading once). A reading that cannot be stamped is logged and stays a plain reading;
+	 * only a failure to store the batch throws, which rolls the readings back too (nothing is
+	 * acked, the devices re-send, and reload() puts the chain head back).
+	 */
 	stampReadings(rows: readonly ReadingRow[]): void {
 		// Per commit, not per reading: who holds each device, and what the device said in its hello.
 		const context = new Map<string, StampContext>();
-		// A re-sent reading can appear twice in one batch; earlier batches never reach us again
-		// (the committer drops what its watermark already holds).
-		const seen = new Set<string>();
 		for (const row of rows) {
-			const readingKey = `${row.deviceId}/${row.bootId}/${row.seq}`;
-			if (seen.has(readingKey)) continue;
-			seen.add(readingKey);
 			try {
 				let device = context.get(row.deviceId);
 				if (!device) {
@@ -156,6 +159,7 @@ export class EvidenceLog {
 				this.options.logger.error({ err: error, deviceId: row.deviceId, seq: row.seq }, "could not stamp a reading as evidence; it stays stored as a reading");
 			}
 		}
+		this.storePending();
 		if (this.headSeq - this.sealedUpTo >= this.sealEveryRecords) this.seal();
 		this.armSealTimer();
 	}
@@ -182,27 +186,7 @@ export class EvidenceLog {
 				? { attachmentSha256: Buffer.from(input.attachment.sha256, "hex"), attachmentMediaType: input.attachment.mediaType, attachmentSize: input.attachment.size }
 				: {}),
 		};
-		let appended: ReturnType<EvidenceLog["append"]> | undefined;
-		try {
-			this.options.db.transaction(() => {
-				appended = this.append(record, input.kind, "recorded");
-			})();
-		} catch (error) {
-			this.reload();
-			throw error;
-		}
-		this.armSealTimer();
-		return this.toView({
-			chain_seq: appended!.chainSeq,
-			id: record.id ?? "",
-			work_order_id: input.workOrderId,
-			task_id: input.task.id,
-			checklist_item_id: item.id,
-			kind: input.kind,
-			outcome: "recorded",
-			canonical: appended!.canonical,
-			created_at: appended!.createdAt,
-		});
+		return this.appendOne(record, "recorded");
 	}
 
 	/**
@@ -225,48 +209,26 @@ export class EvidenceLog {
 			const wanted = item.requirement;
 			throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Checklist item "${item.id}" needs ${wanted.quantity} in a unit convertible to ${wanted.unit}; the reading is ${row.quantity} in ${row.unit || "no unit"}.`);
 		}
-		const record = this.readingRecord(row, device, input.task, match, input.technicianId);
-		let appended: ReturnType<EvidenceLog["append"]> | undefined;
-		try {
-			this.options.db.transaction(() => {
-				appended = this.append(record, "reading", match.outcome);
-			})();
-		} catch (error) {
-			this.reload();
-			throw error;
-		}
-		if (match.outcome === "pass") this.satisfiedFor(input.task.id).add(item.id);
-		this.armSealTimer();
-		return this.toView({
-			chain_seq: appended!.chainSeq,
-			id: record.id ?? "",
-			work_order_id: input.task.workOrderId,
-			task_id: input.task.id,
-			checklist_item_id: item.id,
-			kind: "reading",
-			outcome: match.outcome,
-			canonical: appended!.canonical,
-			created_at: appended!.createdAt,
-		});
+		return this.appendOne(this.readingRecord(row, device, input.task, match, input.technicianId), match.outcome);
 	}
 
 	/** Records afterSeq+1..upToSeq in chain order. */
 	range(afterSeq: number, upToSeq: number): EvidenceView[] {
-		// Prepared on first use: only the Node-RED bridge asks, and only while a flow listens.
-		this.rangeStatement ??= this.options.db.prepare(
-			"SELECT chain_seq, id, work_order_id, task_id, checklist_item_id, kind, outcome, canonical, created_at FROM evidence WHERE chain_seq > ? AND chain_seq <= ? ORDER BY chain_seq",
-		);
-		return (this.rangeStatement.all(afterSeq, upToSeq) as EvidenceRow[]).map((row) => this.toView(row));
+		return this.batches.between(afterSeq + 1, upToSeq).map((stored) => this.toView(stored));
 	}
 
 	forTask(workOrderId: string, taskId: string): EvidenceView[] {
-		const rows = this.statements.forTask.all(taskId, workOrderId) as EvidenceRow[];
-		return rows.map((row) => this.toView(row));
+		const views: EvidenceView[] = [];
+		for (const stored of this.batches.batchRecordsOfTask(workOrderId, taskId)) {
+			const view = this.toView(stored);
+			if (view.taskId === taskId && view.workOrderId === workOrderId) views.push(view);
+		}
+		return views;
 	}
 
 	/** Each checklist item of the task and whether valid evidence satisfies it. */
 	checklistState(task: Task): Array<{ id: string; label: string; kind: string; required: boolean; satisfied: boolean }> {
-		const satisfied = new Set(this.statements.satisfiedItems.all(task.id) as string[]);
+		const satisfied = new Set(this.batches.satisfiedItems(task.id));
 		return task.checklist.map((item) => ({ id: item.id, label: item.label, kind: item.requirement.kind, required: item.required, satisfied: satisfied.has(item.id) }));
 	}
 
@@ -320,9 +282,8 @@ export class EvidenceLog {
 			return;
 		}
 		const record = this.readingRecord(row, device, task, match, active.technicianId);
-		this.append(record, "reading", match.outcome);
+		this.append(record, match.outcome);
 		this.stats.stamped++;
-		if (match.outcome === "pass") this.satisfiedFor(task.id).add(match.item.id);
 	}
 
 	private readingRecord(row: ReadingRow, device: DeviceRecord | undefined, task: Task, match: ReadingMatch, technicianId: string): RecordInit {
@@ -365,32 +326,59 @@ export class EvidenceLog {
 		};
 	}
 
-	/** Chains and stores one record; the caller's transaction makes it durable. */
-	private append(record: RecordInit, kind: string, outcome: EvidenceOutcome): { chainSeq: number; canonical: Buffer; createdAt: number } {
-		const entry = this.chain.append(record);
-		const createdAt = this.options.clock.now();
-		// A view, not a copy: better-sqlite3 binds Buffers only.
-		const canonical = Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength);
-		this.statements.insert.run(
-			entry.chainSeq,
-			record.id,
-			record.workOrderId,
-			record.taskId,
-			record.checklistItemId,
-			kind,
-			outcome,
-			canonical,
-			entry.entryHash,
-			createdAt,
-		);
-		if (outcome === "recorded" && record.taskId) this.satisfiedFor(record.taskId).add(record.checklistItemId ?? "");
-		return { chainSeq: entry.chainSeq, canonical, createdAt };
+	/**
+	 * Chains one record and queues it for this transaction's batch; storePending() writes the
+	 * batch. Outcomes that satisfy an item are written through at once (one row per item, ever).
+	 */
+	private append(record: RecordInit, outcome: EvidenceOutcome): BatchEntry {
+		const chained = this.chain.append(record);
+		const entry: BatchEntry = {
+			chainSeq: chained.chainSeq,
+			bytes: chained.bytes,
+			entryHash: chained.entryHash,
+			workOrderId: record.workOrderId ?? "",
+			taskId: record.taskId ?? "",
+		};
+		this.pending.push(entry);
+		if ((outcome === "pass" || outcome === "recorded") && record.taskId && record.checklistItemId) {
+			const satisfied = this.satisfiedFor(record.taskId);
+			if (!satisfied.has(record.checklistItemId)) {
+				this.batches.markSatisfied(record.taskId, record.checklistItemId);
+				satisfied.add(record.checklistItemId);
+			}
+		}
+		return entry;
+	}
+
+	/** Writes the records chained in this transaction as one batch row. Throws if it cannot. */
+	private storePending(): void {
+		if (this.pending.length === 0) return;
+		const entries = this.pending;
+		this.pending = [];
+		this.batches.append(entries);
+	}
+
+	/** One record in a transaction of its own (evidence from the local API or a flow). */
+	private appendOne(record: RecordInit, outcome: EvidenceOutcome): EvidenceView {
+		let entry: BatchEntry | undefined;
+		try {
+			this.options.db.transaction(() => {
+				entry = this.append(record, outcome);
+				this.storePending();
+			})();
+		} catch (error) {
+			this.reload();
+			throw error;
+		}
+		this.armSealTimer();
+		const stored = entry as BatchEntry;
+		return this.toView({ chainSeq: stored.chainSeq, bytes: Buffer.from(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.byteLength) });
 	}
 
 	private satisfiedFor(taskId: string): Set<string> {
 		let set = this.satisfied.get(taskId);
 		if (!set) {
-			set = new Set(this.statements.satisfiedItems.all(taskId) as string[]);
+			set = new Set(this.batches.satisfiedItems(taskId));
 			this.satisfied.set(taskId, set);
 		}
 		return set;
@@ -409,19 +397,20 @@ export class EvidenceLog {
 		}, this.sealEveryMs);
 	}
 
-	private toView(row: EvidenceRow): EvidenceView {
+	private toView(stored: StoredRecord): EvidenceView {
+		const record = decodeRecord(stored.bytes);
 		return {
-			id: row.id,
-			chainSeq: row.chain_seq,
-			workOrderId: row.work_order_id,
-			taskId: row.task_id,
-			checklistItemId: row.checklist_item_id,
-			kind: row.kind,
-			outcome: row.outcome as EvidenceOutcome,
+			id: record.id,
+			chainSeq: stored.chainSeq,
+			workOrderId: record.workOrderId,
+			taskId: record.taskId,
+			checklistItemId: record.checklistItemId,
+			kind: KIND_NAMES.get(record.kind) ?? "unknown",
+			outcome: OUTCOME_NAMES.get(record.outcome) ?? "recorded",
 			status: "stored",
-			sealed: row.chain_seq <= this.sealedUpTo,
-			contentHash: contentHash(row.canonical).toString("hex"),
-			createdAt: new Date(row.created_at).toISOString(),
+			sealed: stored.chainSeq <= this.sealedUpTo,
+			contentHash: contentHash(stored.bytes).toString("hex"),
+			createdAt: new Date(Number(record.gatewayTimeMs)).toISOString(),
 		};
 	}
 }
@@ -430,18 +419,6 @@ interface StampContext {
 	active: ActiveTask | undefined;
 	task: Task | undefined;
 	device: DeviceRecord | undefined;
-}
-
-interface EvidenceRow {
-	chain_seq: number;
-	id: string;
-	work_order_id: string;
-	task_id: string;
-	checklist_item_id: string;
-	kind: string;
-	outcome: string;
-	canonical: Buffer;
-	created_at: number;
 }
 
 function findItem(task: Task, checklistItemId: string): ChecklistItem {

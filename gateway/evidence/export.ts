@@ -11,6 +11,7 @@ import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
 import { buildBundle, type EvidenceBundle } from "../../protocol/evidence/bundle.js";
 import { GATEWAY_KEY_FILE, loadOrCreateGatewayKey } from "../../protocol/evidence/keys.js";
 import { decodeRecord } from "../../protocol/evidence/record.js";
+import { EvidenceBatches } from "./evidence-batches.js";
 
 export interface ExportOptions {
 	dataDir: string;
@@ -29,23 +30,16 @@ export function exportEvidenceBundle(options: ExportOptions): EvidenceBundle {
 	const key = loadOrCreateGatewayKey(options.dataDir);
 	const db = new Database(dbPath, { fileMustExist: true });
 	try {
-		const range = db.prepare("SELECT min(chain_seq) AS first, max(chain_seq) AS last FROM evidence WHERE work_order_id = ?").get(options.workOrderId) as {
-			first: number | null;
-			last: number | null;
-		};
-		if (range.first === null || range.last === null) {
+		const batches = new EvidenceBatches(db);
+		const range = batches.workOrderRange(options.workOrderId);
+		if (!range) {
 			throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No evidence for work order "${options.workOrderId}" in ${options.dataDir}.`);
 		}
 		// Up to the first checkpoint that seals the work order's last record, or to the chain head.
 		const sealing = db.prepare("SELECT min(chain_seq) FROM evidence_checkpoints WHERE chain_seq >= ?").pluck().get(range.last) as number | null;
-		const end = sealing ?? (db.prepare("SELECT max(chain_seq) FROM evidence").pluck().get() as number);
-		const entries = (
-			db.prepare("SELECT chain_seq, canonical, work_order_id FROM evidence WHERE chain_seq BETWEEN ? AND ? ORDER BY chain_seq").all(range.first, end) as Array<{
-				chain_seq: number;
-				canonical: Buffer;
-				work_order_id: string;
-			}>
-		).map((row) => ({ chainSeq: row.chain_seq, bytes: row.canonical, workOrderId: row.work_order_id }));
+		const end = sealing ?? batches.head()?.chainSeq ?? range.last;
+		// Each record says which work order it belongs to; the bundle redacts the others.
+		const entries = batches.between(range.first, end).map((stored) => ({ chainSeq: stored.chainSeq, bytes: stored.bytes, workOrderId: decodeRecord(stored.bytes).workOrderId }));
 		const checkpoints = (db.prepare("SELECT canonical FROM evidence_checkpoints WHERE chain_seq BETWEEN ? AND ? ORDER BY chain_seq").pluck().all(range.first, end) as Buffer[]).map(
 			(bytes) => new Uint8Array(bytes),
 		);

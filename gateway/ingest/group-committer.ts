@@ -19,8 +19,9 @@ export interface GroupCommitterOptions {
 	/** How a flush is deferred to the end of the current event-loop turn; tests may pass their own. */
 	schedule?: (flush: () => void) => void;
 	/**
-	 * Runs inside each commit's transaction with the new rows (evidence stamping). It must not
-	 * throw for bad data (it would roll back the readings); see gateway/evidence/stamper.ts.
+	 * Runs inside each commit's transaction with the new rows, each reading once (evidence
+	 * stamping). It must not throw for bad data (it would roll back the readings); see
+	 * gateway/evidence/evidence-log.ts.
 	 */
 	stamp?: (rows: readonly ReadingRow[]) => void;
 }
@@ -116,10 +117,14 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 				touched.set(watermark, boot);
 			}
 			boot.listeners.add(listener);
+			// Marked at once, so a reading re-sent while its first copy is still queued is a
+			// duplicate here too: the store and the stamp hook see each reading once. If the
+			// commit fails, these watermarks are thrown away (below).
 			if (watermark.has(row.seq)) {
 				knownDuplicates++;
 				continue;
 			}
+			watermark.add(row.seq);
 			rows.push(row);
 			boot.newSeqs.push(row.seq);
 		}
@@ -127,7 +132,6 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 		const updates: WatermarkUpdate[] = [];
 		for (const boot of touched.values()) {
 			if (boot.newSeqs.length === 0) continue;
-			for (const seq of boot.newSeqs) boot.watermark.add(seq);
 			updates.push({ deviceId: boot.deviceId, bootId: boot.bootId, ackedUpTo: boot.watermark.ackedUpTo });
 		}
 

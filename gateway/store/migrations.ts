@@ -107,6 +107,44 @@ export const MIGRATIONS: readonly Migration[] = [
 			);
 		`,
 	},
+	{
+		version: 3,
+		description: "evidence stored one row per commit (a batch of chained records) instead of one row per record",
+		// One row per record cost more than hashing and signing together (an insert, an index
+		// entry and ~100 bytes of row overhead per record); one row per group commit writes the
+		// canonical bytes and little else. Lookups go through two small tables written once per
+		// task per batch and once per satisfied checklist item. Layout: gateway/evidence/evidence-batches.ts.
+		sql: `
+			CREATE TABLE evidence_batches (
+				first_seq INTEGER PRIMARY KEY,
+				last_seq INTEGER NOT NULL,
+				-- entry_hash of the record at last_seq: where the chain resumes after a restart.
+				head_hash BLOB NOT NULL,
+				-- The canonical records first_seq..last_seq, each after its length (uint32 big-endian).
+				records BLOB NOT NULL
+			);
+			CREATE TABLE evidence_index (
+				work_order_id TEXT NOT NULL,
+				task_id TEXT NOT NULL,
+				batch_seq INTEGER NOT NULL REFERENCES evidence_batches (first_seq),
+				first_seq INTEGER NOT NULL,
+				last_seq INTEGER NOT NULL,
+				PRIMARY KEY (work_order_id, task_id, batch_seq)
+			) WITHOUT ROWID;
+			CREATE TABLE evidence_satisfied (
+				task_id TEXT NOT NULL,
+				checklist_item_id TEXT NOT NULL,
+				PRIMARY KEY (task_id, checklist_item_id)
+			) WITHOUT ROWID;
+			INSERT INTO evidence_batches (first_seq, last_seq, head_hash, records)
+				SELECT chain_seq, chain_seq, entry_hash, CAST(unhex(printf('%08X', length(canonical))) || canonical AS BLOB) FROM evidence;
+			INSERT INTO evidence_index (work_order_id, task_id, batch_seq, first_seq, last_seq)
+				SELECT work_order_id, task_id, chain_seq, chain_seq, chain_seq FROM evidence;
+			INSERT OR IGNORE INTO evidence_satisfied (task_id, checklist_item_id)
+				SELECT task_id, checklist_item_id FROM evidence WHERE outcome IN ('pass', 'recorded');
+			DROP TABLE evidence;
+		`,
+	},
 ];
 
 export function currentSchemaVersion(db: Database.Database): number {
