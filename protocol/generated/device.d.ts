@@ -706,6 +706,7 @@ export namespace fieldchain {
                 sha256: Uint8Array;
                 slot: number;
                 allowDowngrade: boolean;
+                restart: boolean;
                 static create(properties: fieldchain.device.v1.ImageUpload.$Shape): fieldchain.device.v1.ImageUpload & fieldchain.device.v1.ImageUpload.$Shape;
                 static create(properties?: fieldchain.device.v1.ImageUpload.$Properties): fieldchain.device.v1.ImageUpload;
                 static encode(message: fieldchain.device.v1.ImageUpload.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -724,6 +725,7 @@ export namespace fieldchain {
                     sha256?: (Uint8Array|null);
                     slot?: (number|null);
                     allowDowngrade?: (boolean|null);
+                    restart?: (boolean|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = fieldchain.device.v1.ImageUpload.$Properties;

@@ -6406,6 +6406,7 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {Uint8Array|null} [sha256] ImageUpload sha256
                  * @property {number|null} [slot] ImageUpload slot
                  * @property {boolean|null} [allowDowngrade] ImageUpload allowDowngrade
+                 * @property {boolean|null} [restart] ImageUpload restart
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -6486,6 +6487,14 @@ export const fieldchain = $root.fieldchain = (() => {
                 ImageUpload.prototype.allowDowngrade = false;
 
                 /**
+                 * ImageUpload restart.
+                 * @member {boolean} restart
+                 * @memberof fieldchain.device.v1.ImageUpload
+                 * @instance
+                 */
+                ImageUpload.prototype.restart = false;
+
+                /**
                  * Creates a new ImageUpload instance using the specified properties.
                  * @function create
                  * @memberof fieldchain.device.v1.ImageUpload
@@ -6529,6 +6538,8 @@ export const fieldchain = $root.fieldchain = (() => {
                         writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.slot);
                     if (message.allowDowngrade != null && $Object.hasOwnProperty.call(message, "allowDowngrade") && message.allowDowngrade !== false)
                         writer.uint32(/* id 6, wireType 0 =*/48).bool(message.allowDowngrade);
+                    if (message.restart != null && $Object.hasOwnProperty.call(message, "restart") && message.restart !== false)
+                        writer.uint32(/* id 7, wireType 0 =*/56).bool(message.restart);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -6627,6 +6638,15 @@ export const fieldchain = $root.fieldchain = (() => {
                                     delete message.allowDowngrade;
                                 continue;
                             }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.restart = value;
+                                else
+                                    delete message.restart;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -6686,6 +6706,9 @@ export const fieldchain = $root.fieldchain = (() => {
                     if (object.allowDowngrade != null)
                         if (object.allowDowngrade)
                             message.allowDowngrade = $Boolean(object.allowDowngrade);
+                    if (object.restart != null)
+                        if (object.restart)
+                            message.restart = $Boolean(object.restart);
                     return message;
                 };
 
@@ -6725,6 +6748,7 @@ export const fieldchain = $root.fieldchain = (() => {
                         }
                         object.slot = 0;
                         object.allowDowngrade = false;
+                        object.restart = false;
                     }
                     if (message.offset != null && $Object.hasOwnProperty.call(message, "offset"))
                         object.offset = message.offset;
@@ -6738,6 +6762,8 @@ export const fieldchain = $root.fieldchain = (() => {
                         object.slot = message.slot;
                     if (message.allowDowngrade != null && $Object.hasOwnProperty.call(message, "allowDowngrade"))
                         object.allowDowngrade = message.allowDowngrade;
+                    if (message.restart != null && $Object.hasOwnProperty.call(message, "restart"))
+                        object.restart = message.restart;
                     return object;
                 };
 
