@@ -21,6 +21,22 @@ export interface GatewayConfig {
 	devices: DeviceCredentials[];
 	storage: { durability: "full" | "normal" };
 	logLevel?: string;
+	/** The embedded Node-RED editor and runtime; false (no `nodeRed` section, or --no-node-red) keeps it off. */
+	nodeRed: NodeRedConfig | false;
+}
+
+export interface NodeRedUser {
+	username: string;
+	/** bcrypt ($2a$/$2b$/$2y$), made by `fieldchain gateway hash-password --bcrypt`. */
+	passwordHash: string;
+	/** "*" (full) or "read". */
+	permissions: string;
+}
+
+export interface NodeRedConfig {
+	users: NodeRedUser[];
+	/** Encrypts the flows' credentials file in the data directory. */
+	credentialSecret: string;
 }
 
 export const DEFAULT_HTTP: HostPort = { host: "127.0.0.1", port: 8080 };
@@ -33,6 +49,7 @@ export function defaultGatewayConfig(): GatewayConfig {
 		serial: { targets: [], pollIntervalMs: 1000 },
 		devices: [],
 		storage: { durability: "full" },
+		nodeRed: false,
 	};
 }
 
@@ -127,7 +144,34 @@ export function parseGatewayConfig(raw: unknown): GatewayConfig {
 		if (durability !== "full" && durability !== "normal") throw invalid("storage.durability", 'must be "full" or "normal"');
 		config.storage = { durability };
 	}
+	if (root.nodeRed !== undefined && root.nodeRed !== false) config.nodeRed = parseNodeRed(root.nodeRed);
 	return config;
+}
+
+const BCRYPT = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
+
+/** adminAuth is always on: a nodeRed section needs users with bcrypt hashes and a credential secret. */
+function parseNodeRed(value: unknown): NodeRedConfig {
+	const object = asObject(value, "nodeRed");
+	if (!Array.isArray(object.users) || object.users.length === 0) {
+		throw invalid("nodeRed.users", "must list at least one { username, passwordHash } (the Node-RED editor always asks for a login)");
+	}
+	const users = object.users.map((user, index) => {
+		const field = `nodeRed.users[${index}]`;
+		const entry = asObject(user, field);
+		const username = optionalString(entry, "username", field);
+		if (!username) throw invalid(`${field}.username`, "must be a non-empty string");
+		const passwordHash = optionalString(entry, "passwordHash", field) ?? "";
+		if (!BCRYPT.test(passwordHash)) throw invalid(`${field}.passwordHash`, "must be a bcrypt hash made by `fieldchain gateway hash-password --bcrypt`");
+		const permissions = optionalString(entry, "permissions", field) ?? "*";
+		if (permissions !== "*" && permissions !== "read") throw invalid(`${field}.permissions`, 'must be "*" or "read"');
+		return { username, passwordHash, permissions };
+	});
+	const credentialSecret = optionalString(object, "credentialSecret", "nodeRed");
+	if (!credentialSecret || credentialSecret.length < 16) {
+		throw invalid("nodeRed.credentialSecret", "must be a secret of at least 16 characters (it encrypts the flows' credentials; e.g. `openssl rand -hex 32`)");
+	}
+	return { users, credentialSecret };
 }
 
 function serialTarget(value: unknown, field: string): SerialTarget {

@@ -1,0 +1,86 @@
+/**
+ * The Node-RED runtime settings the gateway embeds it with. Security by default: adminAuth is
+ * always on (bcrypt hashes from the gateway config), HTTP-in endpoints need the same users'
+ * basic auth, credentials are encrypted with nodeRed.credentialSecret, the palette cannot
+ * install packages from the network, and telemetry/update checks are off (the gateway may be
+ * offline for days and must not call out).
+ */
+import { join } from "node:path";
+import type { FieldchainApi } from "../../flows/lib/api.js";
+import type { NodeRedConfig } from "../config.js";
+import type { Logger } from "../logger.js";
+
+export const NODE_RED_ADMIN_ROOT = "/red";
+/** HTTP-in nodes live under the editor's root, behind the same users (basic auth). */
+export const NODE_RED_HTTP_ROOT = "/red/http";
+
+interface NodeRedLogMessage {
+	level: number;
+	msg?: unknown;
+	type?: string;
+	id?: string;
+	name?: string;
+}
+
+/** @node-red/util log levels (lib/log.js). */
+function pinoLevel(level: number): "fatal" | "error" | "warn" | "info" | "debug" | "trace" {
+	if (level <= 10) return "fatal";
+	if (level <= 20) return "error";
+	if (level <= 30) return "warn";
+	if (level <= 40) return "info";
+	if (level <= 50) return "debug";
+	return "trace";
+}
+
+/** Node-RED logs through the gateway's logger, tagged so they can be told apart. */
+export function nodeRedLogging(logger: Logger) {
+	const child = logger.child({ component: "node-red" });
+	return {
+		console: { level: "off" },
+		fieldchain: {
+			level: "info",
+			metrics: false,
+			audit: false,
+			handler: () => (message: NodeRedLogMessage) => {
+				const text = message.msg instanceof Error ? message.msg.message : typeof message.msg === "string" ? message.msg : JSON.stringify(message.msg);
+				child[pinoLevel(message.level)]({ nodeType: message.type, nodeId: message.id, nodeName: message.name }, text);
+			},
+		},
+	};
+}
+
+export interface NodeRedSettingsInput {
+	dataDir: string;
+	config: NodeRedConfig;
+	logger: Logger;
+	api: FieldchainApi;
+	/** The flows/ folder (a Node-RED node module) with the fieldchain nodes. */
+	nodesDir: string;
+}
+
+export function nodeRedSettings(input: NodeRedSettingsInput): Record<string, unknown> {
+	const users = input.config.users.map((user) => ({ username: user.username, password: user.passwordHash, permissions: user.permissions }));
+	return {
+		userDir: join(input.dataDir, "node-red"),
+		flowFile: "flows.json",
+		flowFilePretty: true,
+		credentialSecret: input.config.credentialSecret,
+		httpAdminRoot: NODE_RED_ADMIN_ROOT,
+		httpNodeRoot: NODE_RED_HTTP_ROOT,
+		httpNodeAuth: { user: users[0].username, pass: users[0].password },
+		adminAuth: { type: "credentials", users },
+		nodesDir: [input.nodesDir],
+		// Flow and global context survive a restart, like the flows themselves.
+		contextStorage: { default: { module: "localfilesystem" } },
+		logging: nodeRedLogging(input.logger),
+		externalModules: { autoInstall: false, palette: { allowInstall: false, allowUpload: false }, modules: { allowInstall: false } },
+		functionExternalModules: false,
+		editorTheme: { projects: { enabled: false }, tours: false, palette: { editable: false } },
+		telemetry: { enabled: false, updateNotification: false },
+		diagnostics: { enabled: false, ui: false },
+		runtimeState: { enabled: false, ui: false },
+		// The in-process gateway API for the fieldchain nodes (flows/lib/gateway-connection.ts).
+		// Not in functionGlobalContext: function nodes must not reach the gateway's internals.
+		fieldchain: input.api,
+	};
+}
