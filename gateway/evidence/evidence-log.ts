@@ -109,6 +109,7 @@ export class EvidenceLog {
 	private readonly batches: EvidenceBatches;
 	/** Records chained in the current transaction, stored as one batch when it ends. */
 	private pending: BatchEntry[] = [];
+	private lastBoot = { hex: "", bytes: Buffer.alloc(0) };
 	private readonly sealEveryRecords: number;
 	private readonly sealEveryMs: number;
 
@@ -286,6 +287,12 @@ export class EvidenceLog {
 		this.stats.stamped++;
 	}
 
+	/** A boot id repeats on every reading of the boot: decode its hex once (the bytes are only read). */
+	private bootIdBytes(hex: string): Buffer {
+		if (hex !== this.lastBoot.hex) this.lastBoot = { hex, bytes: Buffer.from(hex, "hex") };
+		return this.lastBoot.bytes;
+	}
+
 	private readingRecord(row: ReadingRow, device: DeviceRecord | undefined, task: Task, match: ReadingMatch, technicianId: string): RecordInit {
 		const calibration = device?.calibration;
 		const requirement = match.item.requirement.kind === "reading" ? match.item.requirement : undefined;
@@ -303,7 +310,7 @@ export class EvidenceLog {
 				model: device?.model ?? "",
 				firmwareVersion: device?.firmwareVersion ?? "",
 				serialNumber: device?.serialNumber ?? "",
-				bootId: Buffer.from(row.bootId, "hex"),
+				bootId: this.bootIdBytes(row.bootId),
 				readingSeq: row.seq,
 				calibrationCertificateId: calibration?.certificateId ?? "",
 				calibratedAtMs: calibration?.calibratedAt ?? 0,
@@ -433,7 +440,13 @@ function findItem(task: Task, checklistItemId: string): ChecklistItem {
  * once per evidence record, at reading rate.
  */
 export function uuidV7(nowMs: number): string {
-	const v4 = randomUUID();
-	const time = nowMs.toString(16).padStart(12, "0");
-	return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${v4.slice(15)}`;
+	// Readings of one commit share their arrival millisecond: format its prefix once.
+	if (nowMs !== uuidPrefixMs) {
+		const time = nowMs.toString(16).padStart(12, "0");
+		uuidPrefix = `${time.slice(0, 8)}-${time.slice(8, 12)}-7`;
+		uuidPrefixMs = nowMs;
+	}
+	return uuidPrefix + randomUUID().slice(15);
 }
+let uuidPrefixMs = -1;
+let uuidPrefix = "";

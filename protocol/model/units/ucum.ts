@@ -63,6 +63,11 @@ export function areConvertible(from: string, to: string): boolean {
 	return isKnownUnit(from) && isKnownUnit(to) && UNITS[from].dimension === UNITS[to].dimension;
 }
 
+/** Tolerance for a bound: runs once per reading, so a plain function rather than a closure. */
+function slack(bound: number): number {
+	return 1e-9 * Math.max(1, Math.abs(bound));
+}
+
 /** value expressed in `from`, converted to `to`. */
 export function convertUnit(value: number, from: string, to: string): number {
 	const a = lookup(from);
@@ -84,7 +89,6 @@ export function convertUnit(value: number, from: string, to: string): number {
  * count as within it.
  */
 export function withinRange(value: number, min: number | null, max: number | null): boolean {
-	const slack = (bound: number) => 1e-9 * Math.max(1, Math.abs(bound));
 	if (min !== null && value < min - slack(min)) return false;
 	if (max !== null && value > max + slack(max)) return false;
 	return true;
