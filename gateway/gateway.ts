@@ -11,6 +11,8 @@ import type { FastifyInstance } from "fastify";
 import { type Clock, systemClock } from "../protocol/clock.js";
 import { ErrorCodes, FieldchainError } from "../protocol/errors.js";
 import type { EnvelopeLink } from "../protocol/link.js";
+import { EventKind } from "../protocol/codec.js";
+import type { ReadingRow } from "./store/reading-store.js";
 import type { SerialBinding } from "../protocol/transport/serial.js";
 import { type EmbeddedBroker, startEmbeddedBroker } from "./broker/embedded-broker.js";
 import { MqttHostLinks } from "./broker/mqtt-host-links.js";
@@ -30,6 +32,11 @@ import { TimeEntries } from "./work/time-entries.js";
 import { WorkOrders } from "./work/work-orders.js";
 import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
 import { SqliteReadingStore } from "./store/sqlite-reading-store.js";
+import { type FlowsBridge, startFlowsBridge } from "./node-red/flows-bridge.js";
+import { GatewayEvents } from "./events.js";
+import { Alerts } from "./work/alerts.js";
+import { TaskStates } from "./work/task-states.js";
+import { alertRoutes } from "./http/alert-routes.js";
 
 export interface GatewayOptions {
 	dataDir: string;
@@ -53,6 +60,12 @@ export class Gateway {
 	readonly activeTasks: ActiveTasks;
 	readonly timeEntries: TimeEntries;
 	readonly attachments: Attachments;
+	/** Gateway events for flows and apps, delivered beside the ingest path (events.ts). */
+	readonly events: GatewayEvents;
+	readonly alerts: Alerts;
+	readonly taskStates: TaskStates;
+	/** The embedded Node-RED, when on (config.nodeRed). */
+	nodeRed: FlowsBridge | undefined;
 	httpAddress: { host: string; port: number } | undefined;
 	mqttAddress: { host: string; port: number } | undefined;
 	private serial: SerialManager | undefined;
@@ -70,11 +83,14 @@ export class Gateway {
 	) {
 		const clock = options.clock ?? systemClock;
 		const db = store.database;
+		this.events = new GatewayEvents((error, event) => options.logger.error({ err: error, event }, "a gateway event listener (a flow?) threw; the gateway carries on"));
 		this.devices = new DeviceRegistry(options.logger, () => clock.now());
 		this.workOrders = options.workOrdersFile ? WorkOrders.fromFile(options.workOrdersFile) : WorkOrders.empty();
 		this.activeTasks = new ActiveTasks(db, this.workOrders);
 		this.timeEntries = new TimeEntries(db);
 		this.attachments = new Attachments(db);
+		this.alerts = new Alerts(db);
+		this.taskStates = new TaskStates(db, this.workOrders);
 		this.evidence = new EvidenceLog({
 			db,
 			gatewayId,
@@ -86,12 +102,31 @@ export class Gateway {
 			logger: options.logger,
 			sealEveryRecords: options.sealEveryRecords,
 			sealEveryMs: options.sealEveryMs,
+			onSealed: (afterSeq, upToSeq) => this.noteSealed(afterSeq, upToSeq),
 		});
-		this.committer = new GroupCommitter({ store, stamp: (rows) => this.evidence.stampReadings(rows) });
+		let committing: ReadingRow[] = [];
+		this.committer = new GroupCommitter({
+			store,
+			stamp: (rows) => {
+				this.evidence.stampReadings(rows);
+				if (this.events.hasListeners("reading")) committing = committing.concat(rows);
+			},
+		});
+		// Readings go to listeners only once their transaction committed, and never twice.
+		this.committer.on("committed", () => {
+			const rows = committing;
+			committing = [];
+			this.emitReadings(rows);
+		});
+		this.committer.on("commitError", () => {
+			committing = [];
+		});
+		this.watchDevices();
 		this.committer.on("commitError", (error) => {
 			// The evidence appended in memory was rolled back with the transaction.
 			this.evidence.reload();
 			options.logger.error({ code: error.code, err: error }, "group commit failed; nothing in it was acked, devices will re-send");
+			this.events.emit("alarm", { code: error.code, severity: "critical", message: error.message, deviceId: null, at: clock.now() });
 		});
 		this.context = { gatewayId, store, committer: this.committer, clock, logger: options.logger, helloTimeoutMs: options.helloTimeoutMs };
 	}
@@ -131,6 +166,47 @@ export class Gateway {
 		return this.stopping;
 	}
 
+	private watchDevices(): void {
+		watchDevices(this, this.context.clock);
+	}
+
+	private emitReadings(rows: readonly ReadingRow[]): void {
+		const models = new Map<string, string>();
+		for (const row of rows) {
+			let model = models.get(row.deviceId);
+			if (model === undefined) {
+				model = this.store.getDevice(row.deviceId)?.model ?? "";
+				models.set(row.deviceId, model);
+			}
+			this.events.emit("reading", {
+				deviceId: row.deviceId,
+				model,
+				bootId: row.bootId,
+				seq: row.seq,
+				quantity: row.quantity,
+				value: Number.isFinite(row.value) ? row.value : null,
+				unit: row.unit,
+				channel: row.channel,
+				flags: row.flags,
+				deviceTimeUs: row.deviceTimeUs,
+				receivedAt: row.receivedAt,
+			});
+		}
+	}
+
+	/** Called inside the sealing transaction: the records are read once it has committed. */
+	private noteSealed(afterSeq: number, upToSeq: number): void {
+		if (!this.events.hasListeners("evidenceSealed")) return;
+		setImmediate(() => {
+			try {
+				const records = this.evidence.range(afterSeq, upToSeq);
+				if (records.length > 0) this.events.emit("evidenceSealed", { afterSeq, upToSeq, records, at: this.context.clock.now() });
+			} catch (error) {
+				this.options.logger.error({ err: error }, "could not read sealed evidence for the evidenceSealed event");
+			}
+		});
+	}
+
 	private async startParts(): Promise<void> {
 		const { config, logger } = this.options;
 		if (config.mqtt) {
@@ -154,7 +230,9 @@ export class Gateway {
 			this.serial.start();
 		}
 		if (config.http) {
+			this.nodeRed = config.nodeRed ? startFlowsBridge(this, config.nodeRed) : undefined;
 			this.http = buildApi({
+				serverFactory: this.nodeRed?.serverFactory,
 				store: this.store,
 				devices: this.devices,
 				metrics: createMetrics(this.committer, this.devices),
@@ -170,6 +248,7 @@ export class Gateway {
 						timeEntries: this.timeEntries,
 						clock: this.context.clock,
 					}),
+					alertRoutes({ alerts: this.alerts, events: this.events, clock: this.context.clock }),
 				],
 			});
 			try {
@@ -183,11 +262,15 @@ export class Gateway {
 			const address = this.http.server.address();
 			if (address && typeof address === "object") this.httpAddress = { host: address.address, port: address.port };
 			logger.info({ address: this.httpAddress }, "local API listening");
+			await this.nodeRed?.start(this.http.server);
+		} else if (config.nodeRed) {
+			logger.warn("Node-RED is configured but the local API is off (--no-http); the editor needs the HTTP port, so Node-RED stays off");
 		}
 		logger.info({ gatewayId: this.gatewayId, dataDir: this.options.dataDir }, "gateway started");
 	}
 
 	private async stopParts(): Promise<void> {
+		await this.nodeRed?.stop();
 		await this.serial?.stop();
 		await this.mqttLinks?.close();
 		await Promise.allSettled([...this.sessions].map((session) => session.close()));
@@ -200,6 +283,25 @@ export class Gateway {
 		this.options.logger.info("gateway stopped");
 	}
 }
+
+/** The device-facing half of the gateway events (attach, detach, device alarms). */
+function watchDevices(gateway: Gateway, clock: Clock): void {
+	gateway.devices.on("attached", (deviceId, session) => {
+		const model = session.identity?.model ?? "";
+		gateway.events.emit("deviceAttached", { deviceId, model, transport: session.link.transport, link: session.link.label, at: clock.now() });
+		session.on("deviceEvent", (event) => {
+			const alarm = DEVICE_ALARMS[event.kind ?? 0];
+			if (alarm) gateway.events.emit("alarm", { code: alarm.code, severity: alarm.severity, message: `${deviceId}: ${alarm.text}${event.detail ? ` (${event.detail})` : ""}`, deviceId, at: clock.now() });
+		});
+	});
+	gateway.devices.on("detached", (deviceId, reason) => gateway.events.emit("deviceDetached", { deviceId, reason: reason?.message ?? null, at: clock.now() }));
+}
+
+const DEVICE_ALARMS: Record<number, { code: string; severity: "warning" | "critical"; text: string }> = {
+	[EventKind.KIND_LOW_BATTERY]: { code: "device-low-battery", severity: "warning", text: "battery low" },
+	[EventKind.KIND_BUFFER_FULL]: { code: "device-buffer-full", severity: "critical", text: "unacked buffer full, the tool stopped taking readings" },
+	[EventKind.KIND_OVERLOAD]: { code: "device-overload", severity: "warning", text: "input overloaded" },
+};
 
 /** The gateway's id survives restarts: it names the gateway to devices (host_hello). */
 function loadOrCreateGatewayId(dataDir: string): string {

@@ -3,7 +3,7 @@
  * is configured (and is required off loopback, see config.ts checkExposure).
  */
 import { timingSafeEqual } from "node:crypto";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerFactory } from "fastify";
 import type { Registry } from "prom-client";
 import { ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
 import type { Logger } from "../logger.js";
@@ -19,6 +19,8 @@ export interface ApiDependencies {
 	startedAt: number;
 	/** More route groups (work orders, evidence), each in its own file. */
 	routes?: Array<(app: FastifyInstance) => void>;
+	/** Makes the HTTP server; the embedded Node-RED uses it to take /red (gateway/node-red/embedded-node-red.ts). */
+	serverFactory?: FastifyServerFactory;
 }
 
 /** HTTP status for an error code: the code says what went wrong, the status what kind of wrong. */
@@ -46,7 +48,7 @@ function nonNegativeInteger(value: unknown, name: string, fallback: number, max 
 }
 
 export function buildApi(deps: ApiDependencies): FastifyInstance {
-	const app = Fastify({ logger: false });
+	const app = Fastify({ logger: false, ...(deps.serverFactory ? { serverFactory: deps.serverFactory } : {}) });
 	const expected = deps.token ? Buffer.from(`Bearer ${deps.token}`) : undefined;
 
 	app.addHook("onRequest", async (request, reply) => {
