@@ -121,7 +121,7 @@ export class Gateway {
 		this.committer.on("commitError", () => {
 			committing = [];
 		});
-		this.watchDevices();
+		watchDevices(this, clock);
 		this.committer.on("commitError", (error) => {
 			// The evidence appended in memory was rolled back with the transaction.
 			this.evidence.reload();
@@ -164,10 +164,6 @@ export class Gateway {
 	stop(): Promise<void> {
 		this.stopping ??= this.stopParts();
 		return this.stopping;
-	}
-
-	private watchDevices(): void {
-		watchDevices(this, this.context.clock);
 	}
 
 	private emitReadings(rows: readonly ReadingRow[]): void {
