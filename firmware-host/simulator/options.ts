@@ -6,6 +6,7 @@
 import { type Clock, systemClock } from "../../protocol/clock.js";
 import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
 import { isValidDeviceId } from "../../protocol/topics.js";
+import type { ImageService } from "../bootloader/image-service.js";
 import { randomBytes, type RandomSource } from "./prng.js";
 import { isQuantity, QUANTITIES, type Quantity } from "./quantities.js";
 
@@ -28,6 +29,8 @@ export interface FaultOptions {
 	corrupt?: number;
 	/** Fraction (0..1) of reading frames silently not sent. */
 	drop?: number;
+	/** Ignore every Ack: acked readings are kept and sent again (a broken device). */
+	brokenAck?: boolean;
 }
 
 export interface SimulatedDeviceOptions {
@@ -49,6 +52,8 @@ export interface SimulatedDeviceOptions {
 	/** Unacked readings the device can hold; when full it stops measuring. */
 	maxUnacked?: number;
 	faults?: FaultOptions;
+	/** The bootloader and image service; without it the device refuses firmware messages. */
+	firmware?: ImageService;
 	/** Stream as soon as a link is attached instead of waiting for a HostHello. */
 	streamWithoutHostHello?: boolean;
 	heartbeatIntervalMs?: number;
@@ -72,6 +77,7 @@ export interface ResolvedDeviceOptions {
 	resendTimeoutMs: number;
 	maxUnacked: number;
 	faults: Required<FaultOptions>;
+	firmware: ImageService | undefined;
 	streamWithoutHostHello: boolean;
 	heartbeatIntervalMs: number;
 	helloRetryMs: number;
@@ -113,7 +119,9 @@ export function resolveDeviceOptions(options: SimulatedDeviceOptions): ResolvedD
 			garbage: checkFraction("faults.garbage", options.faults?.garbage ?? 0),
 			corrupt: checkFraction("faults.corrupt", options.faults?.corrupt ?? 0),
 			drop: checkFraction("faults.drop", options.faults?.drop ?? 0),
+			brokenAck: options.faults?.brokenAck ?? false,
 		},
+		firmware: options.firmware,
 		streamWithoutHostHello: options.streamWithoutHostHello ?? false,
 		heartbeatIntervalMs: checkPositive("heartbeatIntervalMs", options.heartbeatIntervalMs ?? 5000),
 		helloRetryMs: checkPositive("helloRetryMs", options.helloRetryMs ?? 2000),

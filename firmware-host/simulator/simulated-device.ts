@@ -81,6 +81,8 @@ interface Session {
 	ready: boolean;
 	/** The host offered another protocol major: nothing but HostHello is answered. */
 	refused: boolean;
+	/** A maintenance host (HostHello.maintenance): no readings until it sends StartStreaming. */
+	maintenance: boolean;
 	inFlight: number;
 	listeners: { [K in keyof LinkEvents]: (...args: LinkEvents[K]) => void };
 }
@@ -128,6 +130,8 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		this.faults = new FaultInjector(this.options.faults, this.options.random);
 		this.ticker = new RateTicker(this.clock, this.rate, (due) => this.generate(due));
 		this.nextValue = createValueGenerator(this.options.quantity, this.options.random);
+		// Power-on: the bootloader swaps, reverts or boots what is there.
+		this.options.firmware?.boot();
 	}
 
 	get bootId(): Uint8Array {
@@ -162,6 +166,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 			link,
 			ready: false,
 			refused: false,
+			maintenance: false,
 			inFlight: 0,
 			listeners: {
 				envelope: (envelope) => this.onEnvelope(session, envelope),
@@ -219,6 +224,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 	/** Stops measuring and all timers, and detaches. The device cannot be attached again. */
 	stop(): void {
 		this.stopped = true;
+		this.options.firmware?.stop();
 		this.ticker.stop();
 		this.detach();
 	}
@@ -264,7 +270,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 	/** Sends from the cursor to the newest reading, in chunks, while the transport keeps up. */
 	private pump(): void {
 		const session = this.session;
-		if (!session?.ready || this.pumpTimer) return;
+		if (!session?.ready || session.maintenance || this.pumpTimer) return;
 		let budget = PUMP_CHUNK;
 		while (this.nextToSend < this.buffer.endSeq && budget > 0 && session.inFlight < MAX_IN_FLIGHT) {
 			const pending = this.buffer.get(this.nextToSend)!;
@@ -303,7 +309,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 
 	private armResendTimer(delayMs?: number): void {
 		const oldest = this.buffer.oldest;
-		if (this.resendTimer || !this.session?.ready || oldest?.sentAt === undefined) return;
+		if (this.resendTimer || !this.session?.ready || this.session.maintenance || oldest?.sentAt === undefined) return;
 		const since = Math.max(oldest.sentAt, this.lastAckProgressAt);
 		const delay = delayMs ?? since + this.options.resendTimeoutMs - this.clock.monotonic();
 		this.resendTimer = this.clock.setTimeout(() => {
@@ -348,6 +354,10 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 				return;
 			case "heartbeat":
 				return;
+			case "imageUpload":
+			case "imageStateRequest":
+				this.onFirmware(envelope);
+				return;
 			case "error":
 				this.reportProtocolError(
 					new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, `Host reported error ${envelope.error!.code ?? 0}: ${envelope.error!.message ?? ""}`, {
@@ -375,6 +385,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 			return;
 		}
 		session.refused = false;
+		session.maintenance = hostHello.maintenance ?? false;
 		session.link.setPeerMaxPayload(hostHello.maxPayload ?? 0);
 		this.beginSession(session);
 	}
@@ -382,6 +393,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 	/** Hello exchange done: start streaming on the first one, and resend what is unacked. */
 	private beginSession(session: Session): void {
 		session.ready = true;
+		if (session.maintenance) return;
 		if (this.autoStart) {
 			this.autoStart = false;
 			this.startStreaming();
@@ -391,6 +403,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 	}
 
 	private onAck(upToSeq: number, bootId: Uint8Array | null | undefined): void {
+		if (this.options.faults.brokenAck) return;
 		if (bootId && bootId.length > 0 && Buffer.compare(bootId, this.currentBootId) !== 0) return;
 		const upTo = Math.min(upToSeq, this.buffer.endSeq - 1);
 		if (this.buffer.ackUpTo(upTo) === 0) return;
@@ -409,11 +422,27 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		outcome.after?.();
 	}
 
+	/** Image upload and image state (protocol/README.md, "Firmware update"). */
+	private onFirmware(envelope: Envelope): void {
+		const firmware = this.options.firmware;
+		const seq = envelope.seq ?? 0;
+		if (!firmware) {
+			this.sendControl({ error: { code: ProtocolErrorCode.CODE_UNSUPPORTED, message: "This device has no bootloader service; start the simulator with --state FILE.", relatedSeq: seq } });
+			return;
+		}
+		if (envelope.body === "imageUpload") this.sendControl({ imageUploadResult: firmware.upload(envelope.imageUpload!, seq) });
+		else this.sendControl({ imageState: firmware.state(envelope.imageStateRequest!, seq) });
+	}
+
 	private commandTarget(): CommandTarget {
 		return {
 			quantity: this.options.quantity,
 			unackedCount: this.buffer.size,
-			startStreaming: () => this.startStreaming(),
+			startStreaming: () => {
+				if (this.session) this.session.maintenance = false;
+				this.startStreaming();
+				this.resendAll();
+			},
 			stopStreaming: () => {
 				this.autoStart = false;
 				this.streamingEnabled = false;
@@ -440,6 +469,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 
 	/** A new boot: new boot id, seq from 1, announced with Hello and a boot Event. */
 	private reboot(): void {
+		this.options.firmware?.boot();
 		this.currentBootId = randomBytes(this.options.random, 16);
 		this.bootAt = this.clock.monotonic();
 		this.buffer.reset(1);
@@ -489,7 +519,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 			deviceId: o.deviceId,
 			model: o.model,
 			hardwareRevision: o.hardwareRevision,
-			firmwareVersion: o.firmwareVersion,
+			firmwareVersion: o.firmware?.runningVersion ?? o.firmwareVersion,
 			protocolMajor: PROTOCOL_MAJOR,
 			protocolMinor: PROTOCOL_MINOR,
 			maxPayload: DEVICE_MAX_PAYLOAD,

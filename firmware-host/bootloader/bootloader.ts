@@ -1,0 +1,126 @@
+/**
+ * The bootloader side of the simulator: two slots with MCUboot's swap semantics.
+ * - Slot 0 (primary) runs; slot 1 (secondary) receives uploads.
+ * - test(hash): the secondary image boots once at the next reset (MCUboot "test" / pending).
+ * - reset(): a pending secondary is swapped into the primary slot, unconfirmed; an unconfirmed
+ *   primary is swapped back (revert, "rollback"); otherwise nothing changes.
+ * - confirm(): the running image is kept (MCUboot "confirm" / boot_set_confirmed).
+ * Images are verified before they are written (signature, trusted key, hardware, downgrade), so a
+ * refused image changes nothing. protocol/README.md, "Firmware update", is the normative text.
+ */
+import { createHash } from "node:crypto";
+import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import type { DeviceHardware } from "../../protocol/firmware/hardware.js";
+import { verifyImage } from "../../protocol/firmware/image-verify.js";
+import { compareVersions, looseVersion, parseVersion } from "../../protocol/firmware/version.js";
+import type { BootState, BootStateStore, SlotImage } from "./boot-state.js";
+
+export type ResetOutcome = "normal" | "swapped" | "reverted";
+
+export interface BootloaderOptions {
+	store: BootStateStore;
+	hardware: DeviceHardware;
+	/** Version of the factory image in slot 0 when the store is empty. */
+	factoryVersion: string;
+	/** Key hashes whose signatures the bootloader accepts; none means every image is refused. */
+	trustedKeyHashes: Uint8Array[];
+	/** Largest image a slot holds, in bytes. */
+	slotSize: number;
+}
+
+export class Bootloader {
+	private state: BootState;
+
+	constructor(private readonly options: BootloaderOptions) {
+		this.state = options.store.load() ?? this.factoryState();
+	}
+
+	get slotSize(): number {
+		return this.options.slotSize;
+	}
+
+	get snapshot(): Readonly<BootState> {
+		return structuredClone(this.state);
+	}
+
+	get runningVersion(): string {
+		return this.state.primary.version;
+	}
+
+	/** Uploads may go to the secondary slot only while it does not hold the image to revert to. */
+	checkCanWriteSecondary(): void {
+		if (!this.state.primaryConfirmed) {
+			throw stateError("the running image is on test and the secondary slot holds the image to roll back to", "Confirm the running image, or reset the device to roll back, before uploading.");
+		}
+	}
+
+	/** Verifies the whole image and writes it to the secondary slot. Throws without changing anything. */
+	installSecondary(bytes: Uint8Array, allowDowngrade: boolean): SlotImage {
+		this.checkCanWriteSecondary();
+		if (bytes.length > this.options.slotSize) throw stateError(`the image of ${bytes.length} bytes does not fit the ${this.options.slotSize}-byte slot`);
+		const image = verifyImage(bytes, {
+			trustedKeyHashes: this.options.trustedKeyHashes,
+			device: this.options.hardware,
+			runningVersion: looseVersion(this.state.primary.version),
+			allowDowngrade,
+		});
+		const slot: SlotImage = { version: image.version, hash: image.hash.toString("hex"), hardware: image.hardware, size: image.size, keyHash: image.keyHash.toString("hex") };
+		this.commit({ ...this.state, secondary: slot, secondaryPending: false });
+		return slot;
+	}
+
+	/** Marks the secondary image for one test boot. */
+	test(hash: Uint8Array, allowDowngrade: boolean): void {
+		const secondary = this.state.secondary;
+		const wanted = Buffer.from(hash).toString("hex");
+		if (!secondary || secondary.hash !== wanted) {
+			throw new FieldchainError(ErrorCodes.FC_FIRMWARE_STATE, `No image ${wanted.slice(0, 16)}… in the secondary slot.`, { hint: "Upload the image first." });
+		}
+		if (wanted === this.state.primary.hash) throw stateError("that image is already running");
+		this.checkCanWriteSecondary();
+		const running = looseVersion(this.state.primary.version);
+		if (running && !allowDowngrade && compareVersions(parseVersion(secondary.version), running) < 0) {
+			throw new FieldchainError(ErrorCodes.FC_FIRMWARE_DOWNGRADE, `Image ${secondary.version} is older than the running ${this.state.primary.version}.`, { hint: "Allow the downgrade explicitly." });
+		}
+		this.commit({ ...this.state, secondaryPending: true });
+	}
+
+	/** Keeps the running image. `hash`, when given, must be the running image's. */
+	confirm(hash?: Uint8Array): void {
+		if (hash && hash.length > 0 && Buffer.from(hash).toString("hex") !== this.state.primary.hash) {
+			throw stateError("only the running image can be confirmed", "Test-boot the image first, then confirm it while it runs.");
+		}
+		this.commit({ ...this.state, primaryConfirmed: true });
+	}
+
+	/** What the bootloader does at power-on or reset. */
+	reset(): ResetOutcome {
+		const { primary, secondary } = this.state;
+		if (this.state.secondaryPending && secondary) {
+			this.commit({ primary: secondary, secondary: primary, secondaryPending: false, primaryConfirmed: false, rolledBack: false });
+			return "swapped";
+		}
+		if (!this.state.primaryConfirmed && secondary) {
+			this.commit({ primary: secondary, secondary: primary, secondaryPending: false, primaryConfirmed: true, rolledBack: true });
+			return "reverted";
+		}
+		this.commit({ ...this.state, rolledBack: false });
+		return "normal";
+	}
+
+	private commit(state: BootState): void {
+		this.options.store.save(state);
+		this.state = state;
+	}
+
+	private factoryState(): BootState {
+		const { model } = this.options.hardware;
+		const version = this.options.factoryVersion;
+		const hash = createHash("sha256").update(`fieldchain factory image ${model} ${version}`).digest("hex");
+		return { primary: { version, hash, hardware: model, size: 0, keyHash: "" }, secondary: undefined, secondaryPending: false, primaryConfirmed: true, rolledBack: false };
+	}
+}
+
+function stateError(problem: string, hint?: string): FieldchainError {
+	return new FieldchainError(ErrorCodes.FC_FIRMWARE_STATE, `Bootloader: ${problem}.`, { hint });
+}
