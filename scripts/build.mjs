@@ -1,6 +1,6 @@
 // Bundles the CLI with esbuild. Native addons (better-sqlite3, serialport's bindings) and
 // packages that load files at run time stay external and are resolved from node_modules.
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -13,7 +13,7 @@ await build({
 	target: "node20",
 	format: "esm",
 	sourcemap: true,
-	external: ["better-sqlite3", "serialport", "@serialport/bindings-cpp", "pino", "thread-stream"],
+	external: ["better-sqlite3", "serialport", "@serialport/bindings-cpp", "pino", "thread-stream", "node-red", "express"],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give ESM output one.
 		js: "#!/usr/bin/env node\nimport { createRequire as __fcCreateRequire } from 'node:module'; const require = __fcCreateRequire(import.meta.url);",
@@ -21,3 +21,22 @@ await build({
 	define: { "process.env.FIELDCHAIN_VERSION": JSON.stringify(pkg.version) },
 	logLevel: "warning",
 });
+
+// The Node-RED nodes (flows/): Node-RED require()s each node's .js and reads the .html beside it,
+// so each entry becomes one CommonJS file in flows/dist with its .html copied next to it.
+const flowNodes = readdirSync("flows/nodes").filter((file) => file.endsWith(".ts"));
+mkdirSync("flows/dist", { recursive: true });
+await build({
+	entryPoints: flowNodes.map((file) => `flows/nodes/${file}`),
+	outdir: "flows/dist",
+	bundle: true,
+	platform: "node",
+	target: "node20",
+	format: "cjs",
+	// Node-RED calls module.exports(RED); the entries export default.
+	footer: { js: "module.exports = module.exports.default;" },
+	logLevel: "warning",
+});
+for (const file of flowNodes) copyFileSync(`flows/nodes/${file.replace(/\.ts$/, ".html")}`, `flows/dist/${file.replace(/\.ts$/, ".html")}`);
+// flows/package.json is "type": "module" for the TypeScript sources; the bundles are CommonJS.
+writeFileSync("flows/dist/package.json", '{ "type": "commonjs" }\n');

@@ -162,7 +162,7 @@ export function createGatewayApi(parts: GatewayApiParts): FieldchainApi {
 
 		async sendCommand(deviceId, command): Promise<CommandOutcome> {
 			const session = parts.devices.session(deviceId);
-			if (!session || session.state !== "ready") {
+			if (session?.state !== "ready") {
 				throw flowError("FC_FLOW_COMMAND", `Device "${deviceId}" is not connected.`, "GET /api/v1/devices shows which devices are connected.");
 			}
 			const result = await session.sendCommand(toProtocolCommand(command));
