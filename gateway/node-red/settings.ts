@@ -32,6 +32,13 @@ function pinoLevel(level: number): "fatal" | "error" | "warn" | "info" | "debug"
 	return "trace";
 }
 
+/** Errors thrown in a function node come from its sandbox's realm: not `instanceof Error` here. */
+function logText(value: unknown): string {
+	if (typeof value === "string") return value;
+	if (typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string") return (value as { message: string }).message;
+	return JSON.stringify(value) ?? String(value);
+}
+
 /** Node-RED logs through the gateway's logger, tagged so they can be told apart. */
 export function nodeRedLogging(logger: Logger) {
 	const child = logger.child({ component: "node-red" });
@@ -42,8 +49,7 @@ export function nodeRedLogging(logger: Logger) {
 			metrics: false,
 			audit: false,
 			handler: () => (message: NodeRedLogMessage) => {
-				const text = message.msg instanceof Error ? message.msg.message : typeof message.msg === "string" ? message.msg : JSON.stringify(message.msg);
-				child[pinoLevel(message.level)]({ nodeType: message.type, nodeId: message.id, nodeName: message.name }, text);
+				child[pinoLevel(message.level)]({ nodeType: message.type, nodeId: message.id, nodeName: message.name }, logText(message.msg));
 			},
 		},
 	};
@@ -75,7 +81,7 @@ export function nodeRedSettings(input: NodeRedSettingsInput): Record<string, unk
 		logging: nodeRedLogging(input.logger),
 		externalModules: { autoInstall: false, palette: { allowInstall: false, allowUpload: false }, modules: { allowInstall: false } },
 		functionExternalModules: false,
-		editorTheme: { projects: { enabled: false }, tours: false, palette: { editable: false } },
+		editorTheme: { projects: { enabled: false }, tours: false },
 		telemetry: { enabled: false, updateNotification: false },
 		diagnostics: { enabled: false, ui: false },
 		runtimeState: { enabled: false, ui: false },
