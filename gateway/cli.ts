@@ -3,6 +3,7 @@
  * `fieldchain gateway hash-password`: makes the scrypt hash a device entry in the config needs.
  */
 import { resolve } from "node:path";
+import bcrypt from "bcryptjs";
 import { type Command, Option } from "commander";
 import { hashPassword } from "./auth/password-hash.js";
 import { defaultGatewayConfig, type GatewayConfig, loadGatewayConfig, parseHostPort } from "./config.js";
@@ -18,6 +19,8 @@ export interface GatewayCliOptions {
 	logLevel?: string;
 	durability?: "full" | "normal";
 	workOrders?: string;
+	/** false with --no-node-red. */
+	nodeRed?: boolean;
 }
 
 export function registerGatewayCommands(program: Command): Command {
@@ -33,6 +36,7 @@ export function registerGatewayCommands(program: Command): Command {
 		.option("--no-http", "do not serve the local API")
 		.option("--mqtt <host:port>", "embedded MQTT broker address (default 127.0.0.1:1883)")
 		.option("--no-mqtt", "do not start the embedded MQTT broker")
+		.option("--no-node-red", "do not run the embedded Node-RED editor and flows (on when the config has a nodeRed section)")
 		.addOption(new Option("--durability <mode>", "fsync every commit (full) or survive only process crashes (normal)").choices(["full", "normal"]))
 		.option("--log-level <level>", "trace, debug, info, warn, error", undefined)
 		.action(async (options: GatewayCliOptions, command: Command) => {
@@ -44,10 +48,11 @@ export function registerGatewayCommands(program: Command): Command {
 		.command("hash-password")
 		.description("Read a device password from stdin (or --password) and print its scrypt hash for the config's devices[].passwordHash.")
 		.option("--password <password>", "the password (visible in ps; prefer stdin)")
-		.action(async (options: { password?: string }) => {
+		.option("--bcrypt", "print a bcrypt hash instead, for the config's nodeRed.users[].passwordHash (Node-RED editor login)")
+		.action(async (options: { password?: string; bcrypt?: boolean }) => {
 			const password = options.password ?? (await readStdin()).replace(/\r?\n$/, "");
 			if (!password) throw new Error("No password given: pipe it on stdin or pass --password.");
-			process.stdout.write(`${await hashPassword(password)}\n`);
+			process.stdout.write(`${options.bcrypt ? await bcrypt.hash(password, 10) : await hashPassword(password)}\n`);
 		});
 	return gateway;
 }
@@ -62,6 +67,7 @@ export function resolveGatewayConfig(options: GatewayCliOptions): GatewayConfig 
 	for (const path of options.serial ?? []) config.serial.targets.push({ path });
 	if (options.durability) config.storage.durability = options.durability;
 	if (options.logLevel) config.logLevel = options.logLevel;
+	if (options.nodeRed === false) config.nodeRed = false;
 	return config;
 }
 
