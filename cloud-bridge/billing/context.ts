@@ -1,0 +1,48 @@
+/** What every route group of the billing service is given. */
+import { randomUUID } from "node:crypto";
+import type { Clock } from "../../protocol/clock.js";
+import type { EntityKind } from "../../protocol/model/entities/kinds.js";
+import type { Repository } from "../../protocol/model/repository/types.js";
+import type { BillingEvent, BillingEventSink, BillingEventType } from "../events/billing-events.js";
+import type { BillingStore } from "./store/types.js";
+
+/** The pino-compatible subset the service logs through. */
+export interface BillingLogger {
+	info(obj: object, msg?: string): void;
+	warn(obj: object, msg?: string): void;
+	error(obj: object, msg?: string): void;
+}
+
+export interface BillingPolicy {
+	/** Release below this margin needs a margin-override approval (basis points; 0 = no floor). */
+	marginFloorBasisPoints: number;
+	/** How long an enrollment token stays usable. */
+	enrollmentTtlMs: number;
+	/** Largest evidence batch, in records. */
+	maxBatchRecords: number;
+}
+
+export const DEFAULT_POLICY: BillingPolicy = { marginFloorBasisPoints: 0, enrollmentTtlMs: 24 * 60 * 60 * 1000, maxBatchRecords: 5000 };
+
+export interface BillingContext {
+	repo: Repository;
+	store: BillingStore;
+	clock: Clock;
+	logger: BillingLogger;
+	events: BillingEventSink;
+	policy: BillingPolicy;
+	newId(kind: EntityKind): string;
+	/** Publishes after the change is stored; a failing sink is logged, never undoes the change. */
+	publish(type: BillingEventType, data: Record<string, unknown>): Promise<void>;
+}
+
+export function makePublisher(events: BillingEventSink, clock: Clock, logger: BillingLogger): BillingContext["publish"] {
+	return async (type, data) => {
+		const event: BillingEvent = { id: randomUUID(), type, occurredAt: new Date(clock.now()).toISOString(), data };
+		try {
+			await events.publish(event);
+		} catch (error) {
+			logger.error({ err: error, eventId: event.id, type }, "billing event could not be queued; the change itself is stored");
+		}
+	};
+}

@@ -1,0 +1,15 @@
+/** Runs one task at a time per key (per gateway), so two batches of one gateway never race for its chain head. */
+export class KeyedLock {
+	private readonly tails = new Map<string, Promise<unknown>>();
+
+	run<T>(key: string, task: () => Promise<T>): Promise<T> {
+		const previous = this.tails.get(key) ?? Promise.resolve();
+		const next = previous.then(task, task);
+		const tail = next.catch(() => undefined);
+		this.tails.set(key, tail);
+		void tail.then(() => {
+			if (this.tails.get(key) === tail) this.tails.delete(key);
+		});
+		return next;
+	}
+}

@@ -1,0 +1,172 @@
+/**
+ * Evidence batch ingest: verify (verify-batch.ts), keep only what a verified checkpoint seals,
+ * turn sealed records into model Evidence, then append them to the gateway's chain with the batch
+ * receipt. Evidence is written first and skipped when it already exists, so a crash between the
+ * two writes is healed by the gateway's retry; the chain append is all or nothing.
+ */
+import { createHash } from "node:crypto";
+import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import type { AnyWrite } from "../../../protocol/model/entities/kinds.js";
+import type { Principal } from "../auth/authenticate.js";
+import type { BillingContext } from "../context.js";
+import { advanceMilestones } from "../milestone-flow.js";
+import { KeyedLock } from "./gateway-lock.js";
+import { recordToEvidence, type TargetLookup } from "./record-to-evidence.js";
+import { type VerifiedCheckpoint, verifyBatch } from "./verify-batch.js";
+import type { BatchReceipt, EvidenceBatch } from "./wire.js";
+
+function digestOf(batch: EvidenceBatch): string {
+	const hash = createHash("sha256");
+	for (const r of batch.records) hash.update(`${r.chainSeq}:${r.contentHash}:${r.record}\n`);
+	hash.update("--\n");
+	for (const c of batch.checkpoints) hash.update(`${c}\n`);
+	return hash.digest("hex");
+}
+
+/** The checkpoint that seals each record: the first verified one at or after it. */
+function sealerOf(checkpoints: VerifiedCheckpoint[]): (seq: number) => string {
+	const sorted = [...checkpoints].sort((a, b) => a.chainSeq - b.chainSeq);
+	return (seq) => sorted.find((c) => c.chainSeq >= seq)?.signature ?? "";
+}
+
+function cachedLookup(ctx: BillingContext): TargetLookup {
+	const tasks = new Map<string, ReturnType<TargetLookup["task"]>>();
+	const deliverables = new Map<string, ReturnType<TargetLookup["deliverable"]>>();
+	return {
+		task(id) {
+			const found = tasks.get(id) ?? ctx.repo.get("task", id);
+			tasks.set(id, found);
+			return found;
+		},
+		deliverable(id) {
+			const found = deliverables.get(id) ?? ctx.repo.get("deliverable", id);
+			deliverables.set(id, found);
+			return found;
+		},
+	};
+}
+
+export class EvidenceIngest {
+	private readonly lock = new KeyedLock();
+
+	constructor(private readonly ctx: BillingContext) {}
+
+	async ingest(principal: Principal, batch: EvidenceBatch): Promise<BatchReceipt> {
+		if (principal.gatewayId !== batch.gatewayId) {
+			throw new FieldchainError(
+				ErrorCodes.FC_BILLING_FORBIDDEN,
+				principal.gatewayId ? `This token belongs to gateway ${principal.gatewayId}, not ${batch.gatewayId}.` : "Only an enrolled gateway's own token may send evidence.",
+				{ hint: "Enroll the gateway (POST /v1/gateways/enroll) and send its batches with the token it received." },
+			);
+		}
+		const gateway = await this.ctx.store.getGateway(batch.gatewayId);
+		if (!gateway) throw new FieldchainError(ErrorCodes.FC_BILLING_FORBIDDEN, `Gateway ${batch.gatewayId} is not enrolled.`, { hint: "Enroll it first." });
+		if (gateway.revokedAt !== null) {
+			throw new FieldchainError(ErrorCodes.FC_BILLING_GATEWAY_REVOKED, `The key of gateway ${gateway.id} was revoked; its evidence is no longer trusted.`, {
+				hint: "Enroll the gateway again with a new key and a new enrollment token.",
+			});
+		}
+		const digest = digestOf(batch);
+		return this.lock.run(gateway.id, async () => {
+			if (batch.batchId !== undefined) {
+				const earlier = await this.ctx.store.getBatchReceipt(gateway.id, batch.batchId);
+				if (earlier) {
+					if (earlier.digest !== digest) {
+						throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Batch ${batch.batchId} of gateway ${gateway.id} was received before with other content.`, {
+							hint: "A retry must send the same batch; new records need a new batchId.",
+						});
+					}
+					return { ...(earlier.receipt as unknown as BatchReceipt), replayed: true };
+				}
+			}
+			return this.ingestLocked(gateway.id, batch, digest);
+		});
+	}
+
+	private async ingestLocked(gatewayId: string, batch: EvidenceBatch, digest: string): Promise<BatchReceipt> {
+		const ctx = this.ctx;
+		const gateway = await ctx.store.getGateway(gatewayId);
+		if (!gateway) throw new FieldchainError(ErrorCodes.FC_BILLING_FORBIDDEN, `Gateway ${gatewayId} is not enrolled.`);
+		const head = await ctx.store.getChainHead(gatewayId);
+		const verified = await verifyBatch(batch.records, batch.checkpoints, { gateway, head, stored: (from, to) => ctx.store.getChainRecords(gatewayId, from, to) });
+
+		// Only records a verified checkpoint seals are accepted; the rest wait for their checkpoint.
+		const sealedUpTo = Math.max(head.sealedUpTo, verified.sealedBy);
+		const accepted = verified.appended.filter((r) => r.chainSeq <= sealedUpTo);
+		const unsealed = verified.appended.length - accepted.length;
+
+		const now = ctx.clock.now();
+		const sealer = sealerOf(verified.checkpoints);
+		const lookup = cachedLookup(ctx);
+		const writes: AnyWrite[] = [];
+		const unlinked: BatchReceipt["unlinked"] = [];
+		const touchedOrders = new Set<string>();
+		for (const item of accepted) {
+			const conversion = await recordToEvidence({ record: item.record, contentHash: item.contentHash, sealedBy: sealer(item.chainSeq) }, lookup, now);
+			if (!conversion.ok) {
+				unlinked.push({ chainSeq: item.chainSeq, recordId: item.record.id, message: conversion.message });
+				continue;
+			}
+			if (await ctx.repo.get("evidence", conversion.evidence.id)) continue;
+			writes.push({ kind: "evidence", entity: conversion.evidence });
+			touchedOrders.add(conversion.evidence.workOrderId);
+		}
+		if (writes.length > 0) await ctx.repo.commit(writes);
+
+		const last = accepted[accepted.length - 1];
+		const receipt: BatchReceipt = {
+			gatewayId,
+			batchId: batch.batchId ?? null,
+			replayed: false,
+			accepted: accepted.length,
+			unsealed,
+			duplicates: verified.duplicates,
+			rejected: verified.rejected,
+			checkpointsAccepted: verified.checkpoints.length,
+			checkpointsRejected: verified.checkpointsRejected,
+			gap: verified.gap,
+			headSeq: last ? last.chainSeq : head.headSeq,
+			sealedUpTo: last ? last.chainSeq : head.sealedUpTo,
+			evidenceCreated: writes.length,
+			unlinked,
+		};
+		await ctx.store.appendChain({
+			gatewayId,
+			expectedHeadSeq: head.headSeq,
+			records: accepted.map((r) => ({ chainSeq: r.chainSeq, recordId: r.record.id, workOrderId: r.record.workOrderId, contentHash: r.contentHash, entryHash: r.entryHash, bytes: r.bytes })),
+			checkpoints: verified.checkpoints.filter((c) => c.chainSeq <= receipt.sealedUpTo).map((c) => ({ chainSeq: c.chainSeq, bytes: c.bytes, keyId: c.keyId })),
+			sealedUpTo: receipt.sealedUpTo,
+			receipt: batch.batchId !== undefined ? { gatewayId, batchId: batch.batchId, digest, receivedAt: now, receipt: receipt as unknown as Record<string, unknown> } : null,
+		});
+
+		if (accepted.length > 0) {
+			await ctx.publish("evidence.accepted", {
+				gatewayId,
+				batchId: receipt.batchId,
+				accepted: receipt.accepted,
+				sealedUpTo: receipt.sealedUpTo,
+				evidenceCreated: receipt.evidenceCreated,
+				workOrderIds: [...touchedOrders].sort(),
+			});
+		}
+		await this.advance(touchedOrders, `gateway:${gatewayId}`);
+		return receipt;
+	}
+
+	/** Evidence can complete a milestone: move those that are waiting, in chains that have one. */
+	private async advance(workOrderIds: Set<string>, actorId: string): Promise<void> {
+		const roots = new Set<string>();
+		for (const id of workOrderIds) {
+			const order = await this.ctx.repo.get("workOrder", id);
+			if (order) roots.add(order.rootId);
+		}
+		for (const root of roots) {
+			let waiting = false;
+			for (const order of await this.ctx.repo.list("workOrder", { rootId: root })) {
+				const milestones = await this.ctx.repo.list("milestone", { workOrderId: order.id });
+				if (milestones.some((m) => m.status === "planned" || m.status === "awaiting-evidence")) waiting = true;
+			}
+			if (waiting) await advanceMilestones(this.ctx, root, actorId);
+		}
+	}
+}

@@ -1,0 +1,77 @@
+/**
+ * The OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0), built from the route
+ * declarations. Schemas are inlined where they are used, exactly as fastify validates them.
+ */
+import { ErrorBody } from "../http-errors.js";
+import type { RouteSpec } from "../routes/route-spec.js";
+import type { Schema } from "./schema-helpers.js";
+
+export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, Record<string, unknown>>> };
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+	400: "Bad request: the body or parameters do not match the schema (FC_BILLING_BAD_REQUEST, FC_MODEL_INVALID)",
+	401: "No, unknown or revoked bearer token (FC_BILLING_UNAUTHORIZED)",
+	403: "The token lacks the scope (FC_BILLING_FORBIDDEN)",
+	404: "No such resource (FC_MODEL_NOT_FOUND, FC_BILLING_NOT_FOUND)",
+	409: "Refused by the model's rules or a concurrent change (FC_MODEL_*, FC_BILLING_CONFLICT)",
+	412: "If-Match names another version (FC_BILLING_PRECONDITION_FAILED)",
+	428: "An update needs If-Match or version (FC_BILLING_PRECONDITION_REQUIRED)",
+};
+
+/** fastify's /a/:id to OpenAPI's /a/{id}. */
+export function openApiPath(url: string): string {
+	return url.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
+}
+
+function parameters(spec: RouteSpec): Record<string, unknown>[] {
+	const list: Record<string, unknown>[] = [];
+	const props = (schema: Schema | undefined) => Object.entries((schema?.properties ?? {}) as Record<string, Schema>);
+	const required = (schema: Schema | undefined) => (schema?.required ?? []) as string[];
+	for (const [name, schema] of props(spec.params)) list.push({ name, in: "path", required: true, schema });
+	for (const [name, schema] of props(spec.querystring)) list.push({ name, in: "query", required: required(spec.querystring).includes(name), schema });
+	if (spec.ifMatch) list.push({ name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: 'The version last read, as its ETag ("3").' });
+	return list;
+}
+
+export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocument {
+	const paths: OpenApiDocument["paths"] = {};
+	for (const spec of routes) {
+		const responses: Record<string, unknown> = {};
+		for (const [status, response] of Object.entries(spec.responses)) {
+			responses[status] = { description: response.description, content: { "application/json": { schema: response.schema } } };
+		}
+		const errorStatuses = [400, 404, 409, ...(spec.scopes === "public" ? [] : [401, 403]), ...(spec.ifMatch ? [412, 428] : [])];
+		for (const status of errorStatuses) {
+			if (!(status in responses)) responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: ErrorBody } } };
+		}
+		const operation: Record<string, unknown> = {
+			operationId: spec.operationId,
+			summary: spec.summary,
+			tags: [spec.tag],
+			parameters: parameters(spec),
+			responses,
+			security: spec.scopes === "public" ? [] : [{ bearer: [...spec.scopes] }],
+		};
+		if (spec.body) operation.requestBody = { required: true, content: { "application/json": { schema: spec.body } } };
+		const path = openApiPath(spec.url);
+		paths[path] ??= {};
+		paths[path][spec.method.toLowerCase()] = operation;
+	}
+	return {
+		openapi: "3.1.0",
+		info: {
+			title: "fieldchain reference billing service",
+			version: "1.0.0",
+			description:
+				"Receives signed, hash-chained evidence from enrolled gateways and releases invoices only on evidence, approved time and customer sign-off. Errors are JSON { error: { code, message, hint } } with an FC_* code.",
+		},
+		servers: [{ url: "/" }],
+		components: {
+			securitySchemes: {
+				bearer: { type: "http", scheme: "bearer", description: "Scopes: evidence:write, workorders:read (gateways); approve, release, admin (people)." },
+			},
+			schemas: { Error: ErrorBody },
+		},
+		paths,
+	};
+}

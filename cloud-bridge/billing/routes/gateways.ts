@@ -1,0 +1,147 @@
+/** API tokens, one-time enrollment tokens, gateway enrollment and key revocation. */
+import { randomUUID } from "node:crypto";
+import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { keyIdOf, parsePublicKey } from "../../../protocol/evidence/keys.js";
+import { hashToken, issueApiToken, issueEnrollmentToken, newSecret, API_TOKEN_PREFIX, ENROLLMENT_TOKEN_PREFIX } from "../auth/tokens.js";
+import type { BillingContext } from "../context.js";
+import { arr, bool, hex64, id, int, ms, nullable, obj, str } from "../openapi/schema-helpers.js";
+import { type ChainHead, GATEWAY_SCOPES, type GatewayRecord, SCOPES } from "../store/types.js";
+import { ADMIN, idParams, listOf } from "./common.js";
+import { created, ok, type RouteSpec } from "./route-spec.js";
+
+const scopeList = arr({ type: "string", enum: [...SCOPES] }, { minItems: 1, uniqueItems: true });
+const GatewaySchema = obj({ id: id(), publicKey: str(), keyId: hex64(), enrolledAt: ms(), revokedAt: nullable(ms()), revoked: bool() });
+const ChainSchema = obj({ gatewayId: id(), headSeq: int({ minimum: 0 }), headHash: hex64(), sealedUpTo: int({ minimum: 0 }) });
+const GATEWAY_ID = "^[A-Za-z0-9._-]{1,64}$";
+
+const gatewayView = (g: GatewayRecord) => ({ ...g, revoked: g.revokedAt !== null });
+
+const ENROLL_FAILURES: Record<string, string> = {
+	unknown: "The enrollment token is not known.",
+	used: "The enrollment token was already used; each works once.",
+	expired: "The enrollment token has expired.",
+};
+
+export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
+	return [
+		{
+			method: "POST",
+			url: "/v1/tokens",
+			operationId: "createToken",
+			summary: "Issue an API token for a person (approve, release, admin) or a read-only system; the secret is shown once",
+			tag: "auth",
+			scopes: ADMIN,
+			body: obj({ name: str({ minLength: 1, maxLength: 200 }), scopes: scopeList }),
+			responses: { 201: { description: "The token; store it now, it is never shown again", schema: obj({ id: id(), name: str(), scopes: scopeList, token: str() }) } },
+			async handler(input) {
+				const body = input.body as { name: string; scopes: string[] };
+				const { token, record } = await issueApiToken(ctx.store, { name: body.name, scopes: body.scopes, now: ctx.clock.now() });
+				return created({ id: record.id, name: record.name, scopes: record.scopes, token });
+			},
+		},
+		{
+			method: "POST",
+			url: "/v1/enrollments",
+			operationId: "createEnrollment",
+			summary: "Issue a one-time enrollment token for a new gateway",
+			tag: "gateways",
+			scopes: ADMIN,
+			responses: { 201: { description: "The enrollment token; it works once, until expiresAt", schema: obj({ id: id(), enrollmentToken: str(), expiresAt: ms() }) } },
+			async handler() {
+				const { token, record } = await issueEnrollmentToken(ctx.store, { now: ctx.clock.now(), ttlMs: ctx.policy.enrollmentTtlMs });
+				return created({ id: record.id, enrollmentToken: token, expiresAt: record.expiresAt });
+			},
+		},
+		{
+			method: "POST",
+			url: "/v1/gateways/enroll",
+			operationId: "enrollGateway",
+			summary: "A gateway presents its one-time enrollment token and Ed25519 public key and receives its own API token",
+			tag: "gateways",
+			scopes: "public",
+			body: obj({ enrollmentToken: str({ minLength: 1, maxLength: 200 }), gatewayId: str({ pattern: GATEWAY_ID }), publicKey: str({ minLength: 1, maxLength: 1000 }) }),
+			responses: {
+				201: {
+					description: "Enrolled: the gateway's API token (shown once) with scopes evidence:write and workorders:read",
+					schema: obj({ gatewayId: id(), keyId: hex64(), token: str(), scopes: scopeList }),
+				},
+			},
+			async handler(input) {
+				const body = input.body as { enrollmentToken: string; gatewayId: string; publicKey: string };
+				if (!body.enrollmentToken.startsWith(ENROLLMENT_TOKEN_PREFIX)) {
+					throw new FieldchainError(ErrorCodes.FC_BILLING_ENROLLMENT, "That is not an enrollment token.", { hint: "An admin issues one with POST /v1/enrollments or `fieldchain cloud enrollment create`." });
+				}
+				let raw: Buffer;
+				try {
+					raw = parsePublicKey(body.publicKey);
+				} catch (cause) {
+					throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `publicKey: ${(cause as Error).message}`, { cause });
+				}
+				const now = ctx.clock.now();
+				const token = newSecret(API_TOKEN_PREFIX);
+				const gateway: GatewayRecord = { id: body.gatewayId, publicKey: raw.toString("base64"), keyId: keyIdOf(raw).toString("hex"), enrolledAt: now, revokedAt: null };
+				const outcome = await ctx.store.completeEnrollment({
+					enrollmentHash: hashToken(body.enrollmentToken),
+					now,
+					gateway,
+					token: { id: randomUUID(), name: `gateway ${gateway.id}`, hash: hashToken(token), scopes: [...GATEWAY_SCOPES], gatewayId: gateway.id, createdAt: now, revokedAt: null },
+				});
+				if (!outcome.ok) {
+					if (outcome.reason === "gateway-exists") {
+						throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Gateway ${gateway.id} is already enrolled.`, { hint: "Pick another gateway id; the enrollment token is still unused." });
+					}
+					throw new FieldchainError(ErrorCodes.FC_BILLING_ENROLLMENT, ENROLL_FAILURES[outcome.reason], { hint: "Ask an admin for a new enrollment token." });
+				}
+				ctx.logger.info({ gatewayId: gateway.id, keyId: gateway.keyId }, "gateway enrolled");
+				return created({ gatewayId: gateway.id, keyId: gateway.keyId, token, scopes: [...GATEWAY_SCOPES] });
+			},
+		},
+		{
+			method: "GET",
+			url: "/v1/gateways",
+			operationId: "listGateways",
+			summary: "Enrolled gateways and their keys",
+			tag: "gateways",
+			scopes: ADMIN,
+			responses: { 200: { description: "Gateways by id", schema: listOf("gateways", GatewaySchema) } },
+			async handler() {
+				return ok({ gateways: (await ctx.store.listGateways()).map(gatewayView) });
+			},
+		},
+		{
+			method: "POST",
+			url: "/v1/gateways/:id/revoke",
+			operationId: "revokeGateway",
+			summary: "Revoke a gateway's key and tokens: nothing it sends is trusted from now on",
+			tag: "gateways",
+			scopes: ADMIN,
+			params: idParams,
+			responses: { 200: { description: "The gateway, revoked", schema: GatewaySchema } },
+			async handler(input) {
+				const gateway = await ctx.store.revokeGateway(input.params.id, ctx.clock.now());
+				if (!gateway) throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `No gateway ${input.params.id} is enrolled.`);
+				ctx.logger.warn({ gatewayId: gateway.id, keyId: gateway.keyId }, "gateway key revoked");
+				return ok(gatewayView(gateway));
+			},
+		},
+		{
+			method: "GET",
+			url: "/v1/gateways/:id/chain",
+			operationId: "getGatewayChain",
+			summary: "How far the gateway's evidence chain is accepted and sealed (admin, or the gateway itself)",
+			tag: "gateways",
+			scopes: ["admin", "evidence:write"],
+			params: idParams,
+			responses: { 200: { description: "The accepted chain head", schema: ChainSchema } },
+			async handler(input) {
+				const principal = input.principal;
+				if (!principal?.scopes.includes("admin") && principal?.gatewayId !== input.params.id) {
+					throw new FieldchainError(ErrorCodes.FC_BILLING_FORBIDDEN, `Only an admin or gateway ${input.params.id} itself may read its chain.`);
+				}
+				if (!(await ctx.store.getGateway(input.params.id))) throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `No gateway ${input.params.id} is enrolled.`);
+				const head: ChainHead = await ctx.store.getChainHead(input.params.id);
+				return ok(head);
+			},
+		},
+	];
+}

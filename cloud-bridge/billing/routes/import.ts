@@ -1,0 +1,38 @@
+/** Loading reference data and fixtures (customers, sites, technicians, rate cards, whole chains). */
+import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { COLLECTION_OF, ENTITY_KINDS, emptySnapshot, type ModelSnapshot } from "../../../protocol/model/entities/kinds.js";
+import { snapshotWrites } from "../../../protocol/model/repository/load.js";
+import { validateSnapshot } from "../../../protocol/model/validation/validate.js";
+import type { BillingContext } from "../context.js";
+import { arr, int, obj, str } from "../openapi/schema-helpers.js";
+import { ADMIN } from "./common.js";
+import { ok, type RouteSpec } from "./route-spec.js";
+
+const collections = Object.fromEntries(ENTITY_KINDS.map((kind) => [COLLECTION_OF[kind], arr({ type: "object", required: ["id", "version"] })]));
+
+export function importRoutes(ctx: BillingContext): RouteSpec[] {
+	return [
+		{
+			method: "POST",
+			url: "/v1/import",
+			operationId: "importSnapshot",
+			summary: "Load a model snapshot (protocol/model JSON: customers, sites, technicians, rate cards, chains) into empty slots, all or nothing",
+			tag: "admin",
+			scopes: ADMIN,
+			body: { type: "object", properties: collections, additionalProperties: false },
+			responses: { 200: { description: "How many entities were loaded", schema: obj({ imported: int({ minimum: 0 }), issues: arr(str()) }) } },
+			async handler(input) {
+				const snapshot: ModelSnapshot = { ...emptySnapshot(), ...(input.body as Partial<ModelSnapshot>) };
+				const issues = validateSnapshot(snapshot).filter((issue) => !/does not exist|missing/.test(issue.message));
+				if (issues.length > 0) {
+					throw new FieldchainError(ErrorCodes.FC_MODEL_INVALID, `The snapshot breaks ${issues.length} model rule(s): ${issues.slice(0, 5).map((i) => i.message).join("; ")}.`, {
+						details: { issues },
+					});
+				}
+				const writes = snapshotWrites(snapshot);
+				await ctx.repo.restore(writes);
+				return ok({ imported: writes.length, issues: [] });
+			},
+		},
+	];
+}

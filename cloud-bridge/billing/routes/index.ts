@@ -1,0 +1,30 @@
+/** Every route group of the billing service, in the order the OpenAPI document lists them. */
+import type { BillingContext } from "../context.js";
+import { appointmentRoutes } from "./appointments.js";
+import { deliverableRoutes } from "./deliverables.js";
+import { evidenceRoutes } from "./evidence.js";
+import { gatewayRoutes } from "./gateways.js";
+import { importRoutes } from "./import.js";
+import { invoiceRoutes } from "./invoices.js";
+import { lineItemRoutes } from "./line-items.js";
+import { milestoneRoutes } from "./milestones.js";
+import type { RouteSpec } from "./route-spec.js";
+import { taskRoutes } from "./tasks.js";
+import { timeEntryRoutes } from "./time-entries.js";
+import { workOrderRoutes } from "./work-orders.js";
+
+export function allRoutes(ctx: BillingContext): RouteSpec[] {
+	return [
+		...gatewayRoutes(ctx),
+		...importRoutes(ctx),
+		...workOrderRoutes(ctx),
+		...taskRoutes(ctx),
+		...appointmentRoutes(ctx),
+		...lineItemRoutes(ctx),
+		...timeEntryRoutes(ctx),
+		...evidenceRoutes(ctx),
+		...deliverableRoutes(ctx),
+		...milestoneRoutes(ctx),
+		...invoiceRoutes(ctx),
+	];
+}

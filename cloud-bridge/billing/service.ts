@@ -1,0 +1,115 @@
+/**
+ * The reference billing service: a fastify app built from route declarations (routes/*.ts). The
+ * same declarations give the request validation, the OpenAPI 3.1 document at /openapi.json and
+ * the optional response validation, so the three never disagree.
+ */
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance } from "fastify";
+import { type Clock, systemClock } from "../../protocol/clock.js";
+import type { BillingEventSink } from "../events/billing-events.js";
+import { MemoryEventSink } from "../events/billing-events.js";
+import { authenticate, requireScope } from "./auth/authenticate.js";
+import { type BillingContext, type BillingLogger, type BillingPolicy, DEFAULT_POLICY, makePublisher } from "./context.js";
+import { asFieldchainError, sendError } from "./http-errors.js";
+import { buildOpenApiDocument } from "./openapi/document.js";
+import { makeResponseValidator } from "./openapi/response-validator.js";
+import { allRoutes } from "./routes/index.js";
+import type { RouteSpec } from "./routes/route-spec.js";
+import type { BillingStorage } from "./storage.js";
+import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+
+export interface BillingServiceOptions {
+	storage: BillingStorage;
+	clock?: Clock;
+	logger?: BillingLogger;
+	events?: BillingEventSink;
+	policy?: Partial<BillingPolicy>;
+	/** Check every JSON response against the OpenAPI document (tests; costs time per response). */
+	validateResponses?: boolean;
+	/** Largest request body in bytes (default 32 MiB: a batch of 5000 records with room to spare). */
+	bodyLimit?: number;
+}
+
+const silentLogger: BillingLogger = { info() {}, warn() {}, error() {} };
+
+declare module "fastify" {
+	interface FastifyContextConfig {
+		spec?: RouteSpec;
+	}
+}
+
+export function createBillingService(options: BillingServiceOptions): FastifyInstance {
+	const clock = options.clock ?? systemClock;
+	const logger = options.logger ?? silentLogger;
+	const events = options.events ?? new MemoryEventSink();
+	const context: BillingContext = {
+		repo: options.storage.repo,
+		store: options.storage.store,
+		clock,
+		logger,
+		events,
+		policy: { ...DEFAULT_POLICY, ...options.policy },
+		newId: () => randomUUID(),
+		publish: makePublisher(events, clock, logger),
+	};
+	const routes = allRoutes(context);
+	const document = buildOpenApiDocument(routes);
+	const app = Fastify({
+		logger: false,
+		bodyLimit: options.bodyLimit ?? 32 * 1024 * 1024,
+		// Unknown fields are an error, not silently dropped; JSON bodies are never coerced.
+		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+	});
+
+	app.setErrorHandler((thrown, request, reply) => {
+		const { error, unexpected } = asFieldchainError(thrown);
+		if (unexpected) logger.error({ err: thrown, method: request.method, url: request.url }, "billing request failed");
+		return sendError(reply, error);
+	});
+	app.setNotFoundHandler((request, reply) =>
+		sendError(reply, new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `No route ${request.method} ${request.url.split("?")[0]}.`, { hint: "GET /openapi.json lists the routes." })),
+	);
+
+	if (options.validateResponses) {
+		const validate = makeResponseValidator(document);
+		app.addHook("onSend", async (request, reply, payload) => {
+			const spec = request.routeOptions.config.spec;
+			if (!spec || typeof payload !== "string") return payload;
+			const problem = validate(spec, reply.statusCode, payload);
+			if (!problem) return payload;
+			logger.error({ operationId: spec.operationId, status: reply.statusCode, problem }, "response does not match the OpenAPI document");
+			reply.code(500);
+			return JSON.stringify({ error: { code: ErrorCodes.FC_BILLING_RESPONSE_INVALID, message: `Response of ${spec.operationId} (${reply.statusCode}) breaks the OpenAPI document: ${problem}`, hint: "This is a service bug." } });
+		});
+	}
+
+	app.get("/openapi.json", async () => document);
+	app.get("/healthz", async () => ({ status: "ok" }));
+
+	for (const spec of routes) {
+		app.route({
+			method: spec.method,
+			url: spec.url,
+			config: { spec },
+			schema: { ...(spec.params ? { params: spec.params } : {}), ...(spec.querystring ? { querystring: spec.querystring } : {}), ...(spec.body ? { body: spec.body } : {}) },
+			onRequest: async (request) => {
+				if (spec.scopes === "public") return;
+				request.principal = await authenticate(context.store, request);
+				requireScope(request.principal, spec.scopes);
+			},
+			handler: async (request, reply) => {
+				const result = await spec.handler({
+					request,
+					reply,
+					principal: request.principal ?? null,
+					params: (request.params ?? {}) as Record<string, string>,
+					query: (request.query ?? {}) as Record<string, string | undefined>,
+					body: request.body,
+				});
+				if (result.version !== undefined) reply.header("etag", `"${result.version}"`);
+				return reply.code(result.status).send(result.body);
+			},
+		});
+	}
+	return app;
+}

@@ -1,0 +1,81 @@
+/**
+ * Opening the service's storage: the model repository plus the billing store. `{ db: FILE }` keeps
+ * both in one SQLite file on one connection; `{ databaseUrl }` goes to PostgreSQL through the
+ * opener registered with registerPostgresStorage (the PostgreSQL backends live beside this one).
+ */
+import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { MemoryRepository } from "../../protocol/model/repository/memory.js";
+import type { Repository } from "../../protocol/model/repository/types.js";
+import { MemoryBillingStore } from "./store/memory.js";
+import type { BillingStore } from "./store/types.js";
+
+export interface BillingStorage {
+	repo: Repository;
+	store: BillingStore;
+	/** Where the data lives, for the start banner (never a password). */
+	describe: string;
+	close(): Promise<void>;
+}
+
+export type BillingStorageOptions = { db: string; databaseUrl?: undefined } | { databaseUrl: string; db?: undefined } | { memory: true; db?: undefined; databaseUrl?: undefined };
+
+export type PostgresStorageOpener = (databaseUrl: string) => Promise<BillingStorage>;
+let postgresOpener: PostgresStorageOpener | undefined;
+
+/** Called by the PostgreSQL backend module so that --database-url works. */
+export function registerPostgresStorage(opener: PostgresStorageOpener): void {
+	postgresOpener = opener;
+}
+
+export function memoryBillingStorage(): BillingStorage {
+	const repo = new MemoryRepository();
+	const store = new MemoryBillingStore();
+	return {
+		repo,
+		store,
+		describe: "memory (nothing is kept after exit)",
+		async close() {
+			await store.close();
+			await repo.close();
+		},
+	};
+}
+
+export async function openBillingStorage(options: BillingStorageOptions): Promise<BillingStorage> {
+	if ("memory" in options && options.memory) return memoryBillingStorage();
+	if (options.db !== undefined && options.databaseUrl !== undefined) {
+		throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, "Give either --db or --database-url, not both.");
+	}
+	if (options.databaseUrl !== undefined) {
+		if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+			throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, "--database-url must be a postgres:// or postgresql:// URL.");
+		}
+		if (!postgresOpener) {
+			throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, "--database-url (PostgreSQL storage) is not available in this build.", {
+				hint: "Use --db FILE for SQLite storage.",
+			});
+		}
+		return postgresOpener(options.databaseUrl);
+	}
+	if (!options.db) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, "--db needs a file name.", { hint: "For example --db billing.sqlite." });
+	// Loaded here, not at the top: importing the service must not load the native SQLite module.
+	const { SqliteRepository } = await import("../../protocol/model/repository/sqlite.js");
+	const { SqliteBillingStore } = await import("./store/sqlite.js");
+	const repo = new SqliteRepository(options.db);
+	let store: BillingStore;
+	try {
+		store = new SqliteBillingStore(repo.db);
+	} catch (error) {
+		await repo.close();
+		throw error;
+	}
+	return {
+		repo,
+		store,
+		describe: `SQLite ${options.db}`,
+		async close() {
+			await store.close();
+			await repo.close();
+		},
+	};
+}
