@@ -12,10 +12,18 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Clock } from "../../protocol/clock.js";
 import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import { contentHash, EvidenceChain, type EvidenceRecordInit, initialChainState } from "../../protocol/evidence/chain.js";
+import { type ChainedBytes, contentHash, EvidenceChain, type EvidenceRecordInit, initialChainState } from "../../protocol/evidence/chain.js";
 import { signCheckpoint } from "../../protocol/evidence/checkpoint.js";
 import type { GatewayKey } from "../../protocol/evidence/keys.js";
-import { decodeRecord, EvidenceKind as Kind, EvidenceOutcome as Outcome, SignerRole } from "../../protocol/evidence/record.js";
+import {
+	decodeRecord,
+	EvidenceKind as Kind,
+	EvidenceOutcome as Outcome,
+	ReadingRecordTemplate,
+	type ReadingTemplateFields,
+	type ReadingVaryingFields,
+	SignerRole,
+} from "../../protocol/evidence/record.js";
 import type { ChecklistItem, Task } from "../../protocol/model/entities/task.js";
 import type { Logger } from "../logger.js";
 import type { DeviceRecord, ReadingRow } from "../store/reading-store.js";
@@ -23,7 +31,7 @@ import type { ActiveTask, ActiveTasks } from "../work/active-tasks.js";
 import type { WorkOrders } from "../work/work-orders.js";
 import type { AttachmentInfo } from "./attachments.js";
 import { type BatchEntry, EvidenceBatches, type StoredRecord } from "./evidence-batches.js";
-import { matchReading, type ReadingMatch, type ReadingOutcome } from "./match-reading.js";
+import { matchReading, type ReadingOutcome } from "./match-reading.js";
 
 type RecordInit = EvidenceRecordInit;
 
@@ -187,7 +195,7 @@ export class EvidenceLog {
 				? { attachmentSha256: Buffer.from(input.attachment.sha256, "hex"), attachmentMediaType: input.attachment.mediaType, attachmentSize: input.attachment.size }
 				: {}),
 		};
-		return this.appendOne(record, "recorded");
+		return this.appendOne(() => this.chain.append(record), { workOrderId: input.workOrderId, taskId: input.task.id, checklistItemId: item.id }, "recorded");
 	}
 
 	/**
@@ -210,7 +218,10 @@ export class EvidenceLog {
 			const wanted = item.requirement;
 			throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Checklist item "${item.id}" needs ${wanted.quantity} in a unit convertible to ${wanted.unit}; the reading is ${row.quantity} in ${row.unit || "no unit"}.`);
 		}
-		return this.appendOne(this.readingRecord(row, device, input.task, match, input.technicianId), match.outcome);
+		const template = new ReadingRecordTemplate(this.templateFields(row, device, input.task, match.item, input.technicianId));
+		const varying = varyingFields(row, match.outcome);
+		const ids = { workOrderId: input.task.workOrderId, taskId: input.task.id, checklistItemId: item.id };
+		return this.appendOne(() => this.chain.appendEncoded((chainSeq, prevHash) => template.encode(varying, chainSeq, prevHash)), ids, match.outcome);
 	}
 
 	/** Records afterSeq+1..upToSeq in chain order. */
@@ -264,26 +275,34 @@ export class EvidenceLog {
 	private contextFor(deviceId: string): StampContext {
 		const active = this.options.activeTasks.forDevice(deviceId);
 		const task = active && this.options.workOrders.task(active.taskId);
-		return { active, task, device: this.options.device(deviceId) };
+		return { active, task, device: this.options.device(deviceId), templates: new Map() };
 	}
 
-	private stampReading(row: ReadingRow, { active, task, device }: StampContext): void {
+	private stampReading(row: ReadingRow, context: StampContext): void {
+		const { active, task, device } = context;
 		if (!active || !task) {
 			this.stats.unmatched++;
 			return;
 		}
-		const calibration = device?.calibration;
 		const match = matchReading(
 			task,
-			{ quantity: row.quantity, value: row.value, unit: row.unit, capturedAt: row.receivedAt, calibrationDueAt: calibration?.dueAt || undefined },
+			{ quantity: row.quantity, value: row.value, unit: row.unit, capturedAt: row.receivedAt, calibrationDueAt: device?.calibration?.dueAt || undefined },
 			this.satisfiedFor(task.id),
 		);
 		if (!match) {
 			this.stats.unmatched++;
 			return;
 		}
-		const record = this.readingRecord(row, device, task, match, active.technicianId);
-		this.append(record, match.outcome);
+		// Readings of one commit share item, technician and device boot: encode those once.
+		const templateKey = `${match.item.id}\u0000${row.bootId}`;
+		let template = context.templates.get(templateKey);
+		if (!template) {
+			template = new ReadingRecordTemplate(this.templateFields(row, device, task, match.item, active.technicianId));
+			context.templates.set(templateKey, template);
+		}
+		const varying = varyingFields(row, match.outcome);
+		const chained = this.chain.appendEncoded((chainSeq, prevHash) => (template as ReadingRecordTemplate).encode(varying, chainSeq, prevHash));
+		this.enqueue(chained, { workOrderId: task.workOrderId, taskId: task.id, checklistItemId: match.item.id }, match.outcome);
 		this.stats.stamped++;
 	}
 
@@ -293,65 +312,45 @@ export class EvidenceLog {
 		return this.lastBoot.bytes;
 	}
 
-	private readingRecord(row: ReadingRow, device: DeviceRecord | undefined, task: Task, match: ReadingMatch, technicianId: string): RecordInit {
+	/** The fields of a reading record that stay the same for one item, technician and device boot. */
+	private templateFields(row: ReadingRow, device: DeviceRecord | undefined, task: Task, item: ChecklistItem, technicianId: string): ReadingTemplateFields {
 		const calibration = device?.calibration;
-		const requirement = match.item.requirement.kind === "reading" ? match.item.requirement : undefined;
-		const deviceTimeMs = Math.floor(row.deviceTimeUs / 1000);
+		const requirement = item.requirement.kind === "reading" ? item.requirement : undefined;
 		return {
-			id: uuidV7(row.receivedAt),
 			gatewayId: this.options.gatewayId,
 			workOrderId: task.workOrderId,
 			taskId: task.id,
-			checklistItemId: match.item.id,
+			checklistItemId: item.id,
 			technicianId,
-			kind: Kind.KIND_READING,
 			device: {
 				deviceId: row.deviceId,
 				model: device?.model ?? "",
 				firmwareVersion: device?.firmwareVersion ?? "",
 				serialNumber: device?.serialNumber ?? "",
 				bootId: this.bootIdBytes(row.bootId),
-				readingSeq: row.seq,
 				calibrationCertificateId: calibration?.certificateId ?? "",
 				calibratedAtMs: calibration?.calibratedAt ?? 0,
 				calibrationDueAtMs: calibration?.dueAt ?? 0,
 				calibrationLaboratory: calibration?.laboratory ?? "",
 			},
-			deviceTimeUs: row.deviceTimeUs,
-			gatewayTimeMs: row.receivedAt,
-			// Device clock minus gateway clock at capture; large values flag a device with a wrong clock.
-			clockSkewMs: deviceTimeMs > 0 ? deviceTimeMs - row.receivedAt : 0,
-			quantity: row.quantity,
-			// NaN or infinity (an overloaded input) has no canonical encoding: leave the value out;
-			// the outcome already says it failed.
-			...(Number.isFinite(row.value) ? { value: row.value } : {}),
-			unit: row.unit,
 			requirement: requirement
 				? { ...(requirement.min !== null ? { min: requirement.min } : {}), ...(requirement.max !== null ? { max: requirement.max } : {}), unit: requirement.unit, calibratedRequired: requirement.calibratedDevice }
 				: undefined,
-			outcome: OUTCOME_CODES[match.outcome],
 		};
 	}
 
 	/**
-	 * Chains one record and queues it for this transaction's batch; storePending() writes the
-	 * batch. Outcomes that satisfy an item are written through at once (one row per item, ever).
+	 * Queues a chained record for this transaction's batch; storePending() writes the batch.
+	 * Outcomes that satisfy an item are written through at once (one row per item, ever).
 	 */
-	private append(record: RecordInit, outcome: EvidenceOutcome): BatchEntry {
-		const chained = this.chain.append(record);
-		const entry: BatchEntry = {
-			chainSeq: chained.chainSeq,
-			bytes: chained.bytes,
-			entryHash: chained.entryHash,
-			workOrderId: record.workOrderId ?? "",
-			taskId: record.taskId ?? "",
-		};
+	private enqueue(chained: ChainedBytes, ids: RecordIds, outcome: EvidenceOutcome): BatchEntry {
+		const entry: BatchEntry = { chainSeq: chained.chainSeq, bytes: chained.bytes, entryHash: chained.entryHash, workOrderId: ids.workOrderId, taskId: ids.taskId };
 		this.pending.push(entry);
-		if ((outcome === "pass" || outcome === "recorded") && record.taskId && record.checklistItemId) {
-			const satisfied = this.satisfiedFor(record.taskId);
-			if (!satisfied.has(record.checklistItemId)) {
-				this.batches.markSatisfied(record.taskId, record.checklistItemId);
-				satisfied.add(record.checklistItemId);
+		if ((outcome === "pass" || outcome === "recorded") && ids.taskId && ids.checklistItemId) {
+			const satisfied = this.satisfiedFor(ids.taskId);
+			if (!satisfied.has(ids.checklistItemId)) {
+				this.batches.markSatisfied(ids.taskId, ids.checklistItemId);
+				satisfied.add(ids.checklistItemId);
 			}
 		}
 		return entry;
@@ -366,11 +365,11 @@ export class EvidenceLog {
 	}
 
 	/** One record in a transaction of its own (evidence from the local API or a flow). */
-	private appendOne(record: RecordInit, outcome: EvidenceOutcome): EvidenceView {
+	private appendOne(chainOne: () => ChainedBytes, ids: RecordIds, outcome: EvidenceOutcome): EvidenceView {
 		let entry: BatchEntry | undefined;
 		try {
 			this.options.db.transaction(() => {
-				entry = this.append(record, outcome);
+				entry = this.enqueue(chainOne(), ids, outcome);
 				this.storePending();
 			})();
 		} catch (error) {
@@ -426,6 +425,33 @@ interface StampContext {
 	active: ActiveTask | undefined;
 	task: Task | undefined;
 	device: DeviceRecord | undefined;
+	/** Per checklist item and boot, for this commit only (a new hello may change the identity). */
+	templates: Map<string, ReadingRecordTemplate>;
+}
+
+interface RecordIds {
+	workOrderId: string;
+	taskId: string;
+	checklistItemId: string;
+}
+
+/** The fields of a reading record that change from one reading to the next. */
+function varyingFields(row: ReadingRow, outcome: ReadingOutcome): ReadingVaryingFields {
+	const deviceTimeMs = Math.floor(row.deviceTimeUs / 1000);
+	return {
+		id: uuidV7(row.receivedAt),
+		readingSeq: row.seq,
+		deviceTimeUs: row.deviceTimeUs,
+		gatewayTimeMs: row.receivedAt,
+		// Device clock minus gateway clock at capture; large values flag a device with a wrong clock.
+		clockSkewMs: deviceTimeMs > 0 ? deviceTimeMs - row.receivedAt : 0,
+		quantity: row.quantity,
+		// NaN or infinity (an overloaded input) has no canonical encoding: leave the value out;
+		// the outcome already says it failed.
+		...(Number.isFinite(row.value) ? { value: row.value } : {}),
+		unit: row.unit,
+		outcome: OUTCOME_CODES[outcome],
+	};
 }
 
 function findItem(task: Task, checklistItemId: string): ChecklistItem {

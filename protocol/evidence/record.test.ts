@@ -5,7 +5,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isFieldchainError } from "../errors.js";
 import { fieldchain } from "../generated/evidence.js";
-import { decodeCheckpoint, decodeRecord, EvidenceKind, EvidenceOutcome, type EvidenceRecordFields, encodeCheckpoint, encodeRecord, recordToJson } from "./record.js";
+import {
+	decodeCheckpoint,
+	decodeRecord,
+	EvidenceKind,
+	EvidenceOutcome,
+	type EvidenceRecordFields,
+	encodeCheckpoint,
+	encodeRecord,
+	ReadingRecordTemplate,
+	type ReadingTemplateFields,
+	type ReadingVaryingFields,
+	recordToJson,
+} from "./record.js";
 import { reading } from "./test-fixtures.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -294,5 +306,74 @@ describe("the fast path of encodeRecord", () => {
 		};
 		expect(Buffer.from(encodeRecord(outer)).equals(Buffer.from(encodeRecord({ chainSeq: 1, prevHash: hash(1), text: "outer" })))).toBe(true);
 		expect(Buffer.from(innerBytes!).equals(Buffer.from(encodeRecord({ ...inner })))).toBe(true);
+	});
+});
+
+const templateArb = fc.record(
+	{
+		gatewayId: field(textArb, badText),
+		workOrderId: field(textArb, badText),
+		taskId: field(textArb, badText),
+		checklistItemId: field(textArb, badText),
+		technicianId: field(textArb, badText),
+		device: deviceArb.map(({ readingSeq, ...device }) => device),
+		requirement: field(requirementArb, fc.constantFrom("requirement", 0)),
+	},
+	{ requiredKeys: ["device"], noNullPrototype: true },
+) as fc.Arbitrary<ReadingTemplateFields>;
+
+const varyingArb = fc.record(
+	{
+		id: field(textArb, badText),
+		readingSeq: field(uint64Arb, badUint64),
+		deviceTimeUs: field(uint64Arb, badUint64),
+		gatewayTimeMs: field(uint64Arb, badUint64),
+		clockSkewMs: field(sint64Arb, badSint64),
+		quantity: field(textArb, badText),
+		value: field(doubleArb, badDouble),
+		unit: field(textArb, badText),
+		outcome: field(enumArb(4), badEnum(4)),
+	},
+	{ requiredKeys: [], noNullPrototype: true },
+) as fc.Arbitrary<ReadingVaryingFields>;
+
+describe("ReadingRecordTemplate", () => {
+	it("gives the bytes, or the error, of encodeRecord on the whole record, for arbitrary fields", () => {
+		fc.assert(
+			fc.property(templateArb, varyingArb, fc.integer({ min: 1, max: 2 ** 53 - 1 }), hashArb, (fields, varying, chainSeq, prevHash) => {
+				const { id, readingSeq, outcome: result, ...measured } = varying;
+				const whole = { id, chainSeq, prevHash, ...fields, kind: EvidenceKind.KIND_READING, device: { ...fields.device, readingSeq }, ...measured, outcome: result };
+				const expected = outcome(() => encodeRecord(whole));
+				let template: ReadingRecordTemplate;
+				try {
+					template = new ReadingRecordTemplate(fields);
+				} catch {
+					expect(expected).toHaveProperty("error"); // an invalid shared field fails the whole record too
+					return;
+				}
+				expect(outcome(() => template.encode(varying, chainSeq, prevHash))).toEqual(expected);
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+
+	it("encodes a gateway reading record as encodeRecord does, across a slab boundary, and decodes back", () => {
+		const { id, device, deviceTimeUs, gatewayTimeMs, clockSkewMs, quantity, value, unit, requirement, outcome: result, ...ids } = reading("WO-A", 1);
+		const { readingSeq, ...identity } = device ?? {};
+		const template = new ReadingRecordTemplate({ ...(ids as ReadingTemplateFields), device: identity, requirement: requirement ?? undefined });
+		const kept: Array<[Uint8Array, Buffer]> = [];
+		for (let n = 1; n <= 200; n++) {
+			const varying = { id: `${id}-${n}`, readingSeq: n * 1000, deviceTimeUs: Number(deviceTimeUs) + n, gatewayTimeMs: Number(gatewayTimeMs), clockSkewMs: Number(clockSkewMs), quantity: quantity ?? "", value: Number(value) + n, unit: unit ?? "", outcome: result ?? 0 };
+			const bytes = template.encode(varying, n, hash(n));
+			expect(Buffer.from(bytes).equals(Buffer.from(encodeRecord(template.wholeRecord(varying, n, hash(n)))))).toBe(true);
+			kept.push([bytes, Buffer.from(bytes)]);
+		}
+		for (const [bytes, copy] of kept) expect(Buffer.from(bytes).equals(copy)).toBe(true);
+		expect(decodeRecord(kept[4][0])).toMatchObject({ chainSeq: 5, workOrderId: "WO-A", device: { readingSeq: 5000, deviceId: "meter-42" } });
+		expect(readingSeq).toBe(1);
+	});
+
+	it("refuses a template that carries a reading seq", () => {
+		expect(() => new ReadingRecordTemplate({ gatewayId: "g", workOrderId: "w", taskId: "t", checklistItemId: "c", technicianId: "x", device: { readingSeq: 1 } as object })).toThrow(/readingSeq/);
 	});
 });

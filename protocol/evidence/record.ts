@@ -508,6 +508,157 @@ export function encodeRecord(record: EvidenceRecordFields): Uint8Array {
 	return ev1.EvidenceRecord.encode(fields).finish();
 }
 
+/** What repeats on every reading record of one checklist item, technician and device boot. */
+export interface ReadingTemplateFields {
+	gatewayId: string;
+	workOrderId: string;
+	taskId: string;
+	checklistItemId: string;
+	technicianId: string;
+	/** The device identity without readingSeq. */
+	device: Omit<DeviceIdentity, "readingSeq">;
+	requirement?: Requirement;
+}
+
+/** What changes from one reading record to the next. */
+export interface ReadingVaryingFields {
+	id: string;
+	readingSeq: number;
+	deviceTimeUs: number;
+	gatewayTimeMs: number;
+	clockSkewMs: number;
+	quantity: string;
+	/** Left out when the reading had no finite value. */
+	value?: number;
+	unit: string;
+	outcome: EvidenceOutcome;
+}
+
+/** The bytes of a record with chain_seq 1 and a 32-byte prev_hash, and nothing else, are 36 long. */
+const CHAIN_FIELDS_LENGTH = 2 + 2 + HASH_LENGTH;
+const DEVICE_TAG = (11 << 3) | LENGTH_DELIMITED;
+
+/**
+ * Reading records of one commit repeat most of their fields. A template encodes those once, with
+ * encodeRecord itself (so they are validated and canonical), and each record then writes only
+ * what varies around them: ~4x less work than encoding the whole record. The bytes are exactly
+ * encodeRecord's (record.test.ts checks it on random records); anything the fast path cannot
+ * write goes to encodeRecord, which encodes it or throws the precise error.
+ */
+export class ReadingRecordTemplate {
+	/** Fields 4..10: gateway, work order, task, item, technician, kind. */
+	private readonly shared: Buffer;
+	/** DeviceIdentity fields 1..5 and 7..10, around reading_seq (6). */
+	private readonly devicePrefix: Buffer;
+	private readonly deviceSuffix: Buffer;
+	/** Field 18 whole (tag, length, body), or nothing. */
+	private readonly requirement: Buffer;
+
+	constructor(readonly fields: ReadingTemplateFields) {
+		const { device, requirement, ...ids } = fields;
+		if ("readingSeq" in device) throw invalid("ReadingTemplateFields.device.readingSeq", "varies per record: give it to encode(), not to the template");
+		this.shared = fieldsAfterChain({ ...ids, kind: ev1.EvidenceRecord.Kind.KIND_READING });
+		const { calibrationCertificateId, calibratedAtMs, calibrationDueAtMs, calibrationLaboratory, ...beforeSeq } = device;
+		this.devicePrefix = deviceBody(beforeSeq);
+		this.deviceSuffix = deviceBody({ calibrationCertificateId, calibratedAtMs, calibrationDueAtMs, calibrationLaboratory });
+		this.requirement = requirement === undefined ? Buffer.alloc(0) : fieldsAfterChain({ requirement });
+	}
+
+	/** Canonical bytes of the reading record with these chain fields. */
+	encode(varying: ReadingVaryingFields, chainSeq: number, prevHash: Uint8Array): Uint8Array {
+		const fast = slabBusy ? undefined : this.encodeFast(varying, chainSeq, prevHash);
+		return fast ?? encodeRecord(this.wholeRecord(varying, chainSeq, prevHash));
+	}
+
+	/** The record encodeRecord would take: what the fast path must match byte for byte. */
+	wholeRecord(varying: ReadingVaryingFields, chainSeq: number, prevHash: Uint8Array): EvidenceRecordFields {
+		const { id, readingSeq, outcome, ...measured } = varying;
+		return {
+			id,
+			chainSeq,
+			prevHash,
+			...this.fields,
+			kind: ev1.EvidenceRecord.Kind.KIND_READING,
+			device: { ...this.fields.device, readingSeq },
+			...measured,
+			outcome,
+		};
+	}
+
+	private encodeFast(varying: ReadingVaryingFields, chainSeq: number, prevHash: Uint8Array): Buffer | undefined {
+		if (!(chainSeq >= 1) || !(prevHash instanceof Uint8Array) || prevHash.length !== HASH_LENGTH) return undefined;
+		slabBusy = true;
+		start = pos;
+		try {
+			let present = putString(1, varying.id);
+			present += putUint64(2, chainSeq);
+			present += putBytes(3, prevHash, HASH_LENGTH);
+			putSegment(this.shared);
+			present += this.putDevice(varying.readingSeq);
+			present += putUint64(12, varying.deviceTimeUs);
+			present += putUint64(13, varying.gatewayTimeMs);
+			present += putSint64(14, varying.clockSkewMs);
+			present += putString(15, varying.quantity);
+			present += putDouble(16, varying.value, false);
+			present += putString(17, varying.unit);
+			putSegment(this.requirement);
+			present += putEnum(19, varying.outcome, OUTCOMES);
+			if (present < 0) return undefined;
+			const bytes = Buffer.from(slab.buffer, start, pos - start);
+			start = pos;
+			return bytes;
+		} finally {
+			pos = start;
+			slabBusy = false;
+		}
+	}
+
+	/** Field 11: the template's identity with this reading's seq between its two halves. */
+	private putDevice(readingSeq: number): number {
+		if (typeof readingSeq !== "number" || !Number.isSafeInteger(readingSeq) || readingSeq < 0) return GIVE_UP;
+		const seqLength = readingSeq === 0 ? 0 : 1 + varintLength(readingSeq);
+		const length = this.devicePrefix.length + seqLength + this.deviceSuffix.length;
+		if (length === 0) return 1; // all defaults: the canonical form leaves the message out
+		reserve(1 + 5 + length);
+		slab[pos++] = DEVICE_TAG;
+		putVarint(length);
+		putSegment(this.devicePrefix);
+		putUint64(6, readingSeq);
+		putSegment(this.deviceSuffix);
+		return 1;
+	}
+}
+
+/** The canonical bytes of these fields alone (encoded after placeholder chain fields, then cut). */
+function fieldsAfterChain(fields: Omit<EvidenceRecordFields, "chainSeq" | "prevHash">): Buffer {
+	const bytes = encodeRecord({ ...fields, chainSeq: 1, prevHash: Buffer.alloc(HASH_LENGTH) });
+	return Buffer.from(bytes.subarray(CHAIN_FIELDS_LENGTH));
+}
+
+/** The body (no tag, no length) of a DeviceIdentity with only these fields. */
+function deviceBody(device: DeviceIdentity): Buffer {
+	const field = fieldsAfterChain({ device });
+	if (field.length === 0) return field;
+	let offset = 1; // the tag, one byte for field 11
+	while (field[offset] & 0x80) offset++;
+	return field.subarray(offset + 1);
+}
+
+function putSegment(bytes: Buffer): void {
+	reserve(bytes.length);
+	slab.set(bytes, pos);
+	pos += bytes.length;
+}
+
+function varintLength(value: number): number {
+	let length = 1;
+	while (value >= 0x80) {
+		value = Math.floor(value / 0x80);
+		length++;
+	}
+	return length;
+}
+
 /** Canonical bytes of a checkpoint; leave signature out for the bytes that are signed. */
 export function encodeCheckpoint(checkpoint: CheckpointMessageFields): Uint8Array {
 	const fields = normalise(CHECKPOINT, checkpoint, "Checkpoint.");
