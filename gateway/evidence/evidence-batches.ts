@@ -67,6 +67,13 @@ export function unpackRecords(firstSeq: number, lastSeq: number, packed: Buffer)
 	return records;
 }
 
+interface TaskSpan {
+	workOrderId: string;
+	taskId: string;
+	first: number;
+	last: number;
+}
+
 interface BatchRow {
 	first_seq: number;
 	last_seq: number;
@@ -96,13 +103,20 @@ export class EvidenceBatches {
 		const first = entries[0].chainSeq;
 		const last = entries[entries.length - 1];
 		this.statements.insertBatch.run(first, last.chainSeq, last.entryHash, packRecords(entries));
-		// Usually one task per batch; a Map keeps the index one row per task whatever the mix.
-		const byTask = new Map<string, { workOrderId: string; taskId: string; first: number; last: number }>();
+		// Usually one task per batch, in runs: look a task up only when it changes, and keep the
+		// index one row per task whatever the mix.
+		const byTask = new Map<string, TaskSpan>();
+		let current: TaskSpan | undefined;
 		for (const entry of entries) {
-			const key = `${entry.workOrderId}\u0000${entry.taskId}`;
-			const span = byTask.get(key);
-			if (span) span.last = entry.chainSeq;
-			else byTask.set(key, { workOrderId: entry.workOrderId, taskId: entry.taskId, first: entry.chainSeq, last: entry.chainSeq });
+			if (current === undefined || current.taskId !== entry.taskId || current.workOrderId !== entry.workOrderId) {
+				const key = `${entry.workOrderId}\u0000${entry.taskId}`;
+				current = byTask.get(key);
+				if (!current) {
+					current = { workOrderId: entry.workOrderId, taskId: entry.taskId, first: entry.chainSeq, last: entry.chainSeq };
+					byTask.set(key, current);
+				}
+			}
+			current.last = entry.chainSeq;
 		}
 		for (const span of byTask.values()) this.statements.insertIndex.run(span.workOrderId, span.taskId, first, span.first, span.last);
 	}
