@@ -6,7 +6,8 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import bcrypt from "bcryptjs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { runMqttSimulator, runSerialSimulator, type SimulatorHandle } from "../../firmware-host/simulator/runners.js";
@@ -81,6 +82,9 @@ async function start(options: StartOptions): Promise<void> {
 		config.devices.push({ id: deviceId, passwordHash: await hashPassword(devicePassword) });
 	}
 
+	// The Node-RED editor always asks for a login: a fresh demo password each start, printed below.
+	const editorPassword = randomBytes(9).toString("base64url");
+	config.nodeRed = { users: [{ username: "admin", passwordHash: bcrypt.hashSync(editorPassword, 10), permissions: "*" }], credentialSecret: demoCredentialSecret(dataDir) };
 	const workOrdersFile = writeDemoWorkOrders(dataDir);
 	const gateway = await Gateway.start({ dataDir, config, logger, workOrdersFile });
 	const demoTask = startDemoTask(gateway, deviceId);
@@ -100,6 +104,7 @@ async function start(options: StartOptions): Promise<void> {
 			`  local API        ${api}/api/v1/devices`,
 			`  readings         ${api}/api/v1/devices/${deviceId}/readings`,
 			`  metrics          ${api}/metrics`,
+			`  Node-RED editor  ${api}/red  (user admin, password ${editorPassword}; started in ${gateway.nodeRed?.startedInMs ?? "?"} ms)`,
 			`  MQTT broker      mqtt://127.0.0.1:${gateway.mqttAddress?.port} (devices authenticate with a password)`,
 			`  data directory   ${dataDir}`,
 			pty
@@ -127,6 +132,13 @@ async function start(options: StartOptions): Promise<void> {
 	};
 	process.once("SIGINT", () => void stop());
 	process.once("SIGTERM", () => void stop());
+}
+
+/** Kept in the data dir (0600) so the flows' encrypted credentials stay readable across demo restarts. */
+function demoCredentialSecret(dataDir: string): string {
+	const file = join(dataDir, "node-red-credential-secret");
+	if (!existsSync(file)) writeFileSync(file, `${randomBytes(32).toString("hex")}\n`, { mode: 0o600 });
+	return readFileSync(file, "utf8").trim();
 }
 
 /** The model's seeded fixture data set (a few hundred work orders), written once per data dir. */
