@@ -11,7 +11,7 @@ import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from ".
 import { releaseBlockers } from "../milestone-flow.js";
 import { Approval, Invoice, Milestone, MilestoneAmount, Reason } from "../openapi/entity-schemas.js";
 import { arr, bool, id, obj, str } from "../openapi/schema-helpers.js";
-import { actor, ADMIN, APPROVE, checkVersion, idParams, listOf, READ, RELEASE, reasonBody, versionField } from "./common.js";
+import { actor, ADMIN, APPROVE, checkVersion, idParams, listOf, READ, RELEASE, reasonBody, } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 
 const readinessSchema = obj({
