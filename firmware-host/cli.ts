@@ -2,9 +2,11 @@
  * The `device` commands of the fieldchain CLI. `device` is a parent command so other modules
  * can hang `device list`, `device monitor` or `device flash` on the same node.
  */
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
 import { MAX_RATE } from "./simulator/options.js";
 import { QUANTITIES } from "./simulator/quantities.js";
+import { collect, integer, number } from "./cli-parsers.js";
+import { registerFirmwareHostCommands } from "./device-commands.js";
 import { type CliIo, EXIT_USAGE, processIo, type SimulateOptions, simulate } from "./simulate-command.js";
 
 /** The program's `device` command, created on first use so registration order does not matter. */
@@ -30,26 +32,19 @@ export function registerDeviceCommands(program: Command, io: CliIo = processIo()
 		.option("--drop <fraction>", "fraction of reading frames not sent at all", number("--drop"))
 		.option("--resend-timeout <ms>", "resend unacked readings after this long without an ack", number("--resend-timeout"), 1000)
 		.option("--json", "print JSON lines instead of text")
+		.option("--state <file>", "bootloader state file (two image slots, test/confirm/rollback); created on first use")
+		.option("--trusted-key <file>", "public key whose signed images the bootloader accepts (repeatable)", collect, [])
+		.option("--model <model>", "model reported in Hello and checked against image hardware", "FC-SIM-1")
+		.option("--hardware-revision <rev>", "hardware revision reported in Hello", "A")
+		.option("--firmware-version <v>", "version of the factory image in slot 0", "0.1.0-sim")
+		.option("--slot-size <bytes>", "largest image a slot holds", integer("--slot-size"))
+		.option("--fail-self-test", "fault: every test-booted image fails its self-test (and is rolled back)")
+		.option("--broken-ack", "fault: ignore acks and keep re-sending acknowledged readings")
 		.addHelpText("after", "\nExit status: 0 when --count readings are all acked, 1 on failure, 2 on bad options, 130 when interrupted.")
 		.action(async (options: SimulateOptions, command: Command) => {
 			if (!options.serial && !options.mqtt) command.error("error: give exactly one of --serial PATH or --mqtt URL", { exitCode: EXIT_USAGE, code: "fieldchain.transport" });
 			io.setExitCode(await simulate(options, io));
 		});
+	registerFirmwareHostCommands(device, io);
 	return device;
-}
-
-function number(flag: string): (value: string) => number {
-	return (value) => {
-		const parsed = Number(value);
-		if (value.trim() === "" || !Number.isFinite(parsed)) throw new InvalidArgumentError(`${flag} needs a number.`);
-		return parsed;
-	};
-}
-
-function integer(flag: string): (value: string) => number {
-	return (value) => {
-		const parsed = Number(value);
-		if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError(`${flag} needs a whole number of at least 0.`);
-		return parsed;
-	};
 }

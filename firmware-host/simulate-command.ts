@@ -7,6 +7,8 @@ import { ErrorCodes, isFieldchainError, toError } from "../protocol/errors.js";
 import { redactUrl } from "../protocol/transport/mqtt-device-link.js";
 import type { RunnerStatus, SimulatorHandle } from "./simulator/link-loop.js";
 import type { FaultOptions } from "./simulator/options.js";
+import { createImageService } from "./bootloader/create-image-service.js";
+import type { ImageService } from "./bootloader/image-service.js";
 import { runMqttSimulator, runSerialSimulator } from "./simulator/runners.js";
 import type { SimulatedDevice } from "./simulator/simulated-device.js";
 
@@ -26,8 +28,10 @@ export interface CliIo {
 	progressIntervalMs?: number;
 }
 
-export function processIo(): CliIo {
+export function processIo(): CliIo & { write(text: string): void; isTTY: boolean } {
 	return {
+		write: (text) => process.stderr.write(text),
+		isTTY: Boolean(process.stderr.isTTY),
 		stdout: (line) => process.stdout.write(`${line}\n`),
 		stderr: (line) => process.stderr.write(`${line}\n`),
 		env: process.env,
@@ -51,13 +55,33 @@ export interface SimulateOptions {
 	drop?: number;
 	resendTimeout?: number;
 	json?: boolean;
+	/** Bootloader state file (two slots); without it the slots live in memory. */
+	state?: string;
+	trustedKey?: string[];
+	model?: string;
+	hardwareRevision?: string;
+	firmwareVersion?: string;
+	slotSize?: number;
+	failSelfTest?: boolean;
+	brokenAck?: boolean;
 }
 
 /** Runs the simulator; resolves with the process exit code. */
 export async function simulate(options: SimulateOptions, io: CliIo): Promise<number> {
 	const report = reporter(io, options);
-	const faults: FaultOptions = { garbage: options.garbage, corrupt: options.corrupt, drop: options.drop };
+	const faults: FaultOptions = { garbage: options.garbage, corrupt: options.corrupt, drop: options.drop, brokenAck: options.brokenAck };
+	let firmware: ImageService;
+	try {
+		firmware = createImageService(options);
+	} catch (error) {
+		report.error(error);
+		return EXIT_USAGE;
+	}
 	const common = {
+		model: options.model,
+		hardwareRevision: options.hardwareRevision,
+		firmwareVersion: options.firmwareVersion,
+		firmware,
 		deviceId: options.id,
 		rate: options.rate,
 		count: options.count,

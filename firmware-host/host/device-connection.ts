@@ -1,0 +1,194 @@
+/**
+ * The host end of one device for the maintenance tools (flash, test): opens the link, greets the
+ * device, correlates requests with their answers, and opens the link again when the device comes
+ * back after an unplug or a reset. Not a gateway: it stores no readings, and by default greets the
+ * device as a maintenance host (HostHello.maintenance) so the device does not stream.
+ */
+import { EventEmitter } from "node:events";
+import { type Clock, systemClock } from "../../protocol/clock.js";
+import { type Envelope, type EnvelopeInit, type Hello, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
+import { ErrorCodes, FieldchainError, toError } from "../../protocol/errors.js";
+import type { EnvelopeLink } from "../../protocol/link.js";
+
+export interface DeviceConnectionEvents {
+	envelope: [envelope: Envelope];
+	/** The link went away (unplug, reset of a USB device). */
+	close: [reason: Error | undefined];
+}
+
+export interface DeviceConnectionOptions {
+	open: () => Promise<EnvelopeLink>;
+	clock?: Clock;
+	gatewayId?: string;
+	/** Greet as a maintenance host (default true). */
+	maintenance?: boolean;
+	/** How long to wait for the Hello that answers our HostHello. */
+	helloTimeoutMs?: number;
+	/** Our receive limit, announced in HostHello. */
+	maxPayload?: number;
+}
+
+type AnswerKind = "commandResult" | "imageUploadResult" | "imageState";
+
+export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
+	private current: EnvelopeLink | undefined;
+	private seq = 0;
+	private lastHello: Hello | undefined;
+	private readonly clock: Clock;
+
+	constructor(private readonly options: DeviceConnectionOptions) {
+		super();
+		this.clock = options.clock ?? systemClock;
+	}
+
+	get link(): EnvelopeLink | undefined {
+		return this.current;
+	}
+
+	get hello(): Hello | undefined {
+		return this.lastHello;
+	}
+
+	get connected(): boolean {
+		return this.current !== undefined && !this.current.closed;
+	}
+
+	/** Opens the link and completes the hello exchange; resolves with the device's Hello. */
+	async connect(protocolMajor = PROTOCOL_MAJOR): Promise<Hello> {
+		await this.attach(await this.options.open());
+		return this.greet(protocolMajor);
+	}
+
+	/** Opens the link again until it works or `timeoutMs` passes, then greets the device. */
+	async reconnect(timeoutMs: number): Promise<Hello> {
+		const deadline = this.clock.monotonic() + timeoutMs;
+		let lastError: Error | undefined;
+		while (this.clock.monotonic() < deadline) {
+			try {
+				await this.attach(await this.options.open());
+				// Short: the device may not have its end open yet and missed our HostHello.
+				return await this.greet(PROTOCOL_MAJOR, Math.min(1000, this.options.helloTimeoutMs ?? 1000));
+			} catch (error) {
+				lastError = toError(error);
+				await this.sleep(200);
+			}
+		}
+		throw new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `The device did not come back within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (${lastError.message})` : ""}.`, {
+			cause: lastError,
+			hint: "Plug it in again and re-run the command.",
+		});
+	}
+
+	/** Sends HostHello and waits for the Hello that answers it. */
+	async greet(protocolMajor = PROTOCOL_MAJOR, timeoutMs = this.options.helloTimeoutMs ?? 5000): Promise<Hello> {
+		const answer = this.waitFor((e) => e.body === "hello", timeoutMs, "the device's Hello");
+		this.send({
+			hostHello: {
+				gatewayId: this.options.gatewayId ?? "fieldchain-maintenance",
+				protocolMajor,
+				protocolMinor: PROTOCOL_MINOR,
+				maxPayload: this.options.maxPayload ?? 16384,
+				hostTimeUs: Math.round(this.clock.now() * 1000),
+				maintenance: this.options.maintenance ?? true,
+			},
+		});
+		const hello = (await answer).hello!;
+		this.lastHello = hello;
+		this.current?.setPeerMaxPayload(hello.maxPayload ?? 0);
+		return hello;
+	}
+
+	/** Sends one Envelope with the next seq and returns that seq. A failed send shows up as 'close'. */
+	send(body: Omit<EnvelopeInit, "seq">): number {
+		const seq = ++this.seq;
+		const link = this.current;
+		if (!link || link.closed) return seq;
+		link.send({ seq, ...body }).catch((error: unknown) => {
+			// Too large is our bug, not a line problem: say so instead of waiting for a timeout.
+			if ((error as FieldchainError).code === ErrorCodes.FC_PROTO_TOO_LARGE) this.emit("close", toError(error));
+		});
+		return seq;
+	}
+
+	/** Raw bytes on the line (garbage for the resynchronisation test). */
+	async sendRaw(bytes: Uint8Array): Promise<void> {
+		await this.current?.sendRaw?.(bytes);
+	}
+
+	/** Sends a request and resolves with the answer whose request_seq / command_seq names it. */
+	request(body: Omit<EnvelopeInit, "seq">, answer: AnswerKind, timeoutMs = 5000): Promise<Envelope> {
+		let seq = 0;
+		const pending = this.waitFor(
+			(e) => {
+				if (e.body === "error" && e.error!.relatedSeq === seq) return true;
+				if (e.body !== answer) return false;
+				const related = answer === "commandResult" ? e.commandResult!.commandSeq : answer === "imageState" ? e.imageState!.requestSeq : e.imageUploadResult!.requestSeq;
+				return related === seq;
+			},
+			timeoutMs,
+			`the answer to ${Object.keys(body)[0]}`,
+		).then((envelope) => {
+			if (envelope.body === "error") {
+				throw new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, `The device answered with error ${envelope.error!.code}: ${envelope.error!.message}`, { details: { code: envelope.error!.code } });
+			}
+			return envelope;
+		});
+		seq = this.send(body);
+		return pending;
+	}
+
+	/** Resolves with the next Envelope that matches; rejects on timeout or when the link closes. */
+	waitFor(match: (envelope: Envelope) => boolean, timeoutMs: number, what: string, options: { survivesClose?: boolean } = {}): Promise<Envelope> {
+		return new Promise((resolve, reject) => {
+			const cleanup = () => {
+				this.clock.clearTimeout(timer);
+				this.off("envelope", onEnvelope);
+				this.off("close", onClose);
+			};
+			const onEnvelope = (envelope: Envelope) => {
+				if (!match(envelope)) return;
+				cleanup();
+				resolve(envelope);
+			};
+			const onClose = (reason: Error | undefined) => {
+				if (options.survivesClose) return;
+				cleanup();
+				reject(new FieldchainError(ErrorCodes.FC_SERIAL_CLOSED, `The device went away while waiting for ${what}${reason ? `: ${reason.message}` : ""}.`, { cause: reason }));
+			};
+			const timer = this.clock.setTimeout(() => {
+				cleanup();
+				reject(new FieldchainError(ErrorCodes.FC_PROTO_TIMEOUT, `No answer from the device: timed out after ${timeoutMs} ms waiting for ${what}.`, { hint: "Check the cable and the device's power." }));
+			}, timeoutMs);
+			this.on("envelope", onEnvelope);
+			this.on("close", onClose);
+		});
+	}
+
+	async close(): Promise<void> {
+		const link = this.current;
+		this.current = undefined;
+		await link?.close();
+	}
+
+	sleep(ms: number): Promise<void> {
+		return new Promise((resolve) => this.clock.setTimeout(resolve, ms));
+	}
+
+	private async attach(link: EnvelopeLink): Promise<void> {
+		const previous = this.current;
+		if (previous && previous !== link) await previous.close().catch(() => {});
+		this.current = link;
+		link.on("envelope", (envelope) => {
+			if (this.current === link) this.emit("envelope", envelope);
+		});
+		link.on("close", (reason) => {
+			if (this.current !== link) return;
+			this.current = undefined;
+			this.emit("close", reason);
+		});
+		if (link.closed) {
+			this.current = undefined;
+			throw new FieldchainError(ErrorCodes.FC_SERIAL_CLOSED, `${link.label} closed right after opening.`);
+		}
+	}
+}
