@@ -1,0 +1,152 @@
+/**
+ * Contract test: every operation of /openapi.json is called over HTTP, and every response (errors
+ * included) is checked with ajv against the document's schema for its status. The service's own
+ * response validator is off here, so this check stands on its own.
+ */
+import { Ajv } from "ajv";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOUR, items, T0 } from "../../protocol/model/testing/builders.js";
+import { startTestService, type HttpResult, type TestService } from "./testing/harness.js";
+import { expectOk, Scenario, TARGET_INSULATION, TASK, WO } from "./testing/scenario.js";
+
+interface Operation {
+	method: string;
+	template: string;
+	pattern: RegExp;
+	operationId: string;
+	responses: Record<string, { content?: Record<string, { schema: object }> }>;
+}
+
+let service: TestService;
+let document: { openapi: string; paths: Record<string, Record<string, Omit<Operation, "method" | "template" | "pattern">>> };
+let operations: Operation[];
+const called = new Map<string, number[]>();
+const problems: string[] = [];
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+function operationFor(method: string, path: string): Operation | undefined {
+	const bare = path.split("?")[0];
+	return operations.find((o) => o.method === method && o.pattern.test(bare));
+}
+
+beforeAll(async () => {
+	service = await startTestService({ validateResponses: false });
+	document = expectOk(await service.request("GET", "/openapi.json", { token: null }));
+	operations = Object.entries(document.paths).flatMap(([template, methods]) =>
+		Object.entries(methods).map(([method, op]) => ({
+			...op,
+			method: method.toUpperCase(),
+			template,
+			pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+		})),
+	);
+	// Every request of this file goes through the check.
+	const raw = service.request.bind(service);
+	service.request = async (method, path, options) => {
+		const result: HttpResult = await raw(method, path, options);
+		const op = operationFor(method, path);
+		if (!op) return result;
+		called.set(op.operationId, [...(called.get(op.operationId) ?? []), result.status]);
+		const schema = op.responses[String(result.status)]?.content?.["application/json"]?.schema;
+		if (!schema) problems.push(`${op.operationId}: status ${result.status} is not in the document (${JSON.stringify(result.body)})`);
+		else if (!ajv.validate(schema, result.body)) problems.push(`${op.operationId} ${result.status}: ${ajv.errorsText(ajv.errors)}`);
+		return result;
+	};
+});
+
+afterAll(async () => {
+	await service.close();
+});
+
+describe("OpenAPI contract", () => {
+	it("serves an OpenAPI 3.1 document with an operation id, scopes and responses for every route", () => {
+		expect(document.openapi).toBe("3.1.0");
+		expect(operations.length).toBeGreaterThan(45);
+		for (const op of operations) {
+			expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
+			expect(Object.keys(op.responses).some((s) => s.startsWith("2"))).toBe(true);
+		}
+		expect(new Set(operations.map((o) => o.operationId)).size).toBe(operations.length);
+	});
+
+	it("answers every operation as documented, through a whole work order from creation to invoice", async () => {
+		const r = service.request.bind(service);
+		const scenario = new Scenario(service);
+		await scenario.seedParties();
+		await scenario.createWorkOrder();
+		await scenario.enroll();
+
+		// Work orders, tasks, appointments, line items: reads and optimistic updates.
+		expectOk(await r("GET", "/v1/work-orders?status=in-progress", { token: service.tokens.reader }));
+		const order = await r("GET", `/v1/work-orders/${WO}`, { token: scenario.gatewayToken });
+		expect(order.headers.get("etag")).toBe(`"${order.body.version}"`);
+		expect((await r("PATCH", `/v1/work-orders/${WO}`, { body: { title: "No version" } })).status).toBe(428);
+		expect((await r("PATCH", `/v1/work-orders/${WO}`, { body: { title: "Stale" }, headers: { "if-match": '"1"' } })).status).toBe(412);
+		expect((await r("PATCH", `/v1/work-orders/${WO}`, { body: { title: "Stale", version: 1 } })).status).toBe(409);
+		const patched = expectOk(await r("PATCH", `/v1/work-orders/${WO}`, { body: { title: "Annual inspection, bay 2" }, headers: { "if-match": order.headers.get("etag") as string } }));
+		expect(patched.version).toBe(order.body.version + 1);
+		expectOk(await r("POST", `/v1/work-orders/${WO}/tasks`, { body: { id: "T2", title: "Thermal scan", estimatedMinutes: 30, checklist: [items.photo()] } }), 201);
+		const t2 = expectOk(await r("GET", "/v1/tasks/T2"));
+		expectOk(await r("PATCH", "/v1/tasks/T2", { body: { estimatedMinutes: 45, version: t2.version } }));
+		expectOk(await r("GET", `/v1/work-orders/${WO}/tasks`));
+		expect(expectOk(await r("GET", `/v1/tasks/${TASK}/checks`)).canStart).toBe(false);
+		expectOk(await r("GET", `/v1/work-orders/${WO}/appointments`));
+		expectOk(await r("PATCH", "/v1/appointments/AP1", { body: { window: { start: T0 + HOUR, end: T0 + 5 * HOUR }, version: 1 } }));
+		expectOk(await r("POST", "/v1/appointments/AP1/status", { body: { status: "dispatched" } }));
+		expectOk(await r("GET", `/v1/work-orders/${WO}/line-items`));
+
+		// Evidence, time and deliverables.
+		await scenario.startTask();
+		await scenario.recordWork();
+		const extra = scenario.gateway.reading(TARGET_INSULATION, 600);
+		const other = scenario.gateway.reading(TARGET_INSULATION, 610);
+		await scenario.sendEvidence();
+		expectOk(await r("POST", `/v1/evidence/${extra.record.id}/accept`, { token: service.tokens.approver, body: { reason: "checked" } }));
+		expectOk(await r("POST", `/v1/evidence/${other.record.id}/reject`, { token: service.tokens.approver, body: { reason: "probe slipped" } }));
+		expectOk(await r("GET", `/v1/work-orders/${WO}/evidence`));
+		expectOk(await r("GET", "/v1/gateways/gw-1/chain"));
+		const draft = expectOk(
+			await r("POST", "/v1/time-entries", { token: scenario.gatewayToken, body: { taskId: "T2", technicianId: "TECH2", kind: "travel", billable: false, start: T0, end: T0 + HOUR, submit: false } }),
+			201,
+		);
+		expect(draft.status).toBe("draft");
+		expectOk(await r("POST", `/v1/time-entries/${draft.id}/submit`, { token: scenario.gatewayToken, body: {} }));
+		expectOk(await r("POST", `/v1/time-entries/${draft.id}/reject`, { token: service.tokens.approver, body: { reason: "not this visit" } }));
+		expectOk(await r("GET", `/v1/time-entries/${scenario.timeEntryId}`));
+		expectOk(await r("GET", `/v1/work-orders/${WO}/time-entries`));
+		expectOk(await r("POST", `/v1/work-orders/${WO}/deliverables`, { body: { id: "D2", kind: "report", title: "Test report" } }), 201);
+		expectOk(await r("POST", "/v1/deliverables/D2/deliver", { body: {} }));
+		expectOk(await r("POST", "/v1/deliverables/D2/refuse", { body: {} }));
+		expectOk(await r("POST", "/v1/deliverables/D2/reopen", { body: {} }));
+		expectOk(await r("GET", `/v1/work-orders/${WO}/deliverables`));
+		await scenario.signOff();
+		await scenario.approveTime();
+
+		// Milestone to invoice.
+		expectOk(await r("GET", `/v1/work-orders/${WO}/milestones`));
+		expect(expectOk(await r("GET", "/v1/milestones/M1/readiness")).ready).toBe(true);
+		await scenario.approveMilestone();
+		expectOk(await r("GET", "/v1/milestones/M1"));
+		expectOk(await r("POST", "/v1/milestones/M1/margin-override", { token: service.tokens.approver, body: { reason: "not needed, recorded anyway" } }), 201);
+		const invoice = expectOk(await r("POST", "/v1/milestones/M1/release", { token: service.tokens.releaser }), 201);
+		expectOk(await r("GET", `/v1/invoices/${invoice.id}`));
+		expectOk(await r("GET", `/v1/invoices/${invoice.id}/trace`));
+		expectOk(await r("GET", `/v1/work-orders/${WO}/invoices`));
+		expectOk(await r("GET", `/v1/work-orders/${WO}/margin`, { token: service.tokens.approver }));
+
+		// Admin: tokens, gateways.
+		expectOk(await r("POST", "/v1/tokens", { body: { name: "auditor", scopes: ["workorders:read"] } }), 201);
+		expectOk(await r("GET", "/v1/gateways"));
+		expectOk(await r("POST", "/v1/gateways/gw-1/revoke"));
+
+		// Errors are documented too.
+		expect((await r("GET", `/v1/work-orders/${WO}`, { token: null })).status).toBe(401);
+		expect((await r("POST", "/v1/work-orders", { token: service.tokens.reader, body: {} })).status).toBe(403);
+		expect((await r("GET", "/v1/work-orders/nope")).status).toBe(404);
+		expect((await r("POST", "/v1/work-orders", { body: { title: 5 } })).status).toBe(400);
+
+		expect(problems).toEqual([]);
+		const never = operations.filter((o) => !(called.get(o.operationId) ?? []).some((s) => s >= 200 && s < 300)).map((o) => o.operationId);
+		expect(never).toEqual([]);
+	});
+});
