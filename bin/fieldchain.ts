@@ -3,6 +3,7 @@
  */
 import { Command } from "commander";
 import { registerDeviceCommands } from "../firmware-host/cli.js";
+import { registerFirmwareCommands } from "../firmware-host/firmware-cli.js";
 import { registerGatewayCommands } from "../gateway/cli.js";
 import { registerEvidenceCommands } from "../gateway/evidence/cli.js";
 import { registerStartCommand } from "../gateway/demo/start.js";
@@ -17,6 +18,7 @@ const program = new Command()
 registerStartCommand(program);
 registerGatewayCommands(program);
 registerDeviceCommands(program);
+registerFirmwareCommands(program);
 registerEvidenceCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
