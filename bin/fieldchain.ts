@@ -13,6 +13,8 @@ const program = new Command()
 	.name("fieldchain")
 	.description("Turn a plugged-in diagnostic tool into billable, auditable evidence.")
 	.version(process.env.FIELDCHAIN_VERSION ?? "0.0.0")
+	// `fieldchain --version` only before a subcommand, so `firmware sign --version 1.2.3` is the image version.
+	.enablePositionalOptions()
 	.showHelpAfterError();
 
 registerStartCommand(program);
