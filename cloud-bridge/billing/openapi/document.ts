@@ -10,7 +10,7 @@ export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, 
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
 	400: "Bad request: the body or parameters do not match the schema (FC_BILLING_BAD_REQUEST, FC_MODEL_INVALID)",
-	401: "No, unknown or revoked bearer token (FC_BILLING_UNAUTHORIZED)",
+	401: "No, unknown or revoked bearer token (FC_BILLING_UNAUTHORIZED), or an unusable enrollment token (FC_BILLING_ENROLLMENT)",
 	403: "The token lacks the scope (FC_BILLING_FORBIDDEN)",
 	404: "No such resource (FC_MODEL_NOT_FOUND, FC_BILLING_NOT_FOUND)",
 	409: "Refused by the model's rules or a concurrent change (FC_MODEL_*, FC_BILLING_CONFLICT)",
@@ -40,7 +40,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocum
 		for (const [status, response] of Object.entries(spec.responses)) {
 			responses[status] = { description: response.description, content: { "application/json": { schema: response.schema } } };
 		}
-		const errorStatuses = [400, 404, 409, ...(spec.scopes === "public" ? [] : [401, 403]), ...(spec.ifMatch ? [412, 428] : [])];
+		// Public routes still answer 401 for a bad credential of their own (an enrollment token).
+		const errorStatuses = [400, 401, 404, 409, ...(spec.scopes === "public" ? [] : [403]), ...(spec.ifMatch ? [412, 428] : [])];
 		for (const status of errorStatuses) {
 			if (!(status in responses)) responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: ErrorBody } } };
 		}

@@ -1,0 +1,375 @@
+/**
+ * The PostgreSQL BillingStore (package `pg`), the same tables as the SQLite one, migrated on their
+ * own (`billing_schema_version`) so they share a database with the model repository and the
+ * webhook store.
+ *
+ * Concurrency under READ COMMITTED, with row locks where a read decides a write:
+ * - appendChain locks the gateway's head row (creating it first if needed) for the transaction,
+ *   so appends of one gateway run one after the other and a second append verified against the
+ *   same head sees the moved head and is refused with FC_BILLING_CONFLICT, as in SQLite.
+ * - completeEnrollment locks the enrollment row, so a token is used exactly once.
+ */
+import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { createPool, inTransaction, migratePostgres, type Pool, type PoolClient, type PostgresMigration, sqlState, storeError } from "../../../protocol/model/repository/postgres-support.js";
+import { assertAppendable, headConflict, nextHead } from "./append-checks.js";
+import {
+	type ApiTokenRecord,
+	type AppendChainInput,
+	type BatchReceiptRecord,
+	type BillingStore,
+	type ChainHead,
+	type CompleteEnrollmentInput,
+	type EnrollmentRecord,
+	type EnrollOutcome,
+	type GatewayRecord,
+	type Scope,
+	type StoredChainRecord,
+	ZERO_HASH_HEX,
+} from "./types.js";
+
+export const POSTGRES_BILLING_MIGRATIONS: readonly PostgresMigration[] = [
+	{
+		version: 1,
+		description: "tokens, enrollments, gateways, evidence chains, checkpoints, batch receipts",
+		async up(client) {
+			// Ids compare byte-wise (COLLATE "C"), so lists come in the same order as in SQLite.
+			// Receipts are `json`, which keeps the text as written.
+			await client.query(`
+				CREATE TABLE billing_tokens (
+					id TEXT COLLATE "C" PRIMARY KEY,
+					name TEXT NOT NULL,
+					hash TEXT NOT NULL UNIQUE,
+					scopes TEXT[] NOT NULL,
+					gateway_id TEXT,
+					created_at BIGINT NOT NULL,
+					revoked_at BIGINT
+				);
+				CREATE INDEX billing_tokens_gateway ON billing_tokens (gateway_id);
+				CREATE TABLE billing_enrollments (
+					id TEXT PRIMARY KEY,
+					hash TEXT NOT NULL UNIQUE,
+					created_at BIGINT NOT NULL,
+					expires_at BIGINT NOT NULL,
+					used_at BIGINT,
+					gateway_id TEXT
+				);
+				CREATE TABLE billing_gateways (
+					id TEXT COLLATE "C" PRIMARY KEY,
+					public_key TEXT NOT NULL,
+					key_id TEXT NOT NULL,
+					enrolled_at BIGINT NOT NULL,
+					revoked_at BIGINT
+				);
+				CREATE TABLE billing_chain_heads (
+					gateway_id TEXT PRIMARY KEY,
+					head_seq BIGINT NOT NULL,
+					head_hash TEXT NOT NULL,
+					sealed_up_to BIGINT NOT NULL
+				);
+				CREATE TABLE billing_chain_records (
+					gateway_id TEXT NOT NULL,
+					chain_seq BIGINT NOT NULL,
+					record_id TEXT NOT NULL,
+					work_order_id TEXT NOT NULL,
+					content_hash TEXT NOT NULL,
+					entry_hash TEXT NOT NULL,
+					bytes BYTEA NOT NULL,
+					PRIMARY KEY (gateway_id, chain_seq)
+				);
+				CREATE TABLE billing_checkpoints (
+					gateway_id TEXT NOT NULL,
+					chain_seq BIGINT NOT NULL,
+					key_id TEXT NOT NULL,
+					bytes BYTEA NOT NULL,
+					PRIMARY KEY (gateway_id, chain_seq)
+				);
+				CREATE TABLE billing_batches (
+					gateway_id TEXT NOT NULL,
+					batch_id TEXT NOT NULL,
+					digest TEXT NOT NULL,
+					received_at BIGINT NOT NULL,
+					receipt JSON NOT NULL,
+					PRIMARY KEY (gateway_id, batch_id)
+				);
+			`);
+		},
+	},
+];
+
+export const BILLING_MIGRATION_PLAN = { table: "billing_schema_version", migrations: POSTGRES_BILLING_MIGRATIONS, errorCode: ErrorCodes.FC_BILLING_STORE, what: "billing" } as const;
+
+/** pg returns BIGINT as text (it may exceed 2^53); our times and sequence numbers never do. */
+const num = (value: unknown): number => Number(value);
+const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+interface TokenRow {
+	id: string;
+	name: string;
+	hash: string;
+	scopes: string[];
+	gateway_id: string | null;
+	created_at: string;
+	revoked_at: string | null;
+}
+
+interface GatewayRow {
+	id: string;
+	public_key: string;
+	key_id: string;
+	enrolled_at: string;
+	revoked_at: string | null;
+}
+
+const tokenOf = (row: TokenRow): ApiTokenRecord => ({
+	id: row.id,
+	name: row.name,
+	hash: row.hash,
+	scopes: row.scopes as Scope[],
+	gatewayId: row.gateway_id,
+	createdAt: num(row.created_at),
+	revokedAt: numOrNull(row.revoked_at),
+});
+
+const gatewayOf = (row: GatewayRow): GatewayRecord => ({
+	id: row.id,
+	publicKey: row.public_key,
+	keyId: row.key_id,
+	enrolledAt: num(row.enrolled_at),
+	revokedAt: numOrNull(row.revoked_at),
+});
+
+const UNIQUE_VIOLATION = "23505";
+
+/** Thrown inside completeEnrollment's transaction to roll it back and answer "gateway-exists". */
+class GatewayExists extends Error {}
+
+export class PostgresBillingStore implements BillingStore {
+	private closed = false;
+
+	private constructor(
+		readonly pool: Pool,
+		private readonly ownsPool: boolean,
+	) {}
+
+	/** On a URL (owns its pool) or on a pool shared with the other stores (left open on close). Migrates. */
+	static async open(urlOrPool: string | Pool): Promise<PostgresBillingStore> {
+		const ownsPool = typeof urlOrPool === "string";
+		const pool = typeof urlOrPool === "string" ? createPool(urlOrPool) : urlOrPool;
+		try {
+			await migratePostgres(pool, BILLING_MIGRATION_PLAN);
+		} catch (error) {
+			if (ownsPool) await pool.end();
+			throw error;
+		}
+		return new PostgresBillingStore(pool, ownsPool);
+	}
+
+	private open(): Pool {
+		if (this.closed) throw new FieldchainError(ErrorCodes.FC_STORE_CLOSED, "The billing store is closed.");
+		return this.pool;
+	}
+
+	private async rows<R extends object>(doing: string, sql: string, params: unknown[] = []): Promise<R[]> {
+		const pool = this.open();
+		try {
+			return (await pool.query<R>(sql, params)).rows;
+		} catch (error) {
+			throw storeError(error, doing);
+		}
+	}
+
+	private async insertToken(client: Pool | PoolClient, token: ApiTokenRecord): Promise<void> {
+		try {
+			await client.query("INSERT INTO billing_tokens (id, name, hash, scopes, gateway_id, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+				token.id,
+				token.name,
+				token.hash,
+				token.scopes,
+				token.gatewayId,
+				token.createdAt,
+				token.revokedAt,
+			]);
+		} catch (cause) {
+			if (sqlState(cause) === UNIQUE_VIOLATION) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Token ${token.id} already exists.`, { cause });
+			throw storeError(cause, `storing token ${token.id}`);
+		}
+	}
+
+	async createToken(token: ApiTokenRecord): Promise<void> {
+		await this.insertToken(this.open(), token);
+	}
+
+	async findTokenByHash(hash: string): Promise<ApiTokenRecord | undefined> {
+		const [row] = await this.rows<TokenRow>("looking up a token", "SELECT * FROM billing_tokens WHERE hash = $1", [hash]);
+		return row && tokenOf(row);
+	}
+
+	async countTokens(): Promise<number> {
+		const [row] = await this.rows<{ n: string }>("counting tokens", "SELECT COUNT(*) AS n FROM billing_tokens WHERE revoked_at IS NULL");
+		return num(row.n);
+	}
+
+	async createEnrollment(enrollment: EnrollmentRecord): Promise<void> {
+		const pool = this.open();
+		try {
+			await pool.query("INSERT INTO billing_enrollments (id, hash, created_at, expires_at, used_at, gateway_id) VALUES ($1, $2, $3, $4, $5, $6)", [
+				enrollment.id,
+				enrollment.hash,
+				enrollment.createdAt,
+				enrollment.expiresAt,
+				enrollment.usedAt,
+				enrollment.gatewayId,
+			]);
+		} catch (cause) {
+			if (sqlState(cause) === UNIQUE_VIOLATION) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Enrollment ${enrollment.id} already exists.`, { cause });
+			throw storeError(cause, `storing enrollment ${enrollment.id}`);
+		}
+	}
+
+	async completeEnrollment(input: CompleteEnrollmentInput): Promise<EnrollOutcome> {
+		const pool = this.open();
+		try {
+			return await inTransaction(pool, async (client): Promise<EnrollOutcome> => {
+				const { rows } = await client.query<{ expires_at: string; used_at: string | null }>("SELECT expires_at, used_at FROM billing_enrollments WHERE hash = $1 FOR UPDATE", [
+					input.enrollmentHash,
+				]);
+				const enrollment = rows[0];
+				if (!enrollment) return { ok: false, reason: "unknown" };
+				if (enrollment.used_at !== null) return { ok: false, reason: "used" };
+				if (input.now >= num(enrollment.expires_at)) return { ok: false, reason: "expired" };
+				const g = input.gateway;
+				const inserted = await client.query(
+					"INSERT INTO billing_gateways (id, public_key, key_id, enrolled_at, revoked_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+					[g.id, g.publicKey, g.keyId, g.enrolledAt, g.revokedAt],
+				);
+				if (inserted.rowCount !== 1) throw new GatewayExists();
+				await client.query("UPDATE billing_enrollments SET used_at = $1, gateway_id = $2 WHERE hash = $3", [input.now, g.id, input.enrollmentHash]);
+				await this.insertToken(client, input.token);
+				return { ok: true, gateway: { ...g } };
+			});
+		} catch (error) {
+			if (error instanceof GatewayExists) return { ok: false, reason: "gateway-exists" };
+			throw storeError(error, "completing an enrollment");
+		}
+	}
+
+	async getGateway(id: string): Promise<GatewayRecord | undefined> {
+		const [row] = await this.rows<GatewayRow>("reading a gateway", "SELECT * FROM billing_gateways WHERE id = $1", [id]);
+		return row && gatewayOf(row);
+	}
+
+	async listGateways(): Promise<GatewayRecord[]> {
+		return (await this.rows<GatewayRow>("listing gateways", "SELECT * FROM billing_gateways ORDER BY id")).map(gatewayOf);
+	}
+
+	async revokeGateway(id: string, now: number): Promise<GatewayRecord | undefined> {
+		const pool = this.open();
+		try {
+			return await inTransaction(pool, async (client) => {
+				const { rows } = await client.query<GatewayRow>("UPDATE billing_gateways SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 RETURNING *", [now, id]);
+				if (!rows[0]) return undefined;
+				await client.query("UPDATE billing_tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE gateway_id = $2", [now, id]);
+				return gatewayOf(rows[0]);
+			});
+		} catch (error) {
+			throw storeError(error, `revoking gateway ${id}`);
+		}
+	}
+
+	async getChainHead(gatewayId: string): Promise<ChainHead> {
+		const [row] = await this.rows<{ head_seq: string; head_hash: string; sealed_up_to: string }>(
+			"reading a chain head",
+			"SELECT head_seq, head_hash, sealed_up_to FROM billing_chain_heads WHERE gateway_id = $1",
+			[gatewayId],
+		);
+		return row ? { gatewayId, headSeq: num(row.head_seq), headHash: row.head_hash, sealedUpTo: num(row.sealed_up_to) } : { gatewayId, headSeq: 0, headHash: ZERO_HASH_HEX, sealedUpTo: 0 };
+	}
+
+	async getChainRecords(gatewayId: string, fromSeq: number, toSeq: number): Promise<StoredChainRecord[]> {
+		const rows = await this.rows<{ chain_seq: string; record_id: string; work_order_id: string; content_hash: string; entry_hash: string; bytes: Buffer }>(
+			"reading chain records",
+			"SELECT chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes FROM billing_chain_records WHERE gateway_id = $1 AND chain_seq BETWEEN $2 AND $3 ORDER BY chain_seq",
+			[gatewayId, fromSeq, toSeq],
+		);
+		return rows.map((row) => ({
+			chainSeq: num(row.chain_seq),
+			recordId: row.record_id,
+			workOrderId: row.work_order_id,
+			contentHash: row.content_hash,
+			entryHash: row.entry_hash,
+			bytes: new Uint8Array(row.bytes),
+		}));
+	}
+
+	async appendChain(input: AppendChainInput): Promise<ChainHead> {
+		const pool = this.open();
+		try {
+			return await inTransaction(pool, async (client) => {
+				// Make sure the head row exists, then lock it: appends of one gateway queue up here.
+				await client.query("INSERT INTO billing_chain_heads (gateway_id, head_seq, head_hash, sealed_up_to) VALUES ($1, 0, $2, 0) ON CONFLICT (gateway_id) DO NOTHING", [
+					input.gatewayId,
+					ZERO_HASH_HEX,
+				]);
+				const { rows } = await client.query<{ head_seq: string; head_hash: string; sealed_up_to: string }>(
+					"SELECT head_seq, head_hash, sealed_up_to FROM billing_chain_heads WHERE gateway_id = $1 FOR UPDATE",
+					[input.gatewayId],
+				);
+				const stored: ChainHead = { gatewayId: input.gatewayId, headSeq: num(rows[0].head_seq), headHash: rows[0].head_hash, sealedUpTo: num(rows[0].sealed_up_to) };
+				assertAppendable(input, stored);
+				if (input.records.length > 0) {
+					const column = <K extends keyof StoredChainRecord>(key: K) => input.records.map((r) => r[key]);
+					await client.query(
+						`INSERT INTO billing_chain_records (gateway_id, chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes)
+						 SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bytea[])`,
+						[input.gatewayId, column("chainSeq"), column("recordId"), column("workOrderId"), column("contentHash"), column("entryHash"), input.records.map((r) => Buffer.from(r.bytes))],
+					);
+				}
+				for (const c of input.checkpoints) {
+					await client.query("INSERT INTO billing_checkpoints (gateway_id, chain_seq, key_id, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [
+						input.gatewayId,
+						c.chainSeq,
+						c.keyId,
+						Buffer.from(c.bytes),
+					]);
+				}
+				const head = nextHead(input, stored);
+				await client.query("UPDATE billing_chain_heads SET head_seq = $2, head_hash = $3, sealed_up_to = $4 WHERE gateway_id = $1", [
+					input.gatewayId,
+					head.headSeq,
+					head.headHash,
+					head.sealedUpTo,
+				]);
+				const receipt = input.receipt;
+				if (receipt) {
+					await client.query("INSERT INTO billing_batches (gateway_id, batch_id, digest, received_at, receipt) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING", [
+						receipt.gatewayId,
+						receipt.batchId,
+						receipt.digest,
+						receipt.receivedAt,
+						JSON.stringify(receipt.receipt),
+					]);
+				}
+				return head;
+			});
+		} catch (error) {
+			// Records already at those positions: another append got there first.
+			if (sqlState(error) === UNIQUE_VIOLATION) throw headConflict(input, await this.getChainHead(input.gatewayId));
+			throw storeError(error, `appending to the evidence chain of gateway ${input.gatewayId}`);
+		}
+	}
+
+	async getBatchReceipt(gatewayId: string, batchId: string): Promise<BatchReceiptRecord | undefined> {
+		const [row] = await this.rows<{ digest: string; received_at: string; receipt: Record<string, unknown> }>(
+			"reading a batch receipt",
+			"SELECT digest, received_at, receipt FROM billing_batches WHERE gateway_id = $1 AND batch_id = $2",
+			[gatewayId, batchId],
+		);
+		return row && { gatewayId, batchId, digest: row.digest, receivedAt: num(row.received_at), receipt: row.receipt };
+	}
+
+	async close(): Promise<void> {
+		if (this.closed) return;
+		this.closed = true;
+		if (this.ownsPool) await this.pool.end();
+	}
+}
