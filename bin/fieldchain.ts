@@ -2,6 +2,7 @@
  * The fieldchain command line. Each part registers its own commands; this file only wires them.
  */
 import { Command } from "commander";
+import { registerCloudCommands } from "../cloud-bridge/billing/cli.js";
 import { registerDeviceCommands } from "../firmware-host/cli.js";
 import { registerFirmwareCommands } from "../firmware-host/firmware-cli.js";
 import { registerGatewayCommands } from "../gateway/cli.js";
@@ -22,6 +23,7 @@ registerGatewayCommands(program);
 registerDeviceCommands(program);
 registerFirmwareCommands(program);
 registerEvidenceCommands(program);
+registerCloudCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
 	const code = isFieldchainError(error) ? `${error.code}: ` : "";

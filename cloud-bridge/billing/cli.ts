@@ -1,0 +1,143 @@
+/**
+ * `fieldchain cloud serve | token create | enrollment create`: the reference billing service and
+ * its bootstrap. The first admin token comes from `token create --scope admin` run against the
+ * database file; every other token and enrollment can then go through the API.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Command } from "commander";
+import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { isLoopback } from "../../gateway/config.js";
+import { createLogger } from "../../gateway/logger.js";
+import type { BillingEvent, BillingEventSink } from "../events/billing-events.js";
+import { DEFAULT_ENROLLMENT_TTL_MS, issueApiToken, issueEnrollmentToken } from "./auth/tokens.js";
+import type { BillingLogger } from "./context.js";
+import { createBillingService } from "./service.js";
+import { type BillingStorage, openBillingStorage } from "./storage.js";
+import { SCOPES } from "./store/types.js";
+
+export const DEFAULT_BILLING_DB = ".fieldchain-data/billing.sqlite";
+export const DEFAULT_BILLING_PORT = 8090;
+
+interface StorageFlags {
+	db?: string;
+	databaseUrl?: string;
+}
+
+function invalid(message: string, hint?: string): FieldchainError {
+	return new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, message, { hint });
+}
+
+async function openFromFlags(flags: StorageFlags): Promise<BillingStorage> {
+	if (flags.db && flags.databaseUrl) throw invalid("Give either --db or --database-url, not both.");
+	if (flags.databaseUrl) return openBillingStorage({ databaseUrl: flags.databaseUrl });
+	const db = resolve(flags.db ?? DEFAULT_BILLING_DB);
+	mkdirSync(dirname(db), { recursive: true });
+	return openBillingStorage({ db });
+}
+
+function parsePort(value: string): number {
+	const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+	if (!(port >= 0 && port <= 65535)) throw invalid(`--port must be a number from 0 to 65535 (got "${value}").`);
+	return port;
+}
+
+function parseNonNegative(value: string, flag: string): number {
+	const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+	if (!Number.isFinite(n)) throw invalid(`${flag} must be a non-negative number (got "${value}").`);
+	return n;
+}
+
+/** Until webhooks are configured, events are logged (ids and types only, never payloads). */
+class LoggingEventSink implements BillingEventSink {
+	constructor(private readonly logger: BillingLogger) {}
+	async publish(event: BillingEvent): Promise<void> {
+		this.logger.info({ eventId: event.id, type: event.type }, "billing event");
+	}
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerCloudCommands(program: Command): Command {
+	const cloud = program.command("cloud").description("The reference billing service: evidence ingest from enrolled gateways, approvals and invoice release.");
+
+	cloud
+		.command("serve")
+		.description("Run the billing service (HTTP, OpenAPI at /openapi.json). Auth is always on.")
+		.option("--port <port>", `TCP port (default ${DEFAULT_BILLING_PORT}; 0 picks a free one)`, parsePort)
+		.option("--host <host>", "address to listen on (default 127.0.0.1; off loopback only once a token exists)", "127.0.0.1")
+		.option("--db <file>", `SQLite database file (default ${DEFAULT_BILLING_DB})`)
+		.option("--database-url <url>", "PostgreSQL instead of SQLite: postgres://user@host/db")
+		.option("--margin-floor <basisPoints>", "refuse releases below this margin (basis points) without a margin override", (v) => parseNonNegative(v, "--margin-floor"))
+		.option("--log-level <level>", "trace, debug, info, warn, error")
+		.action(async (options: StorageFlags & { port?: number; host: string; marginFloor?: number; logLevel?: string }) => {
+			const logger = createLogger({ name: "billing", level: options.logLevel });
+			const storage = await openFromFlags(options);
+			try {
+				const tokens = await storage.store.countTokens();
+				if (!isLoopback(options.host) && tokens === 0) {
+					throw invalid(`Refusing to listen on ${options.host} before any token exists.`, "Create the first admin token with `fieldchain cloud token create --scope admin` against the same database, then start again.");
+				}
+				const app = createBillingService({ storage, logger, events: new LoggingEventSink(logger), policy: options.marginFloor === undefined ? {} : { marginFloorBasisPoints: options.marginFloor } });
+				await app.listen({ host: options.host, port: options.port ?? DEFAULT_BILLING_PORT });
+				const address = app.server.address();
+				const port = address && typeof address === "object" ? address.port : options.port;
+				const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+				process.stdout.write(`fieldchain billing service on http://${host}:${port} (OpenAPI: /openapi.json), storage: ${storage.describe}\n`);
+				if (tokens === 0) process.stdout.write("No tokens yet: create the first with `fieldchain cloud token create --scope admin`.\n");
+				const stop = async (signal: string) => {
+					logger.info({ signal }, "stopping");
+					await app.close();
+					await storage.close();
+					logger.flush();
+					process.exit(0);
+				};
+				process.once("SIGINT", () => void stop("SIGINT"));
+				process.once("SIGTERM", () => void stop("SIGTERM"));
+			} catch (error) {
+				await storage.close();
+				throw error;
+			}
+		});
+
+	cloud
+		.command("token")
+		.description("API tokens")
+		.command("create")
+		.description(`Issue an API token and print it once (scopes: ${SCOPES.join(", ")}). Only its SHA-256 is stored.`)
+		.requiredOption("--scope <scope>", "a scope; repeat for more", collect)
+		.option("--name <name>", "who or what the token is for; recorded as the approver on approvals", "admin")
+		.option("--db <file>", `SQLite database file (default ${DEFAULT_BILLING_DB})`)
+		.option("--database-url <url>", "PostgreSQL instead of SQLite")
+		.action(async (options: StorageFlags & { scope: string[]; name: string }) => {
+			const storage = await openFromFlags(options);
+			try {
+				const { token, record } = await issueApiToken(storage.store, { name: options.name, scopes: options.scope, now: Date.now() });
+				process.stderr.write(`Token "${record.name}" with scopes ${record.scopes.join(", ")}; it is shown only now:\n`);
+				process.stdout.write(`${token}\n`);
+			} finally {
+				await storage.close();
+			}
+		});
+
+	cloud
+		.command("enrollment")
+		.description("Gateway enrollment tokens")
+		.command("create")
+		.description("Issue a one-time enrollment token for a new gateway and print it")
+		.option("--ttl-hours <hours>", "how long it stays usable (default 24)", (v) => parseNonNegative(v, "--ttl-hours"))
+		.option("--db <file>", `SQLite database file (default ${DEFAULT_BILLING_DB})`)
+		.option("--database-url <url>", "PostgreSQL instead of SQLite")
+		.action(async (options: StorageFlags & { ttlHours?: number }) => {
+			const storage = await openFromFlags(options);
+			try {
+				const ttlMs = options.ttlHours === undefined ? DEFAULT_ENROLLMENT_TTL_MS : options.ttlHours * 3_600_000;
+				const { token, record } = await issueEnrollmentToken(storage.store, { now: Date.now(), ttlMs });
+				process.stderr.write(`One-time enrollment token, valid until ${new Date(record.expiresAt).toISOString()}:\n`);
+				process.stdout.write(`${token}\n`);
+			} finally {
+				await storage.close();
+			}
+		});
+	return cloud;
+}
