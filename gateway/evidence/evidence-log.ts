@@ -36,6 +36,13 @@ import { matchReading, type ReadingOutcome } from "./match-reading.js";
 type RecordInit = EvidenceRecordInit;
 
 export type ManualEvidenceKind = "photo" | "note" | "acknowledgement" | "signature";
+export type UplinkStatus = "stored" | "uploaded" | "receipted";
+
+/** How far the uplink has taken the chain (cloud-bridge/uplink); chain seqs at or below are uploaded / receipted. */
+export interface UplinkProgress {
+	uploadedUpTo: number;
+	receiptedUpTo: number;
+}
 export type EvidenceOutcome = ReadingOutcome | "recorded";
 
 export interface EvidenceView {
@@ -46,8 +53,8 @@ export interface EvidenceView {
 	checklistItemId: string;
 	kind: string;
 	outcome: EvidenceOutcome;
-	/** stored on this gateway; uploaded and receipted come with the uplink. */
-	status: "stored";
+	/** stored on this gateway; uploaded: sent to the cloud, no receipt yet; receipted: the cloud's receipt covers it. */
+	status: UplinkStatus;
 	sealed: boolean;
 	contentHash: string;
 	createdAt: string;
@@ -77,6 +84,8 @@ export interface EvidenceLogOptions {
 	sealEveryRecords?: number;
 	/** ...or this many milliseconds after the first unsealed one. */
 	sealEveryMs?: number;
+	/** The uplink's cursor, for each record's status (without an uplink every record is "stored"). */
+	uplinkProgress?: () => UplinkProgress;
 	/** Told after a checkpoint covers records afterSeq+1..upToSeq (inside its transaction: only note it). */
 	onSealed?: (afterSeq: number, upToSeq: number) => void;
 }
@@ -152,9 +161,10 @@ export class EvidenceLog {
 	 * only a failure to store the batch throws, which rolls the readings back too (nothing is
 	 * acked, the devices re-send, and reload() puts the chain head back).
 	 */
-	stampReadings(rows: readonly ReadingRow[]): void {
+	stampReadings(rows: readonly ReadingRow[]): ReadingRow[] {
 		// Per commit, not per reading: who holds each device, and what the device said in its hello.
 		const context = new Map<string, StampContext>();
+		const stamped: ReadingRow[] = [];
 		for (const row of rows) {
 			try {
 				let device = context.get(row.deviceId);
@@ -162,15 +172,20 @@ export class EvidenceLog {
 					device = this.contextFor(row.deviceId);
 					context.set(row.deviceId, device);
 				}
-				this.stampReading(row, device);
+				if (this.stampReading(row, device)) stamped.push(row);
 			} catch (error) {
 				this.stats.stampFailures++;
 				this.options.logger.error({ err: error, deviceId: row.deviceId, seq: row.seq }, "could not stamp a reading as evidence; it stays stored as a reading");
 			}
+			// A checkpoint never covers more than sealEveryRecords records, even in a big commit: the
+			// uplink sends whole checkpoint spans, and the cloud caps a batch's size. A failure here
+			// rolls the commit back (nothing acked), like the seal after the loop.
+			if (this.headSeq - this.sealedUpTo >= this.sealEveryRecords) this.seal();
 		}
 		this.storePending();
 		if (this.headSeq - this.sealedUpTo >= this.sealEveryRecords) this.seal();
 		this.armSealTimer();
+		return stamped;
 	}
 
 	add(input: ManualEvidenceInput): EvidenceView {
@@ -226,13 +241,15 @@ export class EvidenceLog {
 
 	/** Records afterSeq+1..upToSeq in chain order. */
 	range(afterSeq: number, upToSeq: number): EvidenceView[] {
-		return this.batches.between(afterSeq + 1, upToSeq).map((stored) => this.toView(stored));
+		const progress = this.options.uplinkProgress?.();
+		return this.batches.between(afterSeq + 1, upToSeq).map((stored) => this.toView(stored, progress));
 	}
 
 	forTask(workOrderId: string, taskId: string): EvidenceView[] {
 		const views: EvidenceView[] = [];
+		const progress = this.options.uplinkProgress?.();
 		for (const stored of this.batches.batchRecordsOfTask(workOrderId, taskId)) {
-			const view = this.toView(stored);
+			const view = this.toView(stored, progress);
 			if (view.taskId === taskId && view.workOrderId === workOrderId) views.push(view);
 		}
 		return views;
@@ -278,11 +295,12 @@ export class EvidenceLog {
 		return { active, task, device: this.options.device(deviceId), templates: new Map() };
 	}
 
-	private stampReading(row: ReadingRow, context: StampContext): void {
+	/** True when the reading became a record. */
+	private stampReading(row: ReadingRow, context: StampContext): boolean {
 		const { active, task, device } = context;
 		if (!active || !task) {
 			this.stats.unmatched++;
-			return;
+			return false;
 		}
 		const match = matchReading(
 			task,
@@ -291,7 +309,7 @@ export class EvidenceLog {
 		);
 		if (!match) {
 			this.stats.unmatched++;
-			return;
+			return false;
 		}
 		// Readings of one commit share item, technician and device boot: encode those once.
 		const templateKey = `${match.item.id}\u0000${row.bootId}`;
@@ -304,6 +322,7 @@ export class EvidenceLog {
 		const chained = this.chain.appendEncoded((chainSeq, prevHash) => (template as ReadingRecordTemplate).encode(varying, chainSeq, prevHash));
 		this.enqueue(chained, { workOrderId: task.workOrderId, taskId: task.id, checklistItemId: match.item.id }, match.outcome);
 		this.stats.stamped++;
+		return true;
 	}
 
 	/** A boot id repeats on every reading of the boot: decode its hex once (the bytes are only read). */
@@ -403,7 +422,7 @@ export class EvidenceLog {
 		}, this.sealEveryMs);
 	}
 
-	private toView(stored: StoredRecord): EvidenceView {
+	private toView(stored: StoredRecord, progress = this.options.uplinkProgress?.()): EvidenceView {
 		const record = decodeRecord(stored.bytes);
 		return {
 			id: record.id,
@@ -413,7 +432,7 @@ export class EvidenceLog {
 			checklistItemId: record.checklistItemId,
 			kind: KIND_NAMES.get(record.kind) ?? "unknown",
 			outcome: OUTCOME_NAMES.get(record.outcome) ?? "recorded",
-			status: "stored",
+			status: progress === undefined ? "stored" : stored.chainSeq <= progress.receiptedUpTo ? "receipted" : stored.chainSeq <= progress.uploadedUpTo ? "uploaded" : "stored",
 			sealed: stored.chainSeq <= this.sealedUpTo,
 			contentHash: contentHash(stored.bytes).toString("hex"),
 			createdAt: new Date(Number(record.gatewayTimeMs)).toISOString(),

@@ -145,6 +145,48 @@ export const MIGRATIONS: readonly Migration[] = [
 			DROP TABLE evidence;
 		`,
 	},
+	{
+		version: 4,
+		description: "uplink: drain cursors per destination, the outbox of time entries and task changes, evidence reading spans",
+		// Evidence and checkpoints need no copy in an outbox: they are already durable in chain order
+		// (evidence_batches, evidence_checkpoints), so a cursor per destination is their outbox.
+		// Everything else the cloud must receive is written to `outbox` in the same transaction as
+		// its own row. Layout and rules: cloud-bridge/uplink/README.md.
+		sql: `
+			CREATE TABLE uplink_cursors (
+				destination TEXT PRIMARY KEY,
+				-- Highest chain_seq sent at least once (no receipt yet for those above receipted_up_to).
+				uploaded_up_to INTEGER NOT NULL DEFAULT 0,
+				-- Highest chain_seq the destination's receipt covers: never sent again.
+				receipted_up_to INTEGER NOT NULL DEFAULT 0,
+				receipted_at INTEGER
+			);
+			CREATE TABLE outbox (
+				id INTEGER PRIMARY KEY AUTOINCREMENT,
+				-- "time-entry" or "task-status".
+				kind TEXT NOT NULL,
+				-- The idempotency key the destination dedups on (the time entry id, task id + version).
+				record_id TEXT NOT NULL UNIQUE,
+				work_order_id TEXT NOT NULL,
+				task_id TEXT NOT NULL,
+				payload TEXT NOT NULL,
+				created_at INTEGER NOT NULL,
+				attempts INTEGER NOT NULL DEFAULT 0,
+				uploaded_at INTEGER,
+				receipted_at INTEGER,
+				last_error TEXT
+			);
+			CREATE INDEX outbox_pending ON outbox (id) WHERE receipted_at IS NULL;
+			-- Runs of a boot's readings that became evidence: raw readings outside them matched no
+			-- task and are the only ones the quota may age out. One row per boot per commit.
+			CREATE TABLE evidence_reading_spans (
+				boot_ref INTEGER NOT NULL,
+				first_seq INTEGER NOT NULL,
+				last_seq INTEGER NOT NULL,
+				PRIMARY KEY (boot_ref, first_seq)
+			) WITHOUT ROWID;
+		`,
+	},
 ];
 
 export function currentSchemaVersion(db: Database.Database): number {
