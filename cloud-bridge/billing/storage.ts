@@ -1,7 +1,7 @@
 /**
  * Opening the service's storage: the model repository plus the billing store. `{ db: FILE }` keeps
- * both in one SQLite file on one connection; `{ databaseUrl }` goes to PostgreSQL through the
- * opener registered with registerPostgresStorage (the PostgreSQL backends live beside this one).
+ * both in one SQLite file on one connection; `{ databaseUrl }` goes to PostgreSQL
+ * (store/postgres-storage.ts, unless another opener is registered with registerPostgresStorage).
  */
 import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
 import { MemoryRepository } from "../../protocol/model/repository/memory.js";
@@ -50,12 +50,9 @@ export async function openBillingStorage(options: BillingStorageOptions): Promis
 		if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
 			throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, "--database-url must be a postgres:// or postgresql:// URL.");
 		}
-		if (!postgresOpener) {
-			throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, "--database-url (PostgreSQL storage) is not available in this build.", {
-				hint: "Use --db FILE for SQLite storage.",
-			});
-		}
-		return postgresOpener(options.databaseUrl);
+		// Loaded here, not at the top, like SQLite below: only a PostgreSQL deployment loads pg.
+		const opener = postgresOpener ?? (await import("./store/postgres-storage.js")).openPostgresStorage;
+		return opener(options.databaseUrl);
 	}
 	if (!options.db) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, "--db needs a file name.", { hint: "For example --db billing.sqlite." });
 	// Loaded here, not at the top: importing the service must not load the native SQLite module.
