@@ -15,6 +15,7 @@ import type { Task, TaskStatus } from "../../protocol/model/entities/task.js";
 import { assertNoReasons, type Reason, reason } from "../../protocol/model/rules/reasons.js";
 import { taskMachine } from "../../protocol/model/state-machines/machines.js";
 import type { WorkOrders } from "./work-orders.js";
+import type { TimeEntryOutbox } from "./time-entries.js";
 
 export type TaskAction = "start" | "complete" | "cancel";
 
@@ -39,6 +40,8 @@ export class TaskStates {
 	constructor(
 		private readonly db: Database.Database,
 		private readonly workOrders: WorkOrders,
+		/** Status changes go to the cloud through the outbox, in the same transaction. */
+		private readonly uplink?: TimeEntryOutbox,
 	) {
 		// Kept out of the numbered store migrations on purpose: this table belongs to this module
 		// alone, and creating it idempotently never races a migration another part adds.
@@ -91,13 +94,24 @@ export class TaskStates {
 		assertNoReasons(`${action} task ${task.id}`, this.explain(action, task, facts));
 		const startedAt = action === "start" ? now : task.startedAt;
 		const completedAt = action === "complete" ? now : task.completedAt;
-		this.db
-			.prepare(
-				`INSERT INTO task_states (task_id, work_order_id, status, started_at, completed_at, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (task_id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at, completed_at = excluded.completed_at,
-					changed_by = excluded.changed_by, changed_at = excluded.changed_at`,
-			)
-			.run(task.id, task.workOrderId, target, startedAt, completedAt, by, now);
+		const write = this.db.transaction(() => {
+			this.uplink?.outbox.add({
+				kind: "task-status",
+				recordId: `task-status:${task.id}:${target}:${now}`,
+				workOrderId: task.workOrderId,
+				taskId: task.id,
+				payload: { taskId: task.id, status: target, by, at: now, afterChainSeq: this.uplink.chainHead() },
+				createdAt: now,
+			});
+			this.db
+				.prepare(
+					`INSERT INTO task_states (task_id, work_order_id, status, started_at, completed_at, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+					ON CONFLICT (task_id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at, completed_at = excluded.completed_at,
+						changed_by = excluded.changed_by, changed_at = excluded.changed_at`,
+				)
+				.run(task.id, task.workOrderId, target, startedAt, completedAt, by, now);
+		});
+		write();
 		Object.assign(task, { status: target, startedAt, completedAt, updatedAt: now, version: task.version + 1 });
 		return task;
 	}

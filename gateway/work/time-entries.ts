@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import type { Outbox } from "../uplink/outbox.js";
 
 export type TimeEntryKind = "work" | "travel";
 
@@ -41,8 +42,18 @@ function fromRow(row: Row): GatewayTimeEntry {
 	};
 }
 
+/** Where a finished entry goes for the cloud, in the same transaction (gateway/uplink/outbox.ts). */
+export interface TimeEntryOutbox {
+	outbox: Outbox;
+	/** The evidence chain head now: the entry is sent only after the cloud holds the evidence before it. */
+	chainHead: () => number;
+}
+
 export class TimeEntries {
-	constructor(private readonly db: Database.Database) {}
+	constructor(
+		private readonly db: Database.Database,
+		private readonly uplink?: TimeEntryOutbox,
+	) {}
 
 	running(technicianId: string): GatewayTimeEntry | undefined {
 		const row = this.db.prepare("SELECT * FROM time_entries WHERE technician_id = ? AND ended_at IS NULL").get(technicianId) as Row | undefined;
@@ -66,8 +77,19 @@ export class TimeEntries {
 	stop(technicianId: string, now: number): GatewayTimeEntry {
 		const running = this.running(technicianId);
 		if (!running) throw new FieldchainError(ErrorCodes.FC_MODEL_RULE_REFUSED, `Technician ${technicianId} has no running timer.`);
-		this.db.prepare("UPDATE time_entries SET ended_at = ? WHERE id = ?").run(Math.max(now, running.startedAt), running.id);
-		return { ...running, endedAt: Math.max(now, running.startedAt) };
+		const stopped = { ...running, endedAt: Math.max(now, running.startedAt) };
+		this.db.transaction(() => {
+			this.db.prepare("UPDATE time_entries SET ended_at = ? WHERE id = ?").run(stopped.endedAt, running.id);
+			this.uplink?.outbox.add({
+				kind: "time-entry",
+				recordId: stopped.id,
+				workOrderId: stopped.workOrderId,
+				taskId: stopped.taskId,
+				payload: { ...stopped, afterChainSeq: this.uplink.chainHead() },
+				createdAt: now,
+			});
+		})();
+		return stopped;
 	}
 
 	forTask(workOrderId: string, taskId: string): GatewayTimeEntry[] {
