@@ -6,7 +6,7 @@
  * attempt count, so a worker whose lease ran out cannot log an attempt twice.
  */
 import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import { createPool, inTransaction, type Pool, sqlState, storeError } from "../../protocol/model/repository/postgres-support.js";
+import { createPool, inTransaction, type Pool, storeError } from "../../protocol/model/repository/postgres-support.js";
 import { migrateWebhooksPostgres } from "./postgres-migrations.js";
 import { type AttemptRow, attemptFromRow, type DeliveryRow, deliveryFromRow, type SubscriptionRow, subscriptionFromRow } from "./rows.js";
 import { afterAttempt, assertAttempt, duplicateSubscription, pageSize, SUBSCRIPTION_DELETED } from "./store-checks.js";
@@ -93,6 +93,7 @@ export class PostgresWebhookStore implements WebhookStore {
 		const column = <K extends keyof NewDelivery>(key: K) => deliveries.map((d) => d[key]);
 		try {
 			// One statement, so all or none; unnest keeps it one round trip for any number of subscribers.
+			// DO NOTHING also skips a repeat of a (subscription, event) within the batch: the first wins.
 			const result = await pool.query(
 				`INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, body, status, attempts, next_attempt_at, created_at, updated_at)
 				 SELECT id, subscription_id, event_id, event_type, body, 'pending', 0, created_at, created_at, created_at
@@ -102,11 +103,6 @@ export class PostgresWebhookStore implements WebhookStore {
 			);
 			return result.rowCount ?? 0;
 		} catch (error) {
-			if (sqlState(error) === "21000") {
-				// The same (subscription, event) twice in one batch: keep the first, as the other backends do.
-				const seen = new Set<string>();
-				return this.enqueue(deliveries.filter((d) => !seen.has(`${d.subscriptionId}\u0000${d.eventId}`) && seen.add(`${d.subscriptionId}\u0000${d.eventId}`)));
-			}
 			throw storeError(error, `queueing ${deliveries.length} webhook deliveries`);
 		}
 	}
