@@ -2,6 +2,7 @@
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs, retryPolicy } from "./backoff.js";
 export { type CreatedSubscription, type DeliveryLogEntry, WebhookDispatcher, type WebhookDispatcherOptions } from "./dispatcher.js";
 export { httpPoster, type WebhookPoster, type WebhookRequest, type WebhookResponse } from "./http-post.js";
+export { webhookStoreBeside } from "./beside-storage.js";
 export { MemoryWebhookStore } from "./memory-store.js";
 export { type WebhookAuthHook, type WebhookRouteSpec, type WebhookRoutesOptions, webhookRouteSpecs, webhookRoutes } from "./routes.js";
 export {
