@@ -23,6 +23,21 @@ export interface GatewayConfig {
 	logLevel?: string;
 	/** The embedded Node-RED editor and runtime; false (no `nodeRed` section, or --no-node-red) keeps it off. */
 	nodeRed: NodeRedConfig | false;
+	/** Technician web app sign-in; with it, /api needs a session cookie (or the bearer token). */
+	webApp: WebAppConfig | false;
+}
+
+export interface WebAppTechnician {
+	/** The technician's id in the work-order snapshot. */
+	id: string;
+	/** scrypt hash of the sign-in PIN, made by `fieldchain gateway hash-password`. */
+	pinHash: string;
+}
+
+export interface WebAppConfig {
+	technicians: WebAppTechnician[];
+	/** How long a session lasts without use (default 12 h: one working day). */
+	sessionHours: number;
 }
 
 export interface NodeRedUser {
@@ -50,6 +65,7 @@ export function defaultGatewayConfig(): GatewayConfig {
 		devices: [],
 		storage: { durability: "full" },
 		nodeRed: false,
+		webApp: false,
 	};
 }
 
@@ -145,7 +161,26 @@ export function parseGatewayConfig(raw: unknown): GatewayConfig {
 		config.storage = { durability };
 	}
 	if (root.nodeRed !== undefined && root.nodeRed !== false) config.nodeRed = parseNodeRed(root.nodeRed);
+	if (root.webApp !== undefined && root.webApp !== false) config.webApp = parseWebApp(root.webApp);
 	return config;
+}
+
+/** Technicians sign in to the web app with a PIN; only its scrypt hash is configured. */
+function parseWebApp(value: unknown): WebAppConfig {
+	const object = asObject(value, "webApp");
+	if (!Array.isArray(object.technicians) || object.technicians.length === 0) throw invalid("webApp.technicians", "must list at least one { id, pinHash }");
+	const technicians = object.technicians.map((entry, index) => {
+		const field = `webApp.technicians[${index}]`;
+		const technician = asObject(entry, field);
+		const id = optionalString(technician, "id", field);
+		if (!id) throw invalid(`${field}.id`, "must be the technician's id in the work orders");
+		const pinHash = optionalString(technician, "pinHash", field) ?? "";
+		if (!pinHash.startsWith("$scrypt$")) throw invalid(`${field}.pinHash`, "must be a scrypt hash made by `fieldchain gateway hash-password` (type the PIN on stdin)");
+		return { id, pinHash };
+	});
+	const sessionHours = object.sessionHours ?? 12;
+	if (typeof sessionHours !== "number" || !(sessionHours > 0 && sessionHours <= 24 * 30)) throw invalid("webApp.sessionHours", "must be a number of hours from 0 to 720");
+	return { technicians, sessionHours };
 }
 
 const BCRYPT = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
