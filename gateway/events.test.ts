@@ -3,7 +3,14 @@ import { GatewayEvents } from "./events.js";
 
 function manual() {
 	const pending: Array<() => void> = [];
-	return { schedule: (drain: () => void) => pending.push(drain), run: () => pending.splice(0).forEach((drain) => drain()) };
+	return {
+		schedule: (drain: () => void) => {
+			pending.push(drain);
+		},
+		run: () => {
+			for (const drain of pending.splice(0)) drain();
+		},
+	};
 }
 
 const attached = { deviceId: "d1", model: "m", transport: "serial", link: "/dev/x", at: 1 };
