@@ -1,0 +1,56 @@
+/**
+ * Where the drain sends the outbox: the billing service over HTTPS (http-transport.ts), a cloud
+ * MQTT 5 broker (mqtt-transport.ts), or memory in unit tests (memory-transport.ts). One small
+ * interface, so the drain's rules (order, retries, breaker, cursors) are the same for all.
+ */
+import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import type { OutboxEntry } from "../../gateway/uplink/outbox.js";
+import type { WireRecord } from "../../gateway/uplink/sealed-spans.js";
+
+export interface EvidenceUpload {
+	gatewayId: string;
+	/** Deterministic per span (`chain-{first}-{last}`): a retry is the same batch, answered with the same receipt. */
+	batchId: string;
+	records: WireRecord[];
+	/** Base64 canonical checkpoints. */
+	checkpoints: string[];
+}
+
+export interface EvidenceReceipt {
+	/** The destination holds the chain contiguous and sealed up to here. */
+	sealedUpTo: number;
+	accepted: number;
+	duplicates: number;
+	/** Records the destination refused; never skipped by the drain. */
+	rejected: Array<{ chainSeq: number; reason: string; message: string }>;
+	/** The destination's chain ends before this batch starts: resend from its head. */
+	gap: { expectedSeq: number; receivedSeq: number } | null;
+}
+
+/** Result of sending an outbox entry: done, or done with the cloud's differing version kept (a conflict). */
+export type OutboxResult = { outcome: "delivered" } | { outcome: "conflict"; cloud: unknown; message: string };
+
+export interface UplinkTransport {
+	/** Names the cursor: uplink progress is kept per destination. */
+	readonly destination: string;
+	sendEvidence(upload: EvidenceUpload): Promise<EvidenceReceipt>;
+	/** Idempotent by entry.recordId: sending it twice leaves one copy at the destination. */
+	sendOutbox(entry: OutboxEntry): Promise<OutboxResult>;
+	close(): Promise<void>;
+}
+
+/** Why a send failed, for the failures-by-reason metric and the backoff decision. */
+export type FailureReason = "network" | "timeout" | "server" | "auth" | "refused" | "rejected" | "not-enrolled" | "broker";
+
+export function uplinkFailure(reason: FailureReason, message: string, options: { cause?: unknown; hint?: string; status?: number } = {}): FieldchainError {
+	return new FieldchainError(reason === "rejected" ? ErrorCodes.FC_UPLINK_REJECTED : ErrorCodes.FC_UPLINK_TRANSPORT, message, {
+		cause: options.cause,
+		hint: options.hint,
+		details: { reason, ...(options.status !== undefined ? { status: options.status } : {}) },
+	});
+}
+
+export function failureReason(error: unknown): FailureReason {
+	const reason = error instanceof FieldchainError ? error.details?.reason : undefined;
+	return typeof reason === "string" ? (reason as FailureReason) : "network";
+}

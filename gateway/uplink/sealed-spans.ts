@@ -1,0 +1,77 @@
+/**
+ * Reads what the uplink sends next: the sealed records after a chain seq, cut at a checkpoint so
+ * every batch carries the checkpoints that seal it (the billing service accepts only records a
+ * checkpoint of the same batch covers: cloud-bridge/billing/ingest/ingest.ts).
+ */
+import type Database from "better-sqlite3";
+import { contentHash } from "../../protocol/evidence/chain.js";
+import { EvidenceBatches, type StoredRecord } from "../evidence/evidence-batches.js";
+
+export interface SealedSpan {
+	/** Records afterSeq+1..upToSeq, in chain order. */
+	afterSeq: number;
+	upToSeq: number;
+	records: StoredRecord[];
+	/** Canonical checkpoint bytes (signature included) with chain seq in (afterSeq, upToSeq], in order. */
+	checkpoints: Array<{ chainSeq: number; bytes: Buffer }>;
+}
+
+export interface WireRecord {
+	chainSeq: number;
+	record: string;
+	contentHash: string;
+}
+
+export class SealedSpans {
+	private readonly batches: EvidenceBatches;
+	private readonly statements;
+
+	constructor(db: Database.Database) {
+		this.batches = new EvidenceBatches(db);
+		this.statements = {
+			checkpointsAfter: db.prepare("SELECT chain_seq, canonical FROM evidence_checkpoints WHERE chain_seq > ? ORDER BY chain_seq LIMIT ?"),
+			sealedHead: db.prepare("SELECT coalesce(max(chain_seq), 0) FROM evidence_checkpoints").pluck(),
+			chainHead: db.prepare("SELECT coalesce(max(last_seq), 0) FROM evidence_batches").pluck(),
+			oldestAfter: db.prepare("SELECT created_at FROM evidence_checkpoints WHERE chain_seq > ? ORDER BY chain_seq LIMIT 1").pluck(),
+			bytesAfter: db.prepare("SELECT coalesce(sum(length(records)), 0) FROM evidence_batches WHERE last_seq > ?").pluck(),
+		};
+	}
+
+	/** The highest chain seq a checkpoint seals. */
+	sealedHead(): number {
+		return this.statements.sealedHead.get() as number;
+	}
+
+	/** The highest chain seq stored (sealed or not). */
+	chainHead(): number {
+		return this.statements.chainHead.get() as number;
+	}
+
+	/** When the first checkpoint after afterSeq was signed (how old the oldest unsent sealed record is, roughly). */
+	oldestSealedAfter(afterSeq: number): number | null {
+		return (this.statements.oldestAfter.get(afterSeq) as number | undefined) ?? null;
+	}
+
+	/** Bytes of the evidence batches holding records after afterSeq. */
+	bytesAfter(afterSeq: number): number {
+		return this.statements.bytesAfter.get(afterSeq) as number;
+	}
+
+	/**
+	 * The next span after afterSeq: whole checkpoint spans up to maxRecords records, or a single
+	 * longer span when one checkpoint alone covers more (older data). Undefined when nothing sealed waits.
+	 */
+	next(afterSeq: number, maxRecords: number): SealedSpan | undefined {
+		const candidates = this.statements.checkpointsAfter.all(afterSeq, maxRecords + 1) as Array<{ chain_seq: number; canonical: Buffer }>;
+		if (candidates.length === 0) return undefined;
+		const taken = candidates.filter((c) => c.chain_seq - afterSeq <= maxRecords);
+		const checkpoints = (taken.length > 0 ? taken : candidates.slice(0, 1)).map((c) => ({ chainSeq: c.chain_seq, bytes: c.canonical }));
+		const upToSeq = checkpoints[checkpoints.length - 1].chainSeq;
+		return { afterSeq, upToSeq, records: this.batches.between(afterSeq + 1, upToSeq), checkpoints };
+	}
+}
+
+/** A stored record in the billing service's batch wire format (cloud-bridge/billing/ingest/wire.ts). */
+export function toWireRecord(stored: StoredRecord): WireRecord {
+	return { chainSeq: stored.chainSeq, record: stored.bytes.toString("base64"), contentHash: contentHash(stored.bytes).toString("hex") };
+}
