@@ -3,7 +3,7 @@
  * is configured (and is required off loopback, see config.ts checkExposure).
  */
 import { timingSafeEqual } from "node:crypto";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerFactory } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerFactory } from "fastify";
 import type { Registry } from "prom-client";
 import { ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
 import type { Logger } from "../logger.js";
@@ -21,12 +21,22 @@ export interface ApiDependencies {
 	routes?: Array<(app: FastifyInstance) => void>;
 	/** Makes the HTTP server; the embedded Node-RED uses it to take /red (gateway/node-red/embedded-node-red.ts). */
 	serverFactory?: FastifyServerFactory;
+	/**
+	 * Technician app sessions (gateway/http/session-routes.ts): when set, every /api request needs
+	 * a live session cookie or the bearer token; the function says whether the request has one.
+	 */
+	hasSession?: (request: FastifyRequest) => boolean;
+	/** Paths anyone may fetch (the app's static shell: it holds no data). */
+	isPublic?: (path: string) => boolean;
 }
 
 /** HTTP status for an error code: the code says what went wrong, the status what kind of wrong. */
 function statusFor(code: string): number {
 	if (code === ErrorCodes.FC_HTTP_NOT_FOUND || code === "FC_MODEL_NOT_FOUND") return 404;
 	if (code === "FC_EVIDENCE_TOO_LARGE") return 413;
+	if (code === ErrorCodes.FC_APP_UNAUTHORIZED || code === ErrorCodes.FC_APP_WRONG_PIN) return 401;
+	if (code === ErrorCodes.FC_APP_FORBIDDEN) return 403;
+	if (code === ErrorCodes.FC_APP_TOO_MANY_ATTEMPTS) return 429;
 	if (code.startsWith("FC_MODEL_") || code === "FC_EVIDENCE_CONFLICT") return 409;
 	if (code.startsWith("FC_STORE_")) return 503;
 	return 400;
@@ -52,9 +62,17 @@ export function buildApi(deps: ApiDependencies): FastifyInstance {
 	const expected = deps.token ? Buffer.from(`Bearer ${deps.token}`) : undefined;
 
 	app.addHook("onRequest", async (request, reply) => {
-		if (!expected || request.url === "/healthz") return;
+		const path = request.url.split("?", 1)[0];
+		if (path === "/healthz" || deps.isPublic?.(path)) return;
 		const given = Buffer.from(request.headers.authorization ?? "");
-		if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+		const bearerOk = expected !== undefined && given.length === expected.length && timingSafeEqual(given, expected);
+		if (deps.hasSession && path.startsWith("/api/") && !bearerOk) {
+			// Sign-in, sign-out and "who am I" answer without a session.
+			if (path === "/api/v1/session" || deps.hasSession(request)) return;
+			return sendError(reply, 401, new FieldchainError(ErrorCodes.FC_APP_UNAUTHORIZED, "Sign in first: this API needs a technician session.", { hint: "POST /api/v1/session with the PIN, or send Authorization: Bearer <http.token>." }));
+		}
+		if (!expected) return;
+		if (!bearerOk) {
 			reply.header("www-authenticate", "Bearer");
 			return sendError(reply, 401, new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, "Missing or wrong bearer token.", { hint: "Send Authorization: Bearer <http.token from the gateway config>." }));
 		}
