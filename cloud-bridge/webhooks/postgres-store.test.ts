@@ -14,7 +14,7 @@ afterAll(async () => {
 	await server?.stop();
 }, 30_000);
 
-webhookStoreContract("postgres (throw-away server)", async () => PostgresWebhookStore.open(await server.createDatabase()));
+webhookStoreContract("postgres (throw-away server)", async () => PostgresWebhookStore.open(await server.createSchema()));
 
 describe("PostgresWebhookStore", () => {
 	it("shares a database and pool with the model repository, each with its own schema version", async () => {

@@ -41,6 +41,11 @@ describe("throw-away PostgreSQL", () => {
 			expect(a).not.toBe(b);
 			await query(a, "CREATE TABLE t (x int)");
 			await expect(query(b, "SELECT * FROM t")).rejects.toThrow(/does not exist/);
+			const s1 = await server.createSchema();
+			const s2 = await server.createSchema();
+			await query(s1, "CREATE TABLE t (x int); INSERT INTO t VALUES (1)");
+			await expect(query(s2, "SELECT * FROM t")).rejects.toThrow(/does not exist/);
+			expect((await query(s1, "SELECT table_schema FROM information_schema.tables WHERE table_name = 't'")).rows).toEqual([{ table_schema: "test_schema_1" }]);
 		} finally {
 			await server.stop();
 		}

@@ -26,6 +26,12 @@ export interface PostgresServer {
 	readonly dir: string;
 	/** Creates an empty database and returns its URL: one per test keeps tests independent. */
 	createDatabase(name?: string): Promise<string>;
+	/**
+	 * Creates an empty schema in the `postgres` database and returns a URL whose connections have
+	 * only it on their search path: as independent as a database for code that names no schema,
+	 * and a hundred times cheaper to make (a few ms, against half a second for CREATE DATABASE).
+	 */
+	createSchema(name?: string): Promise<string>;
 	/** Fast shutdown, then the directory is removed. Safe to call twice. */
 	stop(): Promise<void>;
 }
@@ -193,6 +199,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
 			writeFileSync(join(dir, "ready"), "");
 			let stopped: Promise<void> | undefined;
 			let databases = 0;
+			let schemas = 0;
 			return {
 				url,
 				port,
@@ -208,6 +215,17 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
 						await admin.end();
 					}
 					return `postgres://postgres@127.0.0.1:${port}/${name}`;
+				},
+				async createSchema(name = `test_schema_${++schemas}`) {
+					if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Schema name "${name}" must be lower-case letters, digits and underscores.`);
+					const admin = new pg.Client({ connectionString: url });
+					await admin.connect();
+					try {
+						await admin.query(`CREATE SCHEMA ${name}`);
+					} finally {
+						await admin.end();
+					}
+					return `${url}?options=${encodeURIComponent(`-c search_path=${name}`)}`;
 				},
 				stop() {
 					stopped ??= (async () => {

@@ -11,7 +11,7 @@ afterAll(async () => {
 	await server?.stop();
 }, 30_000);
 
-billingStoreContract("PostgreSQL (throw-away server)", async () => PostgresBillingStore.open(await server.createDatabase()));
+billingStoreContract("PostgreSQL (throw-away server)", async () => PostgresBillingStore.open(await server.createSchema()));
 
 describe("PostgreSQL billing store", () => {
 	it("appends one gateway's batches one after the other across connections, never twice at one head", async () => {

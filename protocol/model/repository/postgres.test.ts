@@ -16,7 +16,7 @@ afterAll(async () => {
 	await server?.stop();
 }, 30_000);
 
-repositoryContract("postgres (throw-away server)", async () => PostgresRepository.open(await server.createDatabase()));
+repositoryContract("postgres (throw-away server)", async () => PostgresRepository.open(await server.createSchema()));
 
 async function expectCode(promise: Promise<unknown>, code: Parameters<typeof isFieldchainError>[1]): Promise<void> {
 	try {
