@@ -3,11 +3,37 @@
  * existing `device` parent by cli.ts. Each action lives in its own file; this one only wires flags.
  */
 import type { Command } from "commander";
-import { integer, number } from "./cli-parsers.js";
+import { collect, integer, number } from "./cli-parsers.js";
 import { flashCommand, type TerminalIo } from "./flash-command.js";
+import { listCommand } from "./list-command.js";
+import { monitorCommand } from "./monitor-command.js";
 import type { CliIo } from "./simulate-command.js";
+import { testCommand } from "./test-command.js";
 
 export function registerFirmwareHostCommands(device: Command, io: CliIo): void {
+	device
+		.command("list")
+		.description("List serial ports with USB VID:PID and serial number, and whether each looks like a fieldchain tool.")
+		.option("--json", "print JSON")
+		.option("--config <file>", "gateway config whose serial.ports USB matches count as fieldchain tools")
+		.option("--vid-pid <vid:pid>", "treat this USB id as a fieldchain tool (repeatable)", collect, [])
+		.action(async (options: Parameters<typeof listCommand>[0]) => {
+			io.setExitCode(await listCommand(options, io));
+		});
+	device
+		.command("monitor")
+		.description("Show live decoded frames from a tool, with error counters (bad CRC, resyncs, oversized) and rates. Never acks.")
+		.requiredOption("--serial <path>", "serial port of the device")
+		.option("--json", "print JSON lines")
+		.option("--hex", "also print each frame's payload in hex")
+		.option("--passive", "do not greet the device (watch only)")
+		.option("--duration <seconds>", "stop after this long (default: until Ctrl-C)", number("--duration"))
+		.option("--count <frames>", "stop after this many frames", integer("--count"))
+		.option("--baud-rate <n>", "serial speed", integer("--baud-rate"), 115200)
+		.addHelpText("after", "\nExit status: 0 stopped by --duration/--count, 1 port error or closed, 130 Ctrl-C.")
+		.action(async (options: Parameters<typeof monitorCommand>[0]) => {
+			io.setExitCode(await monitorCommand(options, io));
+		});
 	device
 		.command("flash")
 		.description("Upload a signed firmware image, test-boot it, and confirm it once the device reports a healthy boot.")
@@ -23,5 +49,18 @@ export function registerFirmwareHostCommands(device: Command, io: CliIo): void {
 		.addHelpText("after", "\nExit status: 0 done, 1 failure, 2 bad options or unreadable image, 3 the device rolled the image back.")
 		.action(async (image: string, options: Parameters<typeof flashCommand>[1]) => {
 			io.setExitCode(await flashCommand(image, options, io as TerminalIo));
+		});
+	device
+		.command("test")
+		.description("Run the protocol v1 conformance suite against a device; print a report and optionally write JUnit XML.")
+		.requiredOption("--serial <path>", "serial port of the device")
+		.option("--junit <file>", "write JUnit XML here")
+		.option("--json", "print the results as JSON")
+		.option("--image <file>", "signed image the device accepts, for the firmware update checks (skipped without it)")
+		.option("--resend-timeout <ms>", "the device's resend timeout", number("--resend-timeout"), 1000)
+		.option("--baud-rate <n>", "serial speed", integer("--baud-rate"), 115200)
+		.addHelpText("after", "\nAcks the readings it receives without storing them: run it at the bench.\nExit status: 0 conforms, 1 a check failed, 2 bad options.")
+		.action(async (options: Parameters<typeof testCommand>[0]) => {
+			io.setExitCode(await testCommand(options, io));
 		});
 }
