@@ -7,6 +7,8 @@ import { ErrorCodes, FieldchainError } from "../protocol/errors.js";
 import { isValidDeviceId } from "../protocol/topics.js";
 import type { DeviceCredentials } from "./broker/device-credentials.js";
 import type { SerialTarget } from "./serial/serial-manager.js";
+import { parseUplinkConfig, type UplinkConfig } from "../cloud-bridge/uplink/uplink-config.js";
+import { type CapacityConfig, defaultCapacityConfig, parseCapacityConfig } from "./capacity/capacity-config.js";
 
 export interface HostPort {
 	host: string;
@@ -25,6 +27,10 @@ export interface GatewayConfig {
 	nodeRed: NodeRedConfig | false;
 	/** Technician web app sign-in; with it, /api needs a session cookie (or the bearer token). */
 	webApp: WebAppConfig | false;
+	/** Store-and-forward to the billing service or a cloud MQTT broker (cloud-bridge/uplink); false: everything stays on the gateway. */
+	uplink: UplinkConfig | false;
+	/** Disk quota and priority classes (gateway/capacity). */
+	capacity: CapacityConfig;
 }
 
 export interface WebAppTechnician {
@@ -66,6 +72,8 @@ export function defaultGatewayConfig(): GatewayConfig {
 		storage: { durability: "full" },
 		nodeRed: false,
 		webApp: false,
+		uplink: false,
+		capacity: defaultCapacityConfig(),
 	};
 }
 
@@ -162,6 +170,8 @@ export function parseGatewayConfig(raw: unknown): GatewayConfig {
 	}
 	if (root.nodeRed !== undefined && root.nodeRed !== false) config.nodeRed = parseNodeRed(root.nodeRed);
 	if (root.webApp !== undefined && root.webApp !== false) config.webApp = parseWebApp(root.webApp);
+	if (root.uplink !== undefined && root.uplink !== false) config.uplink = parseUplinkConfig(root.uplink);
+	if (root.capacity !== undefined) config.capacity = parseCapacityConfig(root.capacity);
 	return config;
 }
 
