@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency,evidence]
+ * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency,evidence,billing-ingest]
  *
  * Every figure is the median of several runs (with min and max), printed beside a baseline
  * measured in the same process. Nothing is written to the repository; SQLite databases live in
@@ -20,6 +20,7 @@ const BENCHMARKS = {
 	ingest: async (runs: number) => (await import("./durable-ingest.js")).benchDurableIngest(runs),
 	latency: async (runs: number) => (await import("./ack-latency.js")).benchAckLatency(runs),
 	evidence: async (runs: number) => (await import("./evidence-stamping.js")).benchEvidenceStamping(runs),
+	"billing-ingest": async (runs: number) => (await import("./evidence-ingest.js")).benchEvidenceIngest(runs),
 } as const;
 type BenchmarkName = keyof typeof BENCHMARKS;
 

@@ -50,6 +50,8 @@ export function releaseBlockers(snapshot: ModelSnapshot, milestoneId: string, ma
  */
 export async function advanceMilestones(ctx: BillingContext, rootId: string, actorId: string): Promise<string[]> {
 	const ready: string[] = [];
+	// Loading a chain reads all its evidence; first make sure some milestone could move at all.
+	if (!(await anyMilestoneCanMove(ctx, rootId))) return ready;
 	let snapshot = await loadChain(ctx.repo, rootId);
 	for (const milestone of snapshot.milestones) {
 		let status = milestone.status;
@@ -67,4 +69,20 @@ export async function advanceMilestones(ctx: BillingContext, rootId: string, act
 		await ctx.publish("milestone.ready", { milestone: stored[0] });
 	}
 	return ready;
+}
+
+/**
+ * Cheap pre-check from the milestones and their tasks alone: a planned milestone moves once one of
+ * its tasks has begun; an awaiting one can only be ready once none of its tasks is still open.
+ */
+async function anyMilestoneCanMove(ctx: BillingContext, rootId: string): Promise<boolean> {
+	for (const order of await ctx.repo.list("workOrder", { rootId })) {
+		for (const milestone of await ctx.repo.list("milestone", { workOrderId: order.id })) {
+			if (milestone.status !== "planned" && milestone.status !== "awaiting-evidence") continue;
+			const statuses = await Promise.all(milestone.taskIds.map(async (id) => (await ctx.repo.get("task", id))?.status));
+			if (milestone.status === "planned" && statuses.some((s) => s === "in-progress" || s === "completed")) return true;
+			if (milestone.status === "awaiting-evidence" && statuses.every((s) => s === "completed" || s === "cancelled")) return true;
+		}
+	}
+	return false;
 }

@@ -98,7 +98,7 @@ export class EvidenceIngest {
 		const now = ctx.clock.now();
 		const sealer = sealerOf(verified.checkpoints);
 		const lookup = cachedLookup(ctx);
-		const writes: AnyWrite[] = [];
+		let writes: AnyWrite[] = [];
 		const unlinked: BatchReceipt["unlinked"] = [];
 		const touchedOrders = new Set<string>();
 		for (const item of accepted) {
@@ -107,10 +107,10 @@ export class EvidenceIngest {
 				unlinked.push({ chainSeq: item.chainSeq, recordId: item.record.id, message: conversion.message });
 				continue;
 			}
-			if (await ctx.repo.get("evidence", conversion.evidence.id)) continue;
 			writes.push({ kind: "evidence", entity: conversion.evidence });
 			touchedOrders.add(conversion.evidence.workOrderId);
 		}
+		writes = await this.notYetStored(writes);
 		if (writes.length > 0) await ctx.repo.commit(writes);
 
 		const last = accepted[accepted.length - 1];
@@ -153,20 +153,25 @@ export class EvidenceIngest {
 		return receipt;
 	}
 
-	/** Evidence can complete a milestone: move those that are waiting, in chains that have one. */
+	/**
+	 * Evidence of records past the chain head exists only if an earlier attempt stored it and then
+	 * failed before the chain append. That commit was all or nothing and began at the same head, so
+	 * when the first record's evidence is absent none is there: one read instead of one per record.
+	 */
+	private async notYetStored(writes: AnyWrite[]): Promise<AnyWrite[]> {
+		if (writes.length === 0 || !(await this.ctx.repo.get("evidence", writes[0].entity.id))) return writes;
+		const missing: AnyWrite[] = [];
+		for (const w of writes) if (!(await this.ctx.repo.get("evidence", w.entity.id))) missing.push(w);
+		return missing;
+	}
+
+	/** Evidence can complete a milestone: move those that are waiting in the chains it touched. */
 	private async advance(workOrderIds: Set<string>, actorId: string): Promise<void> {
 		const roots = new Set<string>();
 		for (const id of workOrderIds) {
 			const order = await this.ctx.repo.get("workOrder", id);
 			if (order) roots.add(order.rootId);
 		}
-		for (const root of roots) {
-			let waiting = false;
-			for (const order of await this.ctx.repo.list("workOrder", { rootId: root })) {
-				const milestones = await this.ctx.repo.list("milestone", { workOrderId: order.id });
-				if (milestones.some((m) => m.status === "planned" || m.status === "awaiting-evidence")) waiting = true;
-			}
-			if (waiting) await advanceMilestones(this.ctx, root, actorId);
-		}
+		for (const root of roots) await advanceMilestones(this.ctx, root, actorId);
 	}
 }

@@ -89,7 +89,10 @@ export async function recordToEvidence(sealed: SealedRecord, lookup: TargetLooku
 			{ target, payload, capturedBy: capturerOf(record, payload), capturedAt: Number(record.gatewayTimeMs), contentHash: sealed.contentHash },
 			{ now, actorId: `gateway:${record.gatewayId}`, newId: () => record.id },
 		);
-		return { ok: true, evidence: { ...evidence, previousHash: Buffer.from(record.prevHash).toString("hex"), signature: sealed.sealedBy } };
+		// Set in place, not spread into a copy: the copy would get a hidden class of its own (V8).
+		evidence.previousHash = Buffer.from(record.prevHash).toString("hex");
+		evidence.signature = sealed.sealedBy;
+		return { ok: true, evidence };
 	} catch (error) {
 		if (isFieldchainError(error)) return { ok: false, message: error.message };
 		throw error;
