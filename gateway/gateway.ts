@@ -37,6 +37,7 @@ import { GatewayEvents } from "./events.js";
 import { Alerts } from "./work/alerts.js";
 import { TaskStates } from "./work/task-states.js";
 import { alertRoutes } from "./http/alert-routes.js";
+import { technicianApp } from "./http/technician-app.js";
 
 export interface GatewayOptions {
 	dataDir: string;
@@ -227,7 +228,10 @@ export class Gateway {
 		}
 		if (config.http) {
 			this.nodeRed = config.nodeRed ? startFlowsBridge(this, config.nodeRed) : undefined;
+			const app = technicianApp(this, config.webApp, this.context.clock);
 			this.http = buildApi({
+				hasSession: app.hasSession,
+				isPublic: app.isPublic,
 				serverFactory: this.nodeRed?.serverFactory,
 				store: this.store,
 				devices: this.devices,
@@ -245,6 +249,7 @@ export class Gateway {
 						clock: this.context.clock,
 					}),
 					alertRoutes({ alerts: this.alerts, events: this.events, clock: this.context.clock }),
+					...app.routes,
 				],
 			});
 			try {

@@ -1,0 +1,68 @@
+/**
+ * Sign-in for the technician app: POST /api/v1/session {pin, technicianId?} checks the PIN against
+ * the configured scrypt hash and sets the session cookie; GET says who is signed in; DELETE signs
+ * out. Wrong PINs are rate limited per client address (pin-limiter.ts).
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Clock } from "../../protocol/clock.js";
+import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { verifyPasswordOrDummy } from "../auth/password-hash.js";
+import type { WebAppConfig } from "../config.js";
+import type { PinLimiter } from "./pin-limiter.js";
+import { readCookie, SESSION_COOKIE, sessionCookie, type WebSession, type WebSessions } from "./web-sessions.js";
+
+export interface SessionRouteDependencies {
+	config: WebAppConfig;
+	sessions: WebSessions;
+	limiter: PinLimiter;
+	clock: Clock;
+}
+
+/** The signed-in technician of a request, if its cookie names a live session. */
+export function sessionOf(request: FastifyRequest, sessions: WebSessions, now: number): WebSession | undefined {
+	const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+	return token ? sessions.touch(token, now) : undefined;
+}
+
+export function sessionRoutes(deps: SessionRouteDependencies) {
+	const maxAgeSeconds = Math.round(deps.config.sessionHours * 3600);
+	return (app: FastifyInstance): void => {
+		app.post<{ Body: Record<string, unknown> }>("/api/v1/session", async (request, reply) => {
+			const address = request.ip;
+			const wait = deps.limiter.retryAfterMs(address);
+			if (wait > 0) {
+				reply.header("retry-after", String(Math.ceil(wait / 1000)));
+				throw new FieldchainError(ErrorCodes.FC_APP_TOO_MANY_ATTEMPTS, `Too many wrong PINs from this device; try again in ${Math.ceil(wait / 1000)} s.`);
+			}
+			const body = typeof request.body === "object" && request.body !== null ? request.body : {};
+			const pin = body.pin;
+			if (typeof pin !== "string" || !/^\S{4,64}$/.test(pin)) throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "pin" must be the 4 to 64 character PIN.');
+			const technicians = deps.config.technicians;
+			const wanted = typeof body.technicianId === "string" ? body.technicianId : technicians.length === 1 ? technicians[0].id : undefined;
+			if (wanted === undefined) throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "technicianId" is needed: this gateway has several technicians.');
+			const technician = technicians.find((candidate) => candidate.id === wanted);
+			// An unknown technician costs the same scrypt work as a wrong PIN.
+			if (!(await verifyPasswordOrDummy(pin, technician?.pinHash)) || !technician) {
+				deps.limiter.fail(address);
+				throw new FieldchainError(ErrorCodes.FC_APP_WRONG_PIN, "Wrong PIN.", { hint: "Ask the dispatcher for your gateway PIN." });
+			}
+			deps.limiter.succeed(address);
+			const { token, session } = deps.sessions.create(technician.id, deps.clock.now());
+			reply.header("set-cookie", sessionCookie(token, maxAgeSeconds));
+			return reply.code(201).send({ technicianId: session.technicianId, expiresAt: new Date(session.expiresAt).toISOString() });
+		});
+
+		app.get("/api/v1/session", async (request) => {
+			const session = sessionOf(request, deps.sessions, deps.clock.now());
+			if (!session) throw new FieldchainError(ErrorCodes.FC_APP_UNAUTHORIZED, "Not signed in.", { hint: "POST /api/v1/session with your PIN." });
+			return { technicianId: session.technicianId, expiresAt: new Date(session.expiresAt).toISOString(), technicians: deps.config.technicians.map((entry) => entry.id) };
+		});
+
+		app.delete("/api/v1/session", async (request, reply) => {
+			const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+			if (token) deps.sessions.end(token);
+			reply.header("set-cookie", sessionCookie("", 0));
+			return reply.code(204).send();
+		});
+	};
+}

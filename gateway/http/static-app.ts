@@ -1,0 +1,51 @@
+/**
+ * Serves the technician app (gateway/web, bundled by scripts/build.mjs into dist/web) at /app/,
+ * same origin as the API, with a Content-Security-Policy that lets the page reach nothing but the
+ * gateway. The files are read once at start; a missing bundle gives a page that says how to build.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+
+const TYPES: Record<string, string> = {
+	".html": "text/html; charset=utf-8",
+	".js": "text/javascript; charset=utf-8",
+	".css": "text/css; charset=utf-8",
+	".map": "application/json",
+	".svg": "image/svg+xml",
+	".webmanifest": "application/manifest+json",
+};
+
+const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** dist/web beside the bundled CLI (dist/fieldchain.js), or the repository's dist/web when run from source. */
+export function findWebBundle(): string | undefined {
+	const here = dirname(fileURLToPath(import.meta.url));
+	return [join(here, "web"), join(here, "..", "..", "dist", "web")].find((dir) => existsSync(join(dir, "index.html")));
+}
+
+export function isAppPath(path: string): boolean {
+	return path === "/" || path === "/app" || path.startsWith("/app/");
+}
+
+export function staticAppRoutes(dir = findWebBundle()) {
+	const files = new Map<string, { type: string; body: Buffer }>();
+	for (const name of ["index.html", "app.js", "app.css", "app.js.map", "icon.svg", "manifest.webmanifest"]) {
+		const path = dir && join(dir, name);
+		if (path && existsSync(path)) files.set(name, { type: TYPES[name.slice(name.lastIndexOf("."))] ?? "application/octet-stream", body: readFileSync(path) });
+	}
+	return (app: FastifyInstance): void => {
+		app.get("/", (_request, reply) => reply.redirect("/app/"));
+		app.get("/app", (_request, reply) => reply.redirect("/app/"));
+		app.get<{ Params: { file?: string } }>("/app/:file?", (request, reply) => {
+			const file = files.get(request.params.file || "index.html");
+			reply.header("content-security-policy", CSP).header("x-content-type-options", "nosniff").header("cache-control", "no-cache");
+			if (!file) {
+				if (files.size === 0) return reply.code(503).type("text/plain").send("The technician app is not built: run `node scripts/build.mjs` (npm ci does it).");
+				return reply.code(404).type("text/plain").send(`No file ${request.params.file} in the technician app.`);
+			}
+			return reply.type(file.type).send(file.body);
+		});
+	};
+}
