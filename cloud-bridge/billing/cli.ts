@@ -9,9 +9,8 @@ import type { Command } from "commander";
 import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
 import { isLoopback } from "../../gateway/config.js";
 import { createLogger } from "../../gateway/logger.js";
-import type { BillingEvent, BillingEventSink } from "../events/billing-events.js";
+import { WebhookDispatcher, webhookRouteSpecs, webhookStoreBeside } from "../webhooks/index.js";
 import { DEFAULT_ENROLLMENT_TTL_MS, issueApiToken, issueEnrollmentToken } from "./auth/tokens.js";
-import type { BillingLogger } from "./context.js";
 import { createBillingService } from "./service.js";
 import { type BillingStorage, openBillingStorage } from "./storage.js";
 import { SCOPES } from "./store/types.js";
@@ -48,14 +47,6 @@ function parseNonNegative(value: string, flag: string): number {
 	return n;
 }
 
-/** Until webhooks are configured, events are logged (ids and types only, never payloads). */
-class LoggingEventSink implements BillingEventSink {
-	constructor(private readonly logger: BillingLogger) {}
-	async publish(event: BillingEvent): Promise<void> {
-		this.logger.info({ eventId: event.id, type: event.type }, "billing event");
-	}
-}
-
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerCloudCommands(program: Command): Command {
@@ -78,8 +69,17 @@ export function registerCloudCommands(program: Command): Command {
 				if (!isLoopback(options.host) && tokens === 0) {
 					throw invalid(`Refusing to listen on ${options.host} before any token exists.`, "Create the first admin token with `fieldchain cloud token create --scope admin` against the same database, then start again.");
 				}
-				const app = createBillingService({ storage, logger, events: new LoggingEventSink(logger), policy: options.marginFloor === undefined ? {} : { marginFloorBasisPoints: options.marginFloor } });
+				// Events go to the webhook dispatcher, queued in the same database so they survive a restart.
+				const dispatcher = new WebhookDispatcher({ store: await webhookStoreBeside(storage), onError: (error) => logger.error({ err: error }, "webhook worker") });
+				const app = createBillingService({
+					storage,
+					logger,
+					events: dispatcher,
+					routes: webhookRouteSpecs(dispatcher),
+					policy: options.marginFloor === undefined ? {} : { marginFloorBasisPoints: options.marginFloor },
+				});
 				await app.listen({ host: options.host, port: options.port ?? DEFAULT_BILLING_PORT });
+				dispatcher.start();
 				const address = app.server.address();
 				const port = address && typeof address === "object" ? address.port : options.port;
 				const host = options.host.includes(":") ? `[${options.host}]` : options.host;
@@ -88,6 +88,7 @@ export function registerCloudCommands(program: Command): Command {
 				const stop = async (signal: string) => {
 					logger.info({ signal }, "stopping");
 					await app.close();
+					await dispatcher.close();
 					await storage.close();
 					logger.flush();
 					process.exit(0);

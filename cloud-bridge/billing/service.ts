@@ -28,6 +28,8 @@ export interface BillingServiceOptions {
 	validateResponses?: boolean;
 	/** Largest request body in bytes (default 32 MiB: a batch of 5000 records with room to spare). */
 	bodyLimit?: number;
+	/** More route declarations served with the same auth, document and validation (the webhook admin API). */
+	routes?: readonly RouteSpec[];
 }
 
 const silentLogger: BillingLogger = { info() {}, warn() {}, error() {} };
@@ -52,7 +54,7 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 		newId: () => randomUUID(),
 		publish: makePublisher(events, clock, logger),
 	};
-	const routes = allRoutes(context);
+	const routes = [...allRoutes(context), ...(options.routes ?? [])];
 	const document = buildOpenApiDocument(routes);
 	const app = Fastify({
 		logger: false,
