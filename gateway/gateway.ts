@@ -38,6 +38,8 @@ import { Alerts } from "./work/alerts.js";
 import { TaskStates } from "./work/task-states.js";
 import { alertRoutes } from "./http/alert-routes.js";
 import { technicianApp } from "./http/technician-app.js";
+import { GatewayUplink } from "./uplink/gateway-uplink.js";
+import type { DiskProbe } from "./capacity/disk-probe.js";
 
 export interface GatewayOptions {
 	dataDir: string;
@@ -51,6 +53,8 @@ export interface GatewayOptions {
 	clock?: Clock;
 	serialBinding?: SerialBinding;
 	helloTimeoutMs?: number;
+	/** Free and used disk space as the quota sees them (tests simulate a full disk). */
+	diskProbe?: DiskProbe;
 }
 
 export class Gateway {
@@ -65,6 +69,8 @@ export class Gateway {
 	readonly events: GatewayEvents;
 	readonly alerts: Alerts;
 	readonly taskStates: TaskStates;
+	/** Outbox, drain to the cloud, disk quota (gateway/uplink, cloud-bridge/uplink, gateway/capacity). */
+	readonly uplink: GatewayUplink;
 	/** The embedded Node-RED, when on (config.nodeRed). */
 	nodeRed: FlowsBridge | undefined;
 	httpAddress: { host: string; port: number } | undefined;
@@ -88,10 +94,11 @@ export class Gateway {
 		this.devices = new DeviceRegistry(options.logger, () => clock.now());
 		this.workOrders = options.workOrdersFile ? WorkOrders.fromFile(options.workOrdersFile) : WorkOrders.empty();
 		this.activeTasks = new ActiveTasks(db, this.workOrders);
-		this.timeEntries = new TimeEntries(db);
+		this.uplink = new GatewayUplink({ db, dataDir: options.dataDir, config: options.config, clock, logger: options.logger, events: this.events, activeTasks: this.activeTasks, diskProbe: options.diskProbe });
+		this.timeEntries = new TimeEntries(db, this.uplink.outboxFor(() => this.evidence.headSeq));
 		this.attachments = new Attachments(db);
 		this.alerts = new Alerts(db);
-		this.taskStates = new TaskStates(db, this.workOrders);
+		this.taskStates = new TaskStates(db, this.workOrders, this.uplink.outboxFor(() => this.evidence.headSeq));
 		this.evidence = new EvidenceLog({
 			db,
 			gatewayId,
@@ -103,13 +110,15 @@ export class Gateway {
 			logger: options.logger,
 			sealEveryRecords: options.sealEveryRecords,
 			sealEveryMs: options.sealEveryMs,
+			uplinkProgress: this.uplink.progress,
 			onSealed: (afterSeq, upToSeq) => this.noteSealed(afterSeq, upToSeq),
 		});
 		let committing: ReadingRow[] = [];
 		this.committer = new GroupCommitter({
 			store,
 			stamp: (rows) => {
-				this.evidence.stampReadings(rows);
+				const stamped = this.evidence.stampReadings(rows);
+				if (stamped.length > 0) this.uplink.readingSpans.record(stamped);
 				if (this.events.hasListeners("reading")) committing = committing.concat(rows);
 			},
 		});
@@ -129,7 +138,7 @@ export class Gateway {
 			options.logger.error({ code: error.code, err: error }, "group commit failed; nothing in it was acked, devices will re-send");
 			this.events.emit("alarm", { code: error.code, severity: "critical", message: error.message, deviceId: null, at: clock.now() });
 		});
-		this.context = { gatewayId, store, committer: this.committer, clock, logger: options.logger, helloTimeoutMs: options.helloTimeoutMs };
+		this.context = { gatewayId, store, committer: this.committer, clock, logger: options.logger, helloTimeoutMs: options.helloTimeoutMs, admit: (row) => this.uplink.capacity.admit(row) };
 	}
 
 	static async start(options: GatewayOptions): Promise<Gateway> {
@@ -193,6 +202,8 @@ export class Gateway {
 
 	/** Called inside the sealing transaction: the records are read once it has committed. */
 	private noteSealed(afterSeq: number, upToSeq: number): void {
+		// Inside the sealing transaction: the drain reads the new span once it looks (next turn).
+		this.uplink.kick();
 		if (!this.events.hasListeners("evidenceSealed")) return;
 		setImmediate(() => {
 			try {
@@ -206,6 +217,7 @@ export class Gateway {
 
 	private async startParts(): Promise<void> {
 		const { config, logger } = this.options;
+		this.uplink.start(this.gatewayId, loadOrCreateGatewayKey(this.options.dataDir).publicKeyRaw.toString("base64"));
 		if (config.mqtt) {
 			this.broker = await startEmbeddedBroker({ host: config.mqtt.host, port: config.mqtt.port, devices: config.devices, logger });
 			this.mqttAddress = this.broker.address;
@@ -235,7 +247,7 @@ export class Gateway {
 				serverFactory: this.nodeRed?.serverFactory,
 				store: this.store,
 				devices: this.devices,
-				metrics: createMetrics(this.committer, this.devices),
+				metrics: this.uplink.registerMetrics(createMetrics(this.committer, this.devices)),
 				logger,
 				token: config.http.token,
 				startedAt: this.context.clock.now(),
@@ -250,6 +262,7 @@ export class Gateway {
 					}),
 					alertRoutes({ alerts: this.alerts, events: this.events, clock: this.context.clock }),
 					...app.routes,
+					this.uplink.routes(this.evidence),
 				],
 			});
 			try {
@@ -271,6 +284,7 @@ export class Gateway {
 	}
 
 	private async stopParts(): Promise<void> {
+		await this.uplink.stop();
 		await this.nodeRed?.stop();
 		await this.serial?.stop();
 		await this.mqttLinks?.close();

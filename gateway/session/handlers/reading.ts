@@ -1,5 +1,5 @@
 /** reading: hand it to the group committer; the ack follows once it is durable. */
-import type { Envelope } from "../../../protocol/codec.js";
+import { type Envelope, ProtocolErrorCode } from "../../../protocol/codec.js";
 import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
 import type { ReadingRow } from "../../store/reading-store.js";
 import type { DeviceSession } from "../device-session.js";
@@ -31,6 +31,12 @@ export function handleReading(session: DeviceSession, envelope: Envelope): void 
 		channel: reading.channel ?? "",
 		receivedAt: session.context.clock.now(),
 	};
+	const refusal = session.context.admit?.(row);
+	if (refusal) {
+		// Not acked: the device keeps the reading and re-sends it; it is told why now and then.
+		if (refusal.notify) session.post({ error: { code: ProtocolErrorCode.CODE_BUSY, message: refusal.message, relatedSeq: envelope.seq } });
+		return;
+	}
 	session.context.committer.submit(row, session.onDurable);
 	if (session.listenerCount("reading") > 0) session.emit("reading", row);
 }
