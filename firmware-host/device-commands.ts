@@ -2,9 +2,10 @@
  * The hardware engineer's `device` commands: list, monitor, flash, test. Registered under the
  * existing `device` parent by cli.ts. Each action lives in its own file; this one only wires flags.
  */
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { collect, integer, number } from "./cli-parsers.js";
 import { flashCommand, type TerminalIo } from "./flash-command.js";
+import { johnnyFiveCommand } from "./johnny-five-command.js";
 import { listCommand } from "./list-command.js";
 import { monitorCommand } from "./monitor-command.js";
 import type { CliIo } from "./simulate-command.js";
@@ -62,5 +63,19 @@ export function registerFirmwareHostCommands(device: Command, io: CliIo): void {
 		.addHelpText("after", "\nAcks the readings it receives without storing them: run it at the bench.\nExit status: 0 conforms, 1 a check failed, 2 bad options.")
 		.action(async (options: Parameters<typeof testCommand>[0]) => {
 			io.setExitCode(await testCommand(options, io));
+		});
+	device
+		.command("johnny-five")
+		.description("Run a Firmata board's johnny-five sensors (analog sensor, thermometer, multi) as a protocol v1 tool.")
+		.requiredOption("--board <path>", "serial port of the Firmata board (StandardFirmata)")
+		.requiredOption("--sensors <file>", "JSON: {sensors: [{kind: sensor|thermometer|multi, ...}], freq}")
+		.requiredOption("--id <id>", "device id (also the MQTT username)")
+		.addOption(new Option("--mqtt <url>", "the gateway's MQTT broker").conflicts("serial"))
+		.addOption(new Option("--serial <path>", "a serial line to the gateway").conflicts("mqtt"))
+		.option("--password <password>", "MQTT password; prefer env FIELDCHAIN_DEVICE_PASSWORD")
+		.option("--board-baud-rate <n>", "Firmata speed", integer("--board-baud-rate"), 57600)
+		.action(async (options: Parameters<typeof johnnyFiveCommand>[0], command: Command) => {
+			if (!options.mqtt && !options.serial) command.error("error: give exactly one of --mqtt URL or --serial PATH", { exitCode: 2 });
+			io.setExitCode(await johnnyFiveCommand(options, io));
 		});
 }

@@ -6,6 +6,7 @@
 import { type Clock, systemClock } from "../../protocol/clock.js";
 import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
 import { isValidDeviceId } from "../../protocol/topics.js";
+import type { Capability } from "../../protocol/codec.js";
 import type { ImageService } from "../bootloader/image-service.js";
 import { randomBytes, type RandomSource } from "./prng.js";
 import { isQuantity, QUANTITIES, type Quantity } from "./quantities.js";
@@ -54,6 +55,12 @@ export interface SimulatedDeviceOptions {
 	faults?: FaultOptions;
 	/** The bootloader and image service; without it the device refuses firmware messages. */
 	firmware?: ImageService;
+	/**
+	 * Readings come from outside (takeReading(), e.g. a johnny-five board) instead of the
+	 * built-in generator; `capabilities` then describes what the source measures.
+	 */
+	externalReadings?: boolean;
+	capabilities?: Capability[];
 	/** Stream as soon as a link is attached instead of waiting for a HostHello. */
 	streamWithoutHostHello?: boolean;
 	heartbeatIntervalMs?: number;
@@ -78,6 +85,8 @@ export interface ResolvedDeviceOptions {
 	maxUnacked: number;
 	faults: Required<FaultOptions>;
 	firmware: ImageService | undefined;
+	externalReadings: boolean;
+	capabilities: Capability[] | undefined;
 	streamWithoutHostHello: boolean;
 	heartbeatIntervalMs: number;
 	helloRetryMs: number;
@@ -122,6 +131,8 @@ export function resolveDeviceOptions(options: SimulatedDeviceOptions): ResolvedD
 			brokenAck: options.faults?.brokenAck ?? false,
 		},
 		firmware: options.firmware,
+		externalReadings: options.externalReadings ?? false,
+		capabilities: options.capabilities,
 		streamWithoutHostHello: options.streamWithoutHostHello ?? false,
 		heartbeatIntervalMs: checkPositive("heartbeatIntervalMs", options.heartbeatIntervalMs ?? 5000),
 		helloRetryMs: checkPositive("helloRetryMs", options.helloRetryMs ?? 2000),

@@ -259,6 +259,27 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		this.checkAllAcked();
 	}
 
+	/**
+	 * A reading from an external source (options.externalReadings): numbered, kept until acked and
+	 * re-sent like a generated one. Returns false when it was not taken (not streaming, buffer full).
+	 */
+	takeReading(fields: Omit<Reading, "seq" | "deviceTimeUs">): boolean {
+		if (!this.isStreaming()) return false;
+		if (this.buffer.size >= this.options.maxUnacked) {
+			this.onBufferFull();
+			return false;
+		}
+		const timeUs = Math.max(this.lastReadingTimeUs, this.nowUs());
+		this.lastReadingTimeUs = timeUs;
+		const reading: Reading = { ...fields, seq: this.buffer.endSeq, deviceTimeUs: timeUs };
+		this.buffer.push({ reading, sentAt: undefined });
+		this.generated++;
+		this.emit("reading", reading);
+		this.pump();
+		this.checkAllAcked();
+		return true;
+	}
+
 	private onBufferFull(): void {
 		if (this.bufferFullReported) return;
 		this.bufferFullReported = true;
@@ -463,7 +484,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 	private startStreaming(): void {
 		this.autoStart = false;
 		this.streamingEnabled = true;
-		if (!this.stopped && !this.countReached()) this.ticker.start();
+		if (!this.stopped && !this.countReached() && !this.options.externalReadings) this.ticker.start();
 		this.checkAllAcked();
 	}
 
@@ -524,7 +545,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 			protocolMinor: PROTOCOL_MINOR,
 			maxPayload: DEVICE_MAX_PAYLOAD,
 			window: DEVICE_WINDOW,
-			capabilities: [capabilityFor(o.quantity)],
+			capabilities: o.capabilities ?? [capabilityFor(o.quantity)],
 			calibration: { ...o.calibration },
 			bootId: this.currentBootId,
 			serialNumber: o.serialNumber,
