@@ -35,6 +35,10 @@ const { ReadingFlag } = v1;
 const CommandStatus = v1.CommandResult.Status;
 const EventKind = v1.Event.Kind;
 const ErrorCode = v1.Error.Code;
+const { ImageStatus, SelfTest } = v1;
+const ImageAction = v1.ImageStateRequest.Action;
+const IMAGE_SHA256 = Buffer.from("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "hex");
+const IMAGE_HASH = Buffer.from("60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752", "hex");
 
 function command(name: string, description: string, seq: number, action: Command): VectorSource {
 	return { name, description, envelope: { seq, command: action } };
@@ -168,6 +172,52 @@ const SOURCES: VectorSource[] = [
 		name: "long_payload",
 		description: "A 300-byte detail string: the frame has a run of more than 254 non-zero bytes, so it has a full COBS block (code 0xFF).",
 		envelope: { seq: 18, event: { kind: EventKind.KIND_OVERLOAD, deviceTimeUs: NOW_US + 90_000_000, detail: "overload ".repeat(33).concat("end") } },
+	},
+	{
+		name: "host_hello_maintenance",
+		description: "A maintenance host (flasher, conformance test): the device must not start streaming because of it.",
+		envelope: { seq: 1, hostHello: { gatewayId: "fieldchain-maintenance", protocolMajor: 1, protocolMinor: 0, maxPayload: 16384, hostTimeUs: NOW_US, maintenance: true } },
+	},
+	{
+		name: "image_upload_first_chunk",
+		description: "Host -> device: the first chunk of an upload carries the image length, the SHA-256 of the whole image and the slot.",
+		envelope: { seq: 2, imageUpload: { offset: 0, data: Buffer.from("3db8f396000000002000100000100000", "hex"), imageLength: 4228, sha256: IMAGE_SHA256, slot: 1 } },
+	},
+	{
+		name: "image_upload_chunk",
+		description: "Host -> device: a later chunk carries only its offset and data.",
+		envelope: { seq: 3, imageUpload: { offset: 16, data: Buffer.from("0102030405060708", "hex") } },
+	},
+	{
+		name: "image_upload_result",
+		description: "Device -> host: the next offset it expects.",
+		envelope: { seq: 20, imageUploadResult: { requestSeq: 3, status: ImageStatus.IMAGE_STATUS_OK, nextOffset: 24 } },
+	},
+	{
+		name: "image_upload_result_complete",
+		description: "Device -> host: the answer to the last byte: the SHA-256 matched and the image verified.",
+		envelope: { seq: 21, imageUploadResult: { requestSeq: 9, status: ImageStatus.IMAGE_STATUS_OK, nextOffset: 4228, match: true, complete: true, message: "Image 1.5.0 verified and written to slot 1." } },
+	},
+	{
+		name: "image_state_request_test",
+		description: "Host -> device: boot the image with this hash once at the next reset.",
+		envelope: { seq: 4, imageStateRequest: { action: ImageAction.ACTION_TEST, hash: IMAGE_HASH } },
+	},
+	{
+		name: "image_state",
+		description: "Device -> host: slot 0 runs 1.4.2, confirmed; slot 1 holds 1.5.0, pending a test boot.",
+		envelope: {
+			seq: 22,
+			imageState: {
+				requestSeq: 4,
+				status: ImageStatus.IMAGE_STATUS_OK,
+				slots: [
+					{ slot: 0, version: "1.4.2", hash: IMAGE_SHA256, hardware: "FC-MM1", confirmed: true, active: true, size: 4100 },
+					{ slot: 1, version: "1.5.0", hash: IMAGE_HASH, hardware: "FC-MM1", pending: true, size: 4228 },
+				],
+				selfTest: SelfTest.SELF_TEST_PASSED,
+			},
+		},
 	},
 ];
 

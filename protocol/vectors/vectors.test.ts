@@ -15,8 +15,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const vectors: GoldenVector[] = JSON.parse(readFileSync(VECTORS_PATH, "utf8"));
 
 /** Envelope fields of type bytes (base64 in the JSON) and of enum types (names in the JSON). */
-const BYTES_FIELDS = new Set(["bootId"]);
-const ENUM_FIELDS = new Set(["status", "kind", "code"]);
+const BYTES_FIELDS = new Set(["bootId", "data", "sha256", "hash", "uploadSha256"]);
+const ENUM_FIELDS = new Set(["status", "kind", "code", "action", "selfTest"]);
 
 function decodeFrames(frame: Buffer): Buffer[] {
 	const payloads: Buffer[] = [];
@@ -151,7 +151,7 @@ describe("golden vector file", () => {
 	it("covers every body kind, every command action, a zero byte in a payload and a full COBS block", () => {
 		const built = buildVectors();
 		const bodies = new Set(built.map((v) => decodeEnvelope(Buffer.from(v.payloadHex, "hex")).body));
-		expect([...bodies].sort()).toEqual(["ack", "command", "commandResult", "error", "event", "heartbeat", "hello", "hostHello", "reading"]);
+		expect([...bodies].sort()).toEqual(["ack", "command", "commandResult", "error", "event", "heartbeat", "hello", "hostHello", "imageState", "imageStateRequest", "imageUpload", "imageUploadResult", "reading"]);
 		const actions = new Set(built.map((v) => decodeEnvelope(Buffer.from(v.payloadHex, "hex")).command?.action).filter(Boolean));
 		expect([...actions].sort()).toEqual(["getStatus", "identify", "reboot", "setRate", "startStreaming", "stopStreaming"]);
 		expect(built.some((v) => Buffer.from(v.payloadHex, "hex").includes(0))).toBe(true);
