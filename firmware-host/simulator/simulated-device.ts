@@ -460,9 +460,12 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 			quantity: this.options.quantity,
 			unackedCount: this.buffer.size,
 			startStreaming: () => {
-				if (this.session) this.session.maintenance = false;
+				const session = this.session;
+				const wasMaintenance = session?.maintenance ?? false;
+				if (session) session.maintenance = false;
 				this.startStreaming();
-				this.resendAll();
+				// A maintenance link held readings back: send what waits, as on a new link.
+				if (wasMaintenance) this.resendAll();
 			},
 			stopStreaming: () => {
 				this.autoStart = false;
