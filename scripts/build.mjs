@@ -2,6 +2,7 @@
 // packages that load files at run time stay external and are resolved from node_modules.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
+import { buildWeb } from "../gateway/web/build.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -40,3 +41,6 @@ await build({
 for (const file of flowNodes) copyFileSync(`flows/nodes/${file.replace(/\.ts$/, ".html")}`, `flows/dist/${file.replace(/\.ts$/, ".html")}`);
 // flows/package.json is "type": "module" for the TypeScript sources; the bundles are CommonJS.
 writeFileSync("flows/dist/package.json", '{ "type": "commonjs" }\n');
+
+// The technician web app, served by the gateway at /app/ (gateway/http/static-app.ts).
+await buildWeb();

@@ -1,0 +1,59 @@
+/**
+ * The gateway's live event stream (GET /api/v1/live, server-sent events), kept open with backoff:
+ * 1 s, 2 s, 4 s ... up to 15 s between attempts while the gateway is away. On each (re)connect the
+ * queued input is sent (pending.ts) and views refetch.
+ */
+import { confirmed, flush } from "./pending.js";
+import { Store } from "./store.js";
+import type { Reading, SyncState } from "./types.js";
+
+export type LinkState = "connecting" | "online" | "offline";
+
+export const link = new Store<LinkState>("connecting");
+export const sync = new Store<SyncState | null>(null);
+/** The last readings of each device, oldest first (for the live panels' trend charts). */
+export const readings = new Store<Record<string, Reading[]>>({});
+/** Bumped on task and evidence changes pushed by the gateway. */
+export const changes = new Store(0);
+
+const KEEP = 90;
+let source: EventSource | undefined;
+let retryMs = 1000;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function onReading(event: MessageEvent<string>): void {
+	const reading = JSON.parse(event.data) as Reading;
+	readings.update((all) => {
+		const list = all[reading.deviceId] ?? [];
+		return { ...all, [reading.deviceId]: [...list.slice(-(KEEP - 1)), reading] };
+	});
+}
+
+export function connectLive(): void {
+	clearTimeout(timer);
+	source?.close();
+	link.set(link.value === "online" ? "connecting" : link.value);
+	const stream = new EventSource("/api/v1/live");
+	source = stream;
+	stream.onopen = () => {
+		retryMs = 1000;
+		link.set("online");
+		void flush().then(() => confirmed.update((n) => n + 1));
+	};
+	stream.onerror = () => {
+		// Our own backoff instead of the browser's fixed retry.
+		stream.close();
+		link.set("offline");
+		timer = setTimeout(connectLive, retryMs);
+		retryMs = Math.min(retryMs * 2, 15_000);
+	};
+	stream.addEventListener("reading", onReading);
+	stream.addEventListener("sync", (event) => sync.set(JSON.parse((event as MessageEvent<string>).data) as SyncState));
+	for (const name of ["task", "evidence", "device"]) stream.addEventListener(name, () => changes.update((n) => n + 1));
+}
+
+export function disconnectLive(): void {
+	clearTimeout(timer);
+	source?.close();
+	source = undefined;
+}

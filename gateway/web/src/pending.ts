@@ -1,0 +1,84 @@
+/**
+ * Input the gateway has not confirmed yet. Every change the technician makes (acknowledge, stamp,
+ * timer, note, signature) is written to localStorage first and sent after; it leaves the queue
+ * only when the gateway answers. If the gateway is down (restarting, unplugged), the queue waits
+ * and is sent, in order, when the live stream reconnects: nothing typed or tapped is lost, even
+ * across a page reload.
+ */
+import { ApiError, api } from "./api.js";
+import { Store } from "./store.js";
+
+export interface PendingAction {
+	id: string;
+	method: "POST" | "PUT" | "DELETE";
+	path: string;
+	body?: unknown;
+	/** What the technician did, for the banner ("Stop timer"). */
+	label: string;
+	createdAt: number;
+}
+
+export interface Refusal {
+	label: string;
+	message: string;
+}
+
+const KEY = "fieldchain.pending.v1";
+
+function load(): PendingAction[] {
+	try {
+		const parsed = JSON.parse(localStorage.getItem(KEY) ?? "[]") as unknown;
+		return Array.isArray(parsed) ? (parsed as PendingAction[]) : [];
+	} catch {
+		return [];
+	}
+}
+
+export const pending = new Store<PendingAction[]>(load());
+/** Actions the gateway refused (a rule said no): shown to the technician, not retried. */
+export const refusals = new Store<Refusal[]>([]);
+/** Bumped after each confirmed action, so views refetch. */
+export const confirmed = new Store(0);
+/** Set when the gateway says the session is gone: the app shows the sign-in. */
+export const signedOut = new Store(false);
+
+function save(actions: PendingAction[]): void {
+	localStorage.setItem(KEY, JSON.stringify(actions));
+	pending.set(actions);
+}
+
+let flushing: Promise<void> | undefined;
+
+/** Queues an action and tries to send the queue now. */
+export function perform(action: Omit<PendingAction, "id" | "createdAt">): Promise<void> {
+	save([...load(), { ...action, id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, createdAt: Date.now() }]);
+	return flush();
+}
+
+/** Sends queued actions in order; stops at the first the gateway cannot take now. */
+export function flush(): Promise<void> {
+	flushing ??= (async () => {
+		try {
+			for (;;) {
+				const [next] = load();
+				if (!next) return;
+				try {
+					await api(next.method, next.path, next.body);
+				} catch (error) {
+					if (error instanceof ApiError && error.status === 401) {
+						signedOut.set(true);
+						return;
+					}
+					// Not reachable, or the gateway is overloaded: keep it for the next try.
+					if (!(error instanceof ApiError) || error.status >= 500 || error.status === 429) return;
+					refusals.update((list) => [...list.slice(-4), { label: next.label, message: error.message }]);
+				}
+				save(load().filter((action) => action.id !== next.id));
+				confirmed.update((n) => n + 1);
+			}
+		} finally {
+			flushing = undefined;
+		}
+	})();
+	return flushing;
+}

@@ -1,0 +1,53 @@
+/** Devices: every tool this gateway knows, connected or not, with counters, calibration and last error. */
+import { useResource } from "../resource.js";
+import type { Device } from "../types.js";
+import { calibrationState } from "./live-panel.js";
+
+export function DevicesView() {
+	const devices = useResource<{ devices: Device[] }>("/api/v1/devices");
+	if (!devices.data) return <p class="loading">{devices.error ?? "Loading devices…"}</p>;
+	const list = [...devices.data.devices].sort((a, b) => Number(b.connected) - Number(a.connected) || a.id.localeCompare(b.id));
+	return (
+		<section aria-labelledby="devices-title">
+			<h1 id="devices-title">Devices</h1>
+			{list.length === 0 && <p class="muted">No tool has connected to this gateway yet.</p>}
+			<ul class="devices">
+				{list.map((device) => {
+					const calibration = calibrationState(device);
+					const errors = Object.entries(device.errors).filter(([, count]) => count > 0);
+					return (
+						<li key={device.id} class="card device" aria-label={`Device ${device.id}`}>
+							<header class="live-head">
+								<h2>
+									{device.model || "Unknown model"} <span class="muted">{device.id}</span>
+								</h2>
+								<span class={`badge ${device.connected ? "ok" : "bad"}`}>{device.connected ? `connected (${device.transport})` : "not connected"}</span>
+							</header>
+							<dl class="facts">
+								<dt>Calibration</dt>
+								<dd class={calibration.ok ? "cal-ok" : "cal-bad"}>
+									{calibration.text}
+									{device.calibration?.certificateId ? ` · ${device.calibration.certificateId}` : ""}
+								</dd>
+								<dt>Firmware</dt>
+								<dd>
+									{device.firmwareVersion || "?"} · serial {device.serialNumber || "?"}
+								</dd>
+								<dt>Readings</dt>
+								<dd>
+									{device.readingsStored} stored · {device.readingsReceived} received this session
+								</dd>
+								<dt>Errors</dt>
+								<dd>{errors.length === 0 ? "none" : errors.map(([name, count]) => `${name} ${count}`).join(", ")}</dd>
+								<dt>Last error</dt>
+								<dd>{device.lastError ?? "none"}</dd>
+								<dt>Last seen</dt>
+								<dd>{new Date(device.lastSeenAt).toLocaleString()}</dd>
+							</dl>
+						</li>
+					);
+				})}
+			</ul>
+		</section>
+	);
+}

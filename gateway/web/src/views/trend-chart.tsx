@@ -1,0 +1,22 @@
+/** A small hand-drawn SVG line chart of a device's recent values, with the item's limits as bands. */
+import type { Reading } from "../types.js";
+
+export function TrendChart({ points, min, max, label }: { points: Reading[]; min: number | null; max: number | null; label: string }) {
+	const width = 300;
+	const height = 80;
+	const values = points.map((point) => point.value).filter((value): value is number => value !== null);
+	if (values.length < 2) return <p class="muted">Waiting for readings…</p>;
+	const lo = Math.min(...values, ...(min !== null ? [min] : []));
+	const hi = Math.max(...values, ...(max !== null ? [max] : []));
+	const span = hi - lo || 1;
+	const y = (value: number) => height - 4 - ((value - lo) / span) * (height - 8);
+	const x = (index: number) => (index / (points.length - 1)) * width;
+	const path = points.map((point, index) => (point.value === null ? "" : `${index === 0 ? "M" : "L"}${x(index).toFixed(1)},${y(point.value).toFixed(1)}`)).join(" ");
+	return (
+		<svg class="trend" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={label}>
+			{min !== null && <line x1="0" x2={width} y1={y(min)} y2={y(min)} class="limit" />}
+			{max !== null && <line x1="0" x2={width} y1={y(max)} y2={y(max)} class="limit" />}
+			<path d={path} class="line" />
+		</svg>
+	);
+}
