@@ -2,6 +2,7 @@
  * `device list` on serialport's mock binding (port enumeration is the platform's job), and
  * `device monitor` on a real pty pair with the simulator putting garbage on the line.
  */
+import { EventEmitter } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -100,6 +101,21 @@ describe("device monitor on a pty", () => {
 		expect(events.filter((e) => e.event === "frame")).toHaveLength(10);
 		expect(events.find((e) => e.body === "reading").message.reading).toMatchObject({ quantity: "resistance", unit: "Ohm" });
 		expect(events[events.length - 1]).toMatchObject({ event: "summary", outcome: "done", badCrc: 0, resyncs: 0 });
+	});
+
+	it("stops on Ctrl-C with exit 130 and a summary", async () => {
+		const pty = await createPtyPair();
+		cleanups.push(() => pty.dispose());
+		const sim = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "mon-sim-3", rate: 20, helloRetryMs: 200 });
+		cleanups.push(() => sim.stop());
+		const signals = new EventEmitter();
+		const out = capture();
+		out.io.signals = signals as unknown as CliIo["signals"];
+		const running = monitorCommand({ serial: pty.hostEnd }, out.io);
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		signals.emit("SIGINT");
+		expect(await running).toBe(130);
+		expect(out.stdout.at(-1)).toMatch(/^stopped after 0\.\d s: frames [1-9]\d* readings \d+/);
 	});
 
 	it("fails clearly on a port that does not exist", async () => {
