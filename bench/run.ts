@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency,evidence,billing-ingest]
+ * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency,evidence,billing-ingest,uplink] [-- --uplink-records N]
  *
  * Every figure is the median of several runs (with min and max), printed beside a baseline
  * measured in the same process. Nothing is written to the repository; SQLite databases live in
@@ -21,6 +21,7 @@ const BENCHMARKS = {
 	latency: async (runs: number) => (await import("./ack-latency.js")).benchAckLatency(runs),
 	evidence: async (runs: number) => (await import("./evidence-stamping.js")).benchEvidenceStamping(runs),
 	"billing-ingest": async (runs: number) => (await import("./evidence-ingest.js")).benchEvidenceIngest(runs),
+	uplink: async (runs: number) => (await import("./uplink-drain.js")).benchUplinkDrain(runs, uplinkRecords, log),
 } as const;
 type BenchmarkName = keyof typeof BENCHMARKS;
 
@@ -29,8 +30,12 @@ const { values } = parseArgs({
 		json: { type: "boolean", default: false },
 		runs: { type: "string", default: "5" },
 		only: { type: "string" },
+		// Records queued for the uplink catch-up benchmark (default 1,000,000).
+		"uplink-records": { type: "string", default: "1000000" },
 	},
 });
+const uplinkRecords = Number(values["uplink-records"]);
+if (!Number.isInteger(uplinkRecords) || uplinkRecords < 1000) throw new Error(`--uplink-records must be an integer of 1000 or more, not ${values["uplink-records"]}`);
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, not ${values.runs}`);
 const selected = (values.only?.split(",") ?? Object.keys(BENCHMARKS)) as BenchmarkName[];

@@ -53,6 +53,8 @@ export interface EnrollOptions {
 	/** Base64 of the raw Ed25519 public key. */
 	publicKey: string;
 	timeoutMs?: number;
+	/** Aborts the request (the gateway stopping). */
+	signal?: AbortSignal;
 }
 
 /** Enrolls and returns the gateway's API token. A refusal (used, expired, unknown token) is FC_UPLINK_ENROLLMENT; a network failure is FC_UPLINK_TRANSPORT (retry). */
@@ -62,6 +64,7 @@ export async function enrollGateway(options: EnrollOptions): Promise<string> {
 		url: `${options.url.replace(/\/$/, "")}/v1/gateways/enroll`,
 		body: { enrollmentToken: options.enrollmentToken, gatewayId: options.gatewayId, publicKey: options.publicKey },
 		timeoutMs: options.timeoutMs ?? 30_000,
+		signal: options.signal,
 	});
 	if (response.status === 201 && typeof response.body?.token === "string") return response.body.token;
 	if (response.status >= 500 || response.status === 429) {

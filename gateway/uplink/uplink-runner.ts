@@ -44,6 +44,7 @@ export class UplinkRunner {
 	private retryTimer: TimerHandle | undefined;
 	private wakeRetry: (() => void) | undefined;
 	private running: Promise<void> | undefined;
+	private readonly aborter = new AbortController();
 
 	constructor(private readonly options: UplinkRunnerOptions) {}
 
@@ -60,6 +61,7 @@ export class UplinkRunner {
 
 	async stop(): Promise<void> {
 		this.stopped = true;
+		this.aborter.abort();
 		this.options.clock.clearTimeout(this.retryTimer);
 		this.wakeRetry?.();
 		await this.running;
@@ -124,13 +126,14 @@ export class UplinkRunner {
 		}
 		for (let attempt = 1; !this.stopped; attempt++) {
 			try {
-				const token = await enrollGateway({ url, enrollmentToken: config.enrollmentToken, gatewayId, publicKey: this.options.publicKey, timeoutMs: config.requestTimeoutMs });
+				const token = await enrollGateway({ url, enrollmentToken: config.enrollmentToken, gatewayId, publicKey: this.options.publicKey, timeoutMs: config.requestTimeoutMs, signal: this.aborter.signal });
 				writeUplinkToken(dataDir, { url, gatewayId, token });
 				this.enrollment = { state: "enrolled", error: null };
 				logger.info({ url, gatewayId }, "gateway enrolled; its API token is kept in the data directory");
 				return token;
 			} catch (error) {
 				const message = toError(error).message;
+				if (this.stopped) return undefined;
 				if (isFieldchainError(error, "FC_UPLINK_ENROLLMENT")) {
 					this.enrollment = { state: "refused", error: message };
 					this.options.onState("not-enrolled");
