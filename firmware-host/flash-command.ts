@@ -50,6 +50,7 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 			io.stdout(text);
 		}
 	};
+	let lastPercent = -1;
 	const onEvent = (event: FlashEvent) => {
 		switch (event.kind) {
 			case "verified":
@@ -61,10 +62,14 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 			case "previousRollback":
 				say("previousRollback", { running: event.running }, `note: the device rolled back at its last reset; it runs ${event.running}`);
 				return;
-			case "progress":
-				if (options.json) io.stdout(JSON.stringify({ event: "progress", confirmed: event.confirmed, total: event.total, bytesPerSecond: Math.round(bar.rate()) }));
+			case "progress": {
 				bar.update(event.confirmed, event.total);
+				// One JSON line per percent, not one per chunk.
+				const percent = Math.floor((event.confirmed * 100) / Math.max(1, event.total));
+				if (options.json && percent !== lastPercent) io.stdout(JSON.stringify({ event: "progress", confirmed: event.confirmed, total: event.total, bytesPerSecond: Math.round(bar.rate()) }));
+				lastPercent = percent;
 				return;
+			}
 			case "disconnected":
 				say("disconnected", { confirmed: event.confirmed, total: event.total }, `device disconnected at ${event.confirmed} of ${event.total} bytes${options.resume ? "; waiting for it to come back" : ""}`);
 				return;

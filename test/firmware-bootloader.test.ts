@@ -136,3 +136,10 @@ describe("ImageService", () => {
 		expect(service.state({}, 4)).toMatchObject({ rolledBack: true, selfTest: SelfTest.SELF_TEST_PASSED });
 	});
 });
+
+describe("Bootloader without trusted keys", () => {
+	it("refuses every image and says how to trust a key", () => {
+		const b = new Bootloader({ store: new MemoryBootStateStore(), hardware, factoryVersion: "1.0.0", trustedKeyHashes: [], slotSize: 1 << 20 });
+		expect(() => b.installSecondary(image("1.1.0"), false)).toThrow(/no signing key is trusted.*--trusted-key/);
+	});
+});

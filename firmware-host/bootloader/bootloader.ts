@@ -58,6 +58,11 @@ export class Bootloader {
 	installSecondary(bytes: Uint8Array, allowDowngrade: boolean): SlotImage {
 		this.checkCanWriteSecondary();
 		if (bytes.length > this.options.slotSize) throw stateError(`the image of ${bytes.length} bytes does not fit the ${this.options.slotSize}-byte slot`);
+		if (this.options.trustedKeyHashes.length === 0) {
+			throw new FieldchainError(ErrorCodes.FC_FIRMWARE_SIGNATURE, "Bootloader: no signing key is trusted, so every image is refused.", {
+				hint: "Give the simulator the release public key: device simulate --trusted-key KEY.pub.",
+			});
+		}
 		const image = verifyImage(bytes, {
 			trustedKeyHashes: this.options.trustedKeyHashes,
 			device: this.options.hardware,
