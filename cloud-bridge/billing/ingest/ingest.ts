@@ -66,7 +66,8 @@ export class EvidenceIngest {
 				hint: "Enroll the gateway again with a new key and a new enrollment token.",
 			});
 		}
-		const digest = digestOf(batch);
+		// Only a batch with an id can be replayed, so only its digest is needed.
+		const digest = batch.batchId === undefined ? "" : digestOf(batch);
 		return this.lock.run(gateway.id, async () => {
 			if (batch.batchId !== undefined) {
 				const earlier = await this.ctx.store.getBatchReceipt(gateway.id, batch.batchId);

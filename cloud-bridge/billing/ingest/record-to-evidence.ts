@@ -62,23 +62,36 @@ export interface TargetLookup {
 	deliverable(id: string): Promise<ModelSnapshot["deliverables"][number] | undefined>;
 }
 
+/** One snapshot per task or deliverable object: a batch of 500 readings on one item needs one, not 500. */
+const snapshots = new WeakMap<object, ModelSnapshot>();
+
+function snapshotWith(entity: ModelSnapshot["tasks"][number] | ModelSnapshot["deliverables"][number], kind: "tasks" | "deliverables"): ModelSnapshot {
+	let snapshot = snapshots.get(entity);
+	if (!snapshot) {
+		snapshot = emptySnapshot();
+		(snapshot[kind] as object[]).push(entity);
+		snapshots.set(entity, snapshot);
+	}
+	return snapshot;
+}
+
 export async function recordToEvidence(sealed: SealedRecord, lookup: TargetLookup, now: number): Promise<Conversion> {
 	const { record } = sealed;
 	const payload = payloadOf(record);
 	if (typeof payload === "string") return { ok: false, message: payload };
-	const snapshot = emptySnapshot();
+	let snapshot: ModelSnapshot;
 	let target: EvidenceTarget;
 	if (record.deliverableId) {
 		const deliverable = await lookup.deliverable(record.deliverableId);
 		if (!deliverable) return { ok: false, message: `deliverable ${record.deliverableId} is not known to this service` };
 		if (deliverable.workOrderId !== record.workOrderId) return { ok: false, message: `deliverable ${deliverable.id} belongs to work order ${deliverable.workOrderId}, not ${record.workOrderId}` };
-		snapshot.deliverables.push(deliverable);
+		snapshot = snapshotWith(deliverable, "deliverables");
 		target = { deliverableId: deliverable.id };
 	} else if (record.taskId && record.checklistItemId) {
 		const task = await lookup.task(record.taskId);
 		if (!task) return { ok: false, message: `task ${record.taskId} is not known to this service` };
 		if (task.workOrderId !== record.workOrderId) return { ok: false, message: `task ${task.id} belongs to work order ${task.workOrderId}, not ${record.workOrderId}` };
-		snapshot.tasks.push(task);
+		snapshot = snapshotWith(task, "tasks");
 		target = { taskId: task.id, checklistItemId: record.checklistItemId };
 	} else {
 		return { ok: false, message: "the record names no checklist item and no deliverable" };
