@@ -5,7 +5,7 @@
  * otherwise over the embedded broker with a generated password.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import bcrypt from "bcryptjs";
 import { join, resolve } from "node:path";
@@ -13,7 +13,7 @@ import type { Command } from "commander";
 import { runMqttSimulator, runSerialSimulator, type SimulatorHandle } from "../../firmware-host/simulator/runners.js";
 import { hashPassword } from "../auth/password-hash.js";
 import { defaultGatewayConfig, parseHostPort } from "../config.js";
-import { generateFixtures } from "../../protocol/model/fixtures/generate.js";
+import { DEMO_TECHNICIAN_ID, demoDay } from "./demo-day.js";
 import { Gateway } from "../gateway.js";
 import { createLogger, type Logger } from "../logger.js";
 
@@ -85,9 +85,14 @@ async function start(options: StartOptions): Promise<void> {
 	// The Node-RED editor always asks for a login: a fresh demo password each start, printed below.
 	const editorPassword = randomBytes(9).toString("base64url");
 	config.nodeRed = { users: [{ username: "admin", passwordHash: bcrypt.hashSync(editorPassword, 10), permissions: "*" }], credentialSecret: demoCredentialSecret(dataDir) };
+	// The technician app's sign-in: a fresh PIN each start, printed below; only its hash is configured.
+	const pin = String(randomInt(0, 1_000_000)).padStart(6, "0");
+	// Scripts (curl) reach the API with a bearer token, the browser with the app's session.
+	const apiToken = randomBytes(18).toString("base64url");
+	config.http = { ...parseHostPort(options.http, "--http"), token: apiToken };
+	config.webApp = { technicians: [{ id: DEMO_TECHNICIAN_ID, pinHash: await hashPassword(pin) }], sessionHours: 12 };
 	const workOrdersFile = writeDemoWorkOrders(dataDir);
 	const gateway = await Gateway.start({ dataDir, config, logger, workOrdersFile });
-	const demoTask = startDemoTask(gateway, deviceId);
 	const rate = Number(options.rate);
 	let simulator: SimulatorHandle;
 	if (pty) {
@@ -101,18 +106,16 @@ async function start(options: StartOptions): Promise<void> {
 		[
 			"",
 			"fieldchain is running on embedded defaults (loopback only):",
-			`  local API        ${api}/api/v1/devices`,
+			`  technician app   ${api}/app/  (sign in with PIN ${pin}: ${DEMO_TECHNICIAN_ID}'s day of work orders)`,
+			`  local API        ${api}/api/v1/devices  (signed in to the app, or with Authorization: Bearer ${apiToken})`,
 			`  readings         ${api}/api/v1/devices/${deviceId}/readings`,
-			`  metrics          ${api}/metrics`,
+			`  metrics          ${api}/metrics  (bearer token)`,
 			`  Node-RED editor  ${api}/red  (user admin, password ${editorPassword}; started in ${gateway.nodeRed?.startedInMs ?? "?"} ms)`,
 			`  MQTT broker      mqtt://127.0.0.1:${gateway.mqttAddress?.port} (devices authenticate with a password)`,
 			`  data directory   ${dataDir}`,
 			pty
 				? `  simulated tool   ${deviceId} on the pseudo-terminal ${pty.deviceEnd} (socat)`
 				: `  simulated tool   ${deviceId} over MQTT (socat is not installed, so no serial pty: apt-get install socat)`,
-			demoTask
-				? `  active task      ${demoTask.technicianId} on ${demoTask.workOrderId} / ${demoTask.taskId}: readings become evidence at\n                   ${api}/api/v1/work-orders/${demoTask.workOrderId}/tasks/${demoTask.taskId}/evidence`
-				: "  active task      none (no suitable task in the demo data)",
 			"  billing service  not part of this release yet: readings stay on the gateway",
 			"Press Ctrl-C to stop.",
 			"",
@@ -141,23 +144,9 @@ function demoCredentialSecret(dataDir: string): string {
 	return readFileSync(file, "utf8").trim();
 }
 
-/** The model's seeded fixture data set (a few hundred work orders), written once per data dir. */
+/** One technician's day, dated today: written at each start so the demo always shows today's visits. */
 function writeDemoWorkOrders(dataDir: string): string {
 	const file = join(dataDir, "work-orders.json");
-	if (!existsSync(file)) writeFileSync(file, JSON.stringify(generateFixtures({ seed: 1 }).snapshot));
+	writeFileSync(file, JSON.stringify(demoDay(Date.now())));
 	return file;
-}
-
-/** Makes an in-progress insulation-test task the active task of its technician, holding the demo tool. */
-function startDemoTask(gateway: Gateway, deviceId: string) {
-	const snapshot = gateway.workOrders.snapshot;
-	const task = snapshot.tasks.find(
-		(candidate) =>
-			candidate.status === "in-progress" &&
-			candidate.checklist.some((item) => item.requirement.kind === "reading" && item.requirement.quantity === "insulation_resistance"),
-	);
-	if (!task) return undefined;
-	const technicianId =
-		snapshot.appointments.find((appointment) => appointment.workOrderId === task.workOrderId)?.technicianId ?? snapshot.technicians[0]?.id ?? "technician-1";
-	return gateway.activeTasks.get(technicianId) ?? gateway.activeTasks.set(technicianId, task.workOrderId, task.id, Date.now(), [deviceId]);
 }

@@ -37,8 +37,9 @@ export function staticAppRoutes(dir = findWebBundle()) {
 	}
 	return (app: FastifyInstance): void => {
 		app.get("/", (_request, reply) => reply.redirect("/app/"));
-		app.get("/app", (_request, reply) => reply.redirect("/app/"));
 		app.get<{ Params: { file?: string } }>("/app/:file?", (request, reply) => {
+			// "/app" without the slash would resolve app.js against "/": send it to "/app/".
+			if (request.url.split("?", 1)[0] === "/app") return reply.redirect("/app/");
 			const file = files.get(request.params.file || "index.html");
 			reply.header("content-security-policy", CSP).header("x-content-type-options", "nosniff").header("cache-control", "no-cache");
 			if (!file) {
