@@ -6,6 +6,7 @@
 import { Ajv } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR, items, T0 } from "../../protocol/model/testing/builders.js";
+import { BILLING_EVENT_TYPES } from "../events/billing-events.js";
 import { startTestService, type HttpResult, type TestService } from "./testing/harness.js";
 import { expectOk, Scenario, TARGET_INSULATION, TASK, WO } from "./testing/scenario.js";
 
@@ -144,6 +145,11 @@ describe("OpenAPI contract", () => {
 		expect((await r("POST", "/v1/work-orders", { token: service.tokens.reader, body: {} })).status).toBe(403);
 		expect((await r("GET", "/v1/work-orders/nope")).status).toBe(404);
 		expect((await r("POST", "/v1/work-orders", { body: { title: 5 } })).status).toBe(400);
+
+		// Every event type the service publishes came out along the way.
+		expect(new Set(service.events.events.map((e) => e.type))).toEqual(new Set(BILLING_EVENT_TYPES));
+		const dispatched = service.events.events.find((e) => e.type === "appointment.dispatched");
+		expect(dispatched?.data).toMatchObject({ appointment: { id: "AP1", status: "dispatched" } });
 
 		expect(problems).toEqual([]);
 		const never = operations.filter((o) => !(called.get(o.operationId) ?? []).some((s) => s >= 200 && s < 300)).map((o) => o.operationId);
