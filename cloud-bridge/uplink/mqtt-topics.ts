@@ -1,0 +1,6 @@
+/**
+ * MQTT uplink topics (protocol/README.md, "MQTT uplink"): the same outbox, drained to a cloud
+ * MQTT 5 broker instead of the billing service's HTTP API.
+ */
+export const uplinkEvidenceTopic = (gatewayId: string) => `fieldchain/v1/gateways/${gatewayId}/evidence`;
+export const uplinkOutboxTopic = (gatewayId: string, kind: string) => `fieldchain/v1/gateways/${gatewayId}/outbox/${kind}`;

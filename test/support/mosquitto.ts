@@ -1,0 +1,96 @@
+/**
+ * A real Mosquitto broker for tests: its own config, password file and persistence in a temp
+ * dir, listening on a loopback port; restartable over the same persistence (sessions and queued
+ * QoS 1 messages survive, as on a production broker).
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createConnection } from "node:net";
+import { userInfo } from "node:os";
+import { join } from "node:path";
+import { freePort } from "./gateway-process.js";
+
+export const MOSQUITTO = "/usr/sbin/mosquitto";
+
+export interface MosquittoBroker {
+	port: number;
+	url: string;
+	username: string;
+	password: string;
+	restart(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+function requireMosquitto(): void {
+	if (!existsSync(MOSQUITTO)) throw new Error(`${MOSQUITTO} is missing: apt-get install mosquitto`);
+}
+
+async function listening(port: number, timeoutMs = 10_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const ok = await new Promise<boolean>((resolve) => {
+			const socket = createConnection({ host: "127.0.0.1", port }, () => {
+				socket.destroy();
+				resolve(true);
+			});
+			socket.on("error", () => resolve(false));
+		});
+		if (ok) return;
+		if (Date.now() > deadline) throw new Error(`mosquitto did not listen on 127.0.0.1:${port} in ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+export async function startMosquitto(dir: string): Promise<MosquittoBroker> {
+	requireMosquitto();
+	mkdirSync(join(dir, "persistence"), { recursive: true });
+	const port = await freePort();
+	const username = "gateway";
+	const password = "uplink-test-secret";
+	const passwordFile = join(dir, "passwords");
+	writeFileSync(passwordFile, "");
+	const made = spawnSync("mosquitto_passwd", ["-b", passwordFile, username, password]);
+	if (made.status !== 0) throw new Error(`mosquitto_passwd failed: ${made.stderr}`);
+	spawnSync("mosquitto_passwd", ["-b", passwordFile, "cloud", password]);
+	const configFile = join(dir, "mosquitto.conf");
+	writeFileSync(
+		configFile,
+		[
+			`listener ${port} 127.0.0.1`,
+			// Run as root (as CI does), mosquitto would switch to its own user and lose access to the temp dir.
+			`user ${userInfo().username}`,
+			"allow_anonymous false",
+			`password_file ${passwordFile}`,
+			"persistence true",
+			`persistence_location ${join(dir, "persistence")}/`,
+			"max_queued_messages 100000",
+			"log_dest stderr",
+			"",
+		].join("\n"),
+	);
+	let child: ChildProcess | undefined;
+	const start = async () => {
+		child = spawn(MOSQUITTO, ["-c", configFile], { stdio: "ignore" });
+		await listening(port);
+	};
+	const stop = async () => {
+		const running = child;
+		child = undefined;
+		if (!running || running.exitCode !== null) return;
+		const exited = new Promise((resolve) => running.once("exit", resolve));
+		running.kill("SIGTERM");
+		await exited;
+	};
+	await start();
+	return {
+		port,
+		url: `mqtt://127.0.0.1:${port}`,
+		username,
+		password,
+		async restart() {
+			await stop();
+			await start();
+		},
+		stop,
+	};
+}

@@ -1,0 +1,104 @@
+/**
+ * The MQTT uplink option through a real Mosquitto (username/password, persistent sessions),
+ * restarted in the middle of the stream: a cloud-side subscriber on its own persistent session
+ * ends with every sealed record of the gateway's chain, each with the gateway's content hash.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import mqtt, { type MqttClient } from "mqtt";
+import { afterEach, describe, expect, it } from "vitest";
+import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
+import { type GatewayFixture, startGateway } from "./support/gateway-fixture.js";
+import { type MosquittoBroker, startMosquitto } from "./support/mosquitto.js";
+import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
+import { uplinkSnapshot } from "./support/uplink-fixture.js";
+import { waitFor } from "./support/wait.js";
+
+let dir: string | undefined;
+let broker: MosquittoBroker | undefined;
+let consumer: MqttClient | undefined;
+let fixture: GatewayFixture | undefined;
+let simulator: SimulatorHandle | undefined;
+let pty: PtyPair | undefined;
+
+afterEach(async () => {
+	await simulator?.stop();
+	await fixture?.stop();
+	await consumer?.endAsync(true);
+	await pty?.dispose();
+	await broker?.stop();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+	dir = broker = consumer = fixture = simulator = pty = undefined;
+});
+
+describe("MQTT uplink through Mosquitto", () => {
+	it("delivers every sealed record across a broker restart mid-stream", async () => {
+		dir = mkdtempSync(join(tmpdir(), "fc-uplink-mqtt-"));
+		broker = await startMosquitto(join(dir, "broker"));
+		const received = new Map<number, string>();
+		let copies = 0;
+		let conflicting = 0;
+		consumer = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: "cloud-consumer", clean: false, properties: { sessionExpiryInterval: 3600 }, username: "cloud", password: broker.password, reconnectPeriod: 200 });
+		await consumer.subscribeAsync("fieldchain/v1/gateways/+/evidence", { qos: 1 });
+		consumer.on("message", (_topic, payload) => {
+			const batch = JSON.parse(payload.toString()) as { records: Array<{ chainSeq: number; contentHash: string }> };
+			for (const record of batch.records) {
+				copies++;
+				const seen = received.get(record.chainSeq);
+				if (seen !== undefined && seen !== record.contentHash) conflicting++;
+				received.set(record.chainSeq, record.contentHash);
+			}
+		});
+
+		const workOrdersFile = join(dir, "work-orders.json");
+		writeFileSync(workOrdersFile, JSON.stringify(uplinkSnapshot()));
+		pty = await createPtyPair();
+		const hostEnd = pty.hostEnd;
+		const mqttUrl = broker.url;
+		const password = broker.password;
+		fixture = await startGateway(
+			(config) => {
+				config.http = false;
+				config.gatewayId = "gw-mqtt-1";
+				config.serial.targets = [{ path: hostEnd }];
+				config.uplink = {
+					transport: "mqtt",
+					mqtt: { url: mqttUrl, username: "gateway", password },
+					batchRecords: 200,
+					requestTimeoutMs: 1000,
+					idlePollMs: 50,
+					retry: { initialDelayMs: 50, maxDelayMs: 500 },
+					breaker: { failureThreshold: 5, openMs: 300, maxOpenMs: 1000 },
+					downlink: false,
+				};
+			},
+			join(dir, "data"),
+			{ workOrdersFile },
+		);
+		const gateway = fixture.gateway;
+		gateway.activeTasks.set("TECH1", "WO1", "T1", Date.now(), []);
+		const count = 3000;
+		simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "megger-m", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		await waitFor("the first records through the broker", () => (received.size >= 500 ? true : undefined));
+		await broker.restart();
+		await simulator.done;
+		await waitFor(
+			"every record receipted by the broker",
+			() => {
+				const cursor = gateway.uplink.cursors.current;
+				return gateway.evidence.headSeq === count && cursor.receiptedUpTo === count ? true : undefined;
+			},
+			40_000,
+		);
+		await waitFor("the consumer to hold every record", () => (received.size === count ? true : undefined), 20_000);
+		const local = gateway.evidence.range(0, count);
+		expect([...received.keys()].sort((a, b) => a - b)).toEqual(local.map((r) => r.chainSeq));
+		expect(local.every((r) => received.get(r.chainSeq) === r.contentHash)).toBe(true);
+		expect(conflicting).toBe(0);
+		expect(copies).toBeGreaterThanOrEqual(count);
+		const failures = gateway.uplink.runner?.drain?.stats.failuresByReason ?? {};
+		expect((failures.broker ?? 0) + (failures.timeout ?? 0)).toBeGreaterThan(0);
+		expect(local.every((r) => r.status === "receipted")).toBe(true);
+	}, 90_000);
+});
