@@ -3,10 +3,10 @@
  * `device monitor` on a real pty pair with the simulator putting garbage on the line.
  */
 import { EventEmitter } from "node:events";
+import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MockBinding } from "@serialport/binding-mock";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { SerialBinding } from "../protocol/transport/serial.js";
 import { listCommand, listDevices } from "../firmware-host/list-command.js";
@@ -14,6 +14,11 @@ import { monitorCommand } from "../firmware-host/monitor-command.js";
 import type { CliIo } from "../firmware-host/simulate-command.js";
 import { runSerialSimulator } from "../firmware-host/simulator/runners.js";
 import { createPtyPair } from "./support/pty-pair.js";
+
+// The package's "exports" hide its type declarations from TypeScript; its API is this small.
+const { MockBinding } = createRequire(import.meta.url)("@serialport/binding-mock") as {
+	MockBinding: { createPort(path: string, options: { vendorId?: string; productId?: string; manufacturer?: string }): void; reset(): void };
+};
 
 const dir = mkdtempSync(join(tmpdir(), "fc-list-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { ImageAction, ImageStatus, SelfTest } from "../protocol/firmware/message
 import { signImage } from "../protocol/firmware/image-sign.js";
 import { generateSigningKey, keyHash, loadSigningKey } from "../protocol/firmware/signing-keys.js";
 import { parseImage } from "../protocol/firmware/image-verify.js";
-import { FileBootStateStore, MemoryBootStateStore } from "../firmware-host/bootloader/boot-state.js";
+import { type BootStateStore, FileBootStateStore, MemoryBootStateStore } from "../firmware-host/bootloader/boot-state.js";
 import { Bootloader } from "../firmware-host/bootloader/bootloader.js";
 import { ImageService } from "../firmware-host/bootloader/image-service.js";
 
@@ -22,7 +22,7 @@ const hardware = { model: "FC-SIM-1", hardwareRevision: "A" };
 const image = (version: string, options: { hw?: string; signer?: typeof key } = {}) =>
 	signImage({ payload: Buffer.from(`app ${version}`.repeat(50)), key: options.signer ?? key, version, hardware: options.hw ?? "FC-SIM-1" });
 
-function bootloader(store = new MemoryBootStateStore()) {
+function bootloader(store: BootStateStore = new MemoryBootStateStore()) {
 	return new Bootloader({ store, hardware, factoryVersion: "1.0.0", trustedKeyHashes: [keyHash(key.publicKeyRaw)], slotSize: 64 * 1024 });
 }
 
