@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../protocol/clock.js";
 import { SimulatedGateway } from "./testing/gateway-sim.js";
 import { startTestService, type TestService } from "./testing/harness.js";
-import { expectOk } from "./testing/scenario.js";
+import { expectOk, Scenario } from "./testing/scenario.js";
 
 let service: TestService;
 let clock: ManualClock;
@@ -30,6 +30,16 @@ describe("bearer tokens and scopes", () => {
 		expect(forbidden.body.error.code).toBe("FC_BILLING_FORBIDDEN");
 		expect(forbidden.body.error.message).toContain("needs admin");
 		expect((await service.request("GET", "/v1/work-orders", { token: service.tokens.reader })).status).toBe(200);
+	});
+
+	it("lets a gateway start a work order but not schedule or cancel it", async () => {
+		const scenario = new Scenario(service);
+		await scenario.seedParties();
+		await scenario.createWorkOrder();
+		await scenario.enroll();
+		const cancel = await service.request("POST", "/v1/work-orders/WO1/status", { token: scenario.gatewayToken, body: { status: "cancelled" } });
+		expect(cancel.status).toBe(403);
+		expect((await service.request("POST", "/v1/work-orders/WO1/status", { token: scenario.gatewayToken, body: { status: "on-hold" } })).status).toBe(200);
 	});
 
 	it("answers 401 before it validates the body, so an anonymous caller learns nothing about the schema", async () => {

@@ -153,7 +153,7 @@ export function workOrderRoutes(ctx: BillingContext): RouteSpec[] {
 			method: "POST",
 			url: "/v1/work-orders/:id/status",
 			operationId: "moveWorkOrder",
-			summary: "Schedule (with a window), start, hold, complete or cancel, under the model's rules",
+			summary: "Schedule (with a window) or cancel (admin), start, hold or complete (also the field), under the model's rules",
 			tag: "work orders",
 			scopes: [...new Set([...FIELD, ...ADMIN])],
 			params: idParams,
@@ -162,6 +162,9 @@ export function workOrderRoutes(ctx: BillingContext): RouteSpec[] {
 			responses: { 200: { description: "The work order as stored", schema: WorkOrderSchema } },
 			async handler(input) {
 				const body = input.body as { status: WorkOrderStatus; window?: { start: number; end: number } };
+				if ((body.status === "scheduled" || body.status === "cancelled") && !input.principal?.scopes.includes("admin")) {
+					throw new FieldchainError(ErrorCodes.FC_BILLING_FORBIDDEN, `Only an admin may move a work order to ${body.status}; the field starts, holds and completes it.`);
+				}
 				const order = await requireStored(ctx, "workOrder", input.params.id);
 				checkVersion(order, input, false);
 				const snapshot = await chainOfWorkOrder(ctx, order.id);
