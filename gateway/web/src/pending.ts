@@ -57,28 +57,29 @@ export function perform(action: Omit<PendingAction, "id" | "createdAt">): Promis
 
 /** Sends queued actions in order; stops at the first the gateway cannot take now. */
 export function flush(): Promise<void> {
-	flushing ??= (async () => {
-		try {
-			for (;;) {
-				const [next] = load();
-				if (!next) return;
-				try {
-					await api(next.method, next.path, next.body);
-				} catch (error) {
-					if (error instanceof ApiError && error.status === 401) {
-						signedOut.set(true);
-						return;
-					}
-					// Not reachable, or the gateway is overloaded: keep it for the next try.
-					if (!(error instanceof ApiError) || error.status >= 500 || error.status === 429) return;
-					refusals.update((list) => [...list.slice(-4), { label: next.label, message: error.message }]);
-				}
-				save(load().filter((action) => action.id !== next.id));
-				confirmed.update((n) => n + 1);
-			}
-		} finally {
-			flushing = undefined;
-		}
-	})();
+	// Assigned before the run can finish (it may finish synchronously when the queue is empty).
+	flushing ??= sendQueue().finally(() => {
+		flushing = undefined;
+	});
 	return flushing;
+}
+
+async function sendQueue(): Promise<void> {
+	for (;;) {
+		const [next] = load();
+		if (!next) return;
+		try {
+			await api(next.method, next.path, next.body);
+		} catch (error) {
+			if (error instanceof ApiError && error.status === 401) {
+				signedOut.set(true);
+				return;
+			}
+			// Not reachable, or the gateway is overloaded: keep it for the next try.
+			if (!(error instanceof ApiError) || error.status >= 500 || error.status === 429) return;
+			refusals.update((list) => [...list.slice(-4), { label: next.label, message: error.message }]);
+		}
+		save(load().filter((action) => action.id !== next.id));
+		confirmed.update((n) => n + 1);
+	}
 }
