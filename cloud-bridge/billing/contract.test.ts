@@ -68,6 +68,12 @@ describe("OpenAPI contract", () => {
 			expect(Object.keys(op.responses).some((s) => s.startsWith("2"))).toBe(true);
 		}
 		expect(new Set(operations.map((o) => o.operationId)).size).toBe(operations.length);
+		// Every {name} of a path is declared as a required path parameter, and nothing else is.
+		for (const op of operations as (Operation & { parameters: { name: string; in: string; required: boolean }[] })[]) {
+			const inPath = [...op.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
+			expect(op.parameters.filter((p) => p.in === "path").map((p) => p.name).sort()).toEqual(inPath);
+			expect(op.parameters.filter((p) => p.in === "path").every((p) => p.required)).toBe(true);
+		}
 	});
 
 	it("answers every operation as documented, through a whole work order from creation to invoice", async () => {
