@@ -8,7 +8,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
 import { hashPassword } from "../gateway/auth/password-hash.js";
@@ -45,8 +45,11 @@ async function startTheGateway(): Promise<GatewayFixture> {
 	);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-	await page.screenshot({ path: join(shots, `${name}.png`), fullPage: name.startsWith("phone") });
+/** What the screen shows (a full-page shot would paint the fixed tab bar mid-page), centred on `focus`. */
+async function shoot(page: Page, name: string, focus?: Locator): Promise<void> {
+	if (focus) await focus.evaluate((element) => element.scrollIntoView({ block: "center" }));
+	else await page.evaluate("window.scrollTo(0, 0)");
+	await page.screenshot({ path: join(shots, `${name}.png`) });
 }
 
 beforeAll(async () => {
@@ -105,7 +108,8 @@ describe("technician app in Chromium", () => {
 			"Follow-up: replace breaker Q3 on switchboard 3",
 		]);
 		await expect.poll(() => page.getByLabel("Chain position").last().textContent()).toContain(`Waits on ${DEMO_WORK_ORDER_ID}`);
-		expect(await page.locator(".sla").first().textContent()).toMatch(/Respond (in|overdue by)/);
+		// The first visit has been responded to (work started); the others count down.
+		expect(await page.locator(".sla").allTextContents()).toEqual([expect.stringMatching(/^Responded /), expect.stringMatching(/^Resolve (in|overdue by)/), expect.stringMatching(/^Respond in/), expect.stringMatching(/^Resolve in/), expect.stringMatching(/^Respond in/), expect.stringMatching(/^Resolve in/)]);
 		await page.getByText("Gateway online").waitFor(WAIT);
 		expect(await page.locator(".banner").textContent()).toContain("Cloud sync: not configured");
 		await shoot(page, "phone-today");
@@ -129,7 +133,8 @@ describe("technician app in Chromium", () => {
 		await expect.poll(() => current.textContent(), WAIT).toMatch(/\d+ MOhm/);
 		expect(await page.locator(".cal-ok").first().textContent()).toContain("Calibrated, due");
 		await page.locator(".trend").first().waitFor(WAIT);
-		await shoot(page, "phone-task");
+		await page.waitForTimeout(1000);
+		await shoot(page, "phone-task", page.getByRole("heading", { name: "Live tools" }));
 		await page.getByRole("button", { name: /^Stamp .* MOhm from megger-7 on Insulation L1/ }).click();
 		await page.getByRole("listitem", { name: "Insulation L1–earth ≥ 1 MΩ: done" }).waitFor(WAIT);
 		await expect.poll(() => page.locator(".evidence .outcome-pass").count(), WAIT).toBeGreaterThan(0);
@@ -142,7 +147,7 @@ describe("technician app in Chromium", () => {
 		await page.getByRole("button", { name: "Save note" }).click();
 		await page.getByText("1 change kept on this device").waitFor(WAIT);
 		expect(await page.evaluate('localStorage.getItem("fieldchain.pending.v1")')).toContain("Switchboard clean");
-		await shoot(page, "phone-offline");
+		await shoot(page, "phone-offline", page.getByRole("button", { name: "Save note" }));
 		gateway = await startTheGateway();
 		await page.getByText("Gateway online").waitFor({ timeout: 20_000 });
 		await page.getByRole("listitem", { name: "Notes for the customer: done" }).waitFor(WAIT);
@@ -164,6 +169,7 @@ describe("technician app in Chromium", () => {
 		await page.getByRole("link", { name: "Sign-off" }).click();
 		const state = page.getByTestId("milestone-state");
 		await expect.poll(() => state.textContent(), WAIT).toMatch(/^Not ready/);
+		await shoot(page, "phone-sign-off-missing", page.getByRole("heading", { name: "Milestone" }));
 		const missing = await page.getByLabel("Still missing").textContent();
 		expect(missing).toContain(`task ${DEMO_TASK_ID} is in-progress, not completed`);
 		expect(missing).toContain("checklist item 'Customer signature' has no valid evidence");
@@ -183,7 +189,7 @@ describe("technician app in Chromium", () => {
 		await complete.click();
 		await expect.poll(() => state.textContent(), WAIT).toBe("Ready for approval");
 		expect(await page.locator(".milestone").textContent()).toContain("1 submitted time entry waits for approval in billing");
-		await shoot(page, "phone-sign-off");
+		await shoot(page, "phone-sign-off", page.getByRole("heading", { name: "Milestone" }));
 
 		// The same app on a desktop screen.
 		const desktop = await browser!.newContext({ viewport: { width: 1280, height: 800 }, storageState: await phone.storageState() });

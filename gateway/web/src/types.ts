@@ -64,6 +64,7 @@ export interface DayEntry {
 		priority: string;
 		status: string;
 		sla: { respondBy: number; resolveBy: number };
+		startedAt: number | null;
 		customerName: string | null;
 		siteName: string | null;
 	};

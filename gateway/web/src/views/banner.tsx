@@ -19,7 +19,7 @@ export function Banner() {
 			{state !== "online" && (
 				<p class="offline" role="status">
 					{state === "offline" ? "Gateway not reachable — reconnecting." : "Connecting to the gateway…"}
-					{queued.length > 0 && ` ${queued.length} change${queued.length === 1 ? "" : "s"} kept on this device until the gateway confirms.`}
+					{queued.length > 0 && ` ${queued.length} change${queued.length === 1 ? "" : "s"} kept on this device until the gateway confirms: ${queued.map((action) => action.label).join(", ")}.`}
 				</p>
 			)}
 			{state === "online" && queued.length > 0 && (

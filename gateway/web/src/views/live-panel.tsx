@@ -35,7 +35,7 @@ export function LivePanel({ device, deviceId, points, requirement }: { device: D
 			<p class={calibration.ok ? "cal-ok" : "cal-bad"}>{calibration.text}</p>
 			<p class={`current range-${range}`} aria-live="polite" data-testid="current-value">
 				{last ? formatValue(last.value, last.unit) : "—"}
-				{last && <span class="muted"> {last.quantity.replace(/_/g, " ")}</span>}
+				{last && <span class="muted quantity">{last.quantity.replace(/_/g, " ")}</span>}
 				{range === "out" && <strong class="flag"> OUT OF RANGE</strong>}
 			</p>
 			<TrendChart points={points} min={requirement?.min ?? null} max={requirement?.max ?? null} label={`Trend of the last ${points.length} readings from ${deviceId}`} />

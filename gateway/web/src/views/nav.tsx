@@ -1,3 +1,5 @@
+import { Icon } from "./icons.js";
+
 /** Hash routes and the bottom tab bar (thumb reach on a phone, a side rail on a desktop). */
 
 export type Route =
@@ -30,28 +32,24 @@ function lastTask(): [string, string] | undefined {
 
 export function Nav({ route }: { route: Route }) {
 	const task = route.workOrderId && route.taskId ? [route.workOrderId, route.taskId] : lastTask();
-	const tabs: Array<{ id: Route["view"]; label: string; href: string | undefined; icon: string }> = [
-		{ id: "today", label: "Today", href: "#/today", icon: "◷" },
-		{ id: "task", label: "Task", href: task && taskHref("task", task[0], task[1]), icon: "✓" },
-		{ id: "time", label: "Time", href: "#/time", icon: "⏱" },
-		{ id: "signoff", label: "Sign-off", href: task && taskHref("signoff", task[0], task[1]), icon: "✍" },
-		{ id: "devices", label: "Devices", href: "#/devices", icon: "⌁" },
+	const tabs: Array<{ id: Route["view"]; label: string; href: string | undefined }> = [
+		{ id: "today", label: "Today", href: "#/today" },
+		{ id: "task", label: "Task", href: task && taskHref("task", task[0], task[1]) },
+		{ id: "time", label: "Time", href: "#/time" },
+		{ id: "signoff", label: "Sign-off", href: task && taskHref("signoff", task[0], task[1]) },
+		{ id: "devices", label: "Devices", href: "#/devices" },
 	];
 	return (
 		<nav class="tabs" aria-label="Sections">
 			{tabs.map((tab) =>
 				tab.href ? (
 					<a key={tab.id} href={tab.href} class="tab" aria-current={route.view === tab.id ? "page" : undefined}>
-						<span aria-hidden="true" class="tab-icon">
-							{tab.icon}
-						</span>
+						<Icon name={tab.id} />
 						{tab.label}
 					</a>
 				) : (
 					<span key={tab.id} class="tab" aria-disabled="true" title="Open a task from Today first">
-						<span aria-hidden="true" class="tab-icon">
-							{tab.icon}
-						</span>
+						<Icon name={tab.id} />
 						{tab.label}
 					</span>
 				),

@@ -167,7 +167,8 @@ export function TaskView({ technicianId, workOrderId, taskId }: TaskProps) {
 			</label>
 
 			<h2>Checklist</h2>
-			{!started && <p class="muted">Start the task to record evidence.</p>}
+			{detail.status === "pending" && <p class="muted">Start the task to record evidence.</p>}
+			{detail.status === "completed" && <p class="muted">The task is completed; its evidence is below.</p>}
 			<ul class="checklist">
 				{work.map((item) => {
 					const attempts = records.filter((record) => record.checklistItemId === item.id);

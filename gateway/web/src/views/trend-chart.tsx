@@ -6,17 +6,27 @@ export function TrendChart({ points, min, max, label }: { points: Reading[]; min
 	const height = 80;
 	const values = points.map((point) => point.value).filter((value): value is number => value !== null);
 	if (values.length < 2) return <p class="muted">Waiting for readings…</p>;
-	const lo = Math.min(...values, ...(min !== null ? [min] : []));
-	const hi = Math.max(...values, ...(max !== null ? [max] : []));
-	const span = hi - lo || 1;
+	// Scaled to the values (a 1 MOhm floor under 2000 MOhm readings would flatten the line);
+	// a limit is drawn only where it falls inside the chart.
+	const spread = Math.max(...values) - Math.min(...values) || Math.abs(values[0]) || 1;
+	const lo = Math.min(...values) - spread * 0.1;
+	const hi = Math.max(...values) + spread * 0.1;
+	const span = hi - lo;
+	const inside = (limit: number | null): limit is number => limit !== null && limit >= lo && limit <= hi;
 	const y = (value: number) => height - 4 - ((value - lo) / span) * (height - 8);
 	const x = (index: number) => (index / (points.length - 1)) * width;
 	const path = points.map((point, index) => (point.value === null ? "" : `${index === 0 ? "M" : "L"}${x(index).toFixed(1)},${y(point.value).toFixed(1)}`)).join(" ");
 	return (
-		<svg class="trend" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={label}>
-			{min !== null && <line x1="0" x2={width} y1={y(min)} y2={y(min)} class="limit" />}
-			{max !== null && <line x1="0" x2={width} y1={y(max)} y2={y(max)} class="limit" />}
+		<svg class="trend" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+			{inside(min) && <line x1="0" x2={width} y1={y(min)} y2={y(min)} class="limit" />}
+			{inside(max) && <line x1="0" x2={width} y1={y(max)} y2={y(max)} class="limit" />}
 			<path d={path} class="line" />
+			<text x="4" y="12" class="axis">
+				{Math.round(hi)}
+			</text>
+			<text x="4" y={height - 4} class="axis">
+				{Math.round(lo)}
+			</text>
 		</svg>
 	);
 }
