@@ -20,6 +20,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 	FC_BILLING_PRECONDITION_FAILED: 412,
 	FC_BILLING_PRECONDITION_REQUIRED: 428,
 	FC_EVIDENCE_TOO_LARGE: 413,
+	FC_BILLING_TOO_LARGE: 413,
 	FC_STORE_OPEN: 503,
 	FC_STORE_CLOSED: 503,
 	FC_BILLING_STORE: 500,
@@ -49,7 +50,9 @@ export function asFieldchainError(error: unknown): { error: FieldchainError; une
 	const e = error as { statusCode?: number; validation?: unknown; message?: string; code?: string };
 	if (e.validation || (e.statusCode && e.statusCode < 500)) {
 		const hint = e.validation ? "See /openapi.json for the request schema." : undefined;
-		if (e.statusCode === 413) return { error: new FieldchainError(ErrorCodes.FC_EVIDENCE_TOO_LARGE, e.message ?? "Request body too large.", { hint: "Send smaller batches." }), unexpected: false };
+		if (e.statusCode === 413) {
+			return { error: new FieldchainError(ErrorCodes.FC_BILLING_TOO_LARGE, `${e.message ?? "Request body is too large"}.`, { hint: "Send less at once (evidence: smaller batches)." }), unexpected: false };
+		}
 		if (e.statusCode === 415) return { error: new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, e.message ?? "Unsupported media type.", { hint: "Send Content-Type: application/json." }), unexpected: false };
 		return { error: new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `Bad request: ${e.message ?? "invalid input"}.`, { hint }), unexpected: false };
 	}

@@ -155,6 +155,16 @@ describe("evidence batch ingest", () => {
 		expect(expectOk<{ gateways: { id: string; revoked: boolean }[] }>(await service.request("GET", "/v1/gateways")).gateways).toEqual([expect.objectContaining({ id: "gw-1", revoked: true })]);
 	});
 
+	it("takes evidence batches far larger than other bodies", async () => {
+		readings(3000);
+		scenario.gateway.seal();
+		const body = scenario.gateway.batch(1, 3000);
+		expect(JSON.stringify(body).length).toBeGreaterThan(1024 * 1024);
+		expect(expectOk<BatchReceipt>(await send(body))).toMatchObject({ accepted: 3000, sealedUpTo: 3000 });
+		const tooBig = await service.request("PATCH", "/v1/work-orders/WO1", { body: { title: "x".repeat(1024 * 1024 + 1), version: 1 } });
+		expect(tooBig.status).toBe(413);
+	});
+
 	it("refuses a malformed batch body with a 400 naming the field", async () => {
 		const bad = await send({ gatewayId: "gw-1", records: [{ chainSeq: 0, record: "x", contentHash: "nothex" }], checkpoints: [] } as EvidenceBatch);
 		expect(bad.status).toBe(400);

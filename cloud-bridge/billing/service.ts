@@ -26,7 +26,7 @@ export interface BillingServiceOptions {
 	policy?: Partial<BillingPolicy>;
 	/** Check every JSON response against the OpenAPI document (tests; costs time per response). */
 	validateResponses?: boolean;
-	/** Largest request body in bytes (default 32 MiB: a batch of 5000 records with room to spare). */
+	/** Largest request body in bytes for routes that do not set their own (default 1 MiB). */
 	bodyLimit?: number;
 	/** More route declarations served with the same auth, document and validation (the webhook admin API). */
 	routes?: readonly RouteSpec[];
@@ -58,7 +58,7 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 	const document = buildOpenApiDocument(routes);
 	const app = Fastify({
 		logger: false,
-		bodyLimit: options.bodyLimit ?? 32 * 1024 * 1024,
+		bodyLimit: options.bodyLimit ?? 1024 * 1024,
 		// Unknown fields are an error, not silently dropped; JSON bodies are never coerced.
 		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
 	});
@@ -93,6 +93,7 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 			method: spec.method,
 			url: spec.url,
 			config: { spec },
+			...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
 			schema: { ...(spec.params ? { params: spec.params } : {}), ...(spec.querystring ? { querystring: spec.querystring } : {}), ...(spec.body ? { body: spec.body } : {}) },
 			onRequest: async (request) => {
 				if (spec.scopes === "public") return;

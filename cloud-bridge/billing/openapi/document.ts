@@ -15,6 +15,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 	404: "No such resource (FC_MODEL_NOT_FOUND, FC_BILLING_NOT_FOUND)",
 	409: "Refused by the model's rules or a concurrent change (FC_MODEL_*, FC_BILLING_CONFLICT)",
 	412: "If-Match names another version (FC_BILLING_PRECONDITION_FAILED)",
+	413: "The body is larger than this route takes (FC_BILLING_TOO_LARGE)",
 	428: "An update needs If-Match or version (FC_BILLING_PRECONDITION_REQUIRED)",
 };
 
@@ -41,7 +42,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocum
 			responses[status] = { description: response.description, content: { "application/json": { schema: response.schema } } };
 		}
 		// Public routes still answer 401 for a bad credential of their own (an enrollment token).
-		const errorStatuses = [400, 401, 404, 409, ...(spec.scopes === "public" ? [] : [403]), ...(spec.ifMatch ? [412, 428] : [])];
+		const errorStatuses = [400, 401, 404, 409, ...(spec.scopes === "public" ? [] : [403]), ...(spec.ifMatch ? [412, 428] : []), ...(spec.body ? [413] : [])];
 		for (const status of errorStatuses) {
 			if (!(status in responses)) responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: ErrorBody } } };
 		}

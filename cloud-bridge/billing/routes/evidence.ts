@@ -40,6 +40,8 @@ export function evidenceRoutes(ctx: BillingContext): RouteSpec[] {
 			tag: "evidence",
 			scopes: ["evidence:write"],
 			body: batchSchema(ctx.policy.maxBatchRecords),
+			// A record is a few hundred bytes of base64; 5000 of them with checkpoints fit easily.
+			bodyLimit: 32 * 1024 * 1024,
 			responses: { 200: { description: "The batch receipt: what was accepted, acknowledged again, rejected (with reasons), and the highest sealed record", schema: receiptSchema } },
 			async handler(input) {
 				return ok(await ingest.ingest(input.principal as NonNullable<typeof input.principal>, input.body as EvidenceBatch));

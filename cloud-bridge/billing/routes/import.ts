@@ -20,6 +20,7 @@ export function importRoutes(ctx: BillingContext): RouteSpec[] {
 			tag: "admin",
 			scopes: ADMIN,
 			body: { type: "object", properties: collections, additionalProperties: false },
+			bodyLimit: 64 * 1024 * 1024,
 			responses: { 200: { description: "How many entities were loaded", schema: obj({ imported: int({ minimum: 0 }), issues: arr(str()) }) } },
 			async handler(input) {
 				const snapshot: ModelSnapshot = { ...emptySnapshot(), ...(input.body as Partial<ModelSnapshot>) };

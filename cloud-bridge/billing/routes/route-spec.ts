@@ -46,6 +46,8 @@ export interface RouteSpec {
 	body?: Schema;
 	/** The route honours If-Match with the entity version. */
 	ifMatch?: boolean;
+	/** Largest body in bytes, when the route needs more than the service default (1 MiB). */
+	bodyLimit?: number;
 	responses: Record<number, ResponseSpec>;
 	handler(input: HandlerInput): Promise<HandlerResult>;
 }
