@@ -1,7 +1,8 @@
 /** Time and value formatting for a small screen. */
 
 export function clock(ms: number): string {
-	return new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+	// 24-hour: "08:00–10:00" fits a narrow column where "08:00 AM–10:00 AM" wraps.
+	return new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 }
 
 export function duration(ms: number): string {
@@ -9,7 +10,8 @@ export function duration(ms: number): string {
 	const h = Math.floor(total / 3600);
 	const m = Math.floor((total % 3600) / 60);
 	const s = total % 60;
-	return h > 0 ? `${h} h ${String(m).padStart(2, "0")} min` : `${m}:${String(s).padStart(2, "0")}`;
+	if (h > 0) return `${h} h ${String(m).padStart(2, "0")} min`;
+	return m > 0 ? `${m} min ${String(s).padStart(2, "0")} s` : `${s} s`;
 }
 
 /** "due in 2 h 05 min" or "overdue by 12 min". */
