@@ -140,6 +140,9 @@ export class EvidenceLog {
 			insertCheckpoint: db.prepare("INSERT INTO evidence_checkpoints (chain_seq, canonical, created_at) VALUES (?, ?, ?)"),
 		};
 		this.reload();
+		// Records left unsealed by a crash are sealed soon after start, not only once new ones come
+		// (the uplink sends sealed records only).
+		this.armSealTimer();
 	}
 
 	/** Takes the chain head and caches back from the database (after a failed transaction). */

@@ -6,12 +6,14 @@
  */
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 
+const REQUEST_LINE = /^(GET|POST|PUT|DELETE|PATCH|HEAD) /;
+
 export type ProxyMode = "pass" | "refuse" | "faulty";
 
 export interface ProxyFaults {
-	/** Chance that a connection is cut after a random number of bytes. */
+	/** Chance that a request's connection is cut (half before it is forwarded, half just after). */
 	cutProbability: number;
-	/** Chance that a connection's response is swallowed (the request still reaches the server). */
+	/** Chance that a request reaches the server but its answer is swallowed (the client times out). */
 	swallowProbability: number;
 }
 
@@ -20,6 +22,8 @@ export interface TcpProxy {
 	mode: ProxyMode;
 	faults: ProxyFaults;
 	target: { host: string; port: number };
+	/** Added before each chunk from the client is forwarded (a slow link). */
+	delayMs: number;
 	readonly stats: { connections: number; cut: number; swallowed: number; refused: number };
 	close(): Promise<void>;
 }
@@ -31,6 +35,7 @@ export async function startTcpProxy(target: { host: string; port: number }, rand
 		mode: "pass",
 		faults: { cutProbability: 0.2, swallowProbability: 0.2 },
 		target,
+		delayMs: 0,
 		stats: { connections: 0, cut: 0, swallowed: 0, refused: 0 },
 		close: async () => {
 			for (const socket of sockets) socket.destroy();
@@ -52,32 +57,40 @@ export async function startTcpProxy(target: { host: string; port: number }, rand
 		}
 		const upstream = createConnection(proxy.target);
 		track(upstream);
-		const faulty = proxy.mode === "faulty";
-		const swallow = faulty && random() < proxy.faults.swallowProbability;
-		const cutAfter = faulty && !swallow && random() < proxy.faults.cutProbability ? Math.floor(random() * 4000) : Number.POSITIVE_INFINITY;
-		let forwarded = 0;
+		// Faults are drawn per HTTP request (a chunk that starts a request line), not per
+		// connection: keep-alive connections carry many requests.
+		let swallowing = false;
 		const cut = () => {
 			proxy.stats.cut++;
 			client.destroy();
 			upstream.destroy();
 		};
 		client.on("data", (chunk: Buffer) => {
-			forwarded += chunk.length;
-			if (forwarded > cutAfter) return cut();
-			upstream.write(chunk);
+			if (proxy.delayMs > 0) client.pause();
+			const forward = () => {
+				client.resume();
+				if (proxy.mode !== "faulty" || swallowing || !REQUEST_LINE.test(chunk.subarray(0, 8).toString("latin1"))) {
+					upstream.write(chunk);
+					return;
+				}
+				const roll = random();
+				if (roll < proxy.faults.cutProbability / 2) return cut(); // the request never arrives
+				upstream.write(chunk);
+				if (roll < proxy.faults.cutProbability) setTimeout(cut, random() * 50); // it may arrive; its answer is lost
+				else if (roll < proxy.faults.cutProbability + proxy.faults.swallowProbability) {
+					proxy.stats.swallowed++;
+					swallowing = true;
+				}
+			};
+			if (proxy.delayMs > 0) setTimeout(forward, proxy.delayMs);
+			else forward();
 		});
 		upstream.on("data", (chunk: Buffer) => {
-			if (swallow) {
-				proxy.stats.swallowed++;
-				return;
-			}
-			forwarded += chunk.length;
-			if (forwarded > cutAfter) return cut();
-			client.write(chunk);
+			if (!swallowing) client.write(chunk);
 		});
 		client.on("close", () => upstream.destroy());
 		upstream.on("close", () => {
-			if (!swallow) client.destroy();
+			if (!swallowing) client.destroy();
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
