@@ -3,6 +3,7 @@
  * 1 s, 2 s, 4 s ... up to 15 s between attempts while the gateway is away. On each (re)connect the
  * queued input is sent (pending.ts) and views refetch.
  */
+import { get } from "./api.js";
 import { confirmed, flush } from "./pending.js";
 import { Store } from "./store.js";
 import type { Reading, SyncState } from "./types.js";
@@ -20,6 +21,42 @@ const KEEP = 90;
 let source: EventSource | undefined;
 let retryMs = 1000;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let poll: ReturnType<typeof setInterval> | undefined;
+
+interface UplinkStatus {
+	configured: boolean;
+	state: string;
+	queueDepth: number;
+	evidence: { lastReceiptAt: number | string | null };
+	breaker: { state: string } | null;
+}
+
+const OFFLINE_STATES = ["backoff", "circuit-open", "stopped", "off"];
+
+/**
+ * The adapter to the uplink: GET /api/v1/uplink (gateway/uplink/uplink-status.ts) as the banner
+ * shows it. The `sync` event of the live stream says when the state changes; this reads the
+ * queue depth and last receipt, which change without a state change.
+ */
+export async function readUplinkState(): Promise<SyncState> {
+	const status = await get<UplinkStatus>("/api/v1/uplink");
+	const receipt = status.evidence.lastReceiptAt;
+	return {
+		configured: status.configured,
+		state: status.configured ? status.state : "not configured",
+		queueDepth: status.queueDepth,
+		lastReceiptAt: receipt === null ? null : new Date(receipt).toISOString(),
+		online: status.configured && !OFFLINE_STATES.includes(status.state) && status.breaker?.state !== "open",
+	};
+}
+
+function refreshUplink(): void {
+	readUplinkState().then(
+		(state) => sync.set(state),
+		// An older gateway without the uplink route: the stream's sync events still tell the state.
+		() => undefined,
+	);
+}
 
 function onReading(event: MessageEvent<string>): void {
 	const reading = JSON.parse(event.data) as Reading;
@@ -39,21 +76,29 @@ export function connectLive(): void {
 		retryMs = 1000;
 		link.set("online");
 		void flush().then(() => confirmed.update((n) => n + 1));
+		refreshUplink();
+		clearInterval(poll);
+		poll = setInterval(refreshUplink, 5000);
 	};
 	stream.onerror = () => {
 		// Our own backoff instead of the browser's fixed retry.
 		stream.close();
+		clearInterval(poll);
 		link.set("offline");
 		timer = setTimeout(connectLive, retryMs);
 		retryMs = Math.min(retryMs * 2, 15_000);
 	};
 	stream.addEventListener("reading", onReading);
-	stream.addEventListener("sync", (event) => sync.set(JSON.parse((event as MessageEvent<string>).data) as SyncState));
+	stream.addEventListener("sync", (event) => {
+		sync.set(JSON.parse((event as MessageEvent<string>).data) as SyncState);
+		refreshUplink();
+	});
 	for (const name of ["task", "evidence", "device"]) stream.addEventListener(name, () => changes.update((n) => n + 1));
 }
 
 export function disconnectLive(): void {
 	clearTimeout(timer);
+	clearInterval(poll);
 	source?.close();
 	source = undefined;
 }

@@ -13,7 +13,7 @@ export function Banner() {
 		? "Cloud sync: unknown"
 		: !uplink.configured
 			? "Cloud sync: not configured"
-			: `Cloud sync: ${uplink.online ? uplink.state : "offline"} · ${uplink.queueDepth ?? "?"} queued · last receipt ${uplink.lastReceiptAt ? clock(Date.parse(uplink.lastReceiptAt)) : "none yet"}`;
+			: `Cloud sync: ${uplink.online ? uplink.state : `offline (${uplink.state})`} · ${uplink.queueDepth ?? "?"} queued · last receipt ${uplink.lastReceiptAt ? clock(Date.parse(uplink.lastReceiptAt)) : "none yet"}`;
 	return (
 		<header class="banner">
 			{state !== "online" && (
