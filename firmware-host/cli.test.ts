@@ -145,4 +145,11 @@ describe("fieldchain device simulate", () => {
 		expect(out.stdout.at(-1)).toMatch(/^\[cli-3\] stopped: taken=\d+/);
 		expect(out.signals.listenerCount("SIGINT")).toBe(0);
 	});
+
+	it("refuses a --trusted-key it cannot read, naming the file, with exit 2", async () => {
+		const out = capture();
+		await program(out.io).parseAsync(["device", "simulate", "--id", "x", "--serial", "/dev/null", "--trusted-key", "/nonexistent/release.pub"], { from: "user" });
+		expect(out.exitCode()).toBe(2);
+		expect(out.stderr.join("\n")).toMatch(/FC_FIRMWARE_KEY: Signing key: cannot read the public key \/nonexistent\/release\.pub/);
+	});
 });
