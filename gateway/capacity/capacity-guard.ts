@@ -166,7 +166,7 @@ export class CapacityGuard {
 	private message(): string {
 		const { config } = this.options;
 		if (this.levelValue === "disk-full") {
-			return `The disk holding the gateway's data has ${this.free} bytes free, under the reserve of ${config.reserveBytes}: devices are not acked (they keep their readings) and new evidence is refused until space is freed.`;
+			return `The disk holding the gateway's data is nearly full (${this.free} bytes free, under the reserve of ${config.reserveBytes}): devices are not acked (they keep their readings) and new evidence is refused until space is freed.`;
 		}
 		return `The gateway's data uses ${this.used} bytes of its ${config.quotaBytes}-byte quota: readings of devices without an active task are refused (not acked); evidence, time entries and readings on active tasks are still accepted.`;
 	}

@@ -17,7 +17,7 @@ export interface GatewayFixture {
 export async function startGateway(
 	adjust: (config: GatewayConfig) => void = () => {},
 	dataDir?: string,
-	extra: Partial<Pick<GatewayOptions, "workOrdersFile" | "sealEveryMs" | "sealEveryRecords">> = {},
+	extra: Partial<Pick<GatewayOptions, "workOrdersFile" | "sealEveryMs" | "sealEveryRecords" | "diskProbe">> = {},
 ): Promise<GatewayFixture> {
 	const dir = dataDir ?? mkdtempSync(join(tmpdir(), "fc-gw-"));
 	const config = defaultGatewayConfig();
