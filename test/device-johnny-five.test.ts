@@ -5,12 +5,17 @@
  */
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
+import { systemClock } from "../protocol/clock.js";
 import { ErrorCodes, isFieldchainError } from "../protocol/errors.js";
 import { createMemoryLinkPair } from "../protocol/transport/memory-link.js";
 import { type JohnnyFiveDevice, startJohnnyFiveDevice } from "../firmware-host/johnny-five/johnny-five-device.js";
 import { loadJohnnyFive } from "../firmware-host/johnny-five/load-johnny-five.js";
 import { parseBoardConfig } from "../firmware-host/johnny-five/sensor-config.js";
 import { TestHost } from "../firmware-host/simulator/test-host.js";
+import { GroupCommitter } from "../gateway/ingest/group-committer.js";
+import { silentLogger } from "../gateway/logger.js";
+import { DeviceSession } from "../gateway/session/device-session.js";
+import { MemoryReadingStore } from "../gateway/store/memory-reading-store.js";
 
 const require = createRequire(import.meta.url);
 const { Firmata: MockFirmata } = require("mock-firmata") as { Firmata: new () => MockIo };
@@ -96,6 +101,28 @@ describe("johnny-five adapter", () => {
 		// Numbered without gaps and acked like any tool's readings.
 		expect(host.uniqueSeqs()).toEqual(Array.from({ length: host.uniqueSeqs().length }, (_, i) => i + 1));
 		await waitFor(() => board.device.stats.ackedUpTo > 0, "an ack");
+	});
+
+	it("plugs into the gateway's device session like any tool: readings stored and acked", async () => {
+		const { io, silence } = mockBoard({ 0: 300, 1: 70 });
+		const starting = startJohnnyFiveDevice({ five: loadJohnnyFive(), io, config, deviceId: "j5-bench-2" });
+		io.emit("connect");
+		io.emit("ready");
+		const board = await starting;
+		running.push({ board, silence });
+
+		const [deviceEnd, gatewayEnd] = createMemoryLinkPair(["j5", "gateway"]);
+		const store = new MemoryReadingStore();
+		const committer = new GroupCommitter({ store, schedule: (flush) => setImmediate(flush) });
+		const session = new DeviceSession(gatewayEnd, { gatewayId: "gw-j5", store, committer, clock: systemClock, logger: silentLogger() });
+		board.device.attach(deviceEnd);
+		session.start();
+		await waitFor(() => new Set(store.listReadings("j5-bench-2").map((r) => `${r.quantity}/${r.channel}`)).size >= 4, "four quantities stored by the gateway");
+		await waitFor(() => board.device.stats.ackedUpTo >= 4, "the gateway's acks");
+		const stored = store.listReadings("j5-bench-2");
+		expect(stored.find((r) => r.quantity === "voltage")).toMatchObject({ unit: "V", channel: "probe" });
+		expect(store.getDevice("j5-bench-2")).toMatchObject({ model: "FC-J5-FIRMATA" });
+		await deviceEnd.close();
 	});
 
 	it("names the field of a bad board config", () => {
