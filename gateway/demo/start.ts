@@ -14,6 +14,10 @@ import { runMqttSimulator, runSerialSimulator, type SimulatorHandle } from "../.
 import { hashPassword } from "../auth/password-hash.js";
 import { defaultGatewayConfig, parseHostPort } from "../config.js";
 import { DEMO_TECHNICIAN_ID, demoDay } from "./demo-day.js";
+import { type DemoBilling, startDemoBilling } from "./demo-billing.js";
+import { parseUplinkConfig } from "../../cloud-bridge/uplink/uplink-config.js";
+import { readUplinkToken } from "../../cloud-bridge/uplink/enrollment.js";
+import type { ModelSnapshot } from "../../protocol/model/entities/kinds.js";
 import { Gateway } from "../gateway.js";
 import { createLogger, type Logger } from "../logger.js";
 
@@ -23,6 +27,9 @@ interface StartOptions {
 	mqtt: string;
 	rate: string;
 	logLevel: string;
+	/** false with --no-billing. */
+	billing: string | false;
+	fresh?: boolean;
 }
 
 export function registerStartCommand(program: Command): void {
@@ -34,6 +41,9 @@ export function registerStartCommand(program: Command): void {
 		.option("--mqtt <host:port>", "embedded MQTT broker address", "127.0.0.1:1883")
 		.option("--rate <n>", "readings per second from the simulated tool", "5")
 		.option("--log-level <level>", "gateway log level", "info")
+		.option("--billing <host:port>", "reference billing service address", "127.0.0.1:8090")
+		.option("--no-billing", "do not start the billing service (evidence stays on the gateway)")
+		.option("--fresh", "start over: delete the demo's data directory first (a new day of work orders, a new billing database)")
 		.action(async (options: StartOptions) => {
 			await start(options);
 		});
@@ -64,6 +74,7 @@ async function startPty(dir: string): Promise<{ deviceEnd: string; hostEnd: stri
 
 async function start(options: StartOptions): Promise<void> {
 	const dataDir = resolve(options.dataDir);
+	if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
 	mkdirSync(dataDir, { recursive: true });
 	const logger: Logger = createLogger({ level: options.logLevel });
 	const config = defaultGatewayConfig();
@@ -92,7 +103,17 @@ async function start(options: StartOptions): Promise<void> {
 	config.http = { ...parseHostPort(options.http, "--http"), token: apiToken };
 	config.webApp = { technicians: [{ id: DEMO_TECHNICIAN_ID, pinHash: await hashPassword(pin) }], sessionHours: 12 };
 	const workOrdersFile = writeDemoWorkOrders(dataDir);
-	const gateway = await Gateway.start({ dataDir, config, logger, workOrdersFile });
+	const billing = options.billing === false ? undefined : await startBilling(dataDir, parseHostPort(options.billing, "--billing"), workOrdersFile);
+	if (billing) {
+		config.uplink = parseUplinkConfig({ url: billing.url, ...(billing.enrollmentToken ? { enrollmentToken: billing.enrollmentToken } : {}), idlePollMs: 1000 });
+	}
+	let gateway: Gateway;
+	try {
+		gateway = await Gateway.start({ dataDir, config, logger, workOrdersFile });
+	} catch (error) {
+		await billing?.stop();
+		throw error;
+	}
 	const rate = Number(options.rate);
 	let simulator: SimulatorHandle;
 	if (pty) {
@@ -116,7 +137,10 @@ async function start(options: StartOptions): Promise<void> {
 			pty
 				? `  simulated tool   ${deviceId} on the pseudo-terminal ${pty.deviceEnd} (socat)`
 				: `  simulated tool   ${deviceId} over MQTT (socat is not installed, so no serial pty: apt-get install socat)`,
-			"  billing service  not part of this release yet: readings stay on the gateway",
+			billing
+				? `  billing service  ${billing.url}  (SQLite in the data directory; admin token ${billing.adminToken})\n                   evidence, time and task states go there through the uplink; approve and release with\n                   curl -X POST -H 'authorization: Bearer ${billing.adminToken}' ${billing.url}/v1/milestones/M-1041-1/approve (then .../release)`
+				: "  billing service  off (--no-billing): readings stay on the gateway",
+			...[dayNote(workOrdersFile)].filter((line) => line !== ""),
 			"Press Ctrl-C to stop.",
 			"",
 		].join("\n"),
@@ -129,6 +153,7 @@ async function start(options: StartOptions): Promise<void> {
 		process.stdout.write("\nstopping...\n");
 		await simulator.stop();
 		await gateway.stop();
+		await billing?.stop();
 		pty?.socat.kill();
 		logger.flush();
 		process.exit(0);
@@ -144,9 +169,25 @@ function demoCredentialSecret(dataDir: string): string {
 	return readFileSync(file, "utf8").trim();
 }
 
-/** One technician's day, dated today: written at each start so the demo always shows today's visits. */
+/**
+ * One technician's day, dated the first start: the gateway and the billing service must hold
+ * the same work orders, and the billing service imports them once. --fresh starts a new day.
+ */
 function writeDemoWorkOrders(dataDir: string): string {
 	const file = join(dataDir, "work-orders.json");
-	writeFileSync(file, JSON.stringify(demoDay(Date.now())));
+	if (!existsSync(file)) writeFileSync(file, JSON.stringify(demoDay(Date.now())));
 	return file;
+}
+
+/** Says so when the demo day is not today (the app's Today view shows today only). */
+function dayNote(workOrdersFile: string): string {
+	const snapshot = JSON.parse(readFileSync(workOrdersFile, "utf8")) as ModelSnapshot;
+	const first = snapshot.appointments[0]?.window.start;
+	if (first === undefined || new Date(first).toDateString() === new Date().toDateString()) return "";
+	return `  note             the demo day is ${new Date(first).toDateString()}; run \`fieldchain start --fresh\` for a day dated today`;
+}
+
+async function startBilling(dataDir: string, address: { host: string; port: number }, workOrdersFile: string): Promise<DemoBilling> {
+	const snapshot = JSON.parse(readFileSync(workOrdersFile, "utf8")) as ModelSnapshot;
+	return startDemoBilling({ dataDir, host: address.host, port: address.port, snapshot, gatewayEnrolled: readUplinkToken(dataDir) !== undefined });
 }
