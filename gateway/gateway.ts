@@ -94,7 +94,7 @@ export class Gateway {
 		this.devices = new DeviceRegistry(options.logger, () => clock.now());
 		this.workOrders = options.workOrdersFile ? WorkOrders.fromFile(options.workOrdersFile) : WorkOrders.empty();
 		this.activeTasks = new ActiveTasks(db, this.workOrders);
-		this.uplink = new GatewayUplink({ db, dataDir: options.dataDir, config: options.config, clock, logger: options.logger, events: this.events, activeTasks: this.activeTasks, diskProbe: options.diskProbe });
+		this.uplink = new GatewayUplink({ db, dataDir: options.dataDir, config: options.config, clock, logger: options.logger, events: this.events, activeTasks: this.activeTasks, workOrders: this.workOrders, diskProbe: options.diskProbe });
 		this.timeEntries = new TimeEntries(db, this.uplink.outboxFor(() => this.evidence.headSeq));
 		this.attachments = new Attachments(db);
 		this.alerts = new Alerts(db);

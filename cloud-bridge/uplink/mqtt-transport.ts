@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
 import type { Logger } from "../../gateway/logger.js";
 import type { OutboxEntry } from "../../gateway/uplink/outbox.js";
-import { uplinkEvidenceTopic, uplinkOutboxTopic } from "./mqtt-topics.js";
+import { downlinkPushTopic, uplinkEvidenceTopic, uplinkOutboxTopic } from "./mqtt-topics.js";
 import { type EvidenceReceipt, type EvidenceUpload, type OutboxResult, type UplinkTransport, uplinkFailure } from "./transport.js";
 import type { UplinkConfig } from "./uplink-config.js";
 
@@ -81,7 +81,7 @@ export function mqttClientOptions(config: NonNullable<UplinkConfig["mqtt"]>, gat
 	};
 }
 
-export async function createMqttTransport(config: UplinkConfig, gatewayId: string, logger: Logger): Promise<UplinkTransport> {
+export async function createMqttTransport(config: UplinkConfig, gatewayId: string, logger: Logger, onPush?: () => void): Promise<UplinkTransport> {
 	const mqttConfig = config.mqtt;
 	if (!mqttConfig) throw uplinkFailure("broker", "uplink.mqtt is not configured.");
 	const client = mqtt.connect(mqttConfig.url, mqttClientOptions(mqttConfig, gatewayId));
@@ -89,7 +89,13 @@ export async function createMqttTransport(config: UplinkConfig, gatewayId: strin
 	client.on("connect", () => {
 		logger.info({ url: mqttConfig.url }, "uplink: connected to the cloud MQTT broker");
 		announced = false;
+		if (onPush) {
+			client.subscribe(downlinkPushTopic(gatewayId), { qos: 1 }, (error) => {
+				if (error) logger.warn({ err: error }, "uplink: cannot subscribe to downlink pushes; the plan is still pulled on its interval");
+			});
+		}
 	});
+	if (onPush) client.on("message", (topic) => topic === downlinkPushTopic(gatewayId) && onPush());
 	client.on("error", (error) => {
 		if (!announced) logger.warn({ url: mqttConfig.url, err: error }, "uplink: cloud MQTT broker error; reconnecting");
 		announced = true;

@@ -11,12 +11,14 @@ import { ErrorCodes } from "../../protocol/errors.js";
 import type { CapacityGuard } from "../capacity/capacity-guard.js";
 import type { EvidenceLog } from "../evidence/evidence-log.js";
 import type { Outbox } from "../uplink/outbox.js";
+import type { Downlink } from "../uplink/downlink.js";
 import { taskUplinkStatus, type UplinkStatusSources, uplinkStatus } from "../uplink/uplink-status.js";
 
 export interface UplinkRouteDependencies extends UplinkStatusSources {
 	evidence: EvidenceLog;
 	outbox: Outbox;
 	capacity: CapacityGuard;
+	downlink: () => Downlink | undefined;
 }
 
 export function uplinkRoutes(deps: UplinkRouteDependencies) {
@@ -26,8 +28,9 @@ export function uplinkRoutes(deps: UplinkRouteDependencies) {
 			const refusal = deps.capacity.refusesEvidence();
 			if (refusal) return reply.code(507).type("application/json").send({ error: { code: ErrorCodes.FC_CAPACITY_DISK_FULL, message: refusal } });
 		});
-		app.get("/api/v1/uplink", async () => uplinkStatus(deps));
+		app.get("/api/v1/uplink", async () => ({ ...uplinkStatus(deps), downlink: deps.downlink()?.stats ?? null }));
 		app.get("/api/v1/uplink/conflicts", async () => ({
+			downlink: deps.downlink()?.conflicts() ?? [],
 			conflicts: deps.outbox.conflicts().map((entry) => ({ kind: entry.kind, recordId: entry.recordId, workOrderId: entry.workOrderId, taskId: entry.taskId, ours: entry.payload, cloud: entry.lastError, at: entry.receiptedAt })),
 		}));
 		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/uplink", async (request) => taskUplinkStatus(deps.evidence, deps.outbox, request.params.wo, request.params.task));

@@ -187,6 +187,29 @@ export const MIGRATIONS: readonly Migration[] = [
 			) WITHOUT ROWID;
 		`,
 	},
+	{
+		version: 5,
+		description: "downlink: the cloud's work orders cached offline, and conflicts between local and cloud changes",
+		// Rules: gateway/uplink/downlink-merge.ts (cloud wins for plan data, the field for evidence,
+		// time and task progress; both versions kept here and reported).
+		sql: `
+			CREATE TABLE downlink_cache (
+				key TEXT PRIMARY KEY,
+				body TEXT NOT NULL,
+				fetched_at INTEGER NOT NULL
+			);
+			CREATE TABLE downlink_conflicts (
+				id INTEGER PRIMARY KEY AUTOINCREMENT,
+				entity TEXT NOT NULL,
+				entity_id TEXT NOT NULL,
+				field TEXT NOT NULL,
+				local TEXT NOT NULL,
+				cloud TEXT NOT NULL,
+				resolution TEXT NOT NULL,
+				at INTEGER NOT NULL
+			);
+		`,
+	},
 ];
 
 export function currentSchemaVersion(db: Database.Database): number {

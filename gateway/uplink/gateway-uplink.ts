@@ -26,6 +26,8 @@ import { Outbox } from "./outbox.js";
 import { SealedSpans } from "./sealed-spans.js";
 import { registerUplinkMetrics } from "./uplink-metrics.js";
 import { UplinkRunner } from "./uplink-runner.js";
+import { Downlink } from "./downlink.js";
+import type { WorkOrders } from "../work/work-orders.js";
 import { type UplinkStatusSources, uplinkStatus } from "./uplink-status.js";
 
 export interface GatewayUplinkOptions {
@@ -36,6 +38,7 @@ export interface GatewayUplinkOptions {
 	logger: Logger;
 	events: GatewayEvents;
 	activeTasks: ActiveTasks;
+	workOrders: WorkOrders;
 	/** Tests simulate a full disk with their own probe. */
 	diskProbe?: DiskProbe;
 }
@@ -47,6 +50,7 @@ export class GatewayUplink {
 	readonly readingSpans: ReadingSpans;
 	readonly capacity: CapacityGuard;
 	runner: UplinkRunner | undefined;
+	downlink: Downlink | undefined;
 	private readonly sources: UplinkStatusSources;
 
 	constructor(private readonly options: GatewayUplinkOptions) {
@@ -81,7 +85,26 @@ export class GatewayUplink {
 		this.capacity.start();
 		const { config, clock, logger, events, dataDir } = this.options;
 		if (!config.uplink) return;
+		const uplink = config.uplink;
+		if (uplink.downlink && uplink.url) {
+			this.downlink = new Downlink({
+				db: this.options.db,
+				url: uplink.url,
+				token: () => this.runner?.token,
+				workOrders: this.options.workOrders,
+				technicianIds: uplink.downlink.technicianIds,
+				intervalMs: uplink.downlink.intervalMs,
+				requestTimeoutMs: uplink.requestTimeoutMs,
+				clock,
+				logger,
+				onChanged: (conflicts) => {
+					for (const c of conflicts) events.emit("alarm", { code: "downlink-conflict", severity: "warning", message: `${c.entity} ${c.entityId} ${c.field}: ${c.resolution}`, deviceId: null, at: clock.now() });
+				},
+			});
+			this.downlink.start();
+		}
 		this.runner = new UplinkRunner({
+			onEnrolled: () => void this.downlink?.refresh(),
 			config: config.uplink,
 			dataDir,
 			gatewayId,
@@ -96,7 +119,8 @@ export class GatewayUplink {
 				events.emit("syncState", { state, queueDepth: status.queueDepth, lastReceiptAt: status.evidence.lastReceiptAt, at: clock.now() });
 			},
 			onAlarm: (code, message) => events.emit("alarm", { code, severity: "warning", message, deviceId: null, at: clock.now() }),
-			mqttTransport: async (uplink) => (await import("../../cloud-bridge/uplink/mqtt-transport.js")).createMqttTransport(uplink, gatewayId, logger),
+			mqttTransport: async (mqttUplink) =>
+				(await import("../../cloud-bridge/uplink/mqtt-transport.js")).createMqttTransport(mqttUplink, gatewayId, logger, this.downlink ? () => void this.downlink?.refresh() : undefined),
 		});
 		this.runner.start();
 	}
@@ -108,11 +132,12 @@ export class GatewayUplink {
 
 	async stop(): Promise<void> {
 		this.capacity.stop();
+		await this.downlink?.stop();
 		await this.runner?.stop();
 	}
 
 	routes(evidence: EvidenceLog): (app: FastifyInstance) => void {
-		return uplinkRoutes({ ...this.sources, evidence, outbox: this.outbox, capacity: this.capacity });
+		return uplinkRoutes({ ...this.sources, evidence, outbox: this.outbox, capacity: this.capacity, downlink: () => this.downlink });
 	}
 
 	registerMetrics(registry: Registry): Registry {

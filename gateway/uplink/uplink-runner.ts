@@ -33,6 +33,8 @@ export interface UplinkRunnerOptions {
 	onAlarm: (code: string, message: string) => void;
 	/** Builds the MQTT transport (cloud-bridge/uplink/mqtt-transport.ts), loaded only when configured. */
 	mqttTransport?: (config: UplinkConfig) => Promise<UplinkTransport>;
+	/** The API token is there (the downlink may pull now). */
+	onEnrolled?: () => void;
 }
 
 export class UplinkRunner {
@@ -74,6 +76,7 @@ export class UplinkRunner {
 			this.options.onState("enrolling");
 			this.token = await this.obtainToken(config.url);
 			if (this.token === undefined) return;
+			this.options.onEnrolled?.();
 		} else this.enrollment = { state: "not-needed", error: null };
 		if (this.stopped) return;
 		const transport =

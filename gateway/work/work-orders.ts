@@ -46,6 +46,15 @@ export class WorkOrders {
 		return new WorkOrders(snapshot);
 	}
 
+	/** Takes a new snapshot in place (the cloud downlink): everyone holding this object sees it. */
+	replace(snapshot: ModelSnapshot): void {
+		Object.assign(this.snapshot, snapshot);
+		this.tasksById.clear();
+		for (const task of snapshot.tasks) this.tasksById.set(task.id, task);
+		this.workOrdersById.clear();
+		for (const workOrder of snapshot.workOrders) this.workOrdersById.set(workOrder.id, workOrder);
+	}
+
 	task(taskId: string): Task | undefined {
 		return this.tasksById.get(taskId);
 	}
