@@ -138,7 +138,12 @@ async function start(options: StartOptions): Promise<void> {
 				? `  simulated tool   ${deviceId} on the pseudo-terminal ${pty.deviceEnd} (socat)`
 				: `  simulated tool   ${deviceId} over MQTT (socat is not installed, so no serial pty: apt-get install socat)`,
 			billing
-				? `  billing service  ${billing.url}  (SQLite in the data directory; admin token ${billing.adminToken})\n                   evidence, time and task states go there through the uplink; approve and release with\n                   curl -X POST -H 'authorization: Bearer ${billing.adminToken}' ${billing.url}/v1/milestones/M-1041-1/approve (then .../release)`
+				? [
+						`  billing service  ${billing.url}  (SQLite in the data directory; admin token ${billing.adminToken})`,
+						"                   evidence, time and task states reach it through the uplink; once the app says",
+						"                   \"Ready for approval\", approve the time and the milestone, then release (README, Run it):",
+						`                   curl -H 'authorization: Bearer ${billing.adminToken}' ${billing.url}/v1/milestones/M-1041-1/readiness`,
+					].join("\n")
 				: "  billing service  off (--no-billing): readings stay on the gateway",
 			...[dayNote(workOrdersFile)].filter((line) => line !== ""),
 			"Press Ctrl-C to stop.",
