@@ -151,7 +151,7 @@ export const MIGRATIONS: readonly Migration[] = [
 		// Evidence and checkpoints need no copy in an outbox: they are already durable in chain order
 		// (evidence_batches, evidence_checkpoints), so a cursor per destination is their outbox.
 		// Everything else the cloud must receive is written to `outbox` in the same transaction as
-		// its own row. Layout and rules: cloud-bridge/uplink/README.md.
+		// its own row. Rules: README.md, "Store and forward (uplink)".
 		sql: `
 			CREATE TABLE uplink_cursors (
 				destination TEXT PRIMARY KEY,
