@@ -11,7 +11,9 @@ import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
+import { parseUplinkConfig } from "../cloud-bridge/uplink/uplink-config.js";
 import { hashPassword } from "../gateway/auth/password-hash.js";
+import { type DemoBilling, startDemoBilling } from "../gateway/demo/demo-billing.js";
 import { DEMO_TASK_ID, DEMO_TECHNICIAN_ID, DEMO_WORK_ORDER_ID, demoDay } from "../gateway/demo/demo-day.js";
 import { findWebBundle } from "../gateway/http/static-app.js";
 import { type GatewayFixture, startGateway } from "./support/gateway-fixture.js";
@@ -31,6 +33,15 @@ let browser: Browser | undefined;
 let port: number;
 let workOrdersFile: string;
 let pinHash: string;
+let billing: DemoBilling | undefined;
+let billingPort: number;
+let enrollmentToken: string | undefined;
+
+/** The reference billing service on a fixed loopback port, over the same SQLite file each start. */
+async function startBilling(): Promise<DemoBilling> {
+	const snapshot = demoDay(Date.now());
+	return startDemoBilling({ dataDir: join(dir, "billing"), host: "127.0.0.1", port: billingPort, snapshot, gatewayEnrolled: enrollmentToken !== undefined });
+}
 
 async function startTheGateway(): Promise<GatewayFixture> {
 	const hostEnd = pty.hostEnd;
@@ -39,6 +50,13 @@ async function startTheGateway(): Promise<GatewayFixture> {
 			config.http = { host: "127.0.0.1", port };
 			config.serial.targets.push({ path: hostEnd });
 			config.webApp = { technicians: [{ id: DEMO_TECHNICIAN_ID, pinHash }], sessionHours: 12 };
+			config.uplink = parseUplinkConfig({
+				url: `http://127.0.0.1:${billingPort}`,
+				...(enrollmentToken ? { enrollmentToken } : {}),
+				idlePollMs: 100,
+				retry: { initialDelayMs: 100, maxDelayMs: 500 },
+				breaker: { failureThreshold: 3, openMs: 300, maxOpenMs: 1000 },
+			});
 		},
 		join(dir, "gateway"),
 		{ workOrdersFile, sealEveryMs: 100 },
@@ -62,6 +80,10 @@ beforeAll(async () => {
 	pinHash = await hashPassword(PIN, { ln: 10 });
 	port = await freePort();
 	pty = await createPtyPair();
+	billingPort = await freePort();
+	mkdirSync(join(dir, "billing"));
+	billing = await startBilling();
+	enrollmentToken = billing.enrollmentToken;
 	gateway = await startTheGateway();
 	simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "megger-7", quantity: "insulation_resistance", rate: 8, retryMs: 100 });
 	browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox"] });
@@ -71,6 +93,7 @@ afterAll(async () => {
 	await browser?.close();
 	await simulator?.stop();
 	await gateway?.stop();
+	await billing?.stop();
 	await pty?.dispose();
 	rmSync(dir, { recursive: true, force: true });
 });
@@ -111,7 +134,7 @@ describe("technician app in Chromium", () => {
 		// The first visit has been responded to (work started); the others count down.
 		expect(await page.locator(".sla").allTextContents()).toEqual([expect.stringMatching(/^Responded /), expect.stringMatching(/^Resolve (in|overdue by)/), expect.stringMatching(/^Respond in/), expect.stringMatching(/^Resolve in/), expect.stringMatching(/^Respond in/), expect.stringMatching(/^Resolve in/)]);
 		await page.getByText("Gateway online").waitFor(WAIT);
-		expect(await page.locator(".banner").textContent()).toContain("Cloud sync: not configured");
+		await expect.poll(() => page.locator(".banner").textContent(), WAIT).toMatch(/Cloud sync: (idle|draining) · 0 queued/);
 		await shoot(page, "phone-today");
 
 		// The task: the start waits for both safety acknowledgements.
@@ -153,7 +176,9 @@ describe("technician app in Chromium", () => {
 		await page.getByRole("listitem", { name: "Notes for the customer: done" }).waitFor(WAIT);
 		expect(await page.evaluate('localStorage.getItem("fieldchain.pending.v1")')).toBe("[]");
 
-		// Time: start and stop a timer on the task, then submit the day's entry.
+		// The cloud goes away: the technician keeps working, the banner shows the queue.
+		await billing!.stop();
+		billing = undefined;
 		await page.getByRole("link", { name: "Time" }).click();
 		await page.getByRole("button", { name: "Start timer on Insulation resistance test" }).click();
 		await page.getByRole("timer").waitFor(WAIT);
@@ -163,11 +188,17 @@ describe("technician app in Chromium", () => {
 		await expect.poll(() => page.locator(".entries tbody td").nth(3).textContent(), WAIT).toBe("draft");
 		await page.getByRole("button", { name: "Submit 1 entry for approval" }).click();
 		await expect.poll(() => page.locator(".entries tbody td").nth(3).textContent(), WAIT).toBe("submitted");
+		await expect.poll(() => page.locator(".banner").textContent(), { timeout: 15_000 }).toMatch(/Cloud sync: offline \(.*\) · [1-9]\d* queued/);
 		await shoot(page, "phone-time");
+		billing = await startBilling();
+		await expect.poll(() => page.locator(".banner").textContent(), { timeout: 20_000 }).toMatch(/Cloud sync: (idle|draining) · 0 queued · last receipt \d\d:\d\d/);
+
 
 		// Sign-off: the milestone says exactly what is missing, then the customer signs.
 		await page.getByRole("link", { name: "Sign-off" }).click();
 		const state = page.getByTestId("milestone-state");
+		// The evidence behind each item went to the cloud and came back receipted.
+		await expect.poll(() => page.locator(".summary").textContent(), WAIT).toMatch(/Pass reading #\d+, receipted/);
 		await expect.poll(() => state.textContent(), WAIT).toMatch(/^Not ready/);
 		await shoot(page, "phone-sign-off-missing", page.getByRole("heading", { name: "Milestone" }));
 		const missing = await page.getByLabel("Still missing").textContent();

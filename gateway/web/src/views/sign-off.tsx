@@ -79,7 +79,7 @@ export function SignOffView({ technicianId, workOrderId, taskId }: Props) {
 							{shown ? (
 								<span class="muted">
 									{" "}
-									— {OUTCOME_TEXT[shown.outcome]} {shown.kind} #{shown.chainSeq}, {shown.contentHash.slice(0, 8)}…{behind.length > 1 ? ` (${behind.length} records)` : ""}
+									— {OUTCOME_TEXT[shown.outcome]} {shown.kind} #{shown.chainSeq}, {shown.status}, {shown.contentHash.slice(0, 8)}…{behind.length > 1 ? ` (${behind.length} records)` : ""}
 								</span>
 							) : (
 								<span class="muted"> — no evidence{item.required ? "" : " (optional)"}</span>
