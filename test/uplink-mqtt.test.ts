@@ -3,7 +3,7 @@
  * restarted in the middle of the stream: a cloud-side subscriber on its own persistent session
  * ends with every sealed record of the gateway's chain, each with the gateway's content hash.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mqtt, { type MqttClient } from "mqtt";
@@ -101,4 +101,54 @@ describe("MQTT uplink through Mosquitto", () => {
 		expect((failures.broker ?? 0) + (failures.timeout ?? 0)).toBeGreaterThan(0);
 		expect(local.every((r) => r.status === "receipted")).toBe(true);
 	}, 90_000);
+
+	it("over TLS, authenticated by a client certificate checked against the broker's CA", async () => {
+		dir = mkdtempSync(join(tmpdir(), "fc-uplink-mqtts-"));
+		broker = await startMosquitto(join(dir, "broker"), { tls: true });
+		const tls = broker.tls!;
+		const received = new Set<number>();
+		consumer = await mqtt.connectAsync(broker.url, {
+			protocolVersion: 5,
+			clientId: "cloud-consumer-tls",
+			ca: readFileSync(tls.caFile),
+			cert: readFileSync(tls.clientCertFile),
+			key: readFileSync(tls.clientKeyFile),
+			reconnectPeriod: 200,
+		});
+		await consumer.subscribeAsync("fieldchain/v1/gateways/+/evidence", { qos: 1 });
+		consumer.on("message", (_topic, payload) => {
+			for (const record of (JSON.parse(payload.toString()) as { records: Array<{ chainSeq: number }> }).records) received.add(record.chainSeq);
+		});
+		const workOrdersFile = join(dir, "work-orders.json");
+		writeFileSync(workOrdersFile, JSON.stringify(uplinkSnapshot()));
+		pty = await createPtyPair();
+		const hostEnd = pty.hostEnd;
+		const url = broker.url;
+		fixture = await startGateway(
+			(config) => {
+				config.http = false;
+				config.gatewayId = "gw-mqtts-1";
+				config.serial.targets = [{ path: hostEnd }];
+				config.uplink = {
+					transport: "mqtt",
+					mqtt: { url, caFile: tls.caFile, certFile: tls.clientCertFile, keyFile: tls.clientKeyFile },
+					batchRecords: 200,
+					requestTimeoutMs: 2000,
+					idlePollMs: 50,
+					retry: { initialDelayMs: 50, maxDelayMs: 500 },
+					breaker: { failureThreshold: 5, openMs: 300, maxOpenMs: 1000 },
+					downlink: false,
+				};
+			},
+			join(dir, "data"),
+			{ workOrdersFile },
+		);
+		const gateway = fixture.gateway;
+		gateway.activeTasks.set("TECH1", "WO1", "T1", Date.now(), []);
+		const count = 500;
+		simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "megger-t", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		await simulator.done;
+		await waitFor("every record at the TLS consumer", () => (received.size === count && gateway.uplink.cursors.current.receiptedUpTo === count ? true : undefined), 20_000);
+		expect(gateway.uplink.cursors.current.destination).toBe(`mqtt:127.0.0.1:${broker.port}`);
+	}, 60_000);
 });

@@ -17,6 +17,8 @@ export interface MosquittoBroker {
 	url: string;
 	username: string;
 	password: string;
+	/** With { tls: true }: the CA and a client certificate the broker accepts. */
+	tls?: TestTls;
 	restart(): Promise<void>;
 	stop(): Promise<void>;
 }
@@ -41,9 +43,39 @@ async function listening(port: number, timeoutMs = 10_000): Promise<void> {
 	}
 }
 
-export async function startMosquitto(dir: string): Promise<MosquittoBroker> {
+export interface TestTls {
+	caFile: string;
+	clientCertFile: string;
+	clientKeyFile: string;
+}
+
+/** A throw-away CA, a server certificate for 127.0.0.1 and a client certificate (CN gateway), made with openssl. */
+export function makeTestTls(dir: string): TestTls & { serverCertFile: string; serverKeyFile: string } {
+	mkdirSync(dir, { recursive: true });
+	const file = (name: string) => join(dir, name);
+	const openssl = (args: string[]) => {
+		const result = spawnSync("openssl", args, { cwd: dir });
+		if (result.status !== 0) throw new Error(`openssl ${args[0]} failed: ${result.stderr}`);
+	};
+	const key = (name: string) => openssl(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-out", file(name)]);
+	key("ca.key");
+	openssl(["req", "-x509", "-new", "-key", "ca.key", "-out", "ca.pem", "-days", "1", "-subj", "/CN=fieldchain-test-ca"]);
+	for (const [name, subject, ext] of [
+		["server", "/CN=127.0.0.1", "subjectAltName=IP:127.0.0.1\n"],
+		["client", "/CN=gateway", "extendedKeyUsage=clientAuth\n"],
+	]) {
+		key(`${name}.key`);
+		openssl(["req", "-new", "-key", `${name}.key`, "-out", `${name}.csr`, "-subj", subject]);
+		writeFileSync(file(`${name}.ext`), ext);
+		openssl(["x509", "-req", "-in", `${name}.csr`, "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", `${name}.pem`, "-days", "1", "-extfile", `${name}.ext`]);
+	}
+	return { caFile: file("ca.pem"), serverCertFile: file("server.pem"), serverKeyFile: file("server.key"), clientCertFile: file("client.pem"), clientKeyFile: file("client.key") };
+}
+
+export async function startMosquitto(dir: string, options: { tls?: boolean } = {}): Promise<MosquittoBroker> {
 	requireMosquitto();
 	mkdirSync(join(dir, "persistence"), { recursive: true });
+	const tls = options.tls ? makeTestTls(join(dir, "tls")) : undefined;
 	const port = await freePort();
 	const username = "gateway";
 	const password = "uplink-test-secret";
@@ -60,7 +92,10 @@ export async function startMosquitto(dir: string): Promise<MosquittoBroker> {
 			// Run as root (as CI does), mosquitto would switch to its own user and lose access to the temp dir.
 			`user ${userInfo().username}`,
 			"allow_anonymous false",
-			`password_file ${passwordFile}`,
+			// With TLS the client certificate is the identity (its CN the username); otherwise a password.
+			...(tls
+				? [`cafile ${tls.caFile}`, `certfile ${tls.serverCertFile}`, `keyfile ${tls.serverKeyFile}`, "require_certificate true", "use_identity_as_username true"]
+				: [`password_file ${passwordFile}`]),
 			"persistence true",
 			`persistence_location ${join(dir, "persistence")}/`,
 			"max_queued_messages 100000",
@@ -84,7 +119,8 @@ export async function startMosquitto(dir: string): Promise<MosquittoBroker> {
 	await start();
 	return {
 		port,
-		url: `mqtt://127.0.0.1:${port}`,
+		url: `${tls ? "mqtts" : "mqtt"}://127.0.0.1:${port}`,
+		tls,
 		username,
 		password,
 		async restart() {
