@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { systemClock } from "../protocol/clock.js";
 import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../protocol/errors.js";
 import { loadPublicKey } from "../protocol/firmware/signing-keys.js";
-import { openSerialLink } from "../protocol/transport/serial.js";
+import { openDeviceLink } from "./host/open-device-link.js";
 import { DeviceConnection } from "./host/device-connection.js";
 import { type FlashEvent, flashImage } from "./host/flasher.js";
 import { ProgressBar, formatBytes } from "./host/progress-bar.js";
@@ -41,7 +41,7 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 	} catch (error) {
 		return fail(io, options, isFieldchainError(error) ? error : new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot read ${imagePath}: ${toError(error).message}.`), EXIT_USAGE);
 	}
-	const connection = new DeviceConnection({ open: () => openSerialLink({ path: options.serial, baudRate: options.baudRate }) });
+	const connection = new DeviceConnection({ open: () => openDeviceLink(options.serial, { baudRate: options.baudRate }) });
 	const bar = new ProgressBar({ write: (text) => io.write?.(text), line: (text) => io.stdout(text), isTTY: !options.json && Boolean(io.isTTY && io.write) }, systemClock);
 	const say = (event: string, fields: Record<string, unknown>, text: string) => {
 		if (options.json) io.stdout(JSON.stringify({ event, ...fields }));

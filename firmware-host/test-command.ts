@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { systemClock } from "../protocol/clock.js";
 import type { Envelope } from "../protocol/codec.js";
 import { isFieldchainError, toError } from "../protocol/errors.js";
-import { openSerialLink } from "../protocol/transport/serial.js";
+import { openDeviceLink } from "./host/open-device-link.js";
 import type { ConformanceContext } from "./conformance/check.js";
 import { toJUnitXml } from "./conformance/junit.js";
 import { type CheckResult, runConformance } from "./conformance/runner.js";
@@ -42,7 +42,7 @@ export async function testCommand(options: TestCommandOptions, io: CliIo): Promi
 		resendTimeoutMs: options.resendTimeout ?? 1000,
 		sleep,
 		async connect(connectOptions = {}) {
-			const open = () => openSerialLink({ path: options.serial, baudRate: options.baudRate, maxPayload: 16384 });
+			const open = () => openDeviceLink(options.serial, { baudRate: options.baudRate, maxPayload: 16384 });
 			const connection = new DeviceConnection({ open: () => openWithRetry(open, sleep), maintenance: connectOptions.maintenance ?? false, gatewayId: "fieldchain-conformance" });
 			const received: Envelope[] = [];
 			connection.on("envelope", (envelope) => received.push(envelope));

@@ -5,7 +5,7 @@
  * device as a maintenance host (HostHello.maintenance) so the device does not stream.
  */
 import { EventEmitter } from "node:events";
-import { type Clock, systemClock } from "../../protocol/clock.js";
+import { type Clock, systemClock, type TimerHandle } from "../../protocol/clock.js";
 import { type Envelope, type EnvelopeInit, type Hello, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
 import { ErrorCodes, FieldchainError, toError } from "../../protocol/errors.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
@@ -82,17 +82,25 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 	/** Sends HostHello and waits for the Hello that answers it. */
 	async greet(protocolMajor = PROTOCOL_MAJOR, timeoutMs = this.options.helloTimeoutMs ?? 5000): Promise<Hello> {
 		const answer = this.waitFor((e) => e.body === "hello", timeoutMs, "the device's Hello");
-		this.send({
-			hostHello: {
-				gatewayId: this.options.gatewayId ?? "fieldchain-maintenance",
-				protocolMajor,
-				protocolMinor: PROTOCOL_MINOR,
-				maxPayload: this.options.maxPayload ?? 16384,
-				hostTimeUs: Math.round(this.clock.now() * 1000),
-				maintenance: this.options.maintenance ?? true,
-			},
-		});
-		const hello = (await answer).hello!;
+		const sendHostHello = () =>
+			this.send({
+				hostHello: {
+					gatewayId: this.options.gatewayId ?? "fieldchain-maintenance",
+					protocolMajor,
+					protocolMinor: PROTOCOL_MINOR,
+					maxPayload: this.options.maxPayload ?? 16384,
+					hostTimeUs: Math.round(this.clock.now() * 1000),
+					maintenance: this.options.maintenance ?? true,
+				},
+			});
+		// The device may open its end after we sent (a pty, a USB device still enumerating): say it again.
+		let repeat: TimerHandle | undefined;
+		const again = () => {
+			sendHostHello();
+			repeat = this.clock.setTimeout(again, 1000);
+		};
+		again();
+		const hello = (await answer.finally(() => this.clock.clearTimeout(repeat))).hello!;
 		this.lastHello = hello;
 		this.current?.setPeerMaxPayload(hello.maxPayload ?? 0);
 		return hello;
@@ -176,6 +184,8 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 
 	private async attach(link: EnvelopeLink): Promise<void> {
 		const previous = this.current;
+		// Replaced on purpose, not lost: its close must not look like an unplug to listeners.
+		this.current = undefined;
 		if (previous && previous !== link) await previous.close().catch(() => {});
 		this.current = link;
 		link.on("envelope", (envelope) => {

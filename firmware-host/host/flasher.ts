@@ -152,8 +152,10 @@ async function upload(options: FlashOptions, image: ParsedImage, clock: Clock, e
 		if (envelope.body === "imageUploadResult") uploader.onResult(envelope.imageUploadResult as never);
 	};
 	let failure: Error | undefined;
+	let reconnecting = false;
 	const onClose = () => {
 		uploader.pause();
+		if (reconnecting) return;
 		emit({ kind: "disconnected", confirmed: uploader.confirmedOffset, total: uploader.total });
 		if (!options.resume) {
 			failure = new FieldchainError(ErrorCodes.FC_FIRMWARE_UPLOAD, `The device went away at offset ${uploader.confirmedOffset} of ${uploader.total}; it keeps what it received.`, {
@@ -162,12 +164,15 @@ async function upload(options: FlashOptions, image: ParsedImage, clock: Clock, e
 			wake();
 			return;
 		}
+		reconnecting = true;
 		connection.reconnect(options.reconnectTimeoutMs ?? 60_000).then(
 			(again) => {
+				reconnecting = false;
 				emit({ kind: "reconnected", hello: again });
 				uploader.start();
 			},
 			(error: Error) => {
+				reconnecting = false;
 				failure = error;
 				wake();
 			},
@@ -197,9 +202,19 @@ async function resetAndWait(options: FlashOptions): Promise<void> {
 	const { connection } = options;
 	const oldBoot = Buffer.from(connection.hello?.bootId ?? []);
 	const newBoot = connection.waitFor((e) => e.body === "hello" && !Buffer.from(e.hello!.bootId ?? []).equals(oldBoot), options.bootTimeoutMs ?? 30_000, "the device to boot again", { survivesClose: true });
+	let reconnecting = false;
 	const onClose = () => {
 		// A USB device disappears while it resets: open it again when it is back.
-		connection.reconnect(options.reconnectTimeoutMs ?? 60_000).catch(() => {});
+		if (reconnecting) return;
+		reconnecting = true;
+		connection
+			.reconnect(options.reconnectTimeoutMs ?? 60_000)
+			.catch(() => {
+				// The wait for the new boot below times out and says so.
+			})
+			.finally(() => {
+				reconnecting = false;
+			});
 	};
 	connection.on("close", onClose);
 	try {

@@ -3,7 +3,8 @@
  * pty pair) or on an MQTT broker, reconnecting whenever the transport goes away.
  */
 import { connectMqttDeviceLink, type MqttDeviceLinkOptions } from "../../protocol/transport/mqtt-device-link.js";
-import { openSerialLink, type SerialBinding } from "../../protocol/transport/serial.js";
+import type { SerialBinding } from "../../protocol/transport/serial.js";
+import { openDeviceLink } from "../host/open-device-link.js";
 import { type RunnerStatus, runOnReconnectingLink, type SimulatorHandle } from "./link-loop.js";
 import type { SimulatedDeviceOptions } from "./options.js";
 import { SimulatedDevice } from "./simulated-device.js";
@@ -34,7 +35,7 @@ export async function runSerialSimulator(options: SerialSimulatorOptions): Promi
 	const { path, binding, baudRate, retryMs, onStatus, onDevice, ...deviceOptions } = options;
 	const device = new SimulatedDevice(deviceOptions);
 	onDevice?.(device);
-	return runOnReconnectingLink(device, () => openSerialLink({ path, binding, baudRate }), { retryMs: retryMs ?? 200, onStatus, clock: deviceOptions.clock });
+	return runOnReconnectingLink(device, () => openDeviceLink(path, { binding, baudRate }), { retryMs: retryMs ?? 200, onStatus, clock: deviceOptions.clock });
 }
 
 /**
