@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mqtt, { type MqttClient } from "mqtt";
 import { afterEach, describe, expect, it } from "vitest";
+import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
+import { baseSnapshot, make } from "../protocol/model/testing/builders.js";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
 import { type GatewayFixture, startGateway } from "./support/gateway-fixture.js";
 import { type MosquittoBroker, startMosquitto } from "./support/mosquitto.js";
@@ -21,6 +23,7 @@ let consumer: MqttClient | undefined;
 let fixture: GatewayFixture | undefined;
 let simulator: SimulatorHandle | undefined;
 let pty: PtyPair | undefined;
+let service: TestService | undefined;
 
 afterEach(async () => {
 	await simulator?.stop();
@@ -28,8 +31,9 @@ afterEach(async () => {
 	await consumer?.endAsync(true);
 	await pty?.dispose();
 	await broker?.stop();
+	await service?.close();
 	if (dir) rmSync(dir, { recursive: true, force: true });
-	dir = broker = consumer = fixture = simulator = pty = undefined;
+	dir = broker = consumer = fixture = simulator = pty = service = undefined;
 });
 
 describe("MQTT uplink through Mosquitto", () => {
@@ -150,5 +154,58 @@ describe("MQTT uplink through Mosquitto", () => {
 		await simulator.done;
 		await waitFor("every record at the TLS consumer", () => (received.size === count && gateway.uplink.cursors.current.receiptedUpTo === count ? true : undefined), 20_000);
 		expect(gateway.uplink.cursors.current.destination).toBe(`mqtt:127.0.0.1:${broker.port}`);
+	}, 60_000);
+
+	it("refreshes the cached plan from the billing service when the cloud pushes on the downlink topic", async () => {
+		dir = mkdtempSync(join(tmpdir(), "fc-downlink-push-"));
+		broker = await startMosquitto(join(dir, "broker"));
+		service = await startTestService({ validateResponses: false });
+		const now = Date.now();
+		const snapshot = baseSnapshot({
+			workOrders: [make.workOrder({ status: "in-progress", startedAt: now - 3_600_000 })],
+			tasks: [make.task({ id: "T2", title: "Plan A", status: "pending" })],
+		});
+		expect((await service.request("POST", "/v1/import", { body: snapshot })).status).toBeLessThan(300);
+		const enrollment = await service.request("POST", "/v1/enrollments");
+		const billingUrl = service.url;
+		const mqttUrl = broker.url;
+		const password = broker.password;
+		fixture = await startGateway(
+			(config) => {
+				config.http = false;
+				config.gatewayId = "gw-push-1";
+				config.uplink = {
+					url: billingUrl,
+					enrollmentToken: enrollment.body.enrollmentToken,
+					transport: "mqtt",
+					mqtt: { url: mqttUrl, username: "gateway", password },
+					batchRecords: 200,
+					requestTimeoutMs: 2000,
+					idlePollMs: 50,
+					retry: { initialDelayMs: 50, maxDelayMs: 500 },
+					breaker: { failureThreshold: 5, openMs: 300, maxOpenMs: 1000 },
+					// Far longer than the test: only the push can bring the change in time.
+					downlink: { intervalMs: 3_600_000, technicianIds: [] },
+				};
+			},
+			join(dir, "data"),
+		);
+		const gateway = fixture.gateway;
+		await waitFor("the first pull after enrollment", () => (gateway.workOrders.task("T2")?.title === "Plan A" ? true : undefined), 20_000);
+		await waitFor("the MQTT uplink connected", () => (gateway.uplink.runner?.drain ? true : undefined), 20_000);
+		const t2 = await service.request("GET", "/v1/tasks/T2");
+		expect((await service.request("PATCH", "/v1/tasks/T2", { body: { title: "Plan B" }, headers: { "if-match": `"${t2.body.version}"` } })).status).toBe(200);
+		consumer = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: "cloud-pusher", username: "cloud", password: broker.password });
+		// The gateway subscribes once connected; push until the change arrives.
+		await waitFor(
+			"the pushed plan change",
+			async () => {
+				if (gateway.workOrders.task("T2")?.title === "Plan B") return true;
+				await consumer?.publishAsync("fieldchain/v1/gateways/gw-push-1/downlink", "changed", { qos: 1 });
+				await new Promise((resolve) => setTimeout(resolve, 200));
+				return undefined;
+			},
+			15_000,
+		);
 	}, 60_000);
 });
