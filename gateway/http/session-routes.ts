@@ -27,6 +27,23 @@ export function sessionOf(request: FastifyRequest, sessions: WebSessions, now: n
 export function sessionRoutes(deps: SessionRouteDependencies) {
 	const maxAgeSeconds = Math.round(deps.config.sessionHours * 3600);
 	return (app: FastifyInstance): void => {
+		// A signed-in technician acts as themself: a technician id in the path or the body must be theirs.
+		// (Scripts with the bearer token have no session and are not limited here.)
+		app.addHook("preHandler", async (request) => {
+			if (!request.url.startsWith("/api/") || request.url.startsWith("/api/v1/session")) return;
+			const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+			const session = token ? deps.sessions.touch(token, deps.clock.now()) : undefined;
+			if (!session) return;
+			const inPath = /^\/api\/v1\/technicians\/([^/?]+)/.exec(request.url)?.[1];
+			const body = request.body as Record<string, unknown> | undefined;
+			const inBody = typeof body === "object" && body !== null && typeof body.technicianId === "string" ? body.technicianId : undefined;
+			for (const claimed of [inPath && decodeURIComponent(inPath), inBody]) {
+				if (claimed && claimed !== session.technicianId) {
+					throw new FieldchainError(ErrorCodes.FC_APP_FORBIDDEN, `Signed in as ${session.technicianId}; this request acts for ${claimed}.`, { hint: "Sign in as that technician." });
+				}
+			}
+		});
+
 		app.post<{ Body: Record<string, unknown> }>("/api/v1/session", async (request, reply) => {
 			const address = request.ip;
 			const wait = deps.limiter.retryAfterMs(address);

@@ -58,6 +58,12 @@ describe("technician app API", () => {
 		const day = await call("GET", `/api/v1/technicians/${DEMO_TECHNICIAN_ID}/day`, undefined, { cookie: cookie.split(";")[0] });
 		expect(day.status).toBe(200);
 		expect((day.body.entries as unknown[]).length).toBe(3);
+		// The session acts for its own technician only.
+		const other = await call("GET", "/api/v1/technicians/someone-else/day", undefined, { cookie: cookie.split(";")[0] });
+		expect(other.status).toBe(403);
+		const posing = await call("POST", `/api/v1/work-orders/${DEMO_WORK_ORDER_ID}/tasks/${DEMO_TASK_ID}/time-entries/start`, { technicianId: "someone-else" }, { cookie: cookie.split(";")[0] });
+		expect(posing.status).toBe(403);
+		expect(posing.body.error?.message).toContain(`Signed in as ${DEMO_TECHNICIAN_ID}`);
 	});
 
 	it("starts a task only after its safety acknowledgements", async () => {
