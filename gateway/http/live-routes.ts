@@ -6,18 +6,55 @@
  */
 import type { ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
-import type { GatewayEventName, GatewayEvents } from "../events.js";
+import type { GatewayEventName, GatewayEvents, GatewayReading } from "../events.js";
 import type { SyncStateTracker } from "../work/sync-state.js";
 
 export interface LiveRouteDependencies {
 	events: GatewayEvents;
 	sync: SyncStateTracker;
 	heartbeatMs?: number;
+	/** At most one reading per device per this many ms goes to a page (the latest wins); default 100. */
+	readingIntervalMs?: number;
+}
+
+/**
+ * A tool may send hundreds of readings a second; a phone needs ten to draw a live trend. Per
+ * device, a reading is sent at once if the last went out long enough ago, else it waits (replacing
+ * any waiting one) until the interval is up. Every reading is stored either way.
+ */
+export function readingPacer(send: (reading: GatewayReading) => void, intervalMs: number) {
+	const devices = new Map<string, { lastAt: number; waiting: GatewayReading | undefined; timer: ReturnType<typeof setTimeout> | undefined }>();
+	return {
+		offer(reading: GatewayReading): void {
+			let device = devices.get(reading.deviceId);
+			if (!device) {
+				device = { lastAt: 0, waiting: undefined, timer: undefined };
+				devices.set(reading.deviceId, device);
+			}
+			const now = Date.now();
+			if (now - device.lastAt >= intervalMs && !device.timer) {
+				device.lastAt = now;
+				send(reading);
+				return;
+			}
+			device.waiting = reading;
+			if (device.timer) return;
+			const entry = device;
+			entry.timer = setTimeout(() => {
+				entry.timer = undefined;
+				entry.lastAt = Date.now();
+				if (entry.waiting) send(entry.waiting);
+				entry.waiting = undefined;
+			}, Math.max(0, entry.lastAt + intervalMs - now));
+		},
+		stop(): void {
+			for (const device of devices.values()) clearTimeout(device.timer);
+		},
+	};
 }
 
 /** Gateway event -> SSE event name. */
 const FORWARDED: Array<[GatewayEventName, string]> = [
-	["reading", "reading"],
 	["deviceAttached", "device"],
 	["deviceDetached", "device"],
 	["taskChanged", "task"],
@@ -55,6 +92,8 @@ export function liveRoutes(deps: LiveRouteDependencies) {
 				}),
 			);
 			unsubscribe.push(deps.events.on("syncState", () => send(stream, "sync", deps.sync.read())));
+			const pacer = readingPacer((reading) => send(stream, "reading", reading), deps.readingIntervalMs ?? 100);
+			unsubscribe.push(deps.events.on("reading", (reading) => pacer.offer(reading)), () => pacer.stop());
 			const heartbeat = setInterval(() => stream.write(": keep-alive\n\n"), deps.heartbeatMs ?? 15_000);
 			request.raw.once("close", () => {
 				clearInterval(heartbeat);
