@@ -1,7 +1,9 @@
 /** The technician app: sign-in, then Today, Task, Time, Sign-off and Devices. */
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { get } from "./api.js";
+import { ApiError, get } from "./api.js";
+
+const OPEN_TECHNICIAN = "fieldchain.technicianId";
 import { connectLive, disconnectLive } from "./live.js";
 import { signedOut } from "./pending.js";
 import { useStore } from "./store.js";
@@ -26,14 +28,20 @@ function useRoute(): Route {
 
 function App() {
 	const [technicianId, setTechnicianId] = useState<string | null | undefined>(undefined);
+	/** The gateway has no PIN sign-in (no webApp section): its API is open on loopback. */
+	const [open, setOpen] = useState(false);
 	const lost = useStore(signedOut);
 	const route = useRoute();
 
 	useEffect(() => {
 		get<{ technicianId: string }>("/api/v1/session").then(
 			(session) => setTechnicianId(session.technicianId),
-			// 401: not signed in; anything else (unreachable) also shows the sign-in, which says why.
-			() => setTechnicianId(null),
+			(error: unknown) => {
+				if (error instanceof ApiError && error.status === 404) {
+					setOpen(true);
+					setTechnicianId(localStorage.getItem(OPEN_TECHNICIAN) || null);
+				} else setTechnicianId(null);
+			},
 		);
 	}, []);
 	useEffect(() => {
@@ -49,7 +57,9 @@ function App() {
 	if (technicianId === null)
 		return (
 			<SignIn
+				open={open}
 				onSignedIn={(id) => {
+					if (open) localStorage.setItem(OPEN_TECHNICIAN, id);
 					signedOut.set(false);
 					setTechnicianId(id);
 				}}

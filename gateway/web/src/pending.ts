@@ -51,7 +51,16 @@ let flushing: Promise<void> | undefined;
 
 /** Queues an action and tries to send the queue now. */
 export function perform(action: Omit<PendingAction, "id" | "createdAt">): Promise<void> {
-	save([...load(), { ...action, id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, createdAt: Date.now() }]);
+	const queued = { ...action, id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, createdAt: Date.now() };
+	try {
+		save([...load(), queued]);
+	} catch {
+		// Too big for localStorage (a large photo): send it now, and say so if that fails.
+		return api(action.method, action.path, action.body).then(
+			() => confirmed.update((n) => n + 1),
+			(error: Error) => refusals.update((list) => [...list.slice(-4), { label: action.label, message: `${error.message} It was too large to keep on this device: try again.` }]),
+		);
+	}
 	return flush();
 }
 
