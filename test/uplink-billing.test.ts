@@ -8,6 +8,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
 import { getJson } from "./support/gateway-fixture.js";
@@ -155,6 +156,27 @@ describe("uplink to the billing service", () => {
 		await drained(count);
 		await expectExactlyOnce(count);
 	}, 120_000);
+
+	it("resends from the service's head when the service is behind the gateway's receipt (restored from an older backup)", async () => {
+		const { args, port } = await setup();
+		world!.proxy.mode = "refuse";
+		gateway = await spawnGateway(args, port);
+		await activate(gateway.baseUrl);
+		const count = 1000;
+		simulator = await runSerialSimulator({ path: pty!.deviceEnd, deviceId: "megger-4", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		await simulator.done;
+		await waitFor("all sealed", async () => ((await uplink(gateway!.baseUrl)).evidence.sealedUpTo === count ? true : undefined));
+		await kill9(gateway.child);
+		// The gateway believes the cloud holds 1..600; the cloud holds nothing.
+		const db = new Database(join(dir!, "data", "gateway.db"));
+		db.prepare("UPDATE uplink_cursors SET receipted_up_to = 600, uploaded_up_to = 600 WHERE destination LIKE 'billing:%'").run();
+		db.close();
+		world!.proxy.mode = "pass";
+		gateway = await spawnGateway(args, port);
+		await drained(count);
+		await expectExactlyOnce(count);
+		expect(gateway.output.join("")).toContain("destination is behind the receipt cursor");
+	}, 60_000);
 
 	it("through a proxy that cuts connections and swallows responses: no duplicates, no loss", async () => {
 		const { args, port } = await setup({ batchRecords: 100, requestTimeoutMs: 500 });

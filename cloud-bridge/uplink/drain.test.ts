@@ -152,6 +152,21 @@ describe("Drain", () => {
 		expect(second.cursors.current.receiptedUpTo).toBe(500);
 	});
 
+	it("never skips a batch the destination refuses: the cursor stays, an alarm is raised, it is retried", async () => {
+		const db = chainedDatabase(200, 100);
+		transport.chain.set(50, "not the gateway's record");
+		const alarms: string[] = [];
+		const cursors = new UplinkCursors(db, transport.destination);
+		drain = new Drain({ gatewayId: "gw-1", spans: new SealedSpans(db), cursors, outbox: new Outbox(db), transport, clock, logger: silentLogger(), batchRecords: 100, retry: { initialDelayMs: 100, maxDelayMs: 100 }, random: () => 0, onAlarm: (code) => alarms.push(code) });
+		drain.start();
+		await settle();
+		clock.advance(100);
+		await settle();
+		expect(cursors.current.receiptedUpTo).toBe(0);
+		expect(alarms).toEqual(["uplink-rejected", "uplink-rejected"]);
+		expect(drain.stats.failuresByReason.rejected).toBe(2);
+	});
+
 	it("sends outbox entries after the evidence chained before them, once each; a conflict keeps both versions", async () => {
 		const db = chainedDatabase(100, 100);
 		const outbox = new Outbox(db);

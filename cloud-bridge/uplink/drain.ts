@@ -157,17 +157,18 @@ export class Drain {
 		cursors.markUploaded(span.upToSeq);
 		this.stats.batchesSent++;
 		const receipt = await transport.sendEvidence(upload);
-		if (receipt.rejected.length > 0) {
-			const first = receipt.rejected[0];
-			const message = `${transport.destination} refused ${receipt.rejected.length} records of batch ${upload.batchId} (first: #${first.chainSeq} ${first.reason}: ${first.message})`;
-			this.options.onAlarm?.("uplink-rejected", message);
-			throw uplinkFailure("rejected", message, { hint: "Nothing is skipped: the batch is retried. Check the gateway's key enrollment, then `fieldchain evidence verify` an export." });
-		}
-		if (receipt.gap) {
-			// The destination's chain ends before this batch: send again from where it stands.
+		if (receipt.gap && receipt.gap.expectedSeq <= span.afterSeq) {
+			// The destination's chain ends before this batch (it lost data, or was restored from an
+			// older backup): its refusals of the batch follow from that. Send again from its head.
 			this.options.logger.warn({ destination: transport.destination, expectedSeq: receipt.gap.expectedSeq, sentFrom: span.afterSeq + 1 }, "uplink: destination is behind the receipt cursor; resending from its head");
 			cursors.markReceipted(Math.min(cursors.current.receiptedUpTo, receipt.gap.expectedSeq - 1), clock.now());
 			return;
+		}
+		if (receipt.rejected.length > 0) {
+			const first = receipt.rejected[0];
+			const message = `${transport.destination} refused ${receipt.rejected.length} records or checkpoints of batch ${upload.batchId} (first: #${first.chainSeq} ${first.reason}: ${first.message})`;
+			this.options.onAlarm?.("uplink-rejected", message);
+			throw uplinkFailure("rejected", message, { hint: "Nothing is skipped: the batch is retried. Check the gateway's key enrollment, then `fieldchain evidence verify` an export." });
 		}
 		if (receipt.sealedUpTo < span.upToSeq) {
 			throw uplinkFailure("rejected", `${transport.destination} accepted batch ${upload.batchId} only up to #${receipt.sealedUpTo} of #${span.upToSeq}.`);

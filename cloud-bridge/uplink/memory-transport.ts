@@ -30,7 +30,11 @@ export class MemoryTransport implements UplinkTransport {
 		if (this.down) throw uplinkFailure("network", "memory destination is down");
 		const head = this.head;
 		const first = upload.records[0]?.chainSeq ?? head + 1;
-		if (first > head + 1) return { sealedUpTo: head, accepted: 0, duplicates: 0, rejected: [], gap: { expectedSeq: head + 1, receivedSeq: first } };
+		if (first > head + 1) {
+			// As the billing service answers: the gap, and every record after it refused as "chain-gap".
+			const rejected = upload.records.map((r) => ({ chainSeq: r.chainSeq, reason: "chain-gap", message: `record ${head + 1} has not been accepted` }));
+			return { sealedUpTo: head, accepted: 0, duplicates: 0, rejected, gap: { expectedSeq: head + 1, receivedSeq: first } };
+		}
 		let accepted = 0;
 		let duplicates = 0;
 		for (const record of upload.records) {
