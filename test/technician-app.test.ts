@@ -3,7 +3,9 @@
  * simulated tool on a real pty: sign in, open the task, acknowledge safety, start, watch live
  * readings, stamp one, survive a gateway restart with unsent input, time the work, get the
  * customer's signature and see the milestone become ready for approval. Screenshots at phone and
- * desktop size go to the run's temp dir and to docs/screenshots/.
+ * desktop size are saved in test-output/screenshots/ on every run (look at them there); with
+ * FIELDCHAIN_UPDATE_SCREENSHOTS=1 they also replace the README's copies in docs/screenshots/, so
+ * a plain test run leaves the work tree as it was.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +25,7 @@ import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
 const PIN = "246810";
 const WAIT = { timeout: 10_000 };
 const SHOTS_IN_REPO = join(import.meta.dirname, "..", "docs", "screenshots");
+const SHOTS_OF_RUN = join(import.meta.dirname, "..", "test-output", "screenshots");
 
 let dir: string;
 let shots: string;
@@ -73,8 +76,9 @@ async function shoot(page: Page, name: string, focus?: Locator): Promise<void> {
 beforeAll(async () => {
 	if (!findWebBundle()) throw new Error("dist/web is missing: run node scripts/build.mjs (npm test builds it first).");
 	dir = mkdtempSync(join(tmpdir(), "fc-app-"));
-	shots = join(dir, "screenshots");
-	mkdirSync(shots);
+	shots = SHOTS_OF_RUN;
+	rmSync(shots, { recursive: true, force: true });
+	mkdirSync(shots, { recursive: true });
 	workOrdersFile = join(dir, "work-orders.json");
 	writeFileSync(workOrdersFile, JSON.stringify(demoDay(Date.now())));
 	pinHash = await hashPassword(PIN, { ln: 10 });
@@ -240,8 +244,10 @@ describe("technician app in Chromium", () => {
 
 		expect(external).toEqual([]);
 		expect(consoleErrors).toEqual([]);
-		mkdirSync(SHOTS_IN_REPO, { recursive: true });
-		for (const file of readdirSync(shots)) copyFileSync(join(shots, file), join(SHOTS_IN_REPO, file));
+		if (process.env.FIELDCHAIN_UPDATE_SCREENSHOTS === "1") {
+			mkdirSync(SHOTS_IN_REPO, { recursive: true });
+			for (const file of readdirSync(shots)) copyFileSync(join(shots, file), join(SHOTS_IN_REPO, file));
+		}
 	});
 
 	it("rate-limits wrong PINs and keeps the API closed without a session", async () => {
