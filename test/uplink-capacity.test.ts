@@ -14,7 +14,7 @@ import type { GatewayEventMap } from "../gateway/events.js";
 import { allStoredSeqs, type GatewayFixture, gapsAndDuplicates, getJson, startGateway } from "./support/gateway-fixture.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
 import { uplinkSnapshot } from "./support/uplink-fixture.js";
-import { waitFor } from "./support/wait.js";
+import { waitFor, withTimeout } from "./support/wait.js";
 
 let dir: string | undefined;
 let fixture: GatewayFixture | undefined;
@@ -88,7 +88,10 @@ describe("disk quota", () => {
 		// Space returns: the tools re-send what was never acked.
 		disk.free = 10_000_000_000;
 		disk.used = 0;
-		await Promise.all(simulators.map((simulator) => simulator.done));
+		await withTimeout(Promise.all(simulators.map((simulator) => simulator.done)), 45_000, "both tools to finish").catch(async (error: Error) => {
+			const capacity = (await getJson(`${baseUrl}/api/v1/capacity`)).body;
+			throw new Error(`${error.message}; stored: busy ${await stored(baseUrl, "megger-busy")}, idle ${await stored(baseUrl, "megger-idle")}; capacity ${JSON.stringify(capacity)}`);
+		});
 		for (const deviceId of ["megger-busy", "megger-idle"]) {
 			const seqs = await waitFor(`every reading of ${deviceId}`, async () => {
 				const all = await allStoredSeqs(baseUrl, deviceId);
