@@ -59,18 +59,29 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 		return this.greet(protocolMajor);
 	}
 
-	/** Opens the link again until it works or `timeoutMs` passes, then greets the device. */
+	/**
+	 * Opens the link again until it works or `timeoutMs` passes, then greets the device on it
+	 * (HostHello is repeated until the device answers). The port is opened once per loss, never
+	 * while we still hold it: a second open of our own port fails on its lock.
+	 */
 	async reconnect(timeoutMs: number): Promise<Hello> {
 		const deadline = this.clock.monotonic() + timeoutMs;
 		let lastError: Error | undefined;
 		while (this.clock.monotonic() < deadline) {
+			if (!this.connected) {
+				try {
+					await this.attach(await this.options.open());
+				} catch (error) {
+					lastError = toError(error);
+					await this.sleep(200);
+					continue;
+				}
+			}
 			try {
-				await this.attach(await this.options.open());
-				// Short: the device may not have its end open yet and missed our HostHello.
-				return await this.greet(PROTOCOL_MAJOR, Math.min(1000, this.options.helloTimeoutMs ?? 1000));
+				return await this.greet(PROTOCOL_MAJOR, Math.max(1, deadline - this.clock.monotonic()));
 			} catch (error) {
+				// Closed while greeting: open again. Timed out on an open link: the device is not answering.
 				lastError = toError(error);
-				await this.sleep(200);
 			}
 		}
 		throw new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `The device did not come back within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (${lastError.message})` : ""}.`, {
