@@ -36,6 +36,7 @@ export class SqliteRepository implements Repository {
 	readonly db: Database;
 	private readonly selectOne: Statement<[string, string], { data: string }>;
 	private readonly upsert: Statement<unknown[]>;
+	private readonly insert: Statement<unknown[]>;
 
 	constructor(pathOrDb: string | Database, options: SqliteRepositoryOptions = {}) {
 		try {
@@ -48,6 +49,8 @@ export class SqliteRepository implements Repository {
 		this.db.pragma("busy_timeout = 5000");
 		if (options.migrate ?? true) migrate(this.db);
 		this.selectOne = this.db.prepare("SELECT data FROM entities WHERE kind = ? AND id = ?");
+		// A new entity (version 0) needs no read first: a plain INSERT refuses an id already stored.
+		this.insert = this.db.prepare(`INSERT INTO entities (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map(() => "?").join(", ")})`);
 		this.upsert = this.db.prepare(
 			`INSERT INTO entities (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map(() => "?").join(", ")})
 			 ON CONFLICT (kind, id) DO UPDATE SET ${COLUMNS.slice(2)
@@ -69,6 +72,18 @@ export class SqliteRepository implements Repository {
 
 	private store(kind: EntityKind, entity: AnyEntity): void {
 		this.upsert.run(kind, entity.id, entity.version, JSON.stringify(entity), entity.updatedAt, ...keyValues(entity));
+	}
+
+	/** Stores a new entity; one whose id is taken is the conflict checkWrite would have found. */
+	private create(kind: EntityKind, entity: AnyEntity): void {
+		try {
+			this.insert.run(kind, entity.id, entity.version, JSON.stringify(entity), entity.updatedAt, ...keyValues(entity));
+		} catch (cause) {
+			const code = (cause as { code?: string }).code;
+			if (code !== "SQLITE_CONSTRAINT_UNIQUE" && code !== "SQLITE_CONSTRAINT_PRIMARYKEY") throw cause;
+			checkWrite(kind, this.read(kind, entity.id), { ...entity, version: 0 });
+			throw cause;
+		}
 	}
 
 	async get<K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | undefined> {
@@ -94,6 +109,11 @@ export class SqliteRepository implements Repository {
 	async commit(writes: readonly AnyWrite[]): Promise<AnyEntity[]> {
 		return this.open().transaction(() =>
 			writes.map(({ kind, entity }) => {
+				if (entity?.version === 0) {
+					const created = checkWrite(kind, undefined, entity);
+					this.create(kind, created);
+					return created;
+				}
 				const next = checkWrite(kind, this.read(kind, entity.id), entity);
 				this.store(kind, next);
 				return next;
