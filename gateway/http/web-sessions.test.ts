@@ -1,10 +1,18 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { migrate } from "../store/migrations.js";
 import { readCookie, sessionCookie, WebSessions } from "./web-sessions.js";
+
+/** A database with the gateway schema, as the gateway opens it. */
+function gatewayDb(): Database.Database {
+	const db = new Database(":memory:");
+	migrate(db);
+	return db;
+}
 
 describe("WebSessions", () => {
 	it("finds a live session by its token, slides it on use, and ends it", () => {
-		const db = new Database(":memory:");
+		const db = gatewayDb();
 		const sessions = new WebSessions(db, 3_600_000);
 		const { token, session } = sessions.create("tech-1", 1_000_000);
 		expect(session).toEqual({ technicianId: "tech-1", expiresAt: 4_600_000 });
@@ -18,7 +26,7 @@ describe("WebSessions", () => {
 	});
 
 	it("refuses an expired session", () => {
-		const sessions = new WebSessions(new Database(":memory:"), 1000);
+		const sessions = new WebSessions(gatewayDb(), 1000);
 		const { token } = sessions.create("tech-1", 0);
 		expect(sessions.touch(token, 1000)).toBeUndefined();
 	});

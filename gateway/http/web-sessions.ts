@@ -22,13 +22,7 @@ export class WebSessions {
 		private readonly db: Database.Database,
 		private readonly lifetimeMs: number,
 	) {
-		// Owned by this module alone; created idempotently so it never races a numbered migration.
-		db.exec(`CREATE TABLE IF NOT EXISTS web_sessions (
-			token_sha256 TEXT PRIMARY KEY,
-			technician_id TEXT NOT NULL,
-			created_at INTEGER NOT NULL,
-			expires_at INTEGER NOT NULL
-		)`);
+		// Its table: gateway/store/migrations.ts, version 6.
 	}
 
 	/** A new session; the token goes to the browser once and is never stored. */

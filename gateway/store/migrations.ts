@@ -210,6 +210,46 @@ export const MIGRATIONS: readonly Migration[] = [
 			);
 		`,
 	},
+	{
+		version: 6,
+		description: "technician app sessions, time-entry submissions, task states and technician alerts",
+		// IF NOT EXISTS: builds before this migration created these tables when their classes
+		// started; a database from such a build keeps its rows.
+		sql: `
+			CREATE TABLE IF NOT EXISTS web_sessions (
+				token_sha256 TEXT PRIMARY KEY,
+				technician_id TEXT NOT NULL,
+				created_at INTEGER NOT NULL,
+				expires_at INTEGER NOT NULL
+			);
+			CREATE TABLE IF NOT EXISTS time_entry_submissions (
+				time_entry_id TEXT PRIMARY KEY,
+				submitted_at INTEGER NOT NULL
+			);
+			CREATE TABLE IF NOT EXISTS task_states (
+				task_id TEXT PRIMARY KEY,
+				work_order_id TEXT NOT NULL,
+				status TEXT NOT NULL,
+				started_at INTEGER,
+				completed_at INTEGER,
+				changed_by TEXT NOT NULL,
+				changed_at INTEGER NOT NULL
+			);
+			CREATE TABLE IF NOT EXISTS alerts (
+				id INTEGER PRIMARY KEY AUTOINCREMENT,
+				severity TEXT NOT NULL,
+				title TEXT NOT NULL,
+				message TEXT NOT NULL,
+				source TEXT NOT NULL,
+				device_id TEXT,
+				work_order_id TEXT,
+				task_id TEXT,
+				technician_id TEXT,
+				data TEXT,
+				created_at INTEGER NOT NULL
+			);
+		`,
+	},
 ];
 
 export function currentSchemaVersion(db: Database.Database): number {

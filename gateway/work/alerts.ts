@@ -41,20 +41,7 @@ const MAX_DATA_BYTES = 16 * 1024;
 
 export class Alerts {
 	constructor(private readonly db: Database.Database) {
-		// Owned by this module alone; created idempotently so it never races a numbered migration.
-		db.exec(`CREATE TABLE IF NOT EXISTS alerts (
-			id INTEGER PRIMARY KEY AUTOINCREMENT,
-			severity TEXT NOT NULL,
-			title TEXT NOT NULL,
-			message TEXT NOT NULL,
-			source TEXT NOT NULL,
-			device_id TEXT,
-			work_order_id TEXT,
-			task_id TEXT,
-			technician_id TEXT,
-			data TEXT,
-			created_at INTEGER NOT NULL
-		)`);
+		// Its table: gateway/store/migrations.ts, version 6.
 	}
 
 	raise(input: AlertInput, now: number): GatewayAlert {

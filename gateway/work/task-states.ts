@@ -43,17 +43,7 @@ export class TaskStates {
 		/** Status changes go to the cloud through the outbox, in the same transaction. */
 		private readonly uplink?: TimeEntryOutbox,
 	) {
-		// Kept out of the numbered store migrations on purpose: this table belongs to this module
-		// alone, and creating it idempotently never races a migration another part adds.
-		db.exec(`CREATE TABLE IF NOT EXISTS task_states (
-			task_id TEXT PRIMARY KEY,
-			work_order_id TEXT NOT NULL,
-			status TEXT NOT NULL,
-			started_at INTEGER,
-			completed_at INTEGER,
-			changed_by TEXT NOT NULL,
-			changed_at INTEGER NOT NULL
-		)`);
+		// The table: gateway/store/migrations.ts, version 6. Changes made here survive a restart.
 		for (const row of db.prepare("SELECT task_id, status, started_at, completed_at FROM task_states").all() as Row[]) {
 			const task = workOrders.task(row.task_id);
 			if (task) Object.assign(task, { status: row.status, startedAt: row.started_at, completedAt: row.completed_at });

@@ -41,8 +41,7 @@ function toEntry(row: Row): AppTimeEntry {
 
 export class TimeSubmissions {
 	constructor(private readonly db: Database.Database) {
-		// Owned by this module alone; created idempotently so it never races a numbered migration.
-		db.exec("CREATE TABLE IF NOT EXISTS time_entry_submissions (time_entry_id TEXT PRIMARY KEY, submitted_at INTEGER NOT NULL)");
+		// Its table: gateway/store/migrations.ts, version 6.
 	}
 
 	/** The technician's entries that started in [from, to), oldest first. */
