@@ -316,14 +316,18 @@ export class EvidenceLog {
 		}
 		// Readings of one commit share item, technician and device boot: encode those once.
 		const templateKey = `${match.item.id}\u0000${row.bootId}`;
-		let template = context.templates.get(templateKey);
-		if (!template) {
-			template = new ReadingRecordTemplate(this.templateFields(row, device, task, match.item, active.technicianId));
-			context.templates.set(templateKey, template);
+		let shared = context.templates.get(templateKey);
+		if (!shared) {
+			shared = {
+				template: new ReadingRecordTemplate(this.templateFields(row, device, task, match.item, active.technicianId)),
+				ids: { workOrderId: task.workOrderId, taskId: task.id, checklistItemId: match.item.id },
+			};
+			context.templates.set(templateKey, shared);
 		}
+		const { template, ids } = shared;
 		const varying = varyingFields(row, match.outcome);
-		const chained = this.chain.appendEncoded((chainSeq, prevHash) => (template as ReadingRecordTemplate).encode(varying, chainSeq, prevHash));
-		this.enqueue(chained, { workOrderId: task.workOrderId, taskId: task.id, checklistItemId: match.item.id }, match.outcome);
+		const chained = this.chain.appendEncoded((chainSeq, prevHash) => template.encode(varying, chainSeq, prevHash));
+		this.enqueue(chained, ids, match.outcome);
 		this.stats.stamped++;
 		return true;
 	}
@@ -448,7 +452,7 @@ interface StampContext {
 	task: Task | undefined;
 	device: DeviceRecord | undefined;
 	/** Per checklist item and boot, for this commit only (a new hello may change the identity). */
-	templates: Map<string, ReadingRecordTemplate>;
+	templates: Map<string, { template: ReadingRecordTemplate; ids: RecordIds }>;
 }
 
 interface RecordIds {
@@ -468,9 +472,10 @@ function varyingFields(row: ReadingRow, outcome: ReadingOutcome): ReadingVarying
 		// Device clock minus gateway clock at capture; large values flag a device with a wrong clock.
 		clockSkewMs: deviceTimeMs > 0 ? deviceTimeMs - row.receivedAt : 0,
 		quantity: row.quantity,
-		// NaN or infinity (an overloaded input) has no canonical encoding: leave the value out;
-		// the outcome already says it failed.
-		...(Number.isFinite(row.value) ? { value: row.value } : {}),
+		// NaN or infinity (an overloaded input) has no canonical encoding: leave the value out
+		// (undefined is absent to the encoder); the outcome already says it failed. A conditional
+		// spread here would allocate a second object per reading.
+		value: Number.isFinite(row.value) ? row.value : undefined,
 		unit: row.unit,
 		outcome: OUTCOME_CODES[outcome],
 	};
