@@ -2,10 +2,11 @@
  * The technician app in real headless Chromium against a real gateway on loopback, with the
  * simulated tool on a real pty: sign in, open the task, acknowledge safety, start, watch live
  * readings, stamp one, survive a gateway restart with unsent input, time the work, get the
- * customer's signature and see the milestone become ready for approval. Screenshots at phone and
- * desktop size are saved in test-output/screenshots/ on every run (look at them there); with
- * FIELDCHAIN_UPDATE_SCREENSHOTS=1 they also replace the README's copies in docs/screenshots/, so
- * a plain test run leaves the work tree as it was.
+ * customer's signature and see the milestone become ready for approval; then the office approves
+ * and releases it through the billing service and the invoice traces back to that evidence.
+ * Screenshots at phone and desktop size are saved in test-output/screenshots/ on every run (look
+ * at them there); with FIELDCHAIN_UPDATE_SCREENSHOTS=1 they also replace the README's copies in
+ * docs/screenshots/, so a plain test run leaves the work tree as it was.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +17,7 @@ import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simul
 import { parseUplinkConfig } from "../cloud-bridge/uplink/uplink-config.js";
 import { hashPassword } from "../gateway/auth/password-hash.js";
 import { type DemoBilling, startDemoBilling } from "../gateway/demo/demo-billing.js";
-import { DEMO_TASK_ID, DEMO_TECHNICIAN_ID, DEMO_WORK_ORDER_ID, demoDay } from "../gateway/demo/demo-day.js";
+import { DEMO_MILESTONE_ID, DEMO_TASK_ID, DEMO_TECHNICIAN_ID, DEMO_WORK_ORDER_ID, demoDay } from "../gateway/demo/demo-day.js";
 import { findWebBundle } from "../gateway/http/static-app.js";
 import { type GatewayFixture, startGateway } from "./support/gateway-fixture.js";
 import { freePort } from "./support/gateway-process.js";
@@ -39,6 +40,19 @@ let pinHash: string;
 let billing: DemoBilling | undefined;
 let billingPort: number;
 let enrollmentToken: string | undefined;
+
+/** The office's calls to the billing service, with its admin token. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely here; the service's own tests check their shapes.
+async function office(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+	if (!billing) throw new Error("the billing service is not running");
+	const response = await fetch(`${billing.url}${path}`, {
+		method,
+		headers: { authorization: `Bearer ${billing.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
 
 /** The reference billing service on a fixed loopback port, over the same SQLite file each start. */
 async function startBilling(): Promise<DemoBilling> {
@@ -103,7 +117,7 @@ afterAll(async () => {
 });
 
 describe("technician app in Chromium", () => {
-	it("walks the day: sign in, safety, live readings, stamp, restart, time, signature, milestone ready", async () => {
+	it("walks the day: sign in, safety, live readings, stamp, restart, time, signature, milestone ready, released with a traceable invoice", async () => {
 		const base = `http://127.0.0.1:${port}`;
 		// The API refuses requests without a session.
 		expect((await fetch(`${base}/api/v1/work-orders`)).status).toBe(401);
@@ -225,6 +239,25 @@ describe("technician app in Chromium", () => {
 		await expect.poll(() => state.textContent(), WAIT).toBe("Ready for approval");
 		expect(await page.locator(".milestone").textContent()).toContain("1 submitted time entry waits for approval in billing");
 		await shoot(page, "phone-sign-off", page.getByRole("heading", { name: "Milestone" }));
+
+		// The office's side, through the billing service: once the uplink has delivered the day,
+		// approve the time and the milestone and release it; the invoice's lines trace back to the
+		// evidence the technician made on this page and to the approvals.
+		await expect.poll(async () => (await office("GET", `/v1/milestones/${DEMO_MILESTONE_ID}/readiness`)).body.missing.map((reason: { code: string }) => reason.code), { timeout: 20_000 }).toEqual(["time-not-approved"]);
+		const [entry] = (await office("GET", `/v1/work-orders/${DEMO_WORK_ORDER_ID}/time-entries`)).body.timeEntries;
+		expect((await office("POST", `/v1/time-entries/${entry.id}/approve`, { reason: "checked against the visit" })).status).toBe(200);
+		expect((await office("POST", `/v1/milestones/${DEMO_MILESTONE_ID}/approve`, { reason: "evidence complete" })).status).toBe(200);
+		const released = await office("POST", `/v1/milestones/${DEMO_MILESTONE_ID}/release`, {});
+		expect(released.status, JSON.stringify(released.body)).toBe(201);
+		const listed = (await (await page.request.get(`${base}/api/v1/work-orders/${DEMO_WORK_ORDER_ID}/tasks/${DEMO_TASK_ID}/evidence`)).json()) as { evidence: Array<{ id: string }> };
+		const madeHere = new Set(listed.evidence.map((record) => record.id));
+		expect(released.body).toMatchObject({ workOrderId: DEMO_WORK_ORDER_ID, milestoneId: DEMO_MILESTONE_ID });
+		expect(released.body.lines.length).toBeGreaterThan(0);
+		for (const line of released.body.lines as Array<{ evidenceIds: string[]; approvalIds: string[] }>) {
+			expect(line.evidenceIds.length).toBeGreaterThan(0);
+			expect(line.evidenceIds.every((id) => madeHere.has(id))).toBe(true);
+			expect(line.approvalIds.length).toBeGreaterThan(0);
+		}
 
 		// The same app on a desktop screen.
 		const desktop = await browser!.newContext({ viewport: { width: 1280, height: 800 }, storageState: await phone.storageState() });

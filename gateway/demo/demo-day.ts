@@ -10,6 +10,7 @@ import { emptySnapshot, type ModelSnapshot } from "../../protocol/model/entities
 export const DEMO_TECHNICIAN_ID = "tech-ana";
 export const DEMO_WORK_ORDER_ID = "WO-1041";
 export const DEMO_TASK_ID = "WO-1041-T1";
+export const DEMO_MILESTONE_ID = "M-1041-1";
 
 const HOUR = 3_600_000;
 
@@ -152,7 +153,7 @@ export function demoDay(now: number): ModelSnapshot {
 		appointment("AP-3", "WO-1041-F1", at(13.5), at(16), "scheduled"),
 	);
 	snapshot.milestones.push({
-		...versioned("M-1041-1", created),
+		...versioned(DEMO_MILESTONE_ID, created),
 		workOrderId: DEMO_WORK_ORDER_ID,
 		name: "Insulation test done and signed",
 		amount: { kind: "fixed", amountMinor: 48000 },
