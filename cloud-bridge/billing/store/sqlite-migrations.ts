@@ -75,11 +75,34 @@ const MIGRATIONS: readonly Migration[] = [
 			) WITHOUT ROWID;
 		`,
 	},
+	{
+		version: 2,
+		description: "chain records in a rowid table with a unique (gateway_id, chain_seq)",
+		// WITHOUT ROWID suits small rows; a chain record carries its ~300 canonical bytes and two
+		// hex hashes, so the key's B-tree held few rows a page and split often at ingest rate.
+		sql: `
+			CREATE TABLE billing_chain_records_v2 (
+				gateway_id TEXT NOT NULL,
+				chain_seq INTEGER NOT NULL,
+				record_id TEXT NOT NULL,
+				work_order_id TEXT NOT NULL,
+				content_hash TEXT NOT NULL,
+				entry_hash TEXT NOT NULL,
+				bytes BLOB NOT NULL,
+				UNIQUE (gateway_id, chain_seq)
+			);
+			INSERT INTO billing_chain_records_v2 (gateway_id, chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes)
+				SELECT gateway_id, chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes FROM billing_chain_records ORDER BY gateway_id, chain_seq;
+			DROP TABLE billing_chain_records;
+			ALTER TABLE billing_chain_records_v2 RENAME TO billing_chain_records;
+		`,
+	},
 ];
 
 export const LATEST_BILLING_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
-export function migrateBillingSchema(db: Database, now: () => number = Date.now): number {
+/** Brings the billing tables to `target` (default: latest), one transaction per step. */
+export function migrateBillingSchema(db: Database, now: () => number = Date.now, target = LATEST_BILLING_SCHEMA_VERSION): number {
 	db.exec("CREATE TABLE IF NOT EXISTS billing_schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
 	const current = (db.prepare("SELECT MAX(version) AS v FROM billing_schema_version").get() as { v: number | null }).v ?? 0;
 	if (current > LATEST_BILLING_SCHEMA_VERSION) {
@@ -89,7 +112,7 @@ export function migrateBillingSchema(db: Database, now: () => number = Date.now)
 	}
 	const record = db.prepare("INSERT INTO billing_schema_version (version, description, applied_at) VALUES (?, ?, ?)");
 	for (const migration of MIGRATIONS) {
-		if (migration.version <= current) continue;
+		if (migration.version <= current || migration.version > target) continue;
 		try {
 			db.transaction(() => {
 				db.exec(migration.sql);
@@ -99,5 +122,5 @@ export function migrateBillingSchema(db: Database, now: () => number = Date.now)
 			throw new FieldchainError(ErrorCodes.FC_BILLING_STORE, `Billing schema migration ${migration.version} (${migration.description}) failed.`, { cause });
 		}
 	}
-	return LATEST_BILLING_SCHEMA_VERSION;
+	return Math.max(current, Math.min(target, LATEST_BILLING_SCHEMA_VERSION));
 }

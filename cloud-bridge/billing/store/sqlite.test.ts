@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SqliteRepository } from "../../../protocol/model/repository/sqlite.js";
+import BetterSqlite3 from "better-sqlite3";
 import { SqliteBillingStore } from "./sqlite.js";
+import { migrateBillingSchema } from "./sqlite-migrations.js";
 import { billingStoreContract } from "./store-contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-billing-store-"));
@@ -27,5 +29,18 @@ describe("SQLite billing store beside the model repository", () => {
 		const again = new SqliteBillingStore(file);
 		expect(await again.countTokens()).toBe(1);
 		await again.close();
+	});
+
+	it("keeps chain records written by schema 1 when it moves them to schema 2", async () => {
+		const file = join(dir, "from-v1.sqlite");
+		const db = new BetterSqlite3(file);
+		expect(migrateBillingSchema(db, Date.now, 1)).toBe(1);
+		db.prepare("INSERT INTO billing_chain_records VALUES ('gw-1', 1, 'r1', 'WO1', ?, ?, ?)").run("c".repeat(64), "e".repeat(64), Buffer.from([0, 1, 2, 255]));
+		db.close();
+		const store = new SqliteBillingStore(file);
+		expect(await store.getChainRecords("gw-1", 1, 5)).toEqual([
+			{ chainSeq: 1, recordId: "r1", workOrderId: "WO1", contentHash: "c".repeat(64), entryHash: "e".repeat(64), bytes: new Uint8Array([0, 1, 2, 255]) },
+		]);
+		await store.close();
 	});
 });

@@ -109,6 +109,23 @@ export const MIGRATIONS: readonly Migration[] = [
 			}
 		},
 	},
+	{
+		version: 6,
+		description: "no index on updated_at or status: no query reads them, and every write paid for them",
+		up(db) {
+			// Evidence arrives at ingest rate (hundreds a batch) and every row carried an entry in
+			// both; together they were ~25% of an evidence write. No query orders or filters by
+			// updated_at yet (a sync query that needs it adds its index), and a status filter reads
+			// the kind's rows through the (kind, id) index: a service holds thousands of work orders,
+			// not millions. A partial index leaving evidence out would not do: the list query binds
+			// kind as a parameter, and SQLite uses a partial index only where it can prove the query
+			// stays inside it.
+			db.exec(`
+				DROP INDEX entities_updated_at;
+				DROP INDEX entities_status;
+			`);
+		},
+	},
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
