@@ -84,7 +84,9 @@ export function demoDay(now: number): ModelSnapshot {
 			title: "Quarterly insulation test, switchboard 3",
 			priority: "high",
 			status: "in-progress",
-			sla: { respondBy: at(9), resolveBy: now + 5 * HOUR },
+			// Resolve by five hours from now, but never before the 09:00 response deadline: just
+			// after midnight "now + 5 h" is earlier than that, which the model refuses.
+			sla: { respondBy: at(9), resolveBy: Math.max(now + 5 * HOUR, at(13)) },
 			plannedStart: at(8),
 			plannedEnd: at(10),
 			startedAt: Math.min(now, at(8)),
