@@ -3,13 +3,10 @@
  * share one database file with the model (`schema_version`) and the billing store. Only append.
  */
 import type { Database } from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes } from "../../protocol/errors.js";
+import { latestVersion, migrateSqliteSchema, type SqliteMigration, type SqliteSchema, sqliteSchemaVersion } from "../../protocol/storage/sqlite-migrations.js";
 
-export interface SqliteWebhookMigration {
-	version: number;
-	description: string;
-	up(db: Database): void;
-}
+export type SqliteWebhookMigration = SqliteMigration;
 
 export const SQLITE_WEBHOOK_MIGRATIONS: readonly SqliteWebhookMigration[] = [
 	{
@@ -59,33 +56,15 @@ export const SQLITE_WEBHOOK_MIGRATIONS: readonly SqliteWebhookMigration[] = [
 	},
 ];
 
-export const LATEST_SQLITE_WEBHOOK_VERSION = SQLITE_WEBHOOK_MIGRATIONS[SQLITE_WEBHOOK_MIGRATIONS.length - 1].version;
+const WEBHOOK_SCHEMA: SqliteSchema = { table: "webhook_schema_version", what: "the webhook tables", errorCode: ErrorCodes.FC_WEBHOOK_MIGRATION, migrations: SQLITE_WEBHOOK_MIGRATIONS };
+
+export const LATEST_SQLITE_WEBHOOK_VERSION = latestVersion(WEBHOOK_SCHEMA);
 
 export function webhookSchemaVersion(db: Database): number {
-	db.exec("CREATE TABLE IF NOT EXISTS webhook_schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-	const row = db.prepare("SELECT MAX(version) AS v FROM webhook_schema_version").get() as { v: number | null };
-	return row.v ?? 0;
+	return sqliteSchemaVersion(db, WEBHOOK_SCHEMA);
 }
 
 /** Brings the webhook tables to `target` (default: latest), one transaction per step. */
 export function migrateWebhooksSqlite(db: Database, target = LATEST_SQLITE_WEBHOOK_VERSION, now: () => number = Date.now): number {
-	const current = webhookSchemaVersion(db);
-	if (current > LATEST_SQLITE_WEBHOOK_VERSION) {
-		throw new FieldchainError(ErrorCodes.FC_WEBHOOK_MIGRATION, `The webhook tables are at schema version ${current}; this build knows up to ${LATEST_SQLITE_WEBHOOK_VERSION}.`, {
-			hint: "Upgrade fieldchain before opening this database.",
-		});
-	}
-	const record = db.prepare("INSERT INTO webhook_schema_version (version, description, applied_at) VALUES (?, ?, ?)");
-	for (const migration of SQLITE_WEBHOOK_MIGRATIONS) {
-		if (migration.version <= current || migration.version > target) continue;
-		try {
-			db.transaction(() => {
-				migration.up(db);
-				record.run(migration.version, migration.description, now());
-			})();
-		} catch (cause) {
-			throw new FieldchainError(ErrorCodes.FC_WEBHOOK_MIGRATION, `Webhook schema migration ${migration.version} (${migration.description}) failed.`, { cause });
-		}
-	}
-	return webhookSchemaVersion(db);
+	return migrateSqliteSchema(db, WEBHOOK_SCHEMA, target, now);
 }

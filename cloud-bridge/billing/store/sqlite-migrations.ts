@@ -4,7 +4,8 @@
  * append to the list: databases in the field have run the released steps.
  */
 import type { Database } from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { ErrorCodes } from "../../../protocol/errors.js";
+import { latestVersion, migrateSqliteSchema, type SqliteSchema } from "../../../protocol/storage/sqlite-migrations.js";
 
 interface Migration {
 	version: number;
@@ -99,28 +100,16 @@ const MIGRATIONS: readonly Migration[] = [
 	},
 ];
 
-export const LATEST_BILLING_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+const BILLING_SCHEMA: SqliteSchema = {
+	table: "billing_schema_version",
+	what: "the billing tables",
+	errorCode: ErrorCodes.FC_BILLING_STORE,
+	migrations: MIGRATIONS.map(({ version, description, sql }) => ({ version, description, up: (db: Database) => db.exec(sql) })),
+};
+
+export const LATEST_BILLING_SCHEMA_VERSION = latestVersion(BILLING_SCHEMA);
 
 /** Brings the billing tables to `target` (default: latest), one transaction per step. */
 export function migrateBillingSchema(db: Database, now: () => number = Date.now, target = LATEST_BILLING_SCHEMA_VERSION): number {
-	db.exec("CREATE TABLE IF NOT EXISTS billing_schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-	const current = (db.prepare("SELECT MAX(version) AS v FROM billing_schema_version").get() as { v: number | null }).v ?? 0;
-	if (current > LATEST_BILLING_SCHEMA_VERSION) {
-		throw new FieldchainError(ErrorCodes.FC_BILLING_STORE, `The billing tables are at schema version ${current}; this build knows up to ${LATEST_BILLING_SCHEMA_VERSION}.`, {
-			hint: "Upgrade fieldchain before opening this database.",
-		});
-	}
-	const record = db.prepare("INSERT INTO billing_schema_version (version, description, applied_at) VALUES (?, ?, ?)");
-	for (const migration of MIGRATIONS) {
-		if (migration.version <= current || migration.version > target) continue;
-		try {
-			db.transaction(() => {
-				db.exec(migration.sql);
-				record.run(migration.version, migration.description, now());
-			})();
-		} catch (cause) {
-			throw new FieldchainError(ErrorCodes.FC_BILLING_STORE, `Billing schema migration ${migration.version} (${migration.description}) failed.`, { cause });
-		}
-	}
-	return Math.max(current, Math.min(target, LATEST_BILLING_SCHEMA_VERSION));
+	return migrateSqliteSchema(db, BILLING_SCHEMA, target, now);
 }

@@ -3,13 +3,10 @@
  * edited, because databases in the field have already run it. schema_version records each step.
  */
 import type { Database } from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../errors.js";
+import { ErrorCodes } from "../../errors.js";
+import { latestVersion, migrateSqliteSchema, type SqliteMigration, type SqliteSchema, sqliteSchemaVersion } from "../../storage/sqlite-migrations.js";
 
-export interface Migration {
-	version: number;
-	description: string;
-	up(db: Database): void;
-}
+export type Migration = SqliteMigration;
 
 /** Adds key columns copied out of the JSON document, backfilled for rows already stored. */
 function addKeyColumns(db: Database, columns: Record<string, string>): void {
@@ -128,35 +125,15 @@ export const MIGRATIONS: readonly Migration[] = [
 	},
 ];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+const MODEL_SCHEMA: SqliteSchema = { table: "schema_version", what: "the model's tables", errorCode: ErrorCodes.FC_MODEL_MIGRATION, migrations: MIGRATIONS };
+
+export const LATEST_SCHEMA_VERSION = latestVersion(MODEL_SCHEMA);
 
 export function schemaVersion(db: Database): number {
-	db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-	const row = db.prepare("SELECT MAX(version) AS v FROM schema_version").get() as { v: number | null };
-	return row.v ?? 0;
+	return sqliteSchemaVersion(db, MODEL_SCHEMA);
 }
 
 /** Brings the database to `target` (default: latest), one transaction per step. Returns the version. */
 export function migrate(db: Database, target = LATEST_SCHEMA_VERSION, now: () => number = Date.now): number {
-	const current = schemaVersion(db);
-	if (current > LATEST_SCHEMA_VERSION) {
-		throw new FieldchainError(
-			ErrorCodes.FC_MODEL_MIGRATION,
-			`The database is at schema version ${current}; this build knows up to ${LATEST_SCHEMA_VERSION}.`,
-			{ hint: "Upgrade fieldchain before opening this database." },
-		);
-	}
-	const record = db.prepare("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)");
-	for (const migration of MIGRATIONS) {
-		if (migration.version <= current || migration.version > target) continue;
-		try {
-			db.transaction(() => {
-				migration.up(db);
-				record.run(migration.version, migration.description, now());
-			})();
-		} catch (cause) {
-			throw new FieldchainError(ErrorCodes.FC_MODEL_MIGRATION, `Schema migration ${migration.version} (${migration.description}) failed.`, { cause });
-		}
-	}
-	return schemaVersion(db);
+	return migrateSqliteSchema(db, MODEL_SCHEMA, target, now);
 }
