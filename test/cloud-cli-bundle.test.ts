@@ -8,9 +8,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, type CliRun, runCli } from "./support/gateway-process.js";
 import { SimulatedGateway } from "../cloud-bridge/billing/testing/gateway-sim.js";
 
-const CLI = join(import.meta.dirname, "..", "dist", "fieldchain.js");
 const dir = mkdtempSync(join(tmpdir(), "fc-cli-cloud-"));
 let server: ChildProcess | undefined;
 
@@ -26,22 +26,8 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-function run(args: string[], timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-		let stdout = "";
-		let stderr = "";
-		child.stdout.on("data", (chunk) => (stdout += chunk));
-		child.stderr.on("data", (chunk) => (stderr += chunk));
-		const timer = setTimeout(() => {
-			child.kill("SIGKILL");
-			reject(new Error(`fieldchain ${args.join(" ")} did not finish in ${timeoutMs} ms:\n${stdout}\n${stderr}`));
-		}, timeoutMs);
-		child.on("exit", (code) => {
-			clearTimeout(timer);
-			resolve({ code, stdout, stderr });
-		});
-	});
+function run(args: string[], timeoutMs = 30_000): Promise<CliRun> {
+	return runCli(args, dir, timeoutMs);
 }
 
 /** Starts `cloud serve` and resolves with its URL from the banner. */

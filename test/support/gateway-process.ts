@@ -54,3 +54,33 @@ export async function kill9(child: ChildProcess): Promise<void> {
 	child.kill("SIGKILL");
 	await exited;
 }
+
+export interface CliRun {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** Runs the built CLI to its end in `cwd`; killed and refused after `timeoutMs`. */
+export function runCli(args: string[], cwd: string, timeoutMs = 30_000): Promise<CliRun> {
+	requireBuiltCli();
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+		let stdout = "";
+		let stderr = "";
+		child.stdout?.on("data", (chunk: Buffer) => {
+			stdout += chunk;
+		});
+		child.stderr?.on("data", (chunk: Buffer) => {
+			stderr += chunk;
+		});
+		const timer = setTimeout(() => {
+			child.kill("SIGKILL");
+			reject(new Error(`fieldchain ${args.join(" ")} did not finish in ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+		}, timeoutMs);
+		child.on("exit", (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
