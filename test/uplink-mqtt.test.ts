@@ -10,6 +10,7 @@ import mqtt, { type MqttClient } from "mqtt";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
 import { baseSnapshot, make } from "../protocol/model/testing/builders.js";
+import type { UplinkMqttConfig } from "../cloud-bridge/uplink/uplink-config.js";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
 import { type GatewayFixture, startGateway } from "./support/gateway-fixture.js";
 import { type MosquittoBroker, startMosquitto } from "./support/mosquitto.js";
@@ -36,6 +37,39 @@ afterEach(async () => {
 	dir = broker = consumer = fixture = simulator = pty = service = undefined;
 });
 
+
+/**
+ * A gateway on `dir` whose uplink drains to the test's MQTT broker, with the tool on a fresh pty
+ * and the insulation task active: the part every MQTT uplink test shares.
+ */
+async function startMqttUplinkGateway(workDir: string, gatewayId: string, mqttOptions: UplinkMqttConfig, requestTimeoutMs: number): Promise<{ gateway: GatewayFixture["gateway"]; deviceEnd: string }> {
+	const workOrdersFile = join(workDir, "work-orders.json");
+	writeFileSync(workOrdersFile, JSON.stringify(uplinkSnapshot()));
+	pty = await createPtyPair();
+	const hostEnd = pty.hostEnd;
+	fixture = await startGateway(
+		(config) => {
+			config.http = false;
+			config.gatewayId = gatewayId;
+			config.serial.targets = [{ path: hostEnd }];
+			config.uplink = {
+				transport: "mqtt",
+				mqtt: mqttOptions,
+				batchRecords: 200,
+				requestTimeoutMs,
+				idlePollMs: 50,
+				retry: { initialDelayMs: 50, maxDelayMs: 500 },
+				breaker: { failureThreshold: 5, openMs: 300, maxOpenMs: 1000 },
+				downlink: false,
+			};
+		},
+		join(workDir, "data"),
+		{ workOrdersFile },
+	);
+	fixture.gateway.activeTasks.set("TECH1", "WO1", "T1", Date.now(), []);
+	return { gateway: fixture.gateway, deviceEnd: pty.deviceEnd };
+}
+
 describe("MQTT uplink through Mosquitto", () => {
 	it("delivers every sealed record across a broker restart mid-stream", async () => {
 		dir = mkdtempSync(join(tmpdir(), "fc-uplink-mqtt-"));
@@ -55,35 +89,9 @@ describe("MQTT uplink through Mosquitto", () => {
 			}
 		});
 
-		const workOrdersFile = join(dir, "work-orders.json");
-		writeFileSync(workOrdersFile, JSON.stringify(uplinkSnapshot()));
-		pty = await createPtyPair();
-		const hostEnd = pty.hostEnd;
-		const mqttUrl = broker.url;
-		const password = broker.password;
-		fixture = await startGateway(
-			(config) => {
-				config.http = false;
-				config.gatewayId = "gw-mqtt-1";
-				config.serial.targets = [{ path: hostEnd }];
-				config.uplink = {
-					transport: "mqtt",
-					mqtt: { url: mqttUrl, username: "gateway", password },
-					batchRecords: 200,
-					requestTimeoutMs: 1000,
-					idlePollMs: 50,
-					retry: { initialDelayMs: 50, maxDelayMs: 500 },
-					breaker: { failureThreshold: 5, openMs: 300, maxOpenMs: 1000 },
-					downlink: false,
-				};
-			},
-			join(dir, "data"),
-			{ workOrdersFile },
-		);
-		const gateway = fixture.gateway;
-		gateway.activeTasks.set("TECH1", "WO1", "T1", Date.now(), []);
+		const { gateway, deviceEnd } = await startMqttUplinkGateway(dir, "gw-mqtt-1", { url: broker.url, username: "gateway", password: broker.password }, 1000);
 		const count = 3000;
-		simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "megger-m", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		simulator = await runSerialSimulator({ path: deviceEnd, deviceId: "megger-m", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
 		await waitFor("the first records through the broker", () => (received.size >= 500 ? true : undefined));
 		await broker.restart();
 		await simulator.done;
@@ -123,34 +131,9 @@ describe("MQTT uplink through Mosquitto", () => {
 		consumer.on("message", (_topic, payload) => {
 			for (const record of (JSON.parse(payload.toString()) as { records: Array<{ chainSeq: number }> }).records) received.add(record.chainSeq);
 		});
-		const workOrdersFile = join(dir, "work-orders.json");
-		writeFileSync(workOrdersFile, JSON.stringify(uplinkSnapshot()));
-		pty = await createPtyPair();
-		const hostEnd = pty.hostEnd;
-		const url = broker.url;
-		fixture = await startGateway(
-			(config) => {
-				config.http = false;
-				config.gatewayId = "gw-mqtts-1";
-				config.serial.targets = [{ path: hostEnd }];
-				config.uplink = {
-					transport: "mqtt",
-					mqtt: { url, caFile: tls.caFile, certFile: tls.clientCertFile, keyFile: tls.clientKeyFile },
-					batchRecords: 200,
-					requestTimeoutMs: 2000,
-					idlePollMs: 50,
-					retry: { initialDelayMs: 50, maxDelayMs: 500 },
-					breaker: { failureThreshold: 5, openMs: 300, maxOpenMs: 1000 },
-					downlink: false,
-				};
-			},
-			join(dir, "data"),
-			{ workOrdersFile },
-		);
-		const gateway = fixture.gateway;
-		gateway.activeTasks.set("TECH1", "WO1", "T1", Date.now(), []);
+		const { gateway, deviceEnd } = await startMqttUplinkGateway(dir, "gw-mqtts-1", { url: broker.url, caFile: tls.caFile, certFile: tls.clientCertFile, keyFile: tls.clientKeyFile }, 2000);
 		const count = 500;
-		simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "megger-t", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		simulator = await runSerialSimulator({ path: deviceEnd, deviceId: "megger-t", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
 		await simulator.done;
 		await waitFor("every record at the TLS consumer", () => (received.size === count && gateway.uplink.cursors.current.receiptedUpTo === count ? true : undefined), 20_000);
 		expect(gateway.uplink.cursors.current.destination).toBe(`mqtt:127.0.0.1:${broker.port}`);
