@@ -142,7 +142,15 @@ describe("uplink to the billing service", () => {
 		let killedInFlight = 0;
 		for (let kill = 0; kill < 20; kill++) {
 			await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
-			const status = await uplink(gateway.baseUrl).catch(() => undefined);
+			let status = await uplink(gateway.baseUrl).catch(() => undefined);
+			// Every other kill waits (up to 2 s) for a batch on the wire: a freshly restarted
+			// gateway may not have started sending yet, and a kill mid-request is the case that
+			// matters most.
+			for (const deadline = Date.now() + 2000; kill % 2 === 1 && Date.now() < deadline; ) {
+				if (status && status.evidence.uploadedUpTo > status.evidence.receiptedUpTo) break;
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				status = await uplink(gateway.baseUrl).catch(() => undefined);
+			}
 			if (status && status.evidence.receiptedUpTo < status.evidence.sealedUpTo) killedWithBacklog++;
 			if (status && status.evidence.uploadedUpTo > status.evidence.receiptedUpTo) killedInFlight++;
 			await kill9(gateway.child);
