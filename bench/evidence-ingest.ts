@@ -8,11 +8,11 @@
  */
 import { Worker } from "node:worker_threads";
 import { recordToEvidence } from "../cloud-bridge/billing/ingest/record-to-evidence.js";
-import type { EvidenceBatch } from "../cloud-bridge/billing/ingest/wire.js";
+import type { EvidenceBatch } from "../protocol/uplink/wire.js";
 import type { SimulatedGateway } from "../cloud-bridge/billing/testing/gateway-sim.js";
 import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
 import { Scenario, TARGET_INSULATION } from "../cloud-bridge/billing/testing/scenario.js";
-import type { AnyWrite } from "../protocol/model/entities/kinds.js";
+import type { AnyWrite } from "../model/entities/kinds.js";
 import { type Row, ratioOf, repeat, summarize } from "./stats.js";
 
 const BATCH = 500;

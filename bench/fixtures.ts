@@ -6,13 +6,13 @@
 import { join } from "node:path";
 import { Duplex } from "node:stream";
 import { seededRandom } from "../firmware-host/simulator/prng.js";
-import { systemClock } from "../protocol/clock.js";
+import { systemClock } from "../platform/clock.js";
 import { decodeEnvelope, encodeEnvelope, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../protocol/codec.js";
 import { encodeFrame } from "../protocol/framing/frame.js";
 import { FrameDecoder } from "../protocol/framing/frame-decoder.js";
 import { StreamLink } from "../protocol/transport/stream-link.js";
 import { GroupCommitter } from "../gateway/ingest/group-committer.js";
-import { silentLogger } from "../gateway/logger.js";
+import { silentLogger } from "../platform/logger.js";
 import { DeviceSession } from "../gateway/session/device-session.js";
 import { MemoryReadingStore } from "../gateway/store/memory-reading-store.js";
 import type { ReadingStore } from "../gateway/store/reading-store.js";
@@ -21,7 +21,7 @@ import { EvidenceLog } from "../gateway/evidence/evidence-log.js";
 import { ActiveTasks } from "../gateway/work/active-tasks.js";
 import { WorkOrders } from "../gateway/work/work-orders.js";
 import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
-import { baseSnapshot, make } from "../protocol/model/testing/builders.js";
+import { baseSnapshot, make } from "../model/testing/builders.js";
 
 export const CHUNK_SIZE = 64 * 1024;
 export const DEVICE_ID = "bench-meter-1";

@@ -10,11 +10,11 @@
  * evidence stamping, as ns per record and their ratio.
  */
 import { startTestService } from "../cloud-bridge/billing/testing/harness.js";
-import { Drain } from "../cloud-bridge/uplink/drain.js";
-import { HttpTransport } from "../cloud-bridge/uplink/http-transport.js";
-import { systemClock } from "../protocol/clock.js";
+import { Drain } from "../gateway/uplink/drain.js";
+import { HttpTransport } from "../gateway/uplink/transport/http-transport.js";
+import { systemClock } from "../platform/clock.js";
 import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
-import { silentLogger } from "../gateway/logger.js";
+import { silentLogger } from "../platform/logger.js";
 import { UplinkCursors } from "../gateway/uplink/cursors.js";
 import { Outbox } from "../gateway/uplink/outbox.js";
 import { SealedSpans } from "../gateway/uplink/sealed-spans.js";

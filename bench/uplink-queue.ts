@@ -5,12 +5,12 @@
  * evidence outbox itself is a cursor, written once per batch by the drain).
  */
 import { join } from "node:path";
-import { systemClock } from "../protocol/clock.js";
+import { systemClock } from "../platform/clock.js";
 import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
-import { baseSnapshot, make } from "../protocol/model/testing/builders.js";
+import { baseSnapshot, make } from "../model/testing/builders.js";
 import { EvidenceLog } from "../gateway/evidence/evidence-log.js";
 import { ReadingSpans } from "../gateway/capacity/reading-spans.js";
-import { silentLogger } from "../gateway/logger.js";
+import { silentLogger } from "../platform/logger.js";
 import type { ReadingRow } from "../gateway/store/reading-store.js";
 import { SqliteReadingStore } from "../gateway/store/sqlite-reading-store.js";
 import { ActiveTasks } from "../gateway/work/active-tasks.js";

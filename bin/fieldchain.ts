@@ -7,8 +7,8 @@ import { registerDeviceCommands } from "../firmware-host/cli.js";
 import { registerFirmwareCommands } from "../firmware-host/firmware-cli.js";
 import { registerGatewayCommands } from "../gateway/cli.js";
 import { registerEvidenceCommands } from "../gateway/evidence/cli.js";
-import { registerStartCommand } from "../gateway/demo/start.js";
-import { isFieldchainError } from "../protocol/errors.js";
+import { registerStartCommand } from "../demo/start.js";
+import { isFieldchainError } from "../platform/errors.js";
 
 const program = new Command()
 	.name("fieldchain")

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { isFieldchainError, toError } from "../protocol/errors.js";
+import { isFieldchainError, toError } from "../platform/errors.js";
 import { HEADER_SIZE, IMAGE_MAGIC, type Tlv, TlvType } from "../protocol/firmware/image-layout.js";
 import { signImage } from "../protocol/firmware/image-sign.js";
 import { parseImage, verifyImage } from "../protocol/firmware/image-verify.js";

@@ -3,8 +3,8 @@
  * progress bar on a terminal, plain lines (or JSON lines) otherwise, and exit codes for scripts.
  */
 import { readFileSync } from "node:fs";
-import { systemClock } from "../protocol/clock.js";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../protocol/errors.js";
+import { systemClock } from "../platform/clock.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../platform/errors.js";
 import { loadPublicKey } from "../protocol/firmware/signing-keys.js";
 import { openDeviceLink } from "./host/open-device-link.js";
 import { DeviceConnection } from "./host/device-connection.js";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { SerialPort } from "serialport";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../protocol/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../platform/errors.js";
 import { connectMqttDeviceLink, redactUrl } from "../protocol/transport/mqtt-device-link.js";
 import { openSerialLink } from "../protocol/transport/serial.js";
 import { startJohnnyFiveDevice } from "./johnny-five/johnny-five-device.js";

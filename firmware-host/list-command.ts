@@ -1,6 +1,6 @@
 /** `fieldchain device list [--json]`: serial ports, their USB identity, and whether each looks like a fieldchain tool. */
 import { readFileSync } from "node:fs";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../protocol/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../platform/errors.js";
 import { listSerialPorts, type SerialBinding } from "../protocol/transport/serial.js";
 import { judgePort, type ListedPort, parseVidPid, type UsbMatch } from "./ports/port-heuristics.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./simulate-command.js";

@@ -4,9 +4,9 @@
  * starts talking, and never acks: readings stay on the tool (they show up again as RESENT) until a
  * gateway stores them. Stops on Ctrl-C, or after --duration seconds or --count frames.
  */
-import { systemClock } from "../protocol/clock.js";
+import { systemClock } from "../platform/clock.js";
 import { envelopeToJson, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../protocol/codec.js";
-import { isFieldchainError, toError } from "../protocol/errors.js";
+import { isFieldchainError, toError } from "../platform/errors.js";
 import { FrameMonitor, type MonitorCounters, rates } from "./monitor/frame-monitor.js";
 import { describeEnvelope } from "./monitor/describe-envelope.js";
 import { openRawSerialPort } from "./monitor/raw-serial-port.js";

@@ -3,7 +3,7 @@
  * reports progress until `--count` readings are acked or the user interrupts. Written against a
  * small I/O interface instead of `process`, so tests can run it and read what it prints.
  */
-import { ErrorCodes, isFieldchainError, toError } from "../protocol/errors.js";
+import { ErrorCodes, isFieldchainError, toError } from "../platform/errors.js";
 import { redactUrl } from "../protocol/transport/mqtt-device-link.js";
 import type { RunnerStatus, SimulatorHandle } from "./simulator/link-loop.js";
 import type { FaultOptions } from "./simulator/options.js";

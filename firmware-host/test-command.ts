@@ -6,9 +6,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { readFileSync } from "node:fs";
-import { systemClock } from "../protocol/clock.js";
+import { systemClock } from "../platform/clock.js";
 import type { Envelope } from "../protocol/codec.js";
-import { isFieldchainError, toError } from "../protocol/errors.js";
+import { isFieldchainError, toError } from "../platform/errors.js";
 import { openDeviceLink } from "./host/open-device-link.js";
 import type { ConformanceContext } from "./conformance/check.js";
 import { toJUnitXml } from "./conformance/junit.js";

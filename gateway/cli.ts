@@ -8,7 +8,7 @@ import { type Command, Option } from "commander";
 import { hashPassword } from "./auth/password-hash.js";
 import { defaultGatewayConfig, type GatewayConfig, loadGatewayConfig, parseHostPort } from "./config.js";
 import { Gateway } from "./gateway.js";
-import { createLogger } from "./logger.js";
+import { createLogger } from "../platform/logger.js";
 
 export interface GatewayCliOptions {
 	dataDir?: string;

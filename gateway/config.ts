@@ -2,12 +2,13 @@
  * Gateway configuration: a JSON file (--config) merged with command-line flags, validated at the
  * edge. Every error names the field and says what a good value looks like.
  */
+import { isLoopback } from "../platform/net.js";
 import { readFileSync } from "node:fs";
-import { ErrorCodes, FieldchainError } from "../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../platform/errors.js";
 import { isValidDeviceId } from "../protocol/topics.js";
 import type { DeviceCredentials } from "./broker/device-credentials.js";
 import type { SerialTarget } from "./serial/serial-manager.js";
-import { parseUplinkConfig, type UplinkConfig } from "../cloud-bridge/uplink/uplink-config.js";
+import { parseUplinkConfig, type UplinkConfig } from "./uplink/uplink-config.js";
 import { type CapacityConfig, defaultCapacityConfig, parseCapacityConfig } from "./capacity/capacity-config.js";
 
 export interface HostPort {
@@ -27,7 +28,7 @@ export interface GatewayConfig {
 	nodeRed: NodeRedConfig | false;
 	/** Technician web app sign-in; with it, /api needs a session cookie (or the bearer token). */
 	webApp: WebAppConfig | false;
-	/** Store-and-forward to the billing service or a cloud MQTT broker (cloud-bridge/uplink); false: everything stays on the gateway. */
+	/** Store-and-forward to the billing service or a cloud MQTT broker (gateway/uplink); false: everything stays on the gateway. */
 	uplink: UplinkConfig | false;
 	/** Disk quota and priority classes (gateway/capacity). */
 	capacity: CapacityConfig;
@@ -87,10 +88,6 @@ export function parseHostPort(value: string, field: string): HostPort {
 	const port = match ? Number(match[3]) : Number.NaN;
 	if (!match || port > 65535) throw invalid(field, `must be HOST:PORT such as 127.0.0.1:8080 (got "${value}")`);
 	return { host: match[1] ?? (match[2] || "127.0.0.1"), port };
-}
-
-export function isLoopback(host: string): boolean {
-	return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function asObject(value: unknown, field: string): Record<string, unknown> {

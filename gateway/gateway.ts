@@ -8,8 +8,8 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { type Clock, systemClock } from "../protocol/clock.js";
-import { ErrorCodes, FieldchainError } from "../protocol/errors.js";
+import { type Clock, systemClock } from "../platform/clock.js";
+import { ErrorCodes, FieldchainError } from "../platform/errors.js";
 import type { EnvelopeLink } from "../protocol/link.js";
 import { EventKind } from "../protocol/codec.js";
 import type { ReadingRow } from "./store/reading-store.js";
@@ -20,7 +20,7 @@ import { checkExposure, type GatewayConfig } from "./config.js";
 import { buildApi } from "./http/api.js";
 import { createMetrics } from "./http/metrics.js";
 import { GroupCommitter } from "./ingest/group-committer.js";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../platform/logger.js";
 import { SerialManager } from "./serial/serial-manager.js";
 import { DeviceRegistry } from "./session/device-registry.js";
 import { DeviceSession, type SessionContext } from "./session/device-session.js";
@@ -43,7 +43,7 @@ import type { DiskProbe } from "./capacity/disk-probe.js";
 
 export interface GatewayOptions {
 	dataDir: string;
-	/** A protocol/model snapshot (JSON) with the work orders this gateway serves. */
+	/** A model snapshot (JSON) with the work orders this gateway serves. */
 	workOrdersFile?: string;
 	/** Evidence checkpoint policy (defaults: every 1000 records or 1 s). */
 	sealEveryRecords?: number;
@@ -69,7 +69,7 @@ export class Gateway {
 	readonly events: GatewayEvents;
 	readonly alerts: Alerts;
 	readonly taskStates: TaskStates;
-	/** Outbox, drain to the cloud, disk quota (gateway/uplink, cloud-bridge/uplink, gateway/capacity). */
+	/** Outbox, drain to the cloud, disk quota (gateway/uplink, gateway/uplink, gateway/capacity). */
 	readonly uplink: GatewayUplink;
 	/** The embedded Node-RED, when on (config.nodeRed). */
 	nodeRed: FlowsBridge | undefined;

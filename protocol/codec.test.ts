@@ -13,7 +13,7 @@ import {
 	ReadingFlag,
 	v1,
 } from "./codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "./errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../platform/errors.js";
 
 const BOOT_ID = Uint8Array.from([0x5f, 0x3a, 0x00, 0x0e, 0x7b, 0x21, 0xd4, 0x48, 0x6a, 0x0f, 0x13, 0xc2, 0xe9, 0x8b, 0x7d, 0x01]);
 const T_US = 1_764_000_000_123_456;

@@ -3,7 +3,7 @@
  * the rest of the code base sees plain typed objects and FieldchainErrors.
  */
 import "./protobuf-numbers.js";
-import { ErrorCodes, FieldchainError } from "./errors.js";
+import { ErrorCodes, FieldchainError } from "../platform/errors.js";
 import { fieldchain } from "./generated/device.js";
 
 export const v1 = fieldchain.device.v1;

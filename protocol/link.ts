@@ -5,7 +5,7 @@
  */
 import type { EventEmitter } from "node:events";
 import { decodeEnvelope, type Envelope, type EnvelopeInit } from "./codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "./errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../platform/errors.js";
 
 export type TransportKind = "serial" | "mqtt" | "memory";
 

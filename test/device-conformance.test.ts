@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { systemClock } from "../protocol/clock.js";
+import { systemClock } from "../platform/clock.js";
 import { signImage } from "../protocol/firmware/image-sign.js";
 import { generateSigningKey, keyHash, loadSigningKey } from "../protocol/firmware/signing-keys.js";
 import { MemoryBootStateStore } from "../firmware-host/bootloader/boot-state.js";

@@ -5,15 +5,15 @@
  */
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
-import { systemClock } from "../protocol/clock.js";
-import { ErrorCodes, isFieldchainError } from "../protocol/errors.js";
+import { systemClock } from "../platform/clock.js";
+import { ErrorCodes, isFieldchainError } from "../platform/errors.js";
 import { createMemoryLinkPair } from "../protocol/transport/memory-link.js";
 import { type JohnnyFiveDevice, startJohnnyFiveDevice } from "../firmware-host/johnny-five/johnny-five-device.js";
 import { loadJohnnyFive } from "../firmware-host/johnny-five/load-johnny-five.js";
 import { parseBoardConfig } from "../firmware-host/johnny-five/sensor-config.js";
 import { TestHost } from "../firmware-host/simulator/test-host.js";
 import { GroupCommitter } from "../gateway/ingest/group-committer.js";
-import { silentLogger } from "../gateway/logger.js";
+import { silentLogger } from "../platform/logger.js";
 import { DeviceSession } from "../gateway/session/device-session.js";
 import { MemoryReadingStore } from "../gateway/store/memory-reading-store.js";
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
-import { baseSnapshot, items, make } from "../protocol/model/testing/builders.js";
+import { baseSnapshot, items, make } from "../model/testing/builders.js";
 import { getJson } from "./support/gateway-fixture.js";
 import { CLI, freePort, type GatewayProcess, kill9, spawnGateway } from "./support/gateway-process.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";

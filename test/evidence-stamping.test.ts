@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
-import { items, make, baseSnapshot } from "../protocol/model/testing/builders.js";
+import { items, make, baseSnapshot } from "../model/testing/builders.js";
 import { type GatewayFixture, getJson, startGateway } from "./support/gateway-fixture.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
 import { waitFor } from "./support/wait.js";

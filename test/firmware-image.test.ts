@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { ErrorCodes, isFieldchainError } from "../protocol/errors.js";
+import { ErrorCodes, isFieldchainError } from "../platform/errors.js";
 import { HEADER_SIZE, IMAGE_MAGIC } from "../protocol/firmware/image-layout.js";
 import { signImage } from "../protocol/firmware/image-sign.js";
 import { parseImage, verifyImage } from "../protocol/firmware/image-verify.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../protocol/clock.js";
+import { ManualClock } from "../platform/clock.js";
 import { formatDuration, ProgressBar } from "../firmware-host/host/progress-bar.js";
 
 function sink(isTTY: boolean) {

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runMqttSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
 import { hashPassword } from "../gateway/auth/password-hash.js";
 import { encodeEnvelope } from "../protocol/codec.js";
-import { isFieldchainError } from "../protocol/errors.js";
+import { isFieldchainError } from "../platform/errors.js";
 import { allStoredSeqs, type GatewayFixture, gapsAndDuplicates, getJson, startGateway } from "./support/gateway-fixture.js";
 
 const run = promisify(execFile);

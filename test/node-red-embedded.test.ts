@@ -10,7 +10,7 @@ import { join } from "node:path";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
-import { baseSnapshot, items, make } from "../protocol/model/testing/builders.js";
+import { baseSnapshot, items, make } from "../model/testing/builders.js";
 import { type GatewayFixture, getJson, startGateway } from "./support/gateway-fixture.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
 import { waitFor } from "./support/wait.js";

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseSnapshot, make } from "../protocol/model/testing/builders.js";
+import { baseSnapshot, make } from "../model/testing/builders.js";
 import { freePort, type GatewayProcess, kill9, spawnGateway } from "./support/gateway-process.js";
 import { waitFor } from "./support/wait.js";
 

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
-import type { UplinkConfig } from "../cloud-bridge/uplink/uplink-config.js";
-import { baseSnapshot, items, make } from "../protocol/model/testing/builders.js";
+import type { UplinkConfig } from "../gateway/uplink/uplink-config.js";
+import { baseSnapshot, items, make } from "../model/testing/builders.js";
 import { type GatewayFixture, getJson, startGateway } from "./support/gateway-fixture.js";
 import { waitFor } from "./support/wait.js";
 

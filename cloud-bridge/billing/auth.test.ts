@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../protocol/clock.js";
+import { ManualClock } from "../../platform/clock.js";
 import { SimulatedGateway } from "./testing/gateway-sim.js";
 import { startTestService, type TestService } from "./testing/harness.js";
 import { expectOk, Scenario } from "./testing/scenario.js";

@@ -6,9 +6,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import { isLoopback } from "../../gateway/config.js";
-import { createLogger } from "../../gateway/logger.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { isLoopback } from "../../platform/net.js";
+import { createLogger } from "../../platform/logger.js";
 import { WebhookDispatcher, webhookRouteSpecs, webhookStoreBeside } from "../webhooks/index.js";
 import { DEFAULT_ENROLLMENT_TTL_MS, issueApiToken, issueEnrollmentToken } from "./auth/tokens.js";
 import { createBillingService } from "./service.js";

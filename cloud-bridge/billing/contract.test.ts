@@ -5,7 +5,7 @@
  */
 import { Ajv } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HOUR, items, T0 } from "../../protocol/model/testing/builders.js";
+import { HOUR, items, T0 } from "../../model/testing/builders.js";
 import { BILLING_EVENT_TYPES } from "../events/billing-events.js";
 import { startTestService, type HttpResult, type TestService } from "./testing/harness.js";
 import { expectOk, Scenario, TARGET_INSULATION, TASK, WO } from "./testing/scenario.js";

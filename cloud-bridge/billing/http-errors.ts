@@ -1,6 +1,6 @@
 /** How errors leave the service: JSON `{ error: { code, message, hint, details? } }` and a status from the code. */
 import type { FastifyReply } from "fastify";
-import { type ErrorCode, ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
+import { type ErrorCode, ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
 import { nullable, obj, str } from "./openapi/schema-helpers.js";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {

@@ -2,11 +2,11 @@ import { generateKeyPairSync } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contentHash } from "../../protocol/evidence/chain.js";
 import { encodeRecord } from "../../protocol/evidence/record.js";
-import type { Evidence } from "../../protocol/model/entities/evidence.js";
+import type { Evidence } from "../../model/entities/evidence.js";
 import { wire } from "./testing/gateway-sim.js";
 import { startTestService, type TestService } from "./testing/harness.js";
 import { expectOk, Scenario, TARGET_INSULATION, WO } from "./testing/scenario.js";
-import type { BatchReceipt, EvidenceBatch } from "./ingest/wire.js";
+import type { BatchReceipt, EvidenceBatch } from "../../protocol/uplink/wire.js";
 
 let service: TestService;
 let scenario: Scenario;

@@ -2,14 +2,14 @@
  * Moving milestones forward as the work allows, and saying everything that stands between a
  * milestone and its release. Both only compose the model's own rules and actions.
  */
-import { markMilestoneReady, openMilestone } from "../../protocol/model/actions/milestones.js";
-import type { ModelSnapshot } from "../../protocol/model/entities/kinds.js";
-import { buildInvoice } from "../../protocol/model/rules/invoice-lines.js";
-import { latestDecision, requireEntity } from "../../protocol/model/rules/lookup.js";
-import { milestoneReadiness } from "../../protocol/model/rules/milestone-readiness.js";
-import { isBelowFloor } from "../../protocol/model/rules/money.js";
-import { type Reason, reason } from "../../protocol/model/rules/reasons.js";
-import { loadChain } from "../../protocol/model/repository/load.js";
+import { markMilestoneReady, openMilestone } from "../../model/actions/milestones.js";
+import type { ModelSnapshot } from "../../model/entities/kinds.js";
+import { buildInvoice } from "../../model/rules/invoice-lines.js";
+import { latestDecision, requireEntity } from "../../model/rules/lookup.js";
+import { milestoneReadiness } from "../../model/rules/milestone-readiness.js";
+import { isBelowFloor } from "../../model/rules/money.js";
+import { type Reason, reason } from "../../model/rules/reasons.js";
+import { loadChain } from "../../model/repository/load.js";
 import type { BillingContext } from "./context.js";
 import { runAction } from "./model-access.js";
 

@@ -1,15 +1,15 @@
 /**
  * Reading the part of the model an action needs and storing what it wrote. Every change goes
- * through a protocol/model action and the repository's version checks, so the service applies the
+ * through a model action and the repository's version checks, so the service applies the
  * same rules as the gateway.
  */
-import type { ActionContext, ActionResult } from "../../protocol/model/actions/context.js";
-import type { AnyEntity, EntityKind, EntityMap, ModelSnapshot } from "../../protocol/model/entities/kinds.js";
-import { loadChain } from "../../protocol/model/repository/load.js";
-import { notFound } from "../../protocol/model/rules/lookup.js";
-import { validateSnapshot } from "../../protocol/model/validation/validate.js";
-import { applyWrites } from "../../protocol/model/repository/apply.js";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import type { ActionContext, ActionResult } from "../../model/actions/context.js";
+import type { AnyEntity, EntityKind, EntityMap, ModelSnapshot } from "../../model/entities/kinds.js";
+import { loadChain } from "../../model/repository/load.js";
+import { notFound } from "../../model/rules/lookup.js";
+import { validateSnapshot } from "../../model/validation/validate.js";
+import { applyWrites } from "../../model/repository/apply.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { BillingContext } from "./context.js";
 
 export async function requireStored<K extends EntityKind>(ctx: BillingContext, kind: K, id: string): Promise<EntityMap[K]> {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Approval } from "../../protocol/model/entities/approval.js";
-import type { Evidence } from "../../protocol/model/entities/evidence.js";
-import type { Invoice } from "../../protocol/model/entities/invoice.js";
-import type { LineItem } from "../../protocol/model/entities/line-item.js";
-import type { TimeEntry } from "../../protocol/model/entities/time-entry.js";
-import type { Reason } from "../../protocol/model/rules/reasons.js";
+import type { Approval } from "../../model/entities/approval.js";
+import type { Evidence } from "../../model/entities/evidence.js";
+import type { Invoice } from "../../model/entities/invoice.js";
+import type { LineItem } from "../../model/entities/line-item.js";
+import type { TimeEntry } from "../../model/entities/time-entry.js";
+import type { Reason } from "../../model/rules/reasons.js";
 import { expectOk, Scenario, TASK, WO } from "./testing/scenario.js";
 import { startTestService, type TestService } from "./testing/harness.js";
 

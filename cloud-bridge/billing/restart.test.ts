@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import type { BatchReceipt } from "./ingest/wire.js";
+import type { BatchReceipt } from "../../protocol/uplink/wire.js";
 import { startTestService, type TestService } from "./testing/harness.js";
 import { expectOk, Scenario, TARGET_INSULATION } from "./testing/scenario.js";
 

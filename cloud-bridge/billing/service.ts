@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
-import { type Clock, systemClock } from "../../protocol/clock.js";
+import { type Clock, systemClock } from "../../platform/clock.js";
 import type { BillingEventSink } from "../events/billing-events.js";
 import { MemoryEventSink } from "../events/billing-events.js";
 import { authenticate, requireScope } from "./auth/authenticate.js";
@@ -16,7 +16,7 @@ import { makeResponseValidator } from "./openapi/response-validator.js";
 import { allRoutes } from "./routes/index.js";
 import type { RouteSpec } from "./routes/route-spec.js";
 import type { BillingStorage } from "./storage.js";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 export interface BillingServiceOptions {
 	storage: BillingStorage;

@@ -3,9 +3,9 @@
  * both in one SQLite file on one connection; `{ databaseUrl }` goes to PostgreSQL
  * (store/postgres-storage.ts, unless another opener is registered with registerPostgresStorage).
  */
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import { MemoryRepository } from "../../protocol/model/repository/memory.js";
-import type { Repository } from "../../protocol/model/repository/types.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { MemoryRepository } from "../../model/repository/memory.js";
+import type { Repository } from "../../model/repository/types.js";
 import { MemoryBillingStore } from "./store/memory.js";
 import type { BillingStore } from "./store/types.js";
 
@@ -56,7 +56,7 @@ export async function openBillingStorage(options: BillingStorageOptions): Promis
 	}
 	if (!options.db) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, "--db needs a file name.", { hint: "For example --db billing.sqlite." });
 	// Loaded here, not at the top: importing the service must not load the native SQLite module.
-	const { SqliteRepository } = await import("../../protocol/model/repository/sqlite.js");
+	const { SqliteRepository } = await import("../../model/repository/sqlite.js");
 	const { SqliteBillingStore } = await import("./store/sqlite.js");
 	const repo = new SqliteRepository(options.db);
 	let store: BillingStore;

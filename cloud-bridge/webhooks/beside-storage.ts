@@ -3,8 +3,8 @@
  * delivery queue is as durable as the data it reports on. PostgreSQL storage brings its own
  * (`webhooks`); SQLite storage shares its file and connection; memory storage gets memory.
  */
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import { MemoryRepository } from "../../protocol/model/repository/memory.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { MemoryRepository } from "../../model/repository/memory.js";
 import type { BillingStorage } from "../billing/storage.js";
 import { MemoryWebhookStore } from "./memory-store.js";
 import type { WebhookStore } from "./types.js";
@@ -13,7 +13,7 @@ export async function webhookStoreBeside(storage: BillingStorage & { webhooks?: 
 	if (storage.webhooks) return storage.webhooks;
 	if (storage.repo instanceof MemoryRepository) return new MemoryWebhookStore();
 	// Loaded only here: memory and PostgreSQL deployments never load the native SQLite module.
-	const { SqliteRepository } = await import("../../protocol/model/repository/sqlite.js");
+	const { SqliteRepository } = await import("../../model/repository/sqlite.js");
 	if (storage.repo instanceof SqliteRepository) {
 		const { SqliteWebhookStore } = await import("./sqlite-store.js");
 		return new SqliteWebhookStore(storage.repo.db);

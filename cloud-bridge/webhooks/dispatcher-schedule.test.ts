@@ -1,7 +1,7 @@
 /** The dispatcher's bookkeeping on a fake clock with a fake sender: exact backoff, publishing rules, subscriptions. */
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../../protocol/clock.js";
-import { isFieldchainError } from "../../protocol/errors.js";
+import { ManualClock } from "../../platform/clock.js";
+import { isFieldchainError } from "../../platform/errors.js";
 import type { BillingEvent } from "../events/billing-events.js";
 import { WebhookDispatcher } from "./dispatcher.js";
 import type { WebhookRequest, WebhookResponse } from "./http-post.js";

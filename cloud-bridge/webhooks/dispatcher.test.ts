@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { type Clock, systemClock } from "../../protocol/clock.js";
+import { type Clock, systemClock } from "../../platform/clock.js";
 import { waitFor } from "../../test/support/wait.js";
 import type { BillingEvent } from "../events/billing-events.js";
 import { WebhookDispatcher, type WebhookDispatcherOptions } from "./dispatcher.js";

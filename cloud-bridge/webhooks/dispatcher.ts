@@ -7,10 +7,10 @@
  * Delivery is at least once: receivers deduplicate on Fieldchain-Event-Id.
  */
 import { randomUUID } from "node:crypto";
-import { type Clock, systemClock, type TimerHandle } from "../../protocol/clock.js";
-import { ErrorCodes, FieldchainError, toError } from "../../protocol/errors.js";
+import { type Clock, systemClock, type TimerHandle } from "../../platform/clock.js";
+import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
 import { BILLING_EVENT_TYPES, type BillingEvent, type BillingEventSink } from "../events/billing-events.js";
-import { type RetryPolicy, retryDelayMs, retryPolicy } from "./backoff.js";
+import { type RetryPolicy, retryDelayMs, retryPolicy } from "../../platform/backoff.js";
 import { httpPoster, type WebhookPoster } from "./http-post.js";
 import { ATTEMPT_HEADER, DELIVERY_ID_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER, newWebhookSecret, SIGNATURE_HEADER, signatureHeader } from "./signature.js";
 import { checkSubscriptionInput, type SubscriptionInput } from "./subscription-input.js";

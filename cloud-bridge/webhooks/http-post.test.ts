@@ -2,7 +2,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { systemClock } from "../../protocol/clock.js";
+import { systemClock } from "../../platform/clock.js";
 import { httpPoster, parseRetryAfter } from "./http-post.js";
 
 const servers: Server[] = [];

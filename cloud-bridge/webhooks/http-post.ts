@@ -5,7 +5,7 @@
  */
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import type { Clock } from "../../protocol/clock.js";
+import type { Clock } from "../../platform/clock.js";
 
 export interface WebhookRequest {
 	url: string;

@@ -1,5 +1,5 @@
 /** The webhook dispatcher of the billing service: what other parts import. */
-export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs, retryPolicy } from "./backoff.js";
+export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs, retryPolicy } from "../../platform/backoff.js";
 export { type CreatedSubscription, type DeliveryLogEntry, WebhookDispatcher, type WebhookDispatcherOptions } from "./dispatcher.js";
 export { httpPoster, type WebhookPoster, type WebhookRequest, type WebhookResponse } from "./http-post.js";
 export { webhookStoreBeside } from "./beside-storage.js";

@@ -1,5 +1,5 @@
 /** The in-memory webhook store: for tests and for a service run without persistence. */
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { afterAttempt, assertAttempt, duplicateSubscription, pageSize, SUBSCRIPTION_DELETED } from "./store-checks.js";
 import type { DeliveryAttempt, DeliveryFilter, NewDelivery, StoredSubscription, WebhookDelivery, WebhookStore } from "./types.js";
 

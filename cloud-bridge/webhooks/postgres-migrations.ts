@@ -2,8 +2,8 @@
  * Versioned schema of the webhook tables in PostgreSQL, recorded in `webhook_schema_version` so they
  * share a database with the model (`schema_version`) and the billing store. Only append.
  */
-import { ErrorCodes } from "../../protocol/errors.js";
-import { type MigrationPlan, migratePostgres, type Pool, type PostgresMigration } from "../../protocol/model/repository/postgres-support.js";
+import { ErrorCodes } from "../../platform/errors.js";
+import { type MigrationPlan, migratePostgres, type Pool, type PostgresMigration } from "../../platform/postgres.js";
 
 export const POSTGRES_WEBHOOK_MIGRATIONS: readonly PostgresMigration[] = [
 	{

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PostgresServer, startPostgres } from "../../test/support/postgres.js";
-import { PostgresRepository } from "../../protocol/model/repository/postgres.js";
-import { createPool } from "../../protocol/model/repository/postgres-support.js";
+import { PostgresRepository } from "../../model/repository/postgres.js";
+import { createPool } from "../../platform/postgres.js";
 import { PostgresWebhookStore } from "./postgres-store.js";
 import { webhookStoreContract } from "./store-contract.js";
 import type { NewDelivery } from "./types.js";

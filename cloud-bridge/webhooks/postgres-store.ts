@@ -5,8 +5,8 @@
  * documentation gives for SKIP LOCKED). recordAttempt locks the delivery row and checks its
  * attempt count, so a worker whose lease ran out cannot log an attempt twice.
  */
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import { createPool, inTransaction, type Pool, storeError } from "../../protocol/model/repository/postgres-support.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { createPool, inTransaction, type Pool, storeError } from "../../platform/postgres.js";
 import { migrateWebhooksPostgres } from "./postgres-migrations.js";
 import { type AttemptRow, attemptFromRow, type DeliveryRow, deliveryFromRow, type SubscriptionRow, subscriptionFromRow } from "./rows.js";
 import { afterAttempt, assertAttempt, duplicateSubscription, pageSize, SUBSCRIPTION_DELETED } from "./store-checks.js";

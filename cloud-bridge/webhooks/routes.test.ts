@@ -2,7 +2,7 @@
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
 import { waitFor } from "../../test/support/wait.js";
 import { buildOpenApiDocument } from "../billing/openapi/document.js";
 import type { RouteSpec } from "../billing/routes/route-spec.js";

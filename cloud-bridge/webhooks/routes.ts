@@ -8,7 +8,7 @@
  * schemas (so @fastify/swagger documents them) and an auth pre-handler given by the caller.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
 import { BILLING_EVENT_TYPES } from "../events/billing-events.js";
 import type { WebhookDispatcher } from "./dispatcher.js";
 import { DELIVERY_STATUSES, type DeliveryStatus, MAX_DELIVERY_PAGE } from "./types.js";

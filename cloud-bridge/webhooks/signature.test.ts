@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isFieldchainError } from "../../protocol/errors.js";
+import { isFieldchainError } from "../../platform/errors.js";
 import { computeSignature, newWebhookSecret, parseWebhookEvent, signatureHeader, verifyWebhookSignature } from "./signature.js";
 
 const secret = "whsec_test";

@@ -11,7 +11,7 @@
  * may carry several v1 entries; one match is enough. Compare in constant time.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { BillingEvent } from "../events/billing-events.js";
 
 export const SIGNATURE_HEADER = "Fieldchain-Signature";

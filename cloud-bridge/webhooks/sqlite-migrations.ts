@@ -3,8 +3,8 @@
  * share one database file with the model (`schema_version`) and the billing store. Only append.
  */
 import type { Database } from "better-sqlite3";
-import { ErrorCodes } from "../../protocol/errors.js";
-import { latestVersion, migrateSqliteSchema, type SqliteMigration, type SqliteSchema, sqliteSchemaVersion } from "../../protocol/storage/sqlite-migrations.js";
+import { ErrorCodes } from "../../platform/errors.js";
+import { latestVersion, migrateSqliteSchema, type SqliteMigration, type SqliteSchema, sqliteSchemaVersion } from "../../platform/sqlite-migrations.js";
 
 export type SqliteWebhookMigration = SqliteMigration;
 

@@ -3,7 +3,7 @@
  * own (`webhook_schema_version`), so it can live in the same file as the model and billing stores.
  */
 import BetterSqlite3, { type Database } from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { type AttemptRow, attemptFromRow, type DeliveryRow, deliveryFromRow, type SubscriptionRow, subscriptionFromRow } from "./rows.js";
 import { migrateWebhooksSqlite } from "./sqlite-migrations.js";
 import { afterAttempt, assertAttempt, duplicateSubscription, pageSize, SUBSCRIPTION_DELETED } from "./store-checks.js";

@@ -1,5 +1,5 @@
 /** Checks every webhook store backend makes the same way, so they cannot disagree. */
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { DEFAULT_DELIVERY_PAGE, type DeliveryAttempt, type DeliveryFilter, MAX_DELIVERY_PAGE, type WebhookDelivery } from "./types.js";
 
 export function duplicateSubscription(id: string): FieldchainError {

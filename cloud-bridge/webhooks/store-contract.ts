@@ -3,7 +3,7 @@
  * a backend is correct when it cannot be told apart from the others through the interface.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ErrorCode, isFieldchainError } from "../../protocol/errors.js";
+import { type ErrorCode, isFieldchainError } from "../../platform/errors.js";
 import type { DeliveryAttempt, NewDelivery, StoredSubscription, WebhookStore } from "./types.js";
 
 async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {

@@ -1,5 +1,5 @@
 /** Checks what a caller asks to subscribe, naming the field that is wrong. */
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { BILLING_EVENT_TYPES, type BillingEventType } from "../events/billing-events.js";
 
 export interface SubscriptionInput {

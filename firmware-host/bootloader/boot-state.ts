@@ -4,7 +4,7 @@
  * tests and a JSON file for `device simulate --state FILE`.
  */
 import { renameSync, readFileSync, writeFileSync } from "node:fs";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 export interface SlotImage {
 	version: string;

@@ -9,7 +9,7 @@
  * refused image changes nothing. protocol/README.md, "Firmware update", is the normative text.
  */
 import { createHash } from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { DeviceHardware } from "../../protocol/firmware/hardware.js";
 import { verifyImage } from "../../protocol/firmware/image-verify.js";
 import { compareVersions, looseVersion, parseVersion } from "../../protocol/firmware/version.js";

@@ -1,5 +1,5 @@
 /** Builds the simulator's bootloader and image service from `device simulate` options. */
-import { systemClock } from "../../protocol/clock.js";
+import { systemClock } from "../../platform/clock.js";
 import { keyHash, loadPublicKey } from "../../protocol/firmware/signing-keys.js";
 import { FileBootStateStore, MemoryBootStateStore } from "./boot-state.js";
 import { Bootloader } from "./bootloader.js";

@@ -4,8 +4,8 @@
  * A real tool's application runs its self-test after a test swap; here it takes `selfTestMs` and
  * fails when the simulator is started with the fail-self-test fault.
  */
-import type { Clock, TimerHandle } from "../../protocol/clock.js";
-import { isFieldchainError, toError } from "../../protocol/errors.js";
+import type { Clock, TimerHandle } from "../../platform/clock.js";
+import { isFieldchainError, toError } from "../../platform/errors.js";
 import {
 	ImageAction,
 	type ImageSlot,

@@ -6,7 +6,7 @@
  * handed to the bootloader.
  */
 import { createHash } from "node:crypto";
-import { isFieldchainError, toError } from "../../protocol/errors.js";
+import { isFieldchainError, toError } from "../../platform/errors.js";
 import { type ImageUpload, type ImageUploadResult, ImageStatus, imageStatusOf, UPLOAD_SLOT } from "../../protocol/firmware/messages.js";
 import type { Bootloader } from "./bootloader.js";
 

@@ -1,5 +1,5 @@
 /** One conformance check: a name, the spec section it tests, and a function that throws on failure. */
-import type { Clock } from "../../protocol/clock.js";
+import type { Clock } from "../../platform/clock.js";
 import type { Envelope, Hello } from "../../protocol/codec.js";
 import type { DeviceConnection } from "../host/device-connection.js";
 

@@ -1,5 +1,5 @@
 /** Runs the conformance checks in order and records what each did, for the report and JUnit XML. */
-import { toError } from "../../protocol/errors.js";
+import { toError } from "../../platform/errors.js";
 import { type Check, type ConformanceContext, SkipCheck } from "./check.js";
 import { firmwareChecks } from "./checks-firmware.js";
 import { readingChecks } from "./checks-readings.js";

@@ -5,9 +5,9 @@
  * device as a maintenance host (HostHello.maintenance) so the device does not stream.
  */
 import { EventEmitter } from "node:events";
-import { type Clock, systemClock, type TimerHandle } from "../../protocol/clock.js";
+import { type Clock, systemClock, type TimerHandle } from "../../platform/clock.js";
 import { type Envelope, type EnvelopeInit, type Hello, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError, toError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
 
 export interface DeviceConnectionEvents {

@@ -3,10 +3,10 @@
  * it, wait for the device's self-test, confirm it, and report a rollback plainly.
  * protocol/README.md, "Firmware update", describes the sequence this follows.
  */
-import type { Clock } from "../../protocol/clock.js";
-import { systemClock } from "../../protocol/clock.js";
+import type { Clock } from "../../platform/clock.js";
+import { systemClock } from "../../platform/clock.js";
 import { CommandStatus, type Hello } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
 import { chunkSizeFor, ImageUploader, type UploadOutcome } from "../../protocol/firmware/image-uploader.js";
 import { type ParsedImage, verifyImage } from "../../protocol/firmware/image-verify.js";
 import { errorCodeOfStatus, ImageAction, type ImageState, ImageStatus, SelfTest, statusName } from "../../protocol/firmware/messages.js";

@@ -2,7 +2,7 @@
  * Upload progress for people: a redrawn bar with rate and time left on a terminal, a plain line
  * per 10% otherwise (logs and CI keep one line per step, not a carriage-return soup).
  */
-import type { Clock } from "../../protocol/clock.js";
+import type { Clock } from "../../platform/clock.js";
 
 export interface ProgressSink {
 	/** Raw text without newline (terminal redraw). */

@@ -3,8 +3,8 @@
  * through the same device logic as the simulator (numbered per boot, kept until acked, re-sent),
  * so the board plugs into the gateway over any EnvelopeLink like any other tool.
  */
-import { type Clock, systemClock, type TimerHandle } from "../../protocol/clock.js";
-import { ErrorCodes, FieldchainError, toError } from "../../protocol/errors.js";
+import { type Clock, systemClock, type TimerHandle } from "../../platform/clock.js";
+import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
 import { SimulatedDevice } from "../simulator/simulated-device.js";
 import { attachSensors, capabilitiesOf } from "./board-readings.js";
 import type { J5Board, J5Component, JohnnyFive } from "./johnny-five-types.js";

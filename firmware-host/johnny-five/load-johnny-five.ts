@@ -4,7 +4,7 @@
  * `fieldchain start` and the gateway never load it. Both stay outside the esbuild bundle.
  */
 import { createRequire } from "node:module";
-import { ErrorCodes, FieldchainError, toError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
 import type { JohnnyFive } from "./johnny-five-types.js";
 
 const requireAtRunTime = createRequire(import.meta.url);

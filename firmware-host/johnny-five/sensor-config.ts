@@ -8,7 +8,7 @@
  *     { "kind": "multi", "controller": "SHT31D" } ],
  *   "freq": 500 }
  */
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 export type SensorConfig =
 	| { kind: "sensor"; pin: string | number; quantity: string; unit: string; scale?: [number, number]; channel: string; freq?: number }

@@ -5,9 +5,9 @@
  */
 import { EventEmitter } from "node:events";
 import type { Duplex } from "node:stream";
-import { type Clock, systemClock } from "../../protocol/clock.js";
+import { type Clock, systemClock } from "../../platform/clock.js";
 import { decodeEnvelope, type Envelope, type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
-import { toError } from "../../protocol/errors.js";
+import { toError } from "../../platform/errors.js";
 import { ABSOLUTE_MAX_PAYLOAD, encodeFrame } from "../../protocol/framing/frame.js";
 import { type FrameError, FrameDecoder } from "../../protocol/framing/frame-decoder.js";
 

@@ -4,7 +4,7 @@
  * reason (SerialPortStream has no _destroy; the port would stay locked).
  */
 import { SerialPortStream } from "@serialport/stream";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { defaultSerialBinding, type SerialBinding } from "../../protocol/transport/serial.js";
 
 class RawSerialPort extends SerialPortStream {

@@ -3,8 +3,8 @@
  * killed, the broker drops the connection), it opens a new one every `retryMs` until that works,
  * and attaches the device again, which then resends whatever is unacked.
  */
-import { type Clock, systemClock, type TimerHandle } from "../../protocol/clock.js";
-import { toError } from "../../protocol/errors.js";
+import { type Clock, systemClock, type TimerHandle } from "../../platform/clock.js";
+import { toError } from "../../platform/errors.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
 import type { SimulatedDevice } from "./simulated-device.js";
 

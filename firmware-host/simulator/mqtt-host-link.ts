@@ -6,7 +6,7 @@
 import { EventEmitter } from "node:events";
 import { connectAsync, type MqttClient } from "mqtt";
 import { decodeEnvelope, type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../platform/errors.js";
 import { type EnvelopeLink, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../../protocol/link.js";
 import { deviceDownTopic, deviceUpTopic } from "../../protocol/topics.js";
 

@@ -3,8 +3,8 @@
  * A bad option is a FieldchainError FC_CONFIG_INVALID that names the field, because the values
  * usually come straight from command-line flags.
  */
-import { type Clock, systemClock } from "../../protocol/clock.js";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { type Clock, systemClock } from "../../platform/clock.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { isValidDeviceId } from "../../protocol/topics.js";
 import type { Capability } from "../../protocol/codec.js";
 import type { ImageService } from "../bootloader/image-service.js";

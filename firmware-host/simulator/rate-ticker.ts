@@ -3,7 +3,7 @@
  * single timer ticks at most every 10 ms and reports how many readings fell due since the last
  * tick, from elapsed clock time (late timers therefore do not lower the average rate).
  */
-import type { Clock, TimerHandle } from "../../protocol/clock.js";
+import type { Clock, TimerHandle } from "../../platform/clock.js";
 
 const MIN_TICK_MS = 10;
 const MAX_TICK_MS = 1000;

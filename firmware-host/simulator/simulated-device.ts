@@ -9,7 +9,7 @@
  * through the same pump, which sends in bounded chunks so a large backlog never blocks the loop.
  */
 import { EventEmitter } from "node:events";
-import type { Clock, TimerHandle } from "../../protocol/clock.js";
+import type { Clock, TimerHandle } from "../../platform/clock.js";
 import {
 	type CommandResult,
 	type Envelope,
@@ -23,7 +23,7 @@ import {
 	type Reading,
 	ReadingFlag,
 } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { EnvelopeLink, LinkEvents } from "../../protocol/link.js";
 import { type CommandName, type CommandTarget, type DeviceStatus, runCommand } from "./commands.js";
 import { FaultInjector } from "./faults.js";

@@ -5,7 +5,7 @@
  * so reconnect tests can check for gaps and duplicates across links.
  */
 import type { Command, Envelope, EnvelopeInit, Reading } from "../../protocol/codec.js";
-import type { FieldchainError } from "../../protocol/errors.js";
+import type { FieldchainError } from "../../platform/errors.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
 
 export interface TestHostOptions {

@@ -3,7 +3,7 @@
  * createNodeApi, @node-red/runtime Node), and the one place that wires an input handler to
  * status, send and done(err). Entry files stay a few lines each.
  */
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { FieldchainApi } from "./api.js";
 
 export type Message = Record<string, unknown> & { payload?: unknown; topic?: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isFieldchainError } from "../../protocol/errors.js";
+import { isFieldchainError } from "../../platform/errors.js";
 import { DUMMY_HASH, formatPasswordHash, hashPassword, parsePasswordHash, verifyPassword, verifyPasswordOrDummy } from "./password-hash.js";
 
 const PHC = /^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/;

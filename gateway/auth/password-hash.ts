@@ -7,7 +7,7 @@
  * PHC string format. Configuration holds only these strings, never a password.
  */
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 export interface ScryptParams {
 	/** log2 of the CPU/memory cost N. */

@@ -7,7 +7,7 @@
  */
 import type { AedesOptions, AuthenticateError, AuthErrorCode, Client, PublishPacket, Subscription } from "aedes";
 import type { Logger } from "pino";
-import { ErrorCodes, FieldchainError, toError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
 import { deviceDownTopic, deviceUpTopic, isValidDeviceId } from "../../protocol/topics.js";
 import { verifyPasswordOrDummy } from "../auth/password-hash.js";
 import type { DeviceLookup } from "./device-credentials.js";

@@ -2,7 +2,7 @@
  * Where the broker finds a device's MQTT password hash: a fixed list (checked once, at start) or
  * a lookup function (a database, checked on every CONNECT).
  */
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
 import { isValidDeviceId } from "../../protocol/topics.js";
 import { parsePasswordHash } from "../auth/password-hash.js";
 

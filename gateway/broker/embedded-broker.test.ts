@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { MqttClient } from "mqtt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { decodeEnvelope, type Envelope } from "../../protocol/codec.js";
-import type { FieldchainError } from "../../protocol/errors.js";
+import type { FieldchainError } from "../../platform/errors.js";
 import { deviceDownTopic, deviceUpTopic } from "../../protocol/topics.js";
 import { hashPassword } from "../auth/password-hash.js";
 import { BrokerKit, envelopeBytes, PASSWORDS, testDevices } from "./broker-test-kit.js";

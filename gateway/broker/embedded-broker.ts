@@ -6,7 +6,8 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { Aedes, type Client } from "aedes";
 import type { Logger } from "pino";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
+import { isLoopback } from "../../platform/net.js";
 import { ABSOLUTE_MAX_PAYLOAD } from "../../protocol/framing/frame.js";
 import { createDeviceAcl, remoteAddressOf } from "./device-acl.js";
 import { type DeviceCredentials, type DeviceLookup, toDeviceLookup } from "./device-credentials.js";
@@ -134,8 +135,4 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 		hint,
 		details: { host, port, errno: error.code },
 	});
-}
-
-function isLoopback(host: string): boolean {
-	return host === "localhost" || host === "::1" || host.startsWith("127.");
 }

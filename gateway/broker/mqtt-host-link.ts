@@ -8,7 +8,7 @@
  */
 import { EventEmitter } from "node:events";
 import { type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError, } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, } from "../../platform/errors.js";
 import { DEFAULT_MAX_PAYLOAD } from "../../protocol/framing/frame.js";
 import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../../protocol/link.js";
 

@@ -7,7 +7,7 @@
  */
 import { Duplex } from "node:stream";
 import type { Socket } from "node:net";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 /** Follows the fixed headers (MQTT 3.1.1 section 2.2) of a byte stream, packet after packet. */
 export class RemainingLengthScanner {

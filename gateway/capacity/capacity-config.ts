@@ -8,7 +8,7 @@
  *     "checkIntervalMs": 1000
  *   }
  */
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 export interface CapacityConfig {
 	quotaBytes: number | null;

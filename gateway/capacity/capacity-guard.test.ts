@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../../protocol/clock.js";
-import { silentLogger } from "../logger.js";
+import { ManualClock } from "../../platform/clock.js";
+import { silentLogger } from "../../platform/logger.js";
 import type { ReadingRow } from "../store/reading-store.js";
 import { SqliteReadingStore } from "../store/sqlite-reading-store.js";
 import { defaultCapacityConfig } from "./capacity-config.js";

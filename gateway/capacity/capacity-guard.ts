@@ -14,9 +14,9 @@
  * alarm; refusals are counted by reason and a device is told why (Error CODE_BUSY) at most once
  * every few seconds. Nothing is dropped silently.
  */
-import type { Clock, TimerHandle } from "../../protocol/clock.js";
-import { ErrorCodes } from "../../protocol/errors.js";
-import type { Logger } from "../logger.js";
+import type { Clock, TimerHandle } from "../../platform/clock.js";
+import { ErrorCodes } from "../../platform/errors.js";
+import type { Logger } from "../../platform/logger.js";
 import type { ReadingRow } from "../store/reading-store.js";
 import type { CapacityConfig } from "./capacity-config.js";
 import type { DiskProbe } from "./disk-probe.js";

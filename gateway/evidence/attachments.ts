@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 /** 10 MiB: a phone photo fits, a video does not. */
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

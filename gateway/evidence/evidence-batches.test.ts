@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { EvidenceChain } from "../../protocol/evidence/chain.js";
-import { isFieldchainError } from "../../protocol/errors.js";
+import { isFieldchainError } from "../../platform/errors.js";
 import { decodeRecord } from "../../protocol/evidence/record.js";
 import { reading } from "../../protocol/evidence/test-fixtures.js";
 import { migrate } from "../store/migrations.js";

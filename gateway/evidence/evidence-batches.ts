@@ -13,7 +13,7 @@
  * rows of version 2).
  */
 import type Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 /** One chained record on its way into a batch. */
 export interface BatchEntry {

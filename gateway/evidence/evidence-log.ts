@@ -10,8 +10,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import type { Clock } from "../../protocol/clock.js";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import type { Clock } from "../../platform/clock.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { type ChainedBytes, contentHash, EvidenceChain, type EvidenceRecordInit, initialChainState } from "../../protocol/evidence/chain.js";
 import { signCheckpoint } from "../../protocol/evidence/checkpoint.js";
 import type { GatewayKey } from "../../protocol/evidence/keys.js";
@@ -24,8 +24,8 @@ import {
 	type ReadingVaryingFields,
 	SignerRole,
 } from "../../protocol/evidence/record.js";
-import type { ChecklistItem, Task } from "../../protocol/model/entities/task.js";
-import type { Logger } from "../logger.js";
+import type { ChecklistItem, Task } from "../../model/entities/task.js";
+import type { Logger } from "../../platform/logger.js";
 import type { DeviceRecord, ReadingRow } from "../store/reading-store.js";
 import type { ActiveTask, ActiveTasks } from "../work/active-tasks.js";
 import type { WorkOrders } from "../work/work-orders.js";
@@ -38,7 +38,7 @@ type RecordInit = EvidenceRecordInit;
 export type ManualEvidenceKind = "photo" | "note" | "acknowledgement" | "signature";
 export type UplinkStatus = "stored" | "uploaded" | "receipted";
 
-/** How far the uplink has taken the chain (cloud-bridge/uplink); chain seqs at or below are uploaded / receipted. */
+/** How far the uplink has taken the chain (gateway/uplink); chain seqs at or below are uploaded / receipted. */
 export interface UplinkProgress {
 	uploadedUpTo: number;
 	receiptedUpTo: number;

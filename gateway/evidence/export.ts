@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { buildBundle, type EvidenceBundle } from "../../protocol/evidence/bundle.js";
 import { GATEWAY_KEY_FILE, loadOrCreateGatewayKey } from "../../protocol/evidence/keys.js";
 import { decodeRecord } from "../../protocol/evidence/record.js";

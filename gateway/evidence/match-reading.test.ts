@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChecklistItem, Task } from "../../protocol/model/entities/task.js";
+import type { ChecklistItem, Task } from "../../model/entities/task.js";
 import { matchReading, type ReadingToMatch } from "./match-reading.js";
 
 function item(id: string, quantity: string, unit: string, min: number | null, max: number | null, calibratedDevice = true): ChecklistItem {

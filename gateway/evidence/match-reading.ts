@@ -1,12 +1,12 @@
 /**
  * Which checklist item of the active task a device reading satisfies, and whether it passes.
  * Pure: the same function decides on the gateway (offline) and in tests. Requirements come from
- * the execution model (protocol/model): quantity must be equal, the unit convertible (UCUM), the
+ * the execution model (model): quantity must be equal, the unit convertible (UCUM), the
  * value within the item's range after conversion, and, where the item asks for it, the device in
  * calibration at capture time.
  */
-import type { ChecklistItem, Task } from "../../protocol/model/entities/task.js";
-import { areConvertible, convertUnit, withinRange } from "../../protocol/model/units/ucum.js";
+import type { ChecklistItem, Task } from "../../model/entities/task.js";
+import { areConvertible, convertUnit, withinRange } from "../../model/units/ucum.js";
 
 export type ReadingOutcome = "pass" | "fail-out-of-range" | "fail-out-of-calibration";
 

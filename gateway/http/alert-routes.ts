@@ -4,8 +4,8 @@
  * filter, ?limit= up to 1000).
  */
 import type { FastifyInstance } from "fastify";
-import type { Clock } from "../../protocol/clock.js";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import type { Clock } from "../../platform/clock.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { GatewayEvents } from "../events.js";
 import type { AlertSeverity, Alerts } from "../work/alerts.js";
 

@@ -5,8 +5,8 @@
 import { timingSafeEqual } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerFactory } from "fastify";
 import type { Registry } from "prom-client";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../../protocol/errors.js";
-import type { Logger } from "../logger.js";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
+import type { Logger } from "../../platform/logger.js";
 import type { DeviceRegistry } from "../session/device-registry.js";
 import type { ReadingStore } from "../store/reading-store.js";
 

@@ -4,9 +4,9 @@
  * milestone state of a work order, the day's time entries and their submission, and sync state.
  */
 import type { FastifyInstance } from "fastify";
-import type { Clock } from "../../protocol/clock.js";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import type { Task } from "../../protocol/model/entities/task.js";
+import type { Clock } from "../../platform/clock.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import type { Task } from "../../model/entities/task.js";
 import type { EvidenceLog } from "../evidence/evidence-log.js";
 import type { GatewayEvents } from "../events.js";
 import type { ReadingStore } from "../store/reading-store.js";

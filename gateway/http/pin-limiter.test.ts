@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../../protocol/clock.js";
+import { ManualClock } from "../../platform/clock.js";
 import { PinLimiter } from "./pin-limiter.js";
 
 describe("PinLimiter", () => {

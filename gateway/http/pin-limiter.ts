@@ -3,7 +3,7 @@
  * gets `maxFailures` wrong PINs per window; past that it must wait until the oldest failure leaves
  * the window. A right PIN clears the address's failures.
  */
-import type { Clock } from "../../protocol/clock.js";
+import type { Clock } from "../../platform/clock.js";
 
 export interface PinLimiterOptions {
 	clock: Clock;

@@ -4,8 +4,8 @@
  * out. Wrong PINs are rate limited per client address (pin-limiter.ts).
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Clock } from "../../protocol/clock.js";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import type { Clock } from "../../platform/clock.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { verifyPasswordOrDummy } from "../auth/password-hash.js";
 import type { WebAppConfig } from "../config.js";
 import type { PinLimiter } from "./pin-limiter.js";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/password-hash.js";
 import { parseGatewayConfig } from "../config.js";
-import { DEMO_TASK_ID, DEMO_TECHNICIAN_ID, DEMO_WORK_ORDER_ID, demoDay } from "../demo/demo-day.js";
+import { DEMO_TASK_ID, DEMO_TECHNICIAN_ID, DEMO_WORK_ORDER_ID, demoDay } from "../../demo/demo-day.js";
 import { type GatewayFixture, startGateway } from "../../test/support/gateway-fixture.js";
 
 const TOKEN = "script-token-0123456789";

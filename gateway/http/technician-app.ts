@@ -3,7 +3,7 @@
  * sessions (when config.webApp is set), the app routes, the live event stream and the static app.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Clock } from "../../protocol/clock.js";
+import type { Clock } from "../../platform/clock.js";
 import type { WebAppConfig } from "../config.js";
 import { EvidenceBatches } from "../evidence/evidence-batches.js";
 import type { Gateway } from "../gateway.js";

@@ -7,7 +7,7 @@
  * At "disk-full" every write to /api is answered 507 with the reason (nothing is half-stored).
  */
 import type { FastifyInstance } from "fastify";
-import { ErrorCodes } from "../../protocol/errors.js";
+import { ErrorCodes } from "../../platform/errors.js";
 import type { CapacityGuard } from "../capacity/capacity-guard.js";
 import type { EvidenceLog } from "../evidence/evidence-log.js";
 import type { Outbox } from "../uplink/outbox.js";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { baseSnapshot, items, make } from "../../protocol/model/testing/builders.js";
+import { baseSnapshot, items, make } from "../../model/testing/builders.js";
 import { type GatewayFixture, startGateway } from "../../test/support/gateway-fixture.js";
 
 let fixture: GatewayFixture | undefined;

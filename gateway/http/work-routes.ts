@@ -4,8 +4,8 @@
  * acknowledgements and signatures posted here), and task timers.
  */
 import type { FastifyInstance } from "fastify";
-import type { Clock } from "../../protocol/clock.js";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import type { Clock } from "../../platform/clock.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { Attachments } from "../evidence/attachments.js";
 import type { EvidenceLog, ManualEvidenceKind } from "../evidence/evidence-log.js";
 import type { ActiveTasks } from "../work/active-tasks.js";

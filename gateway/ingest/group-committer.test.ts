@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FieldchainError } from "../../protocol/errors.js";
+import { FieldchainError } from "../../platform/errors.js";
 import { MemoryReadingStore } from "../store/memory-reading-store.js";
 import { identity, row } from "../store/reading-store.contract.js";
 import { GroupCommitter } from "./group-committer.js";

@@ -5,7 +5,7 @@
  * reading is always on disk, and one fsync pays for hundreds of readings.
  */
 import { EventEmitter } from "node:events";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../platform/errors.js";
 import type { ReadingRow, ReadingStore, WatermarkUpdate } from "../store/reading-store.js";
 import { BootWatermark } from "./boot-watermark.js";
 

@@ -17,7 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { NODE_RED_ADMIN_ROOT, NODE_RED_HTTP_ROOT, type NodeRedSettingsInput, nodeRedSettings } from "./settings.js";
 
 const require = createRequire(import.meta.url);

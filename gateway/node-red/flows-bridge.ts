@@ -1,7 +1,7 @@
 /** Joins a gateway to its embedded Node-RED: the in-process API for the nodes, and the runtime. */
 import type { Server } from "node:http";
 import type { FastifyServerFactory } from "fastify";
-import { systemClock } from "../../protocol/clock.js";
+import { systemClock } from "../../platform/clock.js";
 import type { NodeRedConfig } from "../config.js";
 import type { Gateway } from "../gateway.js";
 import { EmbeddedNodeRed } from "./embedded-node-red.js";

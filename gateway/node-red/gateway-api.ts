@@ -3,10 +3,10 @@
  * own parts: evidence goes through the EvidenceLog (hash-chained and sealed like any other), task
  * changes through TaskStates (the execution model's rules), commands through the device session.
  */
-import type { Clock } from "../../protocol/clock.js";
+import type { Clock } from "../../platform/clock.js";
 import { type Command, CommandStatus } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import type { Task } from "../../protocol/model/entities/task.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import type { Task } from "../../model/entities/task.js";
 import type { CommandOutcome, DeviceCommand, FieldchainApi, TaskTarget, TaskView } from "../../flows/lib/api.js";
 import type { EvidenceLog } from "../evidence/evidence-log.js";
 import type { GatewayEvents } from "../events.js";

@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import type { FieldchainApi } from "../../flows/lib/api.js";
 import type { NodeRedConfig } from "../config.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../../platform/logger.js";
 
 export const NODE_RED_ADMIN_ROOT = "/red";
 /** HTTP-in nodes live under the editor's root, behind the same users (basic auth). */

@@ -8,10 +8,10 @@
  *                                  \--fails--> backoff --delay--> idle
  */
 import { existsSync } from "node:fs";
-import type { Clock, TimerHandle } from "../../protocol/clock.js";
+import type { Clock, TimerHandle } from "../../platform/clock.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
 import { listSerialPorts, openSerialLink, type SerialBinding, type SerialPortInfo } from "../../protocol/transport/serial.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../../platform/logger.js";
 
 export interface SerialTarget {
 	path?: string;

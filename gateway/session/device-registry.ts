@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from "node:events";
 import { emptyLinkCounters, type LinkCounters, type TransportKind } from "../../protocol/link.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import { type DeviceSession, emptySessionCounters, type SessionCounters } from "./device-session.js";
 
 export interface DeviceLiveState {

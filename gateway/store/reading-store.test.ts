@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { isFieldchainError } from "../../protocol/errors.js";
+import { isFieldchainError } from "../../platform/errors.js";
 import { MemoryReadingStore } from "./memory-reading-store.js";
 import { currentSchemaVersion, MIGRATIONS, migrate } from "./migrations.js";
 import { identity, readingStoreContract, row } from "./reading-store.contract.js";

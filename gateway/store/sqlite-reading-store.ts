@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { TransportKind } from "../../protocol/link.js";
 import { migrate } from "./migrations.js";
 import type { BootState, CommitOutcome, DeviceIdentity, DeviceRecord, ReadingQuery, ReadingRow, ReadingStore, WatermarkUpdate } from "./reading-store.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseSnapshot, make } from "../../protocol/model/testing/builders.js";
+import { baseSnapshot, make } from "../../model/testing/builders.js";
 import { mergeCloudPlan } from "./downlink-merge.js";
 
 describe("mergeCloudPlan (conflict rules)", () => {

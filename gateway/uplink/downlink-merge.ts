@@ -12,8 +12,8 @@
  * Every difference resolved against one side is recorded with both versions (downlink_conflicts)
  * and reported at GET /api/v1/uplink/conflicts.
  */
-import type { ModelSnapshot } from "../../protocol/model/entities/kinds.js";
-import type { Task } from "../../protocol/model/entities/task.js";
+import type { ModelSnapshot } from "../../model/entities/kinds.js";
+import type { Task } from "../../model/entities/task.js";
 
 export interface CloudPlan {
 	workOrders: ModelSnapshot["workOrders"];

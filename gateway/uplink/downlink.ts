@@ -6,10 +6,10 @@
  * message on fieldchain/v1/gateways/{id}/downlink when the MQTT uplink is on).
  */
 import type Database from "better-sqlite3";
-import type { Clock, TimerHandle } from "../../protocol/clock.js";
-import { toError } from "../../protocol/errors.js";
-import { expectStatus, requestJson } from "../../cloud-bridge/uplink/http-json.js";
-import type { Logger } from "../logger.js";
+import type { Clock, TimerHandle } from "../../platform/clock.js";
+import { toError } from "../../platform/errors.js";
+import { expectStatus, requestJson } from "./transport/http-json.js";
+import type { Logger } from "../../platform/logger.js";
 import type { WorkOrders } from "../work/work-orders.js";
 import { type CloudPlan, type Conflict, type LocalProgress, mergeCloudPlan } from "./downlink-merge.js";
 

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import type Database from "better-sqlite3";
 import type { FastifyInstance } from "fastify";
 import type { Registry } from "prom-client";
-import type { Clock } from "../../protocol/clock.js";
-import { destinationOf } from "../../cloud-bridge/uplink/uplink-config.js";
+import type { Clock } from "../../platform/clock.js";
+import { destinationOf } from "./uplink-config.js";
 import { CapacityGuard } from "../capacity/capacity-guard.js";
 import { type DiskProbe, sqliteDiskProbe } from "../capacity/disk-probe.js";
 import { ReadingEviction } from "../capacity/reading-eviction.js";
@@ -18,7 +18,7 @@ import type { GatewayConfig } from "../config.js";
 import type { GatewayEvents } from "../events.js";
 import type { EvidenceLog, UplinkProgress } from "../evidence/evidence-log.js";
 import { uplinkRoutes } from "../http/uplink-routes.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import type { ActiveTasks } from "../work/active-tasks.js";
 import type { TimeEntryOutbox } from "../work/time-entries.js";
 import { UplinkCursors } from "./cursors.js";
@@ -120,7 +120,7 @@ export class GatewayUplink {
 			},
 			onAlarm: (code, message) => events.emit("alarm", { code, severity: "warning", message, deviceId: null, at: clock.now() }),
 			mqttTransport: async (mqttUplink) =>
-				(await import("../../cloud-bridge/uplink/mqtt-transport.js")).createMqttTransport(mqttUplink, gatewayId, logger, this.downlink ? () => void this.downlink?.refresh() : undefined),
+				(await import("./transport/mqtt-transport.js")).createMqttTransport(mqttUplink, gatewayId, logger, this.downlink ? () => void this.downlink?.refresh() : undefined),
 		});
 		this.runner.start();
 	}

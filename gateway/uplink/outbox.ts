@@ -2,7 +2,7 @@
  * The outbox of what is not evidence but must reach the cloud exactly once in effect: finished
  * time entries and task status changes. A row is written in the same transaction as the change
  * itself (gateway/work/time-entries.ts, task-states.ts), so neither exists without the other;
- * the drain (cloud-bridge/uplink/drain.ts) sends rows in id order and marks them receipted.
+ * the drain (gateway/uplink/drain.ts) sends rows in id order and marks them receipted.
  * `record_id` is the idempotency key the destination dedups on.
  */
 import type Database from "better-sqlite3";

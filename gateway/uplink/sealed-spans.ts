@@ -5,6 +5,7 @@
  */
 import type Database from "better-sqlite3";
 import { contentHash } from "../../protocol/evidence/chain.js";
+import type { BatchRecord } from "../../protocol/uplink/wire.js";
 import { EvidenceBatches, type StoredRecord } from "../evidence/evidence-batches.js";
 
 export interface SealedSpan {
@@ -14,12 +15,6 @@ export interface SealedSpan {
 	records: StoredRecord[];
 	/** Canonical checkpoint bytes (signature included) with chain seq in (afterSeq, upToSeq], in order. */
 	checkpoints: Array<{ chainSeq: number; bytes: Buffer }>;
-}
-
-export interface WireRecord {
-	chainSeq: number;
-	record: string;
-	contentHash: string;
 }
 
 export class SealedSpans {
@@ -71,7 +66,7 @@ export class SealedSpans {
 	}
 }
 
-/** A stored record in the billing service's batch wire format (cloud-bridge/billing/ingest/wire.ts). */
-export function toWireRecord(stored: StoredRecord): WireRecord {
+/** A stored record in the uplink's batch wire format (protocol/uplink/wire.ts). */
+export function toWireRecord(stored: StoredRecord): BatchRecord {
 	return { chainSeq: stored.chainSeq, record: stored.bytes.toString("base64"), contentHash: contentHash(stored.bytes).toString("hex") };
 }

@@ -4,16 +4,16 @@
  * retries with backoff while the cloud is unreachable; a refused enrollment token is an alarm
  * (it will not work later either).
  */
-import type { Clock, TimerHandle } from "../../protocol/clock.js";
-import { isFieldchainError, toError } from "../../protocol/errors.js";
-import { Drain, type DrainState } from "../../cloud-bridge/uplink/drain.js";
-import { enrollGateway, readUplinkToken, writeUplinkToken } from "../../cloud-bridge/uplink/enrollment.js";
-import { HttpTransport } from "../../cloud-bridge/uplink/http-transport.js";
-import type { UplinkTransport } from "../../cloud-bridge/uplink/transport.js";
-import type { UplinkConfig } from "../../cloud-bridge/uplink/uplink-config.js";
-import { retryDelayMs } from "../../cloud-bridge/webhooks/backoff.js";
-import { DEFAULT_DRAIN_RETRY } from "../../cloud-bridge/uplink/drain.js";
-import type { Logger } from "../logger.js";
+import type { Clock, TimerHandle } from "../../platform/clock.js";
+import { isFieldchainError, toError } from "../../platform/errors.js";
+import { Drain, type DrainState } from "./drain.js";
+import { enrollGateway, readUplinkToken, writeUplinkToken } from "./enrollment.js";
+import { HttpTransport } from "./transport/http-transport.js";
+import type { UplinkTransport } from "./transport/transport.js";
+import type { UplinkConfig } from "./uplink-config.js";
+import { retryDelayMs } from "../../platform/backoff.js";
+import { DEFAULT_DRAIN_RETRY } from "./drain.js";
+import type { Logger } from "../../platform/logger.js";
 import type { UplinkCursors } from "./cursors.js";
 import type { Outbox } from "./outbox.js";
 import type { SealedSpans } from "./sealed-spans.js";
@@ -31,7 +31,7 @@ export interface UplinkRunnerOptions {
 	logger: Logger;
 	onState: (state: DrainState | "enrolling" | "not-enrolled") => void;
 	onAlarm: (code: string, message: string) => void;
-	/** Builds the MQTT transport (cloud-bridge/uplink/mqtt-transport.ts), loaded only when configured. */
+	/** Builds the MQTT transport (gateway/uplink/transport/mqtt-transport.ts), loaded only when configured. */
 	mqttTransport?: (config: UplinkConfig) => Promise<UplinkTransport>;
 	/** The API token is there (the downlink may pull now). */
 	onEnrolled?: () => void;

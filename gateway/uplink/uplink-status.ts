@@ -2,7 +2,7 @@
  * What the local API and /metrics say about the uplink: queue depth, oldest unsent age, bytes
  * waiting, uploads per second, failures by reason, and per task stored / uploaded / receipted.
  */
-import type { Clock } from "../../protocol/clock.js";
+import type { Clock } from "../../platform/clock.js";
 import type { UplinkCursors } from "./cursors.js";
 import type { Outbox } from "./outbox.js";
 import type { SealedSpans } from "./sealed-spans.js";

@@ -4,7 +4,7 @@
  * (deviceIds), or, when only one technician has an active task, to that one.
  */
 import type Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { WorkOrders } from "./work-orders.js";
 
 export interface ActiveTask {

@@ -4,7 +4,7 @@
  * the gateway's database, so an alert raised offline is still there after a restart.
  */
 import type Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { GatewayAlert } from "../events.js";
 
 export type AlertSeverity = GatewayAlert["severity"];

@@ -2,14 +2,14 @@
  * The gateway's view of the execution model: the work-order snapshot it was given, with what
  * happened here laid over it: task states (task-states.ts changes the snapshot's task objects),
  * the evidence records of the chain as model Evidence, and the technician's time entries as model
- * TimeEntries. The model's rules (protocol/model/rules) then judge it exactly as the billing
+ * TimeEntries. The model's rules (model/rules) then judge it exactly as the billing
  * service will, offline.
  */
 import { contentHash } from "../../protocol/evidence/chain.js";
 import { decodeRecord, EvidenceKind as Kind, SignerRole } from "../../protocol/evidence/record.js";
-import type { Evidence, EvidencePayload } from "../../protocol/model/entities/evidence.js";
-import type { ModelSnapshot } from "../../protocol/model/entities/kinds.js";
-import type { TimeEntry } from "../../protocol/model/entities/time-entry.js";
+import type { Evidence, EvidencePayload } from "../../model/entities/evidence.js";
+import type { ModelSnapshot } from "../../model/entities/kinds.js";
+import type { TimeEntry } from "../../model/entities/time-entry.js";
 import type { EvidenceBatches } from "../evidence/evidence-batches.js";
 import type { TimeSubmissions } from "./time-submissions.js";
 import type { WorkOrders } from "./work-orders.js";

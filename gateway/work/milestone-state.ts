@@ -1,13 +1,13 @@
 /**
  * The billing milestones of a work order as the technician sees them: judged by the model's
- * milestone readiness rule (protocol/model/rules/milestone-readiness.ts) on the gateway's snapshot
+ * milestone readiness rule (model/rules/milestone-readiness.ts) on the gateway's snapshot
  * (gateway-snapshot.ts). "Ready for approval" means the technician's part is done: every reason
  * left is submitted time waiting for approval in the billing service. Otherwise the reasons say
  * exactly what is still missing.
  */
-import type { BillingMilestone } from "../../protocol/model/entities/milestone.js";
-import { milestoneReadinessOf } from "../../protocol/model/rules/milestone-readiness.js";
-import type { Reason } from "../../protocol/model/rules/reasons.js";
+import type { BillingMilestone } from "../../model/entities/milestone.js";
+import { milestoneReadinessOf } from "../../model/rules/milestone-readiness.js";
+import type { Reason } from "../../model/rules/reasons.js";
 import { gatewaySnapshot, type SnapshotParts } from "./gateway-snapshot.js";
 
 export interface MilestoneState {

@@ -1,6 +1,6 @@
 /**
  * What the technician app shows about the uplink: queue depth, last receipt, online or not. The
- * uplink (cloud-bridge/uplink/drain.ts) announces its state as the gateway's `syncState` event;
+ * uplink (gateway/uplink/drain.ts) announces its state as the gateway's `syncState` event;
  * this tracker keeps the latest one. Until an uplink announces anything, the state says
  * "not configured" rather than pretending to be in sync.
  */

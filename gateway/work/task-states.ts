@@ -1,7 +1,7 @@
 /**
  * Task status changed on the gateway (start, complete, cancel), with the execution model's rules:
- * the task state machine (protocol/model/state-machines) and the start and complete conditions of
- * protocol/model/README.md, "Rules": a task starts inside an in-progress work order once its
+ * the task state machine (model/state-machines) and the start and complete conditions of
+ * model/README.md, "Rules": a task starts inside an in-progress work order once its
  * before-start safety items are acknowledged; it completes when every required item has valid
  * evidence and no timer runs on it. Offline, the gateway's evidence log is the judge of valid
  * evidence: its matcher applies the model's requirement checks (gateway/evidence/match-reading.ts).
@@ -10,10 +10,10 @@
  * snapshot's task objects at start-up and on each change; they survive a restart.
  */
 import type Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import type { Task, TaskStatus } from "../../protocol/model/entities/task.js";
-import { assertNoReasons, type Reason, reason } from "../../protocol/model/rules/reasons.js";
-import { taskMachine } from "../../protocol/model/state-machines/machines.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import type { Task, TaskStatus } from "../../model/entities/task.js";
+import { assertNoReasons, type Reason, reason } from "../../model/rules/reasons.js";
+import { taskMachine } from "../../model/state-machines/machines.js";
 import type { WorkOrders } from "./work-orders.js";
 import type { TimeEntryOutbox } from "./time-entries.js";
 

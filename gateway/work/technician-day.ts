@@ -3,8 +3,8 @@
  * with its work order, the order's place in its multi-visit chain (parent, children, what it waits
  * on and what waits on it) and its tasks.
  */
-import type { ServiceAppointment } from "../../protocol/model/entities/appointment.js";
-import type { WorkOrder } from "../../protocol/model/entities/work-order.js";
+import type { ServiceAppointment } from "../../model/entities/appointment.js";
+import type { WorkOrder } from "../../model/entities/work-order.js";
 import type { ActiveTask } from "./active-tasks.js";
 import type { WorkOrders } from "./work-orders.js";
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { Outbox } from "../uplink/outbox.js";
 
 export type TimeEntryKind = "work" | "travel";

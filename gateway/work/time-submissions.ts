@@ -5,7 +5,7 @@
  * entries the technician has handed in, online or not.
  */
 import type Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { GatewayTimeEntry } from "./time-entries.js";
 
 export interface AppTimeEntry extends GatewayTimeEntry {

@@ -1,14 +1,14 @@
 /**
  * The work orders, tasks and technicians this gateway serves, loaded from a JSON file shaped as a
- * protocol/model snapshot (the cloud sync will fill the same structure from the billing service).
- * The gateway only reads them: the rules of the execution model stay in protocol/model.
+ * model snapshot (the cloud sync will fill the same structure from the billing service).
+ * The gateway only reads them: the rules of the execution model stay in model.
  */
 import { readFileSync } from "node:fs";
-import { ErrorCodes, FieldchainError } from "../../protocol/errors.js";
-import { emptySnapshot, type ModelSnapshot } from "../../protocol/model/entities/kinds.js";
-import type { Task } from "../../protocol/model/entities/task.js";
-import type { WorkOrder } from "../../protocol/model/entities/work-order.js";
-import { validateSnapshot } from "../../protocol/model/validation/validate.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { emptySnapshot, type ModelSnapshot } from "../../model/entities/kinds.js";
+import type { Task } from "../../model/entities/task.js";
+import type { WorkOrder } from "../../model/entities/work-order.js";
+import { validateSnapshot } from "../../model/validation/validate.js";
 
 export class WorkOrders {
 	private readonly tasksById: Map<string, Task>;

@@ -11,7 +11,7 @@
  * even JSON is a "malformed" problem.
  */
 import { createHash } from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { contentHash as hashContent, entryHash as hashEntry } from "./chain.js";
 import { verifyCheckpoint } from "./checkpoint.js";
 import { keyIdOf } from "./keys.js";

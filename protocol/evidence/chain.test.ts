@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isFieldchainError } from "../errors.js";
+import { isFieldchainError } from "../../platform/errors.js";
 import { contentHash, ENTRY_HASH_DOMAIN, EvidenceChain, entryHash, genesisHash, initialChainState } from "./chain.js";
 import { decodeRecord, EvidenceKind } from "./record.js";
 import { reading } from "./test-fixtures.js";

@@ -11,7 +11,7 @@
  * and still let the verifier recompute every entry_hash up to a signed checkpoint.
  */
 import crypto from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { type EvidenceRecordFields, encodeRecord } from "./record.js";
 
 export const ENTRY_HASH_DOMAIN = "fieldchain/evidence/v1\0";

@@ -4,7 +4,7 @@
  * record is "sealed" once a valid checkpoint covers it.
  */
 import { type KeyObject, sign, verify } from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { keyIdOf, publicKeyFromRaw } from "./keys.js";
 import { type Checkpoint, decodeCheckpoint, encodeCheckpoint } from "./record.js";
 

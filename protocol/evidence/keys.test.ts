@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { isFieldchainError } from "../errors.js";
+import { isFieldchainError } from "../../platform/errors.js";
 import { GATEWAY_KEY_FILE, keyIdOf, loadOrCreateGatewayKey, parsePublicKey, publicKeyFromRaw } from "./keys.js";
 
 const dirs: string[] = [];

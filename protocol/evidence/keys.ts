@@ -6,7 +6,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, typ
 import { closeSync, constants, fstatSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 export const GATEWAY_KEY_FILE = "gateway-ed25519.key";
 

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isFieldchainError } from "../errors.js";
+import { isFieldchainError } from "../../platform/errors.js";
 import { fieldchain } from "../generated/evidence.js";
 import {
 	decodeCheckpoint,

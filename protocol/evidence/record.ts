@@ -11,7 +11,7 @@
  * (see encodeRecordFast).
  */
 import "../protobuf-numbers.js";
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { fieldchain } from "../generated/evidence.js";
 
 const ev1 = fieldchain.evidence.v1;

@@ -2,7 +2,7 @@
  * The hardware an image is built for: MODEL, or MODEL:REVISION, matched against the model and
  * hardware_revision of the device's Hello.
  */
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 const NAME = /^[A-Za-z0-9._-]{1,64}(?::[A-Za-z0-9._-]{1,16})?$/;
 

@@ -4,7 +4,7 @@
  * the hash and signature, and an unprotected TLV area holding the hash, key and signature.
  * All integers little-endian. protocol/README.md, "Firmware images", is the normative text.
  */
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { ImageVersion } from "./version.js";
 
 /** MCUboot's IMAGE_MAGIC. */

@@ -8,9 +8,9 @@
  * Time comes from a Clock so all of this is tested with a fake one.
  */
 import { createHash } from "node:crypto";
-import type { Clock, TimerHandle } from "../clock.js";
+import type { Clock, TimerHandle } from "../../platform/clock.js";
 import { encodeEnvelope } from "../codec.js";
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { errorCodeOfStatus, type ImageUpload, type ImageUploadResult, ImageStatus, statusName, UPLOAD_SLOT } from "./messages.js";
 
 export interface UploaderOptions {

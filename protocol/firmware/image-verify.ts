@@ -4,7 +4,7 @@
  * Every refusal is a FieldchainError whose code says which check failed.
  */
 import { createHash, verify } from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { type DeviceHardware, describeHardware, hardwareMatches } from "./hardware.js";
 import { decodeHeader, decodeTlvArea, HEADER_SIZE, type ImageHeader, imageError, type Tlv, TLV_INFO_MAGIC, TLV_PROT_INFO_MAGIC, TlvType } from "./image-layout.js";
 import { keyHash, publicKeyObject } from "./signing-keys.js";

@@ -1,6 +1,6 @@
 /** Types and enums of the firmware update messages, and the error code <-> ImageStatus mapping. */
-import type { ErrorCode } from "../errors.js";
-import { ErrorCodes } from "../errors.js";
+import type { ErrorCode } from "../../platform/errors.js";
+import { ErrorCodes } from "../../platform/errors.js";
 import { fieldchain } from "../generated/device.js";
 
 export type ImageUpload = fieldchain.device.v1.IImageUpload;

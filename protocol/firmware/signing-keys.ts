@@ -5,7 +5,7 @@
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 export interface SigningKey {
 	privateKey: KeyObject;

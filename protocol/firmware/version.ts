@@ -2,7 +2,7 @@
  * Image versions as MCUboot's image header stores them (struct image_version: u8 major, u8 minor,
  * u16 revision, u32 build_num), written major.minor.revision[+build].
  */
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 export interface ImageVersion {
 	major: number;

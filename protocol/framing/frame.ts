@@ -2,7 +2,7 @@
  * Serial frame = COBS( payload || CRC-32C(payload) as 4 bytes little-endian ) followed by 0x00.
  * protocol/README.md ("Serial framing") is the normative text; this file implements it.
  */
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { cobsEncodeInto, cobsMaxEncodedLength } from "./cobs.js";
 import { crc32c } from "./crc32c.js";
 

@@ -7,7 +7,7 @@
  */
 import { EventEmitter } from "node:events";
 import { type EnvelopeInit, encodeEnvelope } from "../codec.js";
-import { ErrorCodes, FieldchainError, } from "../errors.js";
+import { ErrorCodes, FieldchainError, } from "../../platform/errors.js";
 import { DEFAULT_MAX_PAYLOAD } from "../framing/frame.js";
 import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../link.js";
 

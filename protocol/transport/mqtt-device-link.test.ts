@@ -4,7 +4,7 @@ import { Aedes, type AedesOptions, type Client } from "aedes";
 import { connectAsync, type MqttClient } from "mqtt";
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeEnvelope, type Envelope, encodeEnvelope } from "../codec.js";
-import { ErrorCodes, type FieldchainError, isFieldchainError } from "../errors.js";
+import { ErrorCodes, type FieldchainError, isFieldchainError } from "../../platform/errors.js";
 import { deviceDownTopic, deviceUpTopic } from "../topics.js";
 import { connectMqttDeviceLink, type MqttDeviceLink, redactUrl } from "./mqtt-device-link.js";
 

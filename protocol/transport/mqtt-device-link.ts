@@ -9,7 +9,7 @@
 import { EventEmitter } from "node:events";
 import { connect, type IClientOptions, type MqttClient } from "mqtt";
 import { type EnvelopeInit, encodeEnvelope } from "../codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../platform/errors.js";
 import { DEFAULT_MAX_PAYLOAD } from "../framing/frame.js";
 import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../link.js";
 import { deviceDownTopic, deviceUpTopic, isValidDeviceId } from "../topics.js";

@@ -5,7 +5,7 @@
  */
 import { SerialPortStream } from "@serialport/stream";
 import { SerialPort } from "serialport";
-import { ErrorCodes, FieldchainError } from "../errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { StreamLink } from "./stream-link.js";
 
 // @serialport/bindings-interface's types do not resolve under "exports"; take them from its users.

@@ -5,7 +5,7 @@
 import { EventEmitter } from "node:events";
 import type { Duplex } from "node:stream";
 import { type EnvelopeInit, encodeEnvelope } from "../codec.js";
-import { ErrorCodes, FieldchainError, } from "../errors.js";
+import { ErrorCodes, FieldchainError, } from "../../platform/errors.js";
 import { DEFAULT_MAX_PAYLOAD, encodeFrame, FRAME_DELIMITER } from "../framing/frame.js";
 import { FrameDecoder, type FrameError } from "../framing/frame-decoder.js";
 import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents, type TransportKind } from "../link.js";

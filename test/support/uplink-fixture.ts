@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startTestService, type TestService } from "../../cloud-bridge/billing/testing/harness.js";
-import { baseSnapshot, items, make } from "../../protocol/model/testing/builders.js";
+import { baseSnapshot, items, make } from "../../model/testing/builders.js";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.js";
 
 export const GATEWAY_ID = "gw-uplink-1";

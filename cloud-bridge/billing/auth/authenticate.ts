@@ -3,7 +3,7 @@
  * no token or an unknown or revoked one is 401, a token without any of the scopes is 403.
  */
 import type { FastifyRequest } from "fastify";
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { ApiTokenRecord, BillingStore, Scope } from "../store/types.js";
 import { hashToken } from "./tokens.js";
 

@@ -6,7 +6,7 @@
  * comparison never touches the secret itself.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { ApiTokenRecord, BillingStore, EnrollmentRecord, Scope } from "../store/types.js";
 import { SCOPES } from "../store/types.js";
 

@@ -5,15 +5,15 @@
  * two writes is healed by the gateway's retry; the chain append is all or nothing.
  */
 import { createHash } from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
-import type { AnyWrite } from "../../../protocol/model/entities/kinds.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import type { AnyWrite } from "../../../model/entities/kinds.js";
 import type { Principal } from "../auth/authenticate.js";
 import type { BillingContext } from "../context.js";
 import { advanceMilestones } from "../milestone-flow.js";
 import { KeyedLock } from "./gateway-lock.js";
 import { recordToEvidence, type TargetLookup } from "./record-to-evidence.js";
 import { type VerifiedCheckpoint, verifyBatch } from "./verify-batch.js";
-import type { BatchReceipt, EvidenceBatch } from "./wire.js";
+import type { BatchReceipt, EvidenceBatch } from "../../../protocol/uplink/wire.js";
 
 function digestOf(batch: EvidenceBatch): string {
 	const hash = createHash("sha256");

@@ -4,11 +4,11 @@
  * name no checklist item or deliverable, or one this service does not know, stay in the chain but
  * do not become Evidence: the caller reports them as unlinked.
  */
-import { isFieldchainError } from "../../../protocol/errors.js";
+import { isFieldchainError } from "../../../platform/errors.js";
 import { EvidenceKind, type EvidenceRecord, SignerRole } from "../../../protocol/evidence/record.js";
-import { captureEvidence, type EvidenceTarget } from "../../../protocol/model/actions/evidence.js";
-import type { Evidence, EvidenceCapturer, EvidencePayload } from "../../../protocol/model/entities/evidence.js";
-import { emptySnapshot, type ModelSnapshot } from "../../../protocol/model/entities/kinds.js";
+import { captureEvidence, type EvidenceTarget } from "../../../model/actions/evidence.js";
+import type { Evidence, EvidenceCapturer, EvidencePayload } from "../../../model/entities/evidence.js";
+import { emptySnapshot, type ModelSnapshot } from "../../../model/entities/kinds.js";
 
 export interface SealedRecord {
 	record: EvidenceRecord;

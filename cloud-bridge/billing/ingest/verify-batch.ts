@@ -9,7 +9,7 @@ import { contentHash as hashContent, entryHash as hashEntry } from "../../../pro
 import { verifyCheckpoint } from "../../../protocol/evidence/checkpoint.js";
 import { type Checkpoint, decodeCheckpoint, decodeRecord, type EvidenceRecord } from "../../../protocol/evidence/record.js";
 import type { ChainHead, GatewayRecord, StoredChainRecord } from "../store/types.js";
-import type { BatchRecord, CheckpointRejection, RecordRejection, Rejected } from "./wire.js";
+import type { BatchRecord, CheckpointRejection, RecordRejection, Rejected } from "../../../protocol/uplink/wire.js";
 
 export interface VerifiedRecord {
 	chainSeq: number;

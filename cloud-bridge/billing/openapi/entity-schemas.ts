@@ -1,5 +1,5 @@
 /**
- * JSON Schemas of the model's entities as the API returns them (protocol/model/entities). The
+ * JSON Schemas of the model's entities as the API returns them (model/entities). The
  * OpenAPI document, the request validation and the contract tests all use these objects.
  */
 import { arr, bool, hex64, id, int, minor, ms, nullable, num, obj, oneOfValues, type Schema, str, versioned } from "./schema-helpers.js";

@@ -1,8 +1,8 @@
 /** Service appointments: create, list, reschedule (optimistic concurrency), lifecycle. */
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
-import { fresh, write } from "../../../protocol/model/actions/context.js";
-import { moveAppointment } from "../../../protocol/model/actions/appointments.js";
-import type { AppointmentStatus, ServiceAppointment } from "../../../protocol/model/entities/appointment.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { fresh, write } from "../../../model/actions/context.js";
+import { moveAppointment } from "../../../model/actions/appointments.js";
+import type { AppointmentStatus, ServiceAppointment } from "../../../model/entities/appointment.js";
 import type { BillingContext } from "../context.js";
 import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { Appointment, AppointmentStatus as STATUSES } from "../openapi/entity-schemas.js";

@@ -1,6 +1,6 @@
 /** Scopes, parameter schemas and helpers shared by the route groups. */
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
-import type { AnyEntity } from "../../../protocol/model/entities/kinds.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import type { AnyEntity } from "../../../model/entities/kinds.js";
 import type { Principal } from "../auth/authenticate.js";
 import { actorOf } from "../auth/authenticate.js";
 import { checkIfMatch } from "../model-access.js";

@@ -1,8 +1,8 @@
 /** Deliverables and customer sign-off (the signature is evidence that came through a gateway's chain). */
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
-import { fresh, write } from "../../../protocol/model/actions/context.js";
-import { deliverDeliverable, refuseDeliverable, reopenDeliverable, signOffDeliverable } from "../../../protocol/model/actions/deliverables.js";
-import type { Deliverable } from "../../../protocol/model/entities/deliverable.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { fresh, write } from "../../../model/actions/context.js";
+import { deliverDeliverable, refuseDeliverable, reopenDeliverable, signOffDeliverable } from "../../../model/actions/deliverables.js";
+import type { Deliverable } from "../../../model/entities/deliverable.js";
 import type { BillingContext } from "../context.js";
 import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { advanceMilestones } from "../milestone-flow.js";

@@ -1,8 +1,9 @@
 /** Evidence: batch ingest from enrolled gateways, listing per work order, review decisions. */
-import { acceptEvidence, rejectEvidence } from "../../../protocol/model/actions/evidence.js";
+import { acceptEvidence, rejectEvidence } from "../../../model/actions/evidence.js";
 import type { BillingContext } from "../context.js";
 import { EvidenceIngest } from "../ingest/ingest.js";
-import { batchSchema, type EvidenceBatch, receiptSchema } from "../ingest/wire.js";
+import type { EvidenceBatch } from "../../../protocol/uplink/wire.js";
+import { batchSchema, receiptSchema } from "../ingest/wire.js";
 import { chainOf, requireStored, runAction, storedOf } from "../model-access.js";
 import { Evidence } from "../openapi/entity-schemas.js";
 import { actor, APPROVE, checkVersion, idParams, listOf, READ, reasonBody } from "./common.js";

@@ -1,6 +1,6 @@
 /** API tokens, one-time enrollment tokens, gateway enrollment and key revocation. */
 import { randomUUID } from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { keyIdOf, parsePublicKey } from "../../../protocol/evidence/keys.js";
 import { hashToken, issueApiToken, issueEnrollmentToken, newSecret, API_TOKEN_PREFIX, ENROLLMENT_TOKEN_PREFIX } from "../auth/tokens.js";
 import type { BillingContext } from "../context.js";

@@ -1,8 +1,8 @@
 /** Loading reference data and fixtures (customers, sites, technicians, rate cards, whole chains). */
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
-import { COLLECTION_OF, ENTITY_KINDS, emptySnapshot, type ModelSnapshot } from "../../../protocol/model/entities/kinds.js";
-import { snapshotWrites } from "../../../protocol/model/repository/load.js";
-import { validateSnapshot } from "../../../protocol/model/validation/validate.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { COLLECTION_OF, ENTITY_KINDS, emptySnapshot, type ModelSnapshot } from "../../../model/entities/kinds.js";
+import { snapshotWrites } from "../../../model/repository/load.js";
+import { validateSnapshot } from "../../../model/validation/validate.js";
 import type { BillingContext } from "../context.js";
 import { arr, int, obj, str } from "../openapi/schema-helpers.js";
 import { ADMIN } from "./common.js";
@@ -16,7 +16,7 @@ export function importRoutes(ctx: BillingContext): RouteSpec[] {
 			method: "POST",
 			url: "/v1/import",
 			operationId: "importSnapshot",
-			summary: "Load a model snapshot (protocol/model JSON: customers, sites, technicians, rate cards, chains) into empty slots, all or nothing",
+			summary: "Load a model snapshot (model JSON: customers, sites, technicians, rate cards, chains) into empty slots, all or nothing",
 			tag: "admin",
 			scopes: ADMIN,
 			body: { type: "object", properties: collections, additionalProperties: false },

@@ -1,6 +1,6 @@
 /** Invoices: read, list, and trace every line back to its time entry or line item, evidence and approvals. */
-import type { Approval } from "../../../protocol/model/entities/approval.js";
-import type { Evidence } from "../../../protocol/model/entities/evidence.js";
+import type { Approval } from "../../../model/entities/approval.js";
+import type { Evidence } from "../../../model/entities/evidence.js";
 import type { BillingContext } from "../context.js";
 import { requireStored } from "../model-access.js";
 import { Approval as ApprovalSchema, Evidence as EvidenceSchema, Invoice, LineItem, TimeEntry } from "../openapi/entity-schemas.js";

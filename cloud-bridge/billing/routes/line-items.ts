@@ -1,5 +1,5 @@
 /** Line items (labour, parts, services) on tasks: add, list, mark used. */
-import { addLineItem, type NewLineItem, useLineItem } from "../../../protocol/model/actions/line-items.js";
+import { addLineItem, type NewLineItem, useLineItem } from "../../../model/actions/line-items.js";
 import type { BillingContext } from "../context.js";
 import { chainOf, requireStored, runAction, storedOf } from "../model-access.js";
 import { LineItem } from "../openapi/entity-schemas.js";

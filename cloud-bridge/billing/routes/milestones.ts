@@ -1,11 +1,11 @@
 /** Billing milestones: create, read readiness (what is missing), approve, margin override, release. */
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
-import { fresh, write } from "../../../protocol/model/actions/context.js";
-import { approveMarginOverride, approveMilestone, markMilestoneReady, openMilestone } from "../../../protocol/model/actions/milestones.js";
-import { releaseMilestone } from "../../../protocol/model/actions/release.js";
-import type { BillingMilestone } from "../../../protocol/model/entities/milestone.js";
-import { milestoneReadiness } from "../../../protocol/model/rules/milestone-readiness.js";
-import { applyWrites } from "../../../protocol/model/repository/apply.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { fresh, write } from "../../../model/actions/context.js";
+import { approveMarginOverride, approveMilestone, markMilestoneReady, openMilestone } from "../../../model/actions/milestones.js";
+import { releaseMilestone } from "../../../model/actions/release.js";
+import type { BillingMilestone } from "../../../model/entities/milestone.js";
+import { milestoneReadiness } from "../../../model/rules/milestone-readiness.js";
+import { applyWrites } from "../../../model/repository/apply.js";
 import type { BillingContext } from "../context.js";
 import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { releaseBlockers } from "../milestone-flow.js";

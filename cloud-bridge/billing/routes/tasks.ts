@@ -1,9 +1,9 @@
 /** Tasks with their checklists: create, read, list, update while pending, lifecycle. */
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
-import { fresh, write } from "../../../protocol/model/actions/context.js";
-import { cancelTask, completeTask, startTask } from "../../../protocol/model/actions/tasks.js";
-import type { Task } from "../../../protocol/model/entities/task.js";
-import { explainCompleteTask, explainStartTask } from "../../../protocol/model/rules/task-rules.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { fresh, write } from "../../../model/actions/context.js";
+import { cancelTask, completeTask, startTask } from "../../../model/actions/tasks.js";
+import type { Task } from "../../../model/entities/task.js";
+import { explainCompleteTask, explainStartTask } from "../../../model/rules/task-rules.js";
 import type { BillingContext } from "../context.js";
 import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { advanceMilestones } from "../milestone-flow.js";

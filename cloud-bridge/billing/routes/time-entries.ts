@@ -1,6 +1,6 @@
 /** Time entries: record and submit, approve or reject (never one's own), list. */
-import { approveTimeEntry, recordTime, rejectTimeEntry, submitTimeEntry } from "../../../protocol/model/actions/time-entries.js";
-import { applyWrites } from "../../../protocol/model/repository/apply.js";
+import { approveTimeEntry, recordTime, rejectTimeEntry, submitTimeEntry } from "../../../model/actions/time-entries.js";
+import { applyWrites } from "../../../model/repository/apply.js";
 import type { BillingContext } from "../context.js";
 import { chainOf, requireStored, runAction, storedOf } from "../model-access.js";
 import { advanceMilestones } from "../milestone-flow.js";

@@ -1,11 +1,11 @@
 /** Work orders: create, read, list, update (optimistic concurrency), lifecycle, margin. */
-import { fresh, write } from "../../../protocol/model/actions/context.js";
-import { cancelWorkOrder, completeWorkOrder, holdWorkOrder, scheduleWorkOrder, startWorkOrder } from "../../../protocol/model/actions/work-orders.js";
-import type { ModelSnapshot } from "../../../protocol/model/entities/kinds.js";
-import type { WorkOrder, WorkOrderStatus } from "../../../protocol/model/entities/work-order.js";
-import { loadChain } from "../../../protocol/model/repository/load.js";
-import { marginReport } from "../../../protocol/model/rules/margin.js";
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { fresh, write } from "../../../model/actions/context.js";
+import { cancelWorkOrder, completeWorkOrder, holdWorkOrder, scheduleWorkOrder, startWorkOrder } from "../../../model/actions/work-orders.js";
+import type { ModelSnapshot } from "../../../model/entities/kinds.js";
+import type { WorkOrder, WorkOrderStatus } from "../../../model/entities/work-order.js";
+import { loadChain } from "../../../model/repository/load.js";
+import { marginReport } from "../../../model/rules/margin.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { BillingContext } from "../context.js";
 import { chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { Dependency, MarginReport, WorkOrder as WorkOrderSchema, WorkOrderStatus as STATUSES } from "../openapi/entity-schemas.js";

@@ -1,5 +1,5 @@
 /** Checks every backend applies before appending to a gateway's chain, so they refuse alike. */
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { AppendChainInput, ChainHead } from "./types.js";
 
 export function headConflict(input: AppendChainInput, stored: ChainHead): FieldchainError {

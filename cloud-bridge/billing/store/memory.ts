@@ -1,5 +1,5 @@
 /** The in-memory BillingStore: for tests and for running without a database. */
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { assertAppendable, nextHead } from "./append-checks.js";
 import {
 	type ApiTokenRecord,

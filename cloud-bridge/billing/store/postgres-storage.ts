@@ -3,8 +3,8 @@
  * the model repository, the billing store and the webhook store on one connection pool, each with
  * its own migrations table in the same database.
  */
-import { PostgresRepository } from "../../../protocol/model/repository/postgres.js";
-import { createPool, type Pool, redactDatabaseUrl } from "../../../protocol/model/repository/postgres-support.js";
+import { PostgresRepository } from "../../../model/repository/postgres.js";
+import { createPool, type Pool, redactDatabaseUrl } from "../../../platform/postgres.js";
 import { PostgresWebhookStore } from "../../webhooks/postgres-store.js";
 import type { WebhookStore } from "../../webhooks/types.js";
 import type { BillingStorage } from "../storage.js";

@@ -9,8 +9,8 @@
  *   same head sees the moved head and is refused with FC_BILLING_CONFLICT, as in SQLite.
  * - completeEnrollment locks the enrollment row, so a token is used exactly once.
  */
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
-import { createPool, inTransaction, migratePostgres, type Pool, type PoolClient, type PostgresMigration, sqlState, storeError } from "../../../protocol/model/repository/postgres-support.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { createPool, inTransaction, migratePostgres, type Pool, type PoolClient, type PostgresMigration, sqlState, storeError } from "../../../platform/postgres.js";
 import { assertAppendable, headConflict, nextHead } from "./append-checks.js";
 import {
 	type ApiTokenRecord,

@@ -4,8 +4,8 @@
  * append to the list: databases in the field have run the released steps.
  */
 import type { Database } from "better-sqlite3";
-import { ErrorCodes } from "../../../protocol/errors.js";
-import { latestVersion, migrateSqliteSchema, type SqliteSchema } from "../../../protocol/storage/sqlite-migrations.js";
+import { ErrorCodes } from "../../../platform/errors.js";
+import { latestVersion, migrateSqliteSchema, type SqliteSchema } from "../../../platform/sqlite-migrations.js";
 
 interface Migration {
 	version: number;

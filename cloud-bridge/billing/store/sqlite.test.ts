@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SqliteRepository } from "../../../protocol/model/repository/sqlite.js";
+import { SqliteRepository } from "../../../model/repository/sqlite.js";
 import BetterSqlite3 from "better-sqlite3";
 import { SqliteBillingStore } from "./sqlite.js";
 import { migrateBillingSchema } from "./sqlite-migrations.js";

@@ -4,7 +4,7 @@
  * one database.
  */
 import BetterSqlite3, { type Database } from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { assertAppendable, nextHead } from "./append-checks.js";
 import { migrateBillingSchema } from "./sqlite-migrations.js";
 import {

@@ -3,7 +3,7 @@
  * is correct when it cannot be told apart from the others through the interface.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ErrorCode, isFieldchainError } from "../../../protocol/errors.js";
+import { type ErrorCode, isFieldchainError } from "../../../platform/errors.js";
 import type { ApiTokenRecord, BillingStore, GatewayRecord, StoredChainRecord } from "./types.js";
 
 async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {

@@ -7,7 +7,7 @@ import { type ChainedRecord, EvidenceChain, type EvidenceRecordInit } from "../.
 import { type SignedCheckpoint, signCheckpoint } from "../../../protocol/evidence/checkpoint.js";
 import { keyIdOf, publicKeyRaw } from "../../../protocol/evidence/keys.js";
 import { EvidenceKind, EvidenceOutcome, SignerRole } from "../../../protocol/evidence/record.js";
-import type { EvidenceBatch } from "../ingest/wire.js";
+import type { EvidenceBatch } from "../../../protocol/uplink/wire.js";
 
 let counter = 0;
 const uuid = () => `0190f5c2-7e00-7000-8000-${(++counter).toString(16).padStart(12, "0")}`;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { Clock } from "../../../protocol/clock.js";
+import type { Clock } from "../../../platform/clock.js";
 import { MemoryEventSink } from "../../events/billing-events.js";
 import { issueApiToken } from "../auth/tokens.js";
 import type { BillingPolicy } from "../context.js";

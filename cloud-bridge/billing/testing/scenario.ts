@@ -2,8 +2,8 @@
  * One work order driven through the API from creation to release, step by step, so tests can stop
  * anywhere (for example before sign-off) and look at what the service says.
  */
-import { HOUR, items, make, T0 } from "../../../protocol/model/testing/builders.js";
-import type { BatchReceipt } from "../ingest/wire.js";
+import { HOUR, items, make, T0 } from "../../../model/testing/builders.js";
+import type { BatchReceipt } from "../../../protocol/uplink/wire.js";
 import { SimulatedGateway } from "./gateway-sim.js";
 import type { HttpResult, TestService } from "./harness.js";
 

@@ -1,6 +1,6 @@
 /** error: the device reports a problem; a protocol version error ends the session's use. */
 import { type Envelope, ProtocolErrorCode } from "../../../protocol/codec.js";
-import { ErrorCodes, FieldchainError } from "../../../protocol/errors.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { DeviceSession } from "../device-session.js";
 
 export function handleDeviceError(session: DeviceSession, envelope: Envelope): void {

@@ -3,7 +3,7 @@
  * far its current boot is already stored (so after a gateway crash it can forget what is safe).
  */
 import { type Envelope, PROTOCOL_MAJOR, ProtocolErrorCode } from "../../../protocol/codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../../../protocol/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../../platform/errors.js";
 import { isValidDeviceId } from "../../../protocol/topics.js";
 import type { DeviceIdentity } from "../../store/reading-store.js";
 import type { DeviceSession } from "../device-session.js";

@@ -1,0 +1,64 @@
+/**
+ * The reference billing service for `fieldchain start`: on loopback, SQLite in the demo's data
+ * directory, loaded with the demo day on first start, with an admin token for the newcomer's
+ * curl commands and an enrollment token the gateway's uplink spends once (it keeps the API token
+ * it gets in its data directory).
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { issueApiToken } from "../cloud-bridge/billing/auth/tokens.js";
+import { createBillingService } from "../cloud-bridge/billing/service.js";
+import { type BillingStorage, openBillingStorage } from "../cloud-bridge/billing/storage.js";
+import type { ModelSnapshot } from "../model/entities/kinds.js";
+
+export interface DemoBilling {
+	url: string;
+	adminToken: string;
+	/** Set when the gateway has not enrolled yet. */
+	enrollmentToken: string | undefined;
+	stop(): Promise<void>;
+}
+
+async function call(url: string, token: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+	const response = await fetch(`${url}${path}`, {
+		method,
+		headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+		signal: AbortSignal.timeout(10_000),
+	});
+	const parsed = (await response.json()) as Record<string, unknown>;
+	if (!response.ok) throw new Error(`The demo billing service refused ${method} ${path} (HTTP ${response.status}): ${JSON.stringify(parsed)}`);
+	return parsed;
+}
+
+export async function startDemoBilling(options: { dataDir: string; host: string; port: number; snapshot: ModelSnapshot; gatewayEnrolled: boolean }): Promise<DemoBilling> {
+	const file = join(options.dataDir, "billing.sqlite");
+	const fresh = !existsSync(file);
+	const storage: BillingStorage = await openBillingStorage({ db: file });
+	let app: FastifyInstance | undefined;
+	try {
+		app = createBillingService({ storage });
+		await app.listen({ host: options.host, port: options.port });
+		const address = app.server.address();
+		const url = `http://${options.host}:${address && typeof address === "object" ? address.port : options.port}`;
+		const adminToken = (await issueApiToken(storage.store, { name: "demo-admin", scopes: ["admin", "approve", "release", "workorders:read"], now: Date.now() })).token;
+		// The import fills empty slots only: the demo day goes in once, with the database.
+		if (fresh) await call(url, adminToken, "POST", "/v1/import", options.snapshot);
+		const enrollmentToken = options.gatewayEnrolled ? undefined : String((await call(url, adminToken, "POST", "/v1/enrollments")).enrollmentToken);
+		const running = app;
+		return {
+			url,
+			adminToken,
+			enrollmentToken,
+			async stop() {
+				await running.close();
+				await storage.close();
+			},
+		};
+	} catch (error) {
+		await app?.close();
+		await storage.close();
+		throw error;
+	}
+}

@@ -1,0 +1,74 @@
+/** The in-memory backend: for tests, the demo and a gateway that keeps state elsewhere. */
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import type { AnyEntity, AnyWrite, EntityKind, EntityMap } from "../entities/kinds.js";
+import { assertFilter, assertRestorable, checkWrite, matchesFilter } from "./guards.js";
+import type { ListFilter, Repository } from "./types.js";
+
+export class MemoryRepository implements Repository {
+	private readonly tables = new Map<EntityKind, Map<string, AnyEntity>>();
+	private closed = false;
+
+	private table(kind: EntityKind): Map<string, AnyEntity> {
+		if (this.closed) throw new FieldchainError(ErrorCodes.FC_STORE_CLOSED, "The memory repository is closed.");
+		let table = this.tables.get(kind);
+		if (!table) {
+			table = new Map();
+			this.tables.set(kind, table);
+		}
+		return table;
+	}
+
+	async get<K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | undefined> {
+		const found = this.table(kind).get(id);
+		// Copies in and out, so a caller mutating an object cannot change what is stored.
+		return found === undefined ? undefined : (structuredClone(found) as EntityMap[K]);
+	}
+
+	async list<K extends EntityKind>(kind: K, filter: ListFilter = {}): Promise<EntityMap[K][]> {
+		assertFilter(filter);
+		return [...this.table(kind).values()]
+			.filter((e) => matchesFilter(e, filter))
+			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+			.map((e) => structuredClone(e) as EntityMap[K]);
+	}
+
+	async put<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
+		const [stored] = await this.commit([{ kind, entity } as AnyWrite]);
+		return stored as EntityMap[K];
+	}
+
+	async commit(writes: readonly AnyWrite[]): Promise<AnyEntity[]> {
+		// Check everything against a staged view first: all or nothing.
+		const staged = new Map<string, AnyEntity>();
+		const key = (kind: EntityKind, id: string) => `${kind}\u0000${id}`;
+		const out: AnyEntity[] = [];
+		const pending: [EntityKind, AnyEntity][] = [];
+		for (const { kind, entity } of writes) {
+			const k = key(kind, entity.id);
+			const stored = staged.has(k) ? staged.get(k) : this.table(kind).get(entity.id);
+			const next = checkWrite(kind, stored, structuredClone(entity));
+			staged.set(k, next);
+			pending.push([kind, next]);
+			out.push(structuredClone(next));
+		}
+		for (const [kind, entity] of pending) this.table(kind).set(entity.id, entity);
+		return out;
+	}
+
+	async restore(writes: readonly AnyWrite[]): Promise<void> {
+		const seen = new Set<string>();
+		for (const { kind, entity } of writes) {
+			assertRestorable(kind, entity);
+			const k = `${kind}\u0000${entity.id}`;
+			if (this.table(kind).has(entity.id) || seen.has(k)) {
+				throw new FieldchainError(ErrorCodes.FC_MODEL_VERSION_CONFLICT, `${kind} ${entity.id} already exists; restore only fills empty slots.`);
+			}
+			seen.add(k);
+		}
+		for (const { kind, entity } of writes) this.table(kind).set(entity.id, structuredClone(entity));
+	}
+
+	async close(): Promise<void> {
+		this.closed = true;
+	}
+}

@@ -1,0 +1,59 @@
+/**
+ * Versioned schema of the PostgreSQL backend, recorded in `schema_version` (the same name the
+ * SQLite backend uses; the billing and webhook stores keep their own tables beside it). Only
+ * append: a released step is never edited, because databases in the field have already run it.
+ */
+import { ErrorCodes } from "../../platform/errors.js";
+import { type MigrationPlan, migratePostgres, type Pool, type PostgresMigration } from "../../platform/postgres.js";
+
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+	{
+		version: 1,
+		description: "entities table: one JSON document per entity with indexed key columns",
+		async up(client) {
+			// `json`, not `jsonb`: it keeps the document's exact text, so what is read back is
+			// byte for byte what was written (jsonb would reorder keys and renormalise numbers).
+			// Filters use the key columns, never the document.
+			await client.query(`
+				CREATE TABLE entities (
+					kind TEXT NOT NULL,
+					id TEXT NOT NULL,
+					version INTEGER NOT NULL CHECK (version >= 1),
+					data JSON NOT NULL,
+					updated_at BIGINT,
+					status TEXT,
+					work_order_id TEXT,
+					task_id TEXT,
+					customer_id TEXT,
+					technician_id TEXT,
+					root_id TEXT,
+					site_id TEXT,
+					subject_id TEXT,
+					PRIMARY KEY (kind, id)
+				);
+				CREATE INDEX entities_status ON entities (kind, status);
+				CREATE INDEX entities_work_order_id ON entities (kind, work_order_id);
+				CREATE INDEX entities_task_id ON entities (kind, task_id);
+				CREATE INDEX entities_customer_id ON entities (kind, customer_id);
+				CREATE INDEX entities_technician_id ON entities (kind, technician_id);
+				CREATE INDEX entities_root_id ON entities (kind, root_id);
+				CREATE INDEX entities_site_id ON entities (kind, site_id);
+				CREATE INDEX entities_subject_id ON entities (kind, subject_id);
+				CREATE INDEX entities_updated_at ON entities (updated_at);
+			`);
+		},
+	},
+];
+
+export const LATEST_POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version;
+
+export const MODEL_MIGRATION_PLAN: MigrationPlan = {
+	table: "schema_version",
+	migrations: POSTGRES_MIGRATIONS,
+	errorCode: ErrorCodes.FC_MODEL_MIGRATION,
+	what: "model",
+};
+
+export function migrateModelPostgres(pool: Pool, target?: number, now?: () => number): Promise<number> {
+	return migratePostgres(pool, MODEL_MIGRATION_PLAN, target, now);
+}
