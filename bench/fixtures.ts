@@ -102,6 +102,7 @@ export function newBootId(): Uint8Array {
 
 export { measureFdatasyncMs, tempDatabase } from "./disk.js";
 import { tempDatabase } from "./disk.js";
+import { EvidenceBatches } from "../gateway/evidence/evidence-batches.js";
 
 export type StoreKind = "sqlite" | "memory";
 
@@ -232,6 +233,7 @@ function evidenceLogFor(store: SqliteReadingStore, dataDir: string): EvidenceLog
 	activeTasks.set("TECH1", task.workOrderId, task.id, Date.now(), [DEVICE_ID]);
 	return new EvidenceLog({
 		db: store.database,
+		batches: new EvidenceBatches(store.database),
 		gatewayId: "bench-gw",
 		key: loadOrCreateGatewayKey(dataDir),
 		workOrders,

@@ -16,6 +16,7 @@ import { SqliteReadingStore } from "../gateway/store/sqlite-reading-store.js";
 import { ActiveTasks } from "../gateway/work/active-tasks.js";
 import { WorkOrders } from "../gateway/work/work-orders.js";
 import { tempDatabase } from "./disk.js";
+import { EvidenceBatches } from "../gateway/evidence/evidence-batches.js";
 
 export const QUEUE_DEVICE = "bench-meter-uplink";
 export const QUEUE_GATEWAY = "bench-gw-uplink";
@@ -46,6 +47,7 @@ export function queueEvidence(count: number, options: { withUplinkWrites: boolea
 	activeTasks.set("TECH1", task.workOrderId, task.id, Date.now(), [QUEUE_DEVICE]);
 	const evidence = new EvidenceLog({
 		db: store.database,
+		batches: new EvidenceBatches(store.database),
 		gatewayId: QUEUE_GATEWAY,
 		key: loadOrCreateGatewayKey(dataDir),
 		workOrders,

@@ -40,6 +40,7 @@ import { alertRoutes } from "./http/alert-routes.js";
 import { technicianApp } from "./http/technician-app.js";
 import { GatewayUplink } from "./uplink/gateway-uplink.js";
 import type { DiskProbe } from "./capacity/disk-probe.js";
+import { EvidenceBatches } from "./evidence/evidence-batches.js";
 
 export interface GatewayOptions {
 	dataDir: string;
@@ -101,6 +102,7 @@ export class Gateway {
 		this.taskStates = new TaskStates(db, this.workOrders, this.uplink.outboxFor(() => this.evidence.headSeq));
 		this.evidence = new EvidenceLog({
 			db,
+			batches: new EvidenceBatches(db),
 			gatewayId,
 			key: loadOrCreateGatewayKey(options.dataDir),
 			workOrders: this.workOrders,

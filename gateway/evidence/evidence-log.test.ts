@@ -36,7 +36,7 @@ function setup(sealEveryRecords = 1000) {
 	activeTasks.set("TECH1", "WO1", "T1", 0);
 	const clock = new ManualClock();
 	const key = loadOrCreateGatewayKey(dir);
-	const log = new EvidenceLog({ db: store.database, gatewayId: "gw-1", key, workOrders, activeTasks, device: (id) => store.getDevice(id), clock, logger: silentLogger(), sealEveryRecords, sealEveryMs: 500 });
+	const log = new EvidenceLog({ db: store.database, batches: new EvidenceBatches(store.database), gatewayId: "gw-1", key, workOrders, activeTasks, device: (id) => store.getDevice(id), clock, logger: silentLogger(), sealEveryRecords, sealEveryMs: 500 });
 	const commit = (seqs: number[]) => store.commit(seqs.map((seq) => row(seq, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" })), [], () => log.stampReadings(seqs.map((seq) => row(seq, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" }))));
 	return { store, log, clock, key, commit };
 }

@@ -73,6 +73,8 @@ export interface ManualEvidenceInput {
 
 export interface EvidenceLogOptions {
 	db: Database.Database;
+	/** The evidence tables over the same database, built once by the gateway and shared. */
+	batches: EvidenceBatches;
 	gatewayId: string;
 	key: GatewayKey;
 	workOrders: WorkOrders;
@@ -134,7 +136,7 @@ export class EvidenceLog {
 		const db = options.db;
 		this.sealEveryRecords = options.sealEveryRecords ?? 1000;
 		this.sealEveryMs = options.sealEveryMs ?? 1000;
-		this.batches = new EvidenceBatches(db);
+		this.batches = options.batches;
 		this.statements = {
 			lastCheckpoint: db.prepare("SELECT max(chain_seq) FROM evidence_checkpoints").pluck(),
 			insertCheckpoint: db.prepare("INSERT INTO evidence_checkpoints (chain_seq, canonical, created_at) VALUES (?, ?, ?)"),
