@@ -10,6 +10,7 @@
  * evidence stamping, as ns per record and their ratio.
  */
 import { startTestService } from "../cloud-bridge/billing/testing/harness.js";
+import { EvidenceBatches } from "../gateway/evidence/evidence-batches.js";
 import { Drain } from "../gateway/uplink/drain.js";
 import { HttpTransport } from "../gateway/uplink/transport/http-transport.js";
 import { systemClock } from "../platform/clock.js";
@@ -21,7 +22,6 @@ import { SealedSpans } from "../gateway/uplink/sealed-spans.js";
 import { type Row, ratioOf, summarize } from "./stats.js";
 import { QUEUE_GATEWAY, queueEvidence } from "./uplink-queue.js";
 
-export const DEFAULT_UPLINK_RECORDS = 1_000_000;
 const TARGET_RECORDS_PER_SECOND = 10_000;
 const WRITE_COST_RECORDS = 200_000;
 
@@ -48,7 +48,7 @@ async function drainOnce(count: number, log: (line: string) => void): Promise<{ 
 		});
 		const drain = new Drain({
 			gatewayId: QUEUE_GATEWAY,
-			spans: new SealedSpans(db),
+			spans: new SealedSpans(db, new EvidenceBatches(db)),
 			cursors,
 			outbox: new Outbox(db),
 			transport,

@@ -9,7 +9,7 @@ import { systemClock } from "../platform/clock.js";
 import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
 import { baseSnapshot, make } from "../model/testing/builders.js";
 import { EvidenceLog } from "../gateway/evidence/evidence-log.js";
-import { ReadingSpans } from "../gateway/capacity/reading-spans.js";
+import { ReadingSpans } from "../gateway/ingest/capacity/reading-spans.js";
 import { silentLogger } from "../platform/logger.js";
 import type { ReadingRow } from "../gateway/store/reading-store.js";
 import { SqliteReadingStore } from "../gateway/store/sqlite-reading-store.js";

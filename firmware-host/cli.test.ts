@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { registerDeviceCommands } from "./cli.js";
 import type { CliIo } from "./simulate-command.js";
 import { MqttHostLink } from "./simulator/mqtt-host-link.js";
-import { TestHost } from "./simulator/test-host.js";
+import { TestHost } from "./simulator/testing/test-host.js";
 
 interface Captured {
 	io: CliIo;

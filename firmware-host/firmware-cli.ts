@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { isFieldchainError, toError } from "../platform/errors.js";
+import { isFieldchainError, isFieldchainErrorIn, toError } from "../platform/errors.js";
 import { HEADER_SIZE, IMAGE_MAGIC, type Tlv, TlvType } from "../protocol/firmware/image-layout.js";
 import { signImage } from "../protocol/firmware/image-sign.js";
 import { parseImage, verifyImage } from "../protocol/firmware/image-verify.js";
@@ -52,7 +52,7 @@ function run(io: CliIo, action: () => number): number {
 	} catch (error) {
 		const e = toError(error);
 		io.stderr(`error${isFieldchainError(e) ? ` ${e.code}` : ""}: ${e.message}`);
-		return isFieldchainError(e) && e.code.startsWith("FC_FIRMWARE") && e.code !== "FC_FIRMWARE_KEY" ? EXIT_FAILURE : EXIT_USAGE;
+		return isFieldchainErrorIn(e, "FIRMWARE") && e.code !== "FC_FIRMWARE_KEY" ? EXIT_FAILURE : EXIT_USAGE;
 	}
 }
 

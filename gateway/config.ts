@@ -4,12 +4,15 @@
  */
 import { isLoopback } from "../platform/net.js";
 import { readFileSync } from "node:fs";
+import { configFieldError } from "../platform/config-errors.js";
 import { ErrorCodes, FieldchainError } from "../platform/errors.js";
 import { isValidDeviceId } from "../protocol/topics.js";
 import type { DeviceCredentials } from "./broker/device-credentials.js";
 import type { SerialTarget } from "./serial/serial-manager.js";
 import { parseUplinkConfig, type UplinkConfig } from "./uplink/uplink-config.js";
-import { type CapacityConfig, defaultCapacityConfig, parseCapacityConfig } from "./capacity/capacity-config.js";
+import { type CapacityConfig, defaultCapacityConfig, parseCapacityConfig } from "./ingest/capacity/capacity-config.js";
+
+const invalid = configFieldError({ lead: "Invalid configuration: " });
 
 export interface HostPort {
 	host: string;
@@ -30,7 +33,7 @@ export interface GatewayConfig {
 	webApp: WebAppConfig | false;
 	/** Store-and-forward to the billing service or a cloud MQTT broker (gateway/uplink); false: everything stays on the gateway. */
 	uplink: UplinkConfig | false;
-	/** Disk quota and priority classes (gateway/capacity). */
+	/** Disk quota and priority classes (gateway/ingest/capacity). */
 	capacity: CapacityConfig;
 }
 
@@ -76,10 +79,6 @@ export function defaultGatewayConfig(): GatewayConfig {
 		uplink: false,
 		capacity: defaultCapacityConfig(),
 	};
-}
-
-function invalid(field: string, message: string): FieldchainError {
-	return new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Invalid configuration: ${field} ${message}.`);
 }
 
 /** "HOST:PORT", "[::1]:PORT" or ":PORT" (loopback). */

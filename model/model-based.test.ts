@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isFieldchainError } from "../platform/errors.js";
+import { isFieldchainErrorIn } from "../platform/errors.js";
 import type { ActionContext, ActionResult } from "./actions/context.js";
 import { deliverDeliverable, refuseDeliverable, reopenDeliverable, signOffDeliverable } from "./actions/deliverables.js";
 import { acceptEvidence, captureEvidence, rejectEvidence } from "./actions/evidence.js";
@@ -95,7 +95,7 @@ function attempt(real: Real, actor: string, action: (s: ModelSnapshot, c: Action
 		real.ws.run(actor, action);
 		return true;
 	} catch (error) {
-		if (isFieldchainError(error) && error.code.startsWith("FC_MODEL_")) return false;
+		if (isFieldchainErrorIn(error, "MODEL")) return false;
 		throw error;
 	}
 }

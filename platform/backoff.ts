@@ -3,7 +3,8 @@
  * come back after an outage are not hit by every retry at once ("Exponential Backoff And Jitter",
  * AWS Architecture Blog, 2015; Stripe and Standard Webhooks retry the same way).
  */
-import { ErrorCodes, FieldchainError } from "./errors.js";
+import { configFieldError } from "./config-errors.js";
+import type { FieldchainError } from "./errors.js";
 
 export interface RetryPolicy {
 	/** Attempts in all, the first included; after the last failure the delivery is failed (dead). */
@@ -27,10 +28,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	jitter: 0.5,
 };
 
+const invalidRetry = configFieldError({ area: "webhooks.retry." });
+
 function invalid(field: string, value: unknown, rule: string): FieldchainError {
-	return new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `webhooks.retry.${field} is ${JSON.stringify(value)}; it must be ${rule}.`, {
-		details: { field: `webhooks.retry.${field}` },
-	});
+	return invalidRetry(field, `is ${JSON.stringify(value)}; it must be ${rule}`);
 }
 
 /** Fills in defaults and checks every field, naming the one that is wrong. */

@@ -2,111 +2,126 @@
  * The one error class of fieldchain. Every error a user can meet carries a string code, grouped by
  * area (FC_FRAME_*, FC_SERIAL_*, ...), a message that says what went wrong, and a hint that says
  * what to do about it. Modelled on fastify's lib/errors.js and zwave-js's ZWaveError.
+ *
+ * Each catalogue entry carries the HTTP status an HTTP client gets when the error reaches it
+ * (platform/http-errors.ts answers with it): 4xx when the request, or the state it meets, is at
+ * fault; 5xx when the service or something behind it (a device, the disk, the cloud) is. Codes
+ * that never leave a process still carry one, so no error reaches a client without a status.
  */
-export const ErrorCodes = {
-	// Configuration and command-line options.
-	FC_CONFIG_INVALID: "FC_CONFIG_INVALID",
-	// Serial framing (COBS + CRC-32C).
-	FC_FRAME_CRC: "FC_FRAME_CRC",
-	FC_FRAME_COBS: "FC_FRAME_COBS",
-	FC_FRAME_OVERSIZED: "FC_FRAME_OVERSIZED",
-	FC_FRAME_SHORT: "FC_FRAME_SHORT",
-	// Protocol messages and session rules.
-	FC_PROTO_DECODE: "FC_PROTO_DECODE",
-	FC_PROTO_EMPTY: "FC_PROTO_EMPTY",
-	FC_PROTO_VERSION: "FC_PROTO_VERSION",
-	FC_PROTO_UNEXPECTED: "FC_PROTO_UNEXPECTED",
-	FC_PROTO_TOO_LARGE: "FC_PROTO_TOO_LARGE",
-	FC_PROTO_TIMEOUT: "FC_PROTO_TIMEOUT",
-	// Serial ports.
-	FC_SERIAL_OPEN: "FC_SERIAL_OPEN",
-	FC_SERIAL_CLOSED: "FC_SERIAL_CLOSED",
-	FC_SERIAL_WRITE: "FC_SERIAL_WRITE",
-	// MQTT.
-	FC_MQTT_AUTH: "FC_MQTT_AUTH",
-	FC_MQTT_FORBIDDEN: "FC_MQTT_FORBIDDEN",
-	FC_MQTT_CONNECT: "FC_MQTT_CONNECT",
-	// Durable storage.
-	FC_STORE_OPEN: "FC_STORE_OPEN",
-	FC_STORE_WRITE: "FC_STORE_WRITE",
-	FC_STORE_CLOSED: "FC_STORE_CLOSED",
-	FC_STORE_CORRUPT: "FC_STORE_CORRUPT",
-	// Local HTTP API.
-	FC_HTTP_BAD_REQUEST: "FC_HTTP_BAD_REQUEST",
-	FC_HTTP_NOT_FOUND: "FC_HTTP_NOT_FOUND",
-	FC_HTTP_LISTEN: "FC_HTTP_LISTEN",
+const catalogue = {
+	// Configuration and command-line options (the operator's, never a client's).
+	FC_CONFIG_INVALID: { status: 500 },
+	// Serial framing (COBS + CRC-32C): the device sent bytes that do not frame.
+	FC_FRAME_CRC: { status: 502 },
+	FC_FRAME_COBS: { status: 502 },
+	FC_FRAME_OVERSIZED: { status: 502 },
+	FC_FRAME_SHORT: { status: 502 },
+	// Protocol messages and session rules: the device broke the protocol, or did not answer in time.
+	FC_PROTO_DECODE: { status: 502 },
+	FC_PROTO_EMPTY: { status: 502 },
+	FC_PROTO_VERSION: { status: 502 },
+	FC_PROTO_UNEXPECTED: { status: 502 },
+	FC_PROTO_TOO_LARGE: { status: 502 },
+	FC_PROTO_TIMEOUT: { status: 504 },
+	// Serial ports: the device cannot be reached, or a write to it failed.
+	FC_SERIAL_OPEN: { status: 503 },
+	FC_SERIAL_CLOSED: { status: 503 },
+	FC_SERIAL_WRITE: { status: 502 },
+	// MQTT: a device's credentials or topics refused by the broker; the broker unreachable.
+	FC_MQTT_AUTH: { status: 502 },
+	FC_MQTT_FORBIDDEN: { status: 502 },
+	FC_MQTT_CONNECT: { status: 503 },
+	// Durable storage: the request may succeed later (the gateway's app retries on 503).
+	FC_STORE_OPEN: { status: 503 },
+	FC_STORE_WRITE: { status: 503 },
+	FC_STORE_CLOSED: { status: 503 },
+	FC_STORE_CORRUPT: { status: 503 },
+	// Local HTTP API, the HTTP layer itself: route parameters and bodies, auth, routes, listening.
+	FC_HTTP_BAD_REQUEST: { status: 400 },
+	FC_HTTP_UNAUTHORIZED: { status: 401 },
+	FC_HTTP_NOT_FOUND: { status: 404 },
+	FC_HTTP_TOO_LARGE: { status: 413 },
+	FC_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415 },
+	FC_HTTP_INTERNAL: { status: 500 },
+	FC_HTTP_LISTEN: { status: 500 },
 	// Technician web app sign-in (gateway/http/session-routes.ts).
-	FC_APP_UNAUTHORIZED: "FC_APP_UNAUTHORIZED",
-	FC_APP_WRONG_PIN: "FC_APP_WRONG_PIN",
-	FC_APP_TOO_MANY_ATTEMPTS: "FC_APP_TOO_MANY_ATTEMPTS",
-	FC_APP_FORBIDDEN: "FC_APP_FORBIDDEN",
+	FC_APP_UNAUTHORIZED: { status: 401 },
+	FC_APP_WRONG_PIN: { status: 401 },
+	FC_APP_TOO_MANY_ATTEMPTS: { status: 429 },
+	FC_APP_FORBIDDEN: { status: 403 },
+	// Alerts for technicians (gateway/work/alerts.ts), raised over the API or by flows.
+	FC_ALERT_INVALID: { status: 400 },
 	// Evidence on the gateway (stamping, attachments).
-	FC_EVIDENCE_TOO_LARGE: "FC_EVIDENCE_TOO_LARGE",
-	FC_EVIDENCE_CONFLICT: "FC_EVIDENCE_CONFLICT",
+	FC_EVIDENCE_TOO_LARGE: { status: 413 },
 	// Work-order execution model (model): entities, state machines, rules, repository.
-	FC_MODEL_INVALID: "FC_MODEL_INVALID",
-	FC_MODEL_NOT_FOUND: "FC_MODEL_NOT_FOUND",
-	FC_MODEL_ILLEGAL_TRANSITION: "FC_MODEL_ILLEGAL_TRANSITION",
-	FC_MODEL_VERSION_CONFLICT: "FC_MODEL_VERSION_CONFLICT",
-	FC_MODEL_RULE_REFUSED: "FC_MODEL_RULE_REFUSED",
-	FC_MODEL_IMMUTABLE: "FC_MODEL_IMMUTABLE",
-	FC_MODEL_MARGIN_BELOW_FLOOR: "FC_MODEL_MARGIN_BELOW_FLOOR",
-	FC_MODEL_CURRENCY_MISMATCH: "FC_MODEL_CURRENCY_MISMATCH",
-	FC_MODEL_UNIT_UNKNOWN: "FC_MODEL_UNIT_UNKNOWN",
-	FC_MODEL_UNIT_INCOMPATIBLE: "FC_MODEL_UNIT_INCOMPATIBLE",
-	FC_MODEL_DEPENDENCY_CYCLE: "FC_MODEL_DEPENDENCY_CYCLE",
-	FC_MODEL_MIGRATION: "FC_MODEL_MIGRATION",
+	FC_MODEL_INVALID: { status: 400 },
+	FC_MODEL_NOT_FOUND: { status: 404 },
+	FC_MODEL_ILLEGAL_TRANSITION: { status: 409 },
+	FC_MODEL_VERSION_CONFLICT: { status: 409 },
+	FC_MODEL_RULE_REFUSED: { status: 409 },
+	FC_MODEL_IMMUTABLE: { status: 409 },
+	FC_MODEL_MARGIN_BELOW_FLOOR: { status: 409 },
+	FC_MODEL_CURRENCY_MISMATCH: { status: 409 },
+	FC_MODEL_UNIT_UNKNOWN: { status: 400 },
+	FC_MODEL_UNIT_INCOMPATIBLE: { status: 400 },
+	FC_MODEL_DEPENDENCY_CYCLE: { status: 409 },
+	FC_MODEL_MIGRATION: { status: 500 },
 	// Evidence integrity (protocol/evidence): records, chain, keys, checkpoints, bundles.
-	FC_EVIDENCE_INVALID: "FC_EVIDENCE_INVALID",
-	FC_EVIDENCE_MALFORMED: "FC_EVIDENCE_MALFORMED",
-	FC_EVIDENCE_CHAIN: "FC_EVIDENCE_CHAIN",
-	FC_EVIDENCE_KEY: "FC_EVIDENCE_KEY",
-	FC_EVIDENCE_NOT_FOUND: "FC_EVIDENCE_NOT_FOUND",
+	FC_EVIDENCE_INVALID: { status: 400 },
+	FC_EVIDENCE_MALFORMED: { status: 400 },
+	FC_EVIDENCE_CHAIN: { status: 400 },
+	FC_EVIDENCE_KEY: { status: 400 },
+	FC_EVIDENCE_NOT_FOUND: { status: 404 },
 	// Firmware images and updates (protocol/firmware, firmware-host).
-	FC_FIRMWARE_IMAGE: "FC_FIRMWARE_IMAGE",
-	FC_FIRMWARE_SIGNATURE: "FC_FIRMWARE_SIGNATURE",
-	FC_FIRMWARE_HARDWARE: "FC_FIRMWARE_HARDWARE",
-	FC_FIRMWARE_DOWNGRADE: "FC_FIRMWARE_DOWNGRADE",
-	FC_FIRMWARE_KEY: "FC_FIRMWARE_KEY",
-	FC_FIRMWARE_UPLOAD: "FC_FIRMWARE_UPLOAD",
-	FC_FIRMWARE_STATE: "FC_FIRMWARE_STATE",
-	FC_FIRMWARE_ROLLBACK: "FC_FIRMWARE_ROLLBACK",
+	FC_FIRMWARE_IMAGE: { status: 400 },
+	FC_FIRMWARE_SIGNATURE: { status: 400 },
+	FC_FIRMWARE_HARDWARE: { status: 409 },
+	FC_FIRMWARE_DOWNGRADE: { status: 409 },
+	FC_FIRMWARE_KEY: { status: 400 },
+	FC_FIRMWARE_UPLOAD: { status: 502 },
+	FC_FIRMWARE_STATE: { status: 409 },
+	FC_FIRMWARE_ROLLBACK: { status: 502 },
 	// Reference billing service (cloud-bridge/billing): auth, enrollment, ingest, storage.
-	FC_BILLING_UNAUTHORIZED: "FC_BILLING_UNAUTHORIZED",
-	FC_BILLING_FORBIDDEN: "FC_BILLING_FORBIDDEN",
-	FC_BILLING_BAD_REQUEST: "FC_BILLING_BAD_REQUEST",
-	FC_BILLING_NOT_FOUND: "FC_BILLING_NOT_FOUND",
-	FC_BILLING_CONFLICT: "FC_BILLING_CONFLICT",
-	FC_BILLING_PRECONDITION_FAILED: "FC_BILLING_PRECONDITION_FAILED",
-	FC_BILLING_PRECONDITION_REQUIRED: "FC_BILLING_PRECONDITION_REQUIRED",
-	FC_BILLING_TOO_LARGE: "FC_BILLING_TOO_LARGE",
-	FC_BILLING_ENROLLMENT: "FC_BILLING_ENROLLMENT",
-	FC_BILLING_GATEWAY_REVOKED: "FC_BILLING_GATEWAY_REVOKED",
-	FC_BILLING_STORE: "FC_BILLING_STORE",
-	FC_BILLING_CONFIG: "FC_BILLING_CONFIG",
-	FC_BILLING_RESPONSE_INVALID: "FC_BILLING_RESPONSE_INVALID",
+	FC_BILLING_UNAUTHORIZED: { status: 401 },
+	FC_BILLING_FORBIDDEN: { status: 403 },
+	FC_BILLING_BAD_REQUEST: { status: 400 },
+	FC_BILLING_NOT_FOUND: { status: 404 },
+	FC_BILLING_CONFLICT: { status: 409 },
+	FC_BILLING_PRECONDITION_FAILED: { status: 412 },
+	FC_BILLING_PRECONDITION_REQUIRED: { status: 428 },
+	FC_BILLING_TOO_LARGE: { status: 413 },
+	FC_BILLING_ENROLLMENT: { status: 401 },
+	FC_BILLING_GATEWAY_REVOKED: { status: 403 },
+	FC_BILLING_STORE: { status: 500 },
+	FC_BILLING_CONFIG: { status: 400 },
+	FC_BILLING_RESPONSE_INVALID: { status: 500 },
 	// Webhooks of the billing service (cloud-bridge/webhooks): subscriptions, signatures, storage.
-	FC_WEBHOOK_INVALID: "FC_WEBHOOK_INVALID",
-	FC_WEBHOOK_NOT_FOUND: "FC_WEBHOOK_NOT_FOUND",
-	FC_WEBHOOK_SIGNATURE: "FC_WEBHOOK_SIGNATURE",
-	FC_WEBHOOK_MIGRATION: "FC_WEBHOOK_MIGRATION",
+	FC_WEBHOOK_INVALID: { status: 400 },
+	FC_WEBHOOK_NOT_FOUND: { status: 404 },
+	FC_WEBHOOK_SIGNATURE: { status: 400 },
+	FC_WEBHOOK_MIGRATION: { status: 500 },
 	// Node-RED flows and the embedded runtime (flows/, gateway/node-red/)
-	FC_FLOW_CONFIG: "FC_FLOW_CONFIG",
-	FC_FLOW_INPUT: "FC_FLOW_INPUT",
-	FC_FLOW_NO_GATEWAY: "FC_FLOW_NO_GATEWAY",
-	FC_FLOW_COMMAND: "FC_FLOW_COMMAND",
-	FC_NODE_RED_START: "FC_NODE_RED_START",
-	// Store-and-forward uplink (gateway/uplink, gateway/capacity): drain, enrollment, quota.
-	FC_UPLINK_CONFIG: "FC_UPLINK_CONFIG",
-	FC_UPLINK_ENROLLMENT: "FC_UPLINK_ENROLLMENT",
-	FC_UPLINK_TRANSPORT: "FC_UPLINK_TRANSPORT",
-	FC_UPLINK_REJECTED: "FC_UPLINK_REJECTED",
-	FC_UPLINK_CIRCUIT_OPEN: "FC_UPLINK_CIRCUIT_OPEN",
-	FC_CAPACITY_QUOTA: "FC_CAPACITY_QUOTA",
-	FC_CAPACITY_DISK_FULL: "FC_CAPACITY_DISK_FULL",
-} as const;
+	FC_FLOW_CONFIG: { status: 500 },
+	FC_FLOW_INPUT: { status: 400 },
+	FC_FLOW_NO_GATEWAY: { status: 500 },
+	FC_FLOW_COMMAND: { status: 502 },
+	FC_NODE_RED_START: { status: 503 },
+	// Store-and-forward uplink (gateway/uplink, gateway/ingest/capacity): drain, enrollment, quota.
+	FC_UPLINK_ENROLLMENT: { status: 502 },
+	FC_UPLINK_TRANSPORT: { status: 502 },
+	FC_UPLINK_REJECTED: { status: 502 },
+	FC_CAPACITY_QUOTA: { status: 507 },
+	FC_CAPACITY_DISK_FULL: { status: 507 },
+} as const satisfies Record<`FC_${string}`, { readonly status: number }>;
 
-export type ErrorCode = keyof typeof ErrorCodes;
+export type ErrorCode = keyof typeof catalogue;
+
+/** Every code by its name, so code says ErrorCodes.FC_MODEL_INVALID and gets "FC_MODEL_INVALID". */
+export const ErrorCodes = Object.freeze(Object.fromEntries(Object.keys(catalogue).map((code) => [code, code]))) as { readonly [C in ErrorCode]: C };
+
+type AreaOf<C> = C extends `FC_${infer Area}_${string}` ? Area : never;
+/** The word after FC_: MODEL for FC_MODEL_NOT_FOUND. */
+export type ErrorArea = AreaOf<ErrorCode>;
 
 export interface FieldchainErrorOptions {
 	/** What the user can do about it. Shown after the message. */
@@ -141,4 +156,14 @@ export function isFieldchainError(value: unknown, code?: ErrorCode): value is Fi
 /** Any thrown value as an Error, so callers never lose what was thrown. */
 export function toError(value: unknown): Error {
 	return value instanceof Error ? value : new Error(String(value));
+}
+
+/** The HTTP status of an error's code, from the catalogue. */
+export function statusOf(error: FieldchainError): number {
+	return catalogue[error.code].status;
+}
+
+/** True for a FieldchainError of one area: isFieldchainErrorIn(error, "MODEL") for every FC_MODEL_* (as zwave-js's isTransmissionError). */
+export function isFieldchainErrorIn(value: unknown, area: ErrorArea): value is FieldchainError {
+	return isFieldchainError(value) && value.code.startsWith(`FC_${area}_`);
 }

@@ -12,14 +12,9 @@ export type EnvelopeInit = fieldchain.device.v1.IEnvelope;
 export type Hello = fieldchain.device.v1.IHello;
 export type HostHello = fieldchain.device.v1.IHostHello;
 export type Reading = fieldchain.device.v1.IReading;
-export type Ack = fieldchain.device.v1.IAck;
 export type Command = fieldchain.device.v1.ICommand;
 export type CommandResult = fieldchain.device.v1.ICommandResult;
-export type DeviceEvent = fieldchain.device.v1.IEvent;
-export type Heartbeat = fieldchain.device.v1.IHeartbeat;
-export type ProtocolErrorMessage = fieldchain.device.v1.IError;
 export type Capability = fieldchain.device.v1.ICapability;
-export type Calibration = fieldchain.device.v1.ICalibration;
 export type BodyKind = NonNullable<Envelope["body"]>;
 
 export const PROTOCOL_MAJOR = 1;

@@ -2,7 +2,7 @@
  * Writes protocol/vectors/v1.json, the golden vectors of protocol v1: one Envelope per entry as
  * JSON (protobufjs toObject: camelCase names, enums by name, bytes base64, 64-bit as numbers), its
  * protobuf bytes and its complete serial frame. Every value is fixed, so the file only changes when
- * the schema, the codec or the framing changes; protocol/vectors/vectors.test.ts checks it is current.
+ * the schema, the codec or the framing changes; protocol/vectors/vectors.real.test.ts checks it is current.
  *
  * Usage: npm run vectors   (npx tsx scripts/make-vectors.ts)
  */

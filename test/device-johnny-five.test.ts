@@ -11,7 +11,7 @@ import { createMemoryLinkPair } from "../protocol/transport/memory-link.js";
 import { type JohnnyFiveDevice, startJohnnyFiveDevice } from "../firmware-host/johnny-five/johnny-five-device.js";
 import { loadJohnnyFive } from "../firmware-host/johnny-five/load-johnny-five.js";
 import { parseBoardConfig } from "../firmware-host/johnny-five/sensor-config.js";
-import { TestHost } from "../firmware-host/simulator/test-host.js";
+import { TestHost } from "../firmware-host/simulator/testing/test-host.js";
 import { GroupCommitter } from "../gateway/ingest/group-committer.js";
 import { silentLogger } from "../platform/logger.js";
 import { DeviceSession } from "../gateway/session/device-session.js";

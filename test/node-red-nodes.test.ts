@@ -1,7 +1,7 @@
 /** Each fieldchain node in Node-RED's own test runtime (node-red-node-test-helper), against a fake gateway API. */
 import { createRequire } from "node:module";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { FieldchainApi, GatewayEventMap, GatewayEventName } from "../flows/lib/api.js";
+import type { FieldchainApi, GatewayEventMap, GatewayEventName } from "../gateway/node-red/flows-api.js";
 import alertNode from "../flows/nodes/fieldchain-alert.js";
 import commandNode from "../flows/nodes/fieldchain-command.js";
 import eventNode from "../flows/nodes/fieldchain-event.js";

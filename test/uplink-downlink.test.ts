@@ -56,19 +56,19 @@ describe("downlink of work orders", () => {
 			config.uplink = uplink;
 		}, dataDir);
 		const gateway = fixture.gateway;
-		await waitFor("the plan from the cloud", () => (gateway.workOrders.task("T2") ? true : undefined), 20_000);
-		expect(gateway.workOrders.task("T2")?.title).toBe("Plan A");
-		expect(gateway.workOrders.snapshot.appointments).toHaveLength(1);
+		await waitFor("the plan from the cloud", () => (gateway.parts.workOrders.task("T2") ? true : undefined), 20_000);
+		expect(gateway.parts.workOrders.task("T2")?.title).toBe("Plan A");
+		expect(gateway.parts.workOrders.snapshot.appointments).toHaveLength(1);
 		const listed = await getJson<{ workOrders: Array<{ id: string; tasks: unknown[] }> }>(`${fixture.baseUrl}/api/v1/work-orders`);
 		expect(listed.body.workOrders.map((order) => [order.id, order.tasks.length])).toEqual([["WO1", 2]]);
 
 		// The field completes T1 while the cloud still has it in progress; the cloud renames T2.
-		gateway.taskStates.apply("complete", "T1", { satisfiedItems: new Set(["ir"]), timerRunning: false }, "TECH1", Date.now());
+		gateway.parts.taskStates.apply("complete", "T1", { satisfiedItems: new Set(["ir"]), timerRunning: false }, "TECH1", Date.now());
 		const t2 = await service.request("GET", "/v1/tasks/T2");
 		expect((await service.request("PATCH", "/v1/tasks/T2", { body: { title: "Plan B" }, headers: { "if-match": `"${t2.body.version}"` } })).status).toBe(200);
 		await gateway.uplink.downlink?.refresh();
-		expect(gateway.workOrders.task("T2")?.title).toBe("Plan B");
-		expect(gateway.workOrders.task("T1")?.status).toBe("completed");
+		expect(gateway.parts.workOrders.task("T2")?.title).toBe("Plan B");
+		expect(gateway.parts.workOrders.task("T1")?.status).toBe("completed");
 		const conflicts = await getJson<{ downlink: Array<{ entity_id: string; field: string; local: unknown; cloud: unknown; resolution: string }> }>(`${fixture.baseUrl}/api/v1/uplink/conflicts`);
 		expect(conflicts.body.downlink).toEqual(expect.arrayContaining([expect.objectContaining({ entity_id: "T1", field: "status", local: "completed", cloud: "in-progress" })]));
 		// Seen again on the next refresh, recorded once.
@@ -84,7 +84,7 @@ describe("downlink of work orders", () => {
 			config.gatewayId = "gw-downlink-1";
 			config.uplink = uplink;
 		}, dataDir);
-		expect(fixture.gateway.workOrders.task("T2")?.title).toBe("Plan B");
-		expect(fixture.gateway.workOrders.task("T1")?.status).toBe("completed");
+		expect(fixture.gateway.parts.workOrders.task("T2")?.title).toBe("Plan B");
+		expect(fixture.gateway.parts.workOrders.task("T1")?.status).toBe("completed");
 	}, 60_000);
 });

@@ -6,10 +6,12 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { invalidConfig } from "../../platform/config-errors.js";
 import { isLoopback } from "../../platform/net.js";
 import { createLogger } from "../../platform/logger.js";
-import { WebhookDispatcher, webhookRouteSpecs, webhookStoreBeside } from "../webhooks/index.js";
+import { webhookStoreBeside } from "../webhooks/beside-storage.js";
+import { WebhookDispatcher } from "../webhooks/dispatcher.js";
+import { webhookRouteSpecs } from "../webhooks/routes.js";
 import { DEFAULT_ENROLLMENT_TTL_MS, issueApiToken, issueEnrollmentToken } from "./auth/tokens.js";
 import { createBillingService } from "./service.js";
 import { type BillingStorage, openBillingStorage } from "./storage.js";
@@ -23,12 +25,8 @@ interface StorageFlags {
 	databaseUrl?: string;
 }
 
-function invalid(message: string, hint?: string): FieldchainError {
-	return new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, message, { hint });
-}
-
 async function openFromFlags(flags: StorageFlags): Promise<BillingStorage> {
-	if (flags.db && flags.databaseUrl) throw invalid("Give either --db or --database-url, not both.");
+	if (flags.db && flags.databaseUrl) throw invalidConfig("Give either --db or --database-url, not both.", { field: "--database-url" });
 	if (flags.databaseUrl) return openBillingStorage({ databaseUrl: flags.databaseUrl });
 	const db = resolve(flags.db ?? DEFAULT_BILLING_DB);
 	mkdirSync(dirname(db), { recursive: true });
@@ -37,13 +35,13 @@ async function openFromFlags(flags: StorageFlags): Promise<BillingStorage> {
 
 function parsePort(value: string): number {
 	const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
-	if (!(port >= 0 && port <= 65535)) throw invalid(`--port must be a number from 0 to 65535 (got "${value}").`);
+	if (!(port >= 0 && port <= 65535)) throw invalidConfig(`--port must be a number from 0 to 65535 (got "${value}").`, { field: "--port" });
 	return port;
 }
 
 function parseNonNegative(value: string, flag: string): number {
 	const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-	if (!Number.isFinite(n)) throw invalid(`${flag} must be a non-negative number (got "${value}").`);
+	if (!Number.isFinite(n)) throw invalidConfig(`${flag} must be a non-negative number (got "${value}").`, { field: flag });
 	return n;
 }
 
@@ -67,7 +65,10 @@ export function registerCloudCommands(program: Command): Command {
 			try {
 				const tokens = await storage.store.countTokens();
 				if (!isLoopback(options.host) && tokens === 0) {
-					throw invalid(`Refusing to listen on ${options.host} before any token exists.`, "Create the first admin token with `fieldchain cloud token create --scope admin` against the same database, then start again.");
+					throw invalidConfig(`Refusing to listen on ${options.host} before any token exists.`, {
+						field: "--host",
+						hint: "Create the first admin token with `fieldchain cloud token create --scope admin` against the same database, then start again.",
+					});
 				}
 				// Events go to the webhook dispatcher, queued in the same database so they survive a restart.
 				const dispatcher = new WebhookDispatcher({ store: await webhookStoreBeside(storage), onError: (error) => logger.error({ err: error }, "webhook worker") });

@@ -10,13 +10,14 @@ import type { BillingEventSink } from "../events/billing-events.js";
 import { MemoryEventSink } from "../events/billing-events.js";
 import { authenticate, requireScope } from "./auth/authenticate.js";
 import { type BillingContext, type BillingLogger, type BillingPolicy, DEFAULT_POLICY, makePublisher } from "./context.js";
-import { asFieldchainError, sendError } from "./http-errors.js";
+import { asFieldchainError } from "./http-errors.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
 import { makeResponseValidator } from "./openapi/response-validator.js";
 import { allRoutes } from "./routes/index.js";
 import type { RouteSpec } from "./routes/route-spec.js";
 import type { BillingStorage } from "./storage.js";
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { ErrorCodes, FieldchainError, statusOf } from "../../platform/errors.js";
+import { errorBody, sendError } from "../../platform/http-errors.js";
 
 export interface BillingServiceOptions {
 	storage: BillingStorage;
@@ -80,8 +81,9 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 			const problem = validate(spec, reply.statusCode, payload);
 			if (!problem) return payload;
 			logger.error({ operationId: spec.operationId, status: reply.statusCode, problem }, "response does not match the OpenAPI document");
-			reply.code(500);
-			return JSON.stringify({ error: { code: ErrorCodes.FC_BILLING_RESPONSE_INVALID, message: `Response of ${spec.operationId} (${reply.statusCode}) breaks the OpenAPI document: ${problem}`, hint: "This is a service bug." } });
+			const broken = new FieldchainError(ErrorCodes.FC_BILLING_RESPONSE_INVALID, `Response of ${spec.operationId} (${reply.statusCode}) breaks the OpenAPI document: ${problem}`, { hint: "This is a service bug." });
+			reply.code(statusOf(broken));
+			return JSON.stringify(errorBody(broken));
 		});
 	}
 

@@ -1,7 +1,7 @@
 /**
  * Opening the service's storage: the model repository plus the billing store. `{ db: FILE }` keeps
  * both in one SQLite file on one connection; `{ databaseUrl }` goes to PostgreSQL
- * (store/postgres-storage.ts, unless another opener is registered with registerPostgresStorage).
+ * (store/postgres-storage.ts).
  */
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { MemoryRepository } from "../../model/repository/memory.js";
@@ -18,14 +18,6 @@ export interface BillingStorage {
 }
 
 export type BillingStorageOptions = { db: string; databaseUrl?: undefined } | { databaseUrl: string; db?: undefined } | { memory: true; db?: undefined; databaseUrl?: undefined };
-
-export type PostgresStorageOpener = (databaseUrl: string) => Promise<BillingStorage>;
-let postgresOpener: PostgresStorageOpener | undefined;
-
-/** Called by the PostgreSQL backend module so that --database-url works. */
-export function registerPostgresStorage(opener: PostgresStorageOpener): void {
-	postgresOpener = opener;
-}
 
 export function memoryBillingStorage(): BillingStorage {
 	const repo = new MemoryRepository();
@@ -51,8 +43,8 @@ export async function openBillingStorage(options: BillingStorageOptions): Promis
 			throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, "--database-url must be a postgres:// or postgresql:// URL.");
 		}
 		// Loaded here, not at the top, like SQLite below: only a PostgreSQL deployment loads pg.
-		const opener = postgresOpener ?? (await import("./store/postgres-storage.js")).openPostgresStorage;
-		return opener(options.databaseUrl);
+		const { openPostgresStorage } = await import("./store/postgres-storage.js");
+		return openPostgresStorage(options.databaseUrl);
 	}
 	if (!options.db) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, "--db needs a file name.", { hint: "For example --db billing.sqlite." });
 	// Loaded here, not at the top: importing the service must not load the native SQLite module.

@@ -13,7 +13,7 @@ import { WebhookDispatcher, type WebhookDispatcherOptions } from "./dispatcher.j
 import { MemoryWebhookStore } from "./memory-store.js";
 import { parseWebhookEvent, verifyWebhookSignature } from "./signature.js";
 import { SqliteWebhookStore } from "./sqlite-store.js";
-import { startReceiver, type TestReceiver } from "./test-receiver.js";
+import { startReceiver, type TestReceiver } from "./testing/receiver.js";
 import type { WebhookStore } from "./types.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-webhook-dispatch-"));

@@ -1,4 +1,4 @@
 import { MemoryWebhookStore } from "./memory-store.js";
-import { webhookStoreContract } from "./store-contract.js";
+import { webhookStoreContract } from "./webhook-store.contract.js";
 
 webhookStoreContract("memory", () => new MemoryWebhookStore());

@@ -10,7 +10,7 @@ import { WebhookDispatcher } from "./dispatcher.js";
 import { MemoryWebhookStore } from "./memory-store.js";
 import { webhookRouteSpecs, webhookRoutes } from "./routes.js";
 import { verifyWebhookSignature } from "./signature.js";
-import { startReceiver, type TestReceiver } from "./test-receiver.js";
+import { startReceiver, type TestReceiver } from "./testing/receiver.js";
 
 let app: FastifyInstance;
 let base: string;

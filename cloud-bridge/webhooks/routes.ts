@@ -8,7 +8,8 @@
  * schemas (so @fastify/swagger documents them) and an auth pre-handler given by the caller.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, statusOf } from "../../platform/errors.js";
+import { errorBody, errorBodySchema } from "../../platform/http-errors.js";
 import { BILLING_EVENT_TYPES } from "../events/billing-events.js";
 import type { WebhookDispatcher } from "./dispatcher.js";
 import { DELIVERY_STATUSES, type DeliveryStatus, MAX_DELIVERY_PAGE } from "./types.js";
@@ -64,7 +65,6 @@ const DeliverySchema = obj({
 	lastError: nullable(str()),
 	attemptLog: { type: "array", items: AttemptSchema },
 });
-const ErrorSchema = obj({ error: obj({ code: str({ pattern: "^FC_[A-Z_]+$" }), message: str(), hint: nullable(str()), details: { type: "object" } }, ["details"]) });
 const idParams = obj({ id: str({ minLength: 1, maxLength: 200 }) });
 
 export interface WebhookHandlerInput {
@@ -87,18 +87,12 @@ export interface WebhookRouteSpec {
 	handler(input: WebhookHandlerInput): Promise<{ status: number; body: unknown }>;
 }
 
-function errorBody(error: FieldchainError): { error: Record<string, unknown> } {
-	const message = error.hint && error.message.endsWith(` ${error.hint}`) ? error.message.slice(0, -error.hint.length - 1) : error.message;
-	return { error: { code: error.code, message, hint: error.hint ?? null, ...(error.details ? { details: error.details } : {}) } };
-}
-
 /** Our own refusals become 400/404 answers; anything else goes to the app's error handler. */
 async function answering(work: () => Promise<{ status: number; body: unknown }>): Promise<{ status: number; body: unknown }> {
 	try {
 		return await work();
 	} catch (error) {
-		if (isFieldchainError(error, "FC_WEBHOOK_NOT_FOUND")) return { status: 404, body: errorBody(error) };
-		if (isFieldchainError(error, "FC_WEBHOOK_INVALID")) return { status: 400, body: errorBody(error) };
+		if (isFieldchainError(error, "FC_WEBHOOK_NOT_FOUND") || isFieldchainError(error, "FC_WEBHOOK_INVALID")) return { status: statusOf(error), body: errorBody(error) };
 		throw error;
 	}
 }
@@ -113,8 +107,8 @@ function pageLimit(value: string | undefined): number | undefined {
 }
 
 export function webhookRouteSpecs(dispatcher: WebhookDispatcher): WebhookRouteSpec[] {
-	const errors = { 400: { description: "Invalid input (FC_WEBHOOK_INVALID)", schema: ErrorSchema } };
-	const notFound = { 404: { description: "No such subscription (FC_WEBHOOK_NOT_FOUND)", schema: ErrorSchema } };
+	const errors = { 400: { description: "Invalid input (FC_WEBHOOK_INVALID)", schema: errorBodySchema } };
+	const notFound = { 404: { description: "No such subscription (FC_WEBHOOK_NOT_FOUND)", schema: errorBodySchema } };
 	const common = { tag: "webhooks", scopes: ["admin"] as const };
 	return [
 		{
@@ -240,7 +234,7 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookRoutes
 		const thrown = error as { validation?: unknown; message?: string };
 		if (thrown.validation) {
 			const refusal = new FieldchainError(ErrorCodes.FC_WEBHOOK_INVALID, `Bad request: ${thrown.message}.`, { hint: "See the OpenAPI document for the request schema." });
-			return reply.code(400).send(errorBody(refusal));
+			return reply.code(statusOf(refusal)).send(errorBody(refusal));
 		}
 		throw error;
 	});

@@ -4,7 +4,7 @@
  */
 import type { Database } from "better-sqlite3";
 import { ErrorCodes } from "../../platform/errors.js";
-import { latestVersion, migrateSqliteSchema, type SqliteMigration, type SqliteSchema, sqliteSchemaVersion } from "../../platform/sqlite-migrations.js";
+import { latestVersion, migrateSqliteSchema, type SqliteMigration, type SqliteSchema } from "../../platform/sqlite-migrations.js";
 
 export type SqliteWebhookMigration = SqliteMigration;
 
@@ -59,10 +59,6 @@ export const SQLITE_WEBHOOK_MIGRATIONS: readonly SqliteWebhookMigration[] = [
 const WEBHOOK_SCHEMA: SqliteSchema = { table: "webhook_schema_version", what: "the webhook tables", errorCode: ErrorCodes.FC_WEBHOOK_MIGRATION, migrations: SQLITE_WEBHOOK_MIGRATIONS };
 
 export const LATEST_SQLITE_WEBHOOK_VERSION = latestVersion(WEBHOOK_SCHEMA);
-
-export function webhookSchemaVersion(db: Database): number {
-	return sqliteSchemaVersion(db, WEBHOOK_SCHEMA);
-}
 
 /** Brings the webhook tables to `target` (default: latest), one transaction per step. */
 export function migrateWebhooksSqlite(db: Database, target = LATEST_SQLITE_WEBHOOK_VERSION, now: () => number = Date.now): number {

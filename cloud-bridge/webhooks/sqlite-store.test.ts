@@ -7,7 +7,7 @@ import { isFieldchainError } from "../../platform/errors.js";
 import { SqliteRepository } from "../../model/repository/sqlite.js";
 import { LATEST_SQLITE_WEBHOOK_VERSION, SQLITE_WEBHOOK_MIGRATIONS } from "./sqlite-migrations.js";
 import { SqliteWebhookStore } from "./sqlite-store.js";
-import { webhookStoreContract } from "./store-contract.js";
+import { webhookStoreContract } from "./webhook-store.contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-webhooks-"));
 let n = 0;

@@ -1,6 +1,6 @@
 /**
  * The webhook dispatcher's data and its storage interface. One interface, three backends (memory,
- * SQLite, PostgreSQL), proven equal by one shared suite (store-contract.ts). Times are epoch ms.
+ * SQLite, PostgreSQL), proven equal by one shared suite (webhook-store.contract.ts). Times are epoch ms.
  */
 import type { BillingEventType } from "../events/billing-events.js";
 

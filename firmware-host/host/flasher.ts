@@ -6,7 +6,7 @@
 import type { Clock } from "../../platform/clock.js";
 import { systemClock } from "../../platform/clock.js";
 import { CommandStatus, type Hello } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { chunkSizeFor, ImageUploader, type UploadOutcome } from "../../protocol/firmware/image-uploader.js";
 import { type ParsedImage, verifyImage } from "../../protocol/firmware/image-verify.js";
 import { errorCodeOfStatus, ImageAction, type ImageState, ImageStatus, SelfTest, statusName } from "../../protocol/firmware/messages.js";
@@ -261,8 +261,4 @@ function throwIfRefused(state: ImageState, what: string): void {
 	const status = state.status ?? 0;
 	if (status === ImageStatus.IMAGE_STATUS_OK) return;
 	throw new FieldchainError(errorCodeOfStatus(status), `The device refused to ${what} (${statusName(status)}): ${state.message || "no reason given"}`);
-}
-
-export function isRollback(error: unknown): boolean {
-	return isFieldchainError(error, ErrorCodes.FC_FIRMWARE_ROLLBACK);
 }

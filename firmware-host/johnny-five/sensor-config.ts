@@ -8,7 +8,9 @@
  *     { "kind": "multi", "controller": "SHT31D" } ],
  *   "freq": 500 }
  */
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { configFieldError } from "../../platform/config-errors.js";
+
+const invalid = configFieldError({ lead: "johnny-five board config ", separator: ": " });
 
 export type SensorConfig =
 	| { kind: "sensor"; pin: string | number; quantity: string; unit: string; scale?: [number, number]; channel: string; freq?: number }
@@ -85,8 +87,4 @@ function pin(value: unknown, field: string): string | number {
 	if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
 	if (typeof value === "string" && /^A?\d{1,2}$/.test(value)) return value;
 	throw invalid(field, `${JSON.stringify(value)} is not a pin such as "A0" or 14`);
-}
-
-function invalid(field: string, problem: string): FieldchainError {
-	return new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `johnny-five board config ${field}: ${problem}.`, { details: { field } });
 }

@@ -4,12 +4,14 @@
  * usually come straight from command-line flags.
  */
 import { type Clock, systemClock } from "../../platform/clock.js";
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { configFieldError } from "../../platform/config-errors.js";
 import { isValidDeviceId } from "../../protocol/topics.js";
 import type { Capability } from "../../protocol/codec.js";
 import type { ImageService } from "../bootloader/image-service.js";
 import { randomBytes, type RandomSource } from "./prng.js";
 import { isQuantity, QUANTITIES, type Quantity } from "./quantities.js";
+
+const invalid = configFieldError({ lead: "Simulator option ", separator: ": " });
 
 export const MAX_RATE = 100_000;
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -169,8 +171,4 @@ function checkFraction(field: string, value: number): number {
 function checkTimestamp(field: string, value: number): number {
 	if (!Number.isSafeInteger(value) || value < 0) throw invalid(field, `${value} is not a time in milliseconds since the Unix epoch`);
 	return value;
-}
-
-function invalid(field: string, problem: string, hint?: string): FieldchainError {
-	return new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Simulator option ${field}: ${problem}.`, { hint, details: { field } });
 }

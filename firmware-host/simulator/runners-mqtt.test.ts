@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { RunnerStatus, SimulatorHandle } from "./link-loop.js";
 import { MqttHostLink } from "./mqtt-host-link.js";
 import { runMqttSimulator } from "./runners.js";
-import { TestHost } from "./test-host.js";
+import { TestHost } from "./testing/test-host.js";
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 

@@ -8,7 +8,7 @@ import type { SimulatedDeviceOptions } from "./options.js";
 import { seededRandom } from "./prng.js";
 import { capabilityFor, createValueGenerator, QUANTITIES } from "./quantities.js";
 import { SimulatedDevice } from "./simulated-device.js";
-import { TestHost } from "./test-host.js";
+import { TestHost } from "./testing/test-host.js";
 
 const RESENT = ReadingFlag.READING_FLAG_RESENT;
 

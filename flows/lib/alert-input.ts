@@ -1,5 +1,5 @@
 /** fieldchain alert: an alert for the technician app (GET /api/v1/alerts), from the node and the message. */
-import type { AlertRequest } from "./api.js";
+import type { AlertRequest } from "../../gateway/node-red/flows-api.js";
 import { inputError, type Message, text } from "./red.js";
 
 const SEVERITIES = ["info", "warning", "critical"] as const;

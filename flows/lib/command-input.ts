@@ -2,7 +2,7 @@
  * fieldchain command: the device command a node sends (protocol/device/v1/device.proto, message
  * Command: start/stop streaming, identify, set rate, get status).
  */
-import type { DeviceCommand } from "./api.js";
+import type { DeviceCommand } from "../../gateway/node-red/flows-api.js";
 import { inputError, type Message, text } from "./red.js";
 
 export const COMMAND_ACTIONS: readonly DeviceCommand["action"][] = ["start-streaming", "stop-streaming", "identify", "set-rate", "get-status"];

@@ -1,5 +1,5 @@
 /** fieldchain event: which gateway events a node emits, and the message for each. */
-import type { GatewayEventMap, GatewayEventName } from "./api.js";
+import type { GatewayEventMap, GatewayEventName } from "../../gateway/node-red/flows-api.js";
 import { configError, listSetting, type Message } from "./red.js";
 
 export const EVENT_NAMES: readonly GatewayEventName[] = ["deviceAttached", "deviceDetached", "evidenceSealed", "syncState", "alarm", "alert", "taskChanged"];

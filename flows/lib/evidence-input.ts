@@ -1,5 +1,5 @@
 /** fieldchain evidence: what to stamp, on which task and checklist item, from the node and the message. */
-import type { ReadingKey, StampInput } from "./api.js";
+import type { ReadingKey, StampInput } from "../../gateway/node-red/flows-api.js";
 import { inputError, type Message, text } from "./red.js";
 
 function readingKey(value: unknown): ReadingKey | undefined {

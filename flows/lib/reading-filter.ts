@@ -1,5 +1,5 @@
 /** fieldchain reading: which stored readings a node passes on, and the message it sends. */
-import type { GatewayReading } from "./api.js";
+import type { GatewayReading } from "../../gateway/node-red/flows-api.js";
 import { listSetting, type Message } from "./red.js";
 
 export interface ReadingFilter {

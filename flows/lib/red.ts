@@ -3,8 +3,8 @@
  * createNodeApi, @node-red/runtime Node), and the one place that wires an input handler to
  * status, send and done(err). Entry files stay a few lines each.
  */
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
-import type { FieldchainApi } from "./api.js";
+import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
+import type { FieldchainApi } from "../../gateway/node-red/flows-api.js";
 
 export type Message = Record<string, unknown> & { payload?: unknown; topic?: string };
 
@@ -64,10 +64,6 @@ export function embeddedApi(settings: Record<string, unknown>): FieldchainApi {
 		});
 	}
 	return api;
-}
-
-export function toError(error: unknown): Error {
-	return error instanceof Error ? error : new Error(String(error));
 }
 
 /**

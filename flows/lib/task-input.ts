@@ -1,5 +1,5 @@
 /** fieldchain task: which operation on which task, from the node and the message. */
-import type { TaskOperation, TaskTarget } from "./api.js";
+import type { TaskOperation, TaskTarget } from "../../gateway/node-red/flows-api.js";
 import { configError, inputError, type Message, text } from "./red.js";
 
 export const TASK_OPERATIONS: readonly TaskOperation[] = ["get", "start", "complete", "cancel", "activate", "deactivate", "start-timer", "stop-timer"];

@@ -5,7 +5,7 @@ import { decodeEnvelope, type Envelope } from "../../protocol/codec.js";
 import type { FieldchainError } from "../../platform/errors.js";
 import { deviceDownTopic, deviceUpTopic } from "../../protocol/topics.js";
 import { hashPassword } from "../auth/password-hash.js";
-import { BrokerKit, envelopeBytes, PASSWORDS, testDevices } from "./broker-test-kit.js";
+import { BrokerKit, envelopeBytes, PASSWORDS, testDevices } from "./testing/broker-kit.js";
 import { MAX_MQTT_PAYLOAD, startEmbeddedBroker } from "./embedded-broker.js";
 import type { MqttHostLink } from "./mqtt-host-link.js";
 

@@ -28,7 +28,7 @@ export class Attachments {
 			});
 		}
 		if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(mediaType)) {
-			throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `mediaType "${mediaType}" is not a media type such as image/jpeg.`);
+			throw new FieldchainError(ErrorCodes.FC_EVIDENCE_INVALID, `mediaType "${mediaType}" is not a media type such as image/jpeg.`);
 		}
 		const sha256 = createHash("sha256").update(data).digest("hex");
 		this.db.prepare("INSERT OR IGNORE INTO attachments (sha256, media_type, size, data, created_at) VALUES (?, ?, ?, ?, ?)").run(sha256, mediaType, data.length, data, now);

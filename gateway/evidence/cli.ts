@@ -6,8 +6,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { serializeBundle, verifyBundle } from "../../protocol/evidence/bundle.js";
+import { serializeBundle } from "../../protocol/evidence/bundle.js";
 import { parsePublicKey } from "../../protocol/evidence/keys.js";
+import { verifyBundle } from "../../protocol/evidence/verify/verify-bundle.js";
 import { exportEvidenceBundle } from "./export.js";
 
 export function registerEvidenceCommands(program: Command): Command {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EvidenceChain } from "../../protocol/evidence/chain.js";
 import { isFieldchainError } from "../../platform/errors.js";
 import { decodeRecord } from "../../protocol/evidence/record.js";
-import { reading } from "../../protocol/evidence/test-fixtures.js";
+import { reading } from "../../protocol/evidence/testing/fixtures.js";
 import { migrate } from "../store/migrations.js";
 import { SqliteReadingStore } from "../store/sqlite-reading-store.js";
 import { EvidenceBatches, packRecords, unpackRecords } from "./evidence-batches.js";

@@ -8,7 +8,7 @@ import { loadOrCreateGatewayKey } from "../../protocol/evidence/keys.js";
 import { decodeCheckpoint, decodeRecord } from "../../protocol/evidence/record.js";
 import { baseSnapshot, items, make } from "../../model/testing/builders.js";
 import { silentLogger } from "../../platform/logger.js";
-import { identity, row } from "../store/reading-store.contract.js";
+import { identity, row } from "../store/testing/rows.js";
 import { SqliteReadingStore } from "../store/sqlite-reading-store.js";
 import { ActiveTasks } from "../work/active-tasks.js";
 import { WorkOrders } from "../work/work-orders.js";
@@ -92,6 +92,17 @@ describe("EvidenceLog", () => {
 		expect(log.headSeq).toBe(1);
 		expect(committer.stats).toMatchObject({ inserted: 1, duplicates: 1 });
 		expect(acks).toEqual([1, 1]); // both copies acked, once stored
+		store.close();
+	});
+
+	it("refuses evidence the checklist item does not ask for, in the domain's error codes", () => {
+		const { store, log, commit } = setup();
+		commit([1]);
+		const task = make.task({ checklist: [items.insulation()] });
+		const note = { technicianId: "TECH1", workOrderId: "WO1", task, kind: "note" as const, text: "n" };
+		expect(() => log.add({ ...note, checklistItemId: "insulation" })).toThrow(expect.objectContaining({ code: "FC_EVIDENCE_INVALID" }));
+		expect(() => log.add({ ...note, checklistItemId: "nope" })).toThrow(expect.objectContaining({ code: "FC_MODEL_NOT_FOUND" }));
+		expect(log.headSeq).toBe(1);
 		store.close();
 	});
 

@@ -33,7 +33,7 @@ export function exportEvidenceBundle(options: ExportOptions): EvidenceBundle {
 		const batches = new EvidenceBatches(db);
 		const range = batches.workOrderRange(options.workOrderId);
 		if (!range) {
-			throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No evidence for work order "${options.workOrderId}" in ${options.dataDir}.`);
+			throw new FieldchainError(ErrorCodes.FC_EVIDENCE_NOT_FOUND, `No evidence for work order "${options.workOrderId}" in ${options.dataDir}.`);
 		}
 		// Up to the first checkpoint that seals the work order's last record, or to the chain head.
 		const sealing = db.prepare("SELECT min(chain_seq) FROM evidence_checkpoints WHERE chain_seq >= ?").pluck().get(range.last) as number | null;

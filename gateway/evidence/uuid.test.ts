@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { uuidV7 } from "./evidence-log.js";
+import { uuidV7 } from "./uuid.js";
 
 describe("uuidV7", () => {
 	it("has the RFC 9562 layout: timestamp, version 7, variant 10", () => {

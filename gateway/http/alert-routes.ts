@@ -4,16 +4,11 @@
  * filter, ?limit= up to 1000).
  */
 import type { FastifyInstance } from "fastify";
-import type { Clock } from "../../platform/clock.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
-import type { GatewayEvents } from "../events.js";
-import type { AlertSeverity, Alerts } from "../work/alerts.js";
+import type { GatewayParts } from "../parts.js";
+import type { AlertSeverity } from "../work/alerts.js";
 
-export interface AlertRouteDependencies {
-	alerts: Alerts;
-	events: GatewayEvents;
-	clock: Clock;
-}
+export type AlertRouteDependencies = Pick<GatewayParts, "alerts" | "events" | "clock">;
 
 function optionalString(body: Record<string, unknown>, name: string): string | undefined {
 	const value = body[name];

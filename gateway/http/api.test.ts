@@ -47,9 +47,18 @@ describe("local API", () => {
 		expect(badLimit.body.error.message).toContain("limit");
 		const unknown = await getJson<{ error: { code: string } }>(`${baseUrl}/api/v1/devices/nope/readings`);
 		expect(unknown.status).toBe(404);
-		expect(unknown.body.error.code).toBe("FC_HTTP_NOT_FOUND");
+		// The body shape of every fieldchain service: the hint apart from the message.
+		expect(unknown.body.error).toEqual({ code: "FC_HTTP_NOT_FOUND", message: 'No device "nope" has been seen by this gateway.', hint: "GET /api/v1/devices lists the known ones." });
 		const noRoute = await getJson<{ error: { code: string } }>(`${baseUrl}/api/v2/whatever`);
 		expect(noRoute.status).toBe(404);
+		// fastify's own refusals keep their status, under the HTTP layer's codes.
+		const post = (body: string, type: string) => fetch(`${baseUrl}/api/v1/alerts`, { method: "POST", headers: { "content-type": type }, body });
+		const unparsable = await post("{", "application/json");
+		expect(unparsable.status).toBe(400);
+		expect(((await unparsable.json()) as { error: { code: string } }).error.code).toBe("FC_HTTP_BAD_REQUEST");
+		const notJson = await post("hello", "text/x-nonsense");
+		expect(notJson.status).toBe(415);
+		expect(((await notJson.json()) as { error: { code: string } }).error.code).toBe("FC_HTTP_UNSUPPORTED_MEDIA_TYPE");
 	});
 
 	it("serves Prometheus metrics", async () => {
@@ -63,7 +72,10 @@ describe("local API", () => {
 
 	it("with a token, refuses requests without it but keeps /healthz open", async () => {
 		const { baseUrl } = await gatewayWithDevice("s3cret");
-		expect((await fetch(`${baseUrl}/api/v1/devices`)).status).toBe(401);
+		const refused = await fetch(`${baseUrl}/api/v1/devices`);
+		expect(refused.status).toBe(401);
+		expect(refused.headers.get("www-authenticate")).toContain("Bearer");
+		expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("FC_HTTP_UNAUTHORIZED");
 		expect((await fetch(`${baseUrl}/api/v1/devices`, { headers: { authorization: "Bearer wrong!" } })).status).toBe(401);
 		expect((await fetch(`${baseUrl}/api/v1/devices`, { headers: { authorization: "Bearer s3cret" } })).status).toBe(200);
 		expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);

@@ -3,18 +3,14 @@
  * is configured (and is required off loopback, see config.ts checkExposure).
  */
 import { timingSafeEqual } from "node:crypto";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerFactory } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerFactory } from "fastify";
 import type { Registry } from "prom-client";
 import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
-import type { Logger } from "../../platform/logger.js";
-import type { DeviceRegistry } from "../session/device-registry.js";
-import type { ReadingStore } from "../store/reading-store.js";
+import { sendError } from "../../platform/http-errors.js";
+import type { GatewayParts } from "../parts.js";
 
-export interface ApiDependencies {
-	store: ReadingStore;
-	devices: DeviceRegistry;
+export interface ApiDependencies extends Pick<GatewayParts, "store" | "devices" | "logger"> {
 	metrics: Registry;
-	logger: Logger;
 	token?: string;
 	startedAt: number;
 	/** More route groups (work orders, evidence), each in its own file. */
@@ -30,22 +26,14 @@ export interface ApiDependencies {
 	isPublic?: (path: string) => boolean;
 }
 
-/** HTTP status for an error code: the code says what went wrong, the status what kind of wrong. */
-function statusFor(code: string): number {
-	if (code === ErrorCodes.FC_HTTP_NOT_FOUND || code === "FC_MODEL_NOT_FOUND") return 404;
-	if (code === "FC_EVIDENCE_TOO_LARGE") return 413;
-	if (code === ErrorCodes.FC_APP_UNAUTHORIZED || code === ErrorCodes.FC_APP_WRONG_PIN) return 401;
-	if (code === ErrorCodes.FC_APP_FORBIDDEN) return 403;
-	if (code === ErrorCodes.FC_APP_TOO_MANY_ATTEMPTS) return 429;
-	if (code.startsWith("FC_MODEL_") || code === "FC_EVIDENCE_CONFLICT") return 409;
-	if (code.startsWith("FC_STORE_")) return 503;
-	return 400;
-}
-
 const MAX_LIMIT = 10_000;
 
-function sendError(reply: FastifyReply, status: number, error: FieldchainError): FastifyReply {
-	return reply.code(status).type("application/json").send({ error: { code: error.code, message: error.message } });
+/** fastify's own refusals as the HTTP layer's codes: 413 body size, 415 media type, 400 the rest (unparsable JSON...); anything else thrown is a 500. */
+function frameworkError(error: Error & { statusCode?: number }): FieldchainError {
+	const status = error.statusCode ?? 500;
+	if (status === 413) return new FieldchainError(ErrorCodes.FC_HTTP_TOO_LARGE, error.message);
+	if (status === 415) return new FieldchainError(ErrorCodes.FC_HTTP_UNSUPPORTED_MEDIA_TYPE, error.message);
+	return new FieldchainError(status >= 500 ? ErrorCodes.FC_HTTP_INTERNAL : ErrorCodes.FC_HTTP_BAD_REQUEST, error.message);
 }
 
 function nonNegativeInteger(value: unknown, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -69,24 +57,23 @@ export function buildApi(deps: ApiDependencies): FastifyInstance {
 		if (deps.hasSession && path.startsWith("/api/") && !bearerOk) {
 			// Sign-in, sign-out and "who am I" answer without a session.
 			if (path === "/api/v1/session" || deps.hasSession(request)) return;
-			return sendError(reply, 401, new FieldchainError(ErrorCodes.FC_APP_UNAUTHORIZED, "Sign in first: this API needs a technician session.", { hint: "POST /api/v1/session with the PIN, or send Authorization: Bearer <http.token>." }));
+			return sendError(reply, new FieldchainError(ErrorCodes.FC_APP_UNAUTHORIZED, "Sign in first: this API needs a technician session.", { hint: "POST /api/v1/session with the PIN, or send Authorization: Bearer <http.token>." }));
 		}
 		if (!expected) return;
 		if (!bearerOk) {
-			reply.header("www-authenticate", "Bearer");
-			return sendError(reply, 401, new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, "Missing or wrong bearer token.", { hint: "Send Authorization: Bearer <http.token from the gateway config>." }));
+			return sendError(reply, new FieldchainError(ErrorCodes.FC_HTTP_UNAUTHORIZED, "Missing or wrong bearer token.", { hint: "Send Authorization: Bearer <http.token from the gateway config>." }));
 		}
 	});
 
 	app.setErrorHandler((error, _request, reply) => {
-		if (isFieldchainError(error)) return sendError(reply, statusFor(error.code), error);
-		const status = (error as { statusCode?: number }).statusCode ?? 500;
-		if (status >= 500) deps.logger.error({ err: error }, "local API request failed");
-		return sendError(reply, status, new FieldchainError(status >= 500 ? ErrorCodes.FC_STORE_WRITE : ErrorCodes.FC_HTTP_BAD_REQUEST, (error as Error).message));
+		if (isFieldchainError(error)) return sendError(reply, error);
+		const answer = frameworkError(error as Error);
+		if (answer.code === ErrorCodes.FC_HTTP_INTERNAL) deps.logger.error({ err: error }, "local API request failed");
+		return sendError(reply, answer);
 	});
 
 	app.setNotFoundHandler((request, reply) =>
-		sendError(reply, 404, new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No route ${request.method} ${request.url}.`, { hint: "See README, Local API." })),
+		sendError(reply, new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No route ${request.method} ${request.url}.`, { hint: "See README, Local API." })),
 	);
 
 	for (const register of deps.routes ?? []) register(app);

@@ -4,29 +4,19 @@
  * milestone state of a work order, the day's time entries and their submission, and sync state.
  */
 import type { FastifyInstance } from "fastify";
-import type { Clock } from "../../platform/clock.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { Task } from "../../model/entities/task.js";
-import type { EvidenceLog } from "../evidence/evidence-log.js";
-import type { GatewayEvents } from "../events.js";
-import type { ReadingStore } from "../store/reading-store.js";
-import type { ActiveTasks } from "../work/active-tasks.js";
+import type { GatewayParts } from "../parts.js";
 import type { SnapshotParts } from "../work/gateway-snapshot.js";
 import { milestoneStates } from "../work/milestone-state.js";
 import type { SyncStateTracker } from "../work/sync-state.js";
-import type { TaskAction, TaskFacts, TaskStates } from "../work/task-states.js";
+import type { TaskAction, TaskFacts } from "../work/task-states.js";
 import { technicianDay } from "../work/technician-day.js";
-import type { TimeEntries } from "../work/time-entries.js";
 
-export interface AppRouteDependencies extends SnapshotParts {
-	activeTasks: ActiveTasks;
-	evidence: EvidenceLog;
-	timeEntries: TimeEntries;
-	taskStates: TaskStates;
-	store: ReadingStore;
+export interface AppRouteDependencies
+	extends Pick<GatewayParts, "workOrders" | "batches" | "activeTasks" | "evidence" | "timeEntries" | "taskStates" | "store" | "events" | "clock">,
+		Pick<SnapshotParts, "submissions"> {
 	sync: SyncStateTracker;
-	events: GatewayEvents;
-	clock: Clock;
 }
 
 type Body = Record<string, unknown>;

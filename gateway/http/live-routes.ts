@@ -6,11 +6,11 @@
  */
 import type { ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
-import type { GatewayEventName, GatewayEvents, GatewayReading } from "../events.js";
+import type { GatewayEventName, GatewayReading } from "../events.js";
+import type { GatewayParts } from "../parts.js";
 import type { SyncStateTracker } from "../work/sync-state.js";
 
-export interface LiveRouteDependencies {
-	events: GatewayEvents;
+export interface LiveRouteDependencies extends Pick<GatewayParts, "events"> {
 	sync: SyncStateTracker;
 	heartbeatMs?: number;
 	/** At most one reading per device per this many ms goes to a page (the latest wins); default 100. */

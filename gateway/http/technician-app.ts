@@ -3,10 +3,8 @@
  * sessions (when config.webApp is set), the app routes, the live event stream and the static app.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Clock } from "../../platform/clock.js";
 import type { WebAppConfig } from "../config.js";
-import { EvidenceBatches } from "../evidence/evidence-batches.js";
-import type { Gateway } from "../gateway.js";
+import type { GatewayParts } from "../parts.js";
 import { SyncStateTracker } from "../work/sync-state.js";
 import { TimeSubmissions } from "../work/time-submissions.js";
 import { appRoutes } from "./app-routes.js";
@@ -22,26 +20,12 @@ export interface TechnicianApp {
 	isPublic: (path: string) => boolean;
 }
 
-export function technicianApp(gateway: Gateway, config: WebAppConfig | false, clock: Clock): TechnicianApp {
-	const db = gateway.store.database;
-	const sync = new SyncStateTracker(gateway.events);
-	const routes = [
-		appRoutes({
-			workOrders: gateway.workOrders,
-			batches: new EvidenceBatches(db),
-			submissions: new TimeSubmissions(db),
-			activeTasks: gateway.activeTasks,
-			evidence: gateway.evidence,
-			timeEntries: gateway.timeEntries,
-			taskStates: gateway.taskStates,
-			store: gateway.store,
-			sync,
-			events: gateway.events,
-			clock,
-		}),
-		liveRoutes({ events: gateway.events, sync }),
-		staticAppRoutes(),
-	];
+type AppParts = Pick<GatewayParts, "db" | "workOrders" | "batches" | "activeTasks" | "evidence" | "timeEntries" | "taskStates" | "store" | "events" | "clock">;
+
+export function technicianApp(parts: AppParts, config: WebAppConfig | false): TechnicianApp {
+	const { db, clock } = parts;
+	const sync = new SyncStateTracker(parts.events);
+	const routes = [appRoutes({ ...parts, submissions: new TimeSubmissions(db), sync }), liveRoutes({ events: parts.events, sync }), staticAppRoutes()];
 	if (!config) return { routes, hasSession: undefined, isPublic: isAppPath };
 	const sessions = new WebSessions(db, config.sessionHours * 3_600_000);
 	routes.push(sessionRoutes({ config, sessions, limiter: new PinLimiter({ clock }), clock }));

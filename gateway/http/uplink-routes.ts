@@ -7,17 +7,13 @@
  * At "disk-full" every write to /api is answered 507 with the reason (nothing is half-stored).
  */
 import type { FastifyInstance } from "fastify";
-import { ErrorCodes } from "../../platform/errors.js";
-import type { CapacityGuard } from "../capacity/capacity-guard.js";
-import type { EvidenceLog } from "../evidence/evidence-log.js";
-import type { Outbox } from "../uplink/outbox.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { sendError } from "../../platform/http-errors.js";
+import type { GatewayParts } from "../parts.js";
 import type { Downlink } from "../uplink/downlink.js";
 import { taskUplinkStatus, type UplinkStatusSources, uplinkStatus } from "../uplink/uplink-status.js";
 
-export interface UplinkRouteDependencies extends UplinkStatusSources {
-	evidence: EvidenceLog;
-	outbox: Outbox;
-	capacity: CapacityGuard;
+export interface UplinkRouteDependencies extends UplinkStatusSources, Pick<GatewayParts, "evidence" | "capacity"> {
 	downlink: () => Downlink | undefined;
 }
 
@@ -26,7 +22,7 @@ export function uplinkRoutes(deps: UplinkRouteDependencies) {
 		app.addHook("onRequest", async (request, reply) => {
 			if (request.method === "GET" || request.method === "HEAD" || !request.url.startsWith("/api/")) return;
 			const refusal = deps.capacity.refusesEvidence();
-			if (refusal) return reply.code(507).type("application/json").send({ error: { code: ErrorCodes.FC_CAPACITY_DISK_FULL, message: refusal } });
+			if (refusal) return sendError(reply, new FieldchainError(ErrorCodes.FC_CAPACITY_DISK_FULL, refusal));
 		});
 		app.get("/api/v1/uplink", async () => ({ ...uplinkStatus(deps), downlink: deps.downlink()?.stats ?? null }));
 		app.get("/api/v1/uplink/conflicts", async () => ({

@@ -59,7 +59,7 @@ describe("work, evidence and time routes", () => {
 		expect(created.status).toBe(201);
 		expect(created.body).toMatchObject({ kind: "photo", checklistItemId: "photo", outcome: "recorded", chainSeq: 1, status: "stored" });
 		const sha256 = createHash("sha256").update("fake jpeg bytes").digest("hex");
-		expect(fixture!.gateway.attachments.get(sha256)).toMatchObject({ mediaType: "image/jpeg", size: 15 });
+		expect(fixture!.gateway.parts.attachments.get(sha256)).toMatchObject({ mediaType: "image/jpeg", size: 15 });
 
 		const tooBig = await call("POST", url, { kind: "photo", checklistItemId: "photo", technicianId: "TECH1", dataBase64: Buffer.alloc(11 * 1024 * 1024).toString("base64"), mediaType: "image/jpeg" });
 		expect(tooBig.status).toBe(413);

@@ -4,22 +4,11 @@
  * acknowledgements and signatures posted here), and task timers.
  */
 import type { FastifyInstance } from "fastify";
-import type { Clock } from "../../platform/clock.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
-import type { Attachments } from "../evidence/attachments.js";
-import type { EvidenceLog, ManualEvidenceKind } from "../evidence/evidence-log.js";
-import type { ActiveTasks } from "../work/active-tasks.js";
-import type { TimeEntries } from "../work/time-entries.js";
-import type { WorkOrders } from "../work/work-orders.js";
+import type { ManualEvidenceKind } from "../evidence/evidence-log.js";
+import type { GatewayParts } from "../parts.js";
 
-export interface WorkRouteDependencies {
-	workOrders: WorkOrders;
-	activeTasks: ActiveTasks;
-	evidence: EvidenceLog;
-	attachments: Attachments;
-	timeEntries: TimeEntries;
-	clock: Clock;
-}
+export type WorkRouteDependencies = Pick<GatewayParts, "workOrders" | "activeTasks" | "evidence" | "attachments" | "timeEntries" | "clock">;
 
 type Body = Record<string, unknown>;
 

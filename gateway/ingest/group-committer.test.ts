@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FieldchainError } from "../../platform/errors.js";
 import { MemoryReadingStore } from "../store/memory-reading-store.js";
-import { identity, row } from "../store/reading-store.contract.js";
+import { identity, row } from "../store/testing/rows.js";
 import { GroupCommitter } from "./group-committer.js";
 
 function setup() {

@@ -1,36 +1,17 @@
 /**
- * The in-process API the embedded Node-RED nodes use (flows/lib/api.ts), built on the gateway's
+ * The in-process API the embedded Node-RED nodes use (flows-api.ts), built on the gateway's
  * own parts: evidence goes through the EvidenceLog (hash-chained and sealed like any other), task
  * changes through TaskStates (the execution model's rules), commands through the device session.
  */
-import type { Clock } from "../../platform/clock.js";
 import { type Command, CommandStatus } from "../../protocol/codec.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { Task } from "../../model/entities/task.js";
-import type { CommandOutcome, DeviceCommand, FieldchainApi, TaskTarget, TaskView } from "../../flows/lib/api.js";
-import type { EvidenceLog } from "../evidence/evidence-log.js";
-import type { GatewayEvents } from "../events.js";
-import type { DeviceRegistry } from "../session/device-registry.js";
-import type { ReadingStore } from "../store/reading-store.js";
-import type { ActiveTasks } from "../work/active-tasks.js";
-import type { Alerts } from "../work/alerts.js";
-import type { TaskFacts, TaskStates } from "../work/task-states.js";
-import type { TimeEntries } from "../work/time-entries.js";
-import type { WorkOrders } from "../work/work-orders.js";
+import type { GatewayParts } from "../parts.js";
+import type { TaskFacts } from "../work/task-states.js";
+import type { CommandOutcome, DeviceCommand, FieldchainApi, TaskTarget, TaskView } from "./flows-api.js";
 
-export interface GatewayApiParts {
-	gatewayId: string;
-	store: ReadingStore;
-	devices: DeviceRegistry;
-	workOrders: WorkOrders;
-	activeTasks: ActiveTasks;
-	timeEntries: TimeEntries;
-	evidence: EvidenceLog;
-	taskStates: TaskStates;
-	alerts: Alerts;
-	events: GatewayEvents;
-	clock: Clock;
-}
+/** The parts the nodes' API works through. */
+export type GatewayApiParts = Pick<GatewayParts, "gatewayId" | "store" | "devices" | "workOrders" | "activeTasks" | "timeEntries" | "evidence" | "taskStates" | "alerts" | "events" | "clock">;
 
 function flowError(code: keyof typeof ErrorCodes, message: string, hint?: string): FieldchainError {
 	return new FieldchainError(ErrorCodes[code], message, hint ? { hint } : undefined);

@@ -6,7 +6,7 @@
  * offline for days and must not call out).
  */
 import { join } from "node:path";
-import type { FieldchainApi } from "../../flows/lib/api.js";
+import type { FieldchainApi } from "./flows-api.js";
 import type { NodeRedConfig } from "../config.js";
 import type { Logger } from "../../platform/logger.js";
 
@@ -85,7 +85,7 @@ export function nodeRedSettings(input: NodeRedSettingsInput): Record<string, unk
 		telemetry: { enabled: false, updateNotification: false },
 		diagnostics: { enabled: false, ui: false },
 		runtimeState: { enabled: false, ui: false },
-		// The in-process gateway API for the fieldchain nodes (flows/lib/gateway-connection.ts).
+		// The in-process gateway API for the fieldchain nodes (flows/lib/red.ts, embeddedApi).
 		// Not in functionGlobalContext: function nodes must not reach the gateway's internals.
 		fieldchain: input.api,
 	};

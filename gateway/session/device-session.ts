@@ -26,7 +26,7 @@ export interface SessionContext {
 	commandTimeoutMs?: number;
 	/** For authenticated transports (MQTT): the only device_id this link may claim. */
 	expectedDeviceId?: string;
-	/** The disk quota (gateway/capacity): a refused reading is not stored and not acked. */
+	/** The disk quota (gateway/ingest/capacity): a refused reading is not stored and not acked. */
 	admit?: (row: ReadingRow) => { message: string; notify: boolean } | undefined;
 }
 

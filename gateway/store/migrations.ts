@@ -1,9 +1,12 @@
 /**
- * Versioned schema of the gateway's SQLite database. Each migration runs once, in order, inside
- * a transaction; `PRAGMA user_version` records how far a database has come. Never edit a
- * migration that has shipped: add the next one.
+ * Versioned schema of the gateway's SQLite database, run by the platform's migration runner. Each
+ * migration runs once, in order, inside a transaction; `PRAGMA user_version` records how far a
+ * database has come (the gateway owns its file, and databases in the field already record it
+ * there). Never edit a migration that has shipped: add the next one.
  */
-import type Database from "better-sqlite3";
+import type { Database } from "better-sqlite3";
+import { ErrorCodes } from "../../platform/errors.js";
+import { latestVersion, migrateSqliteSchema, type SqliteSchema, sqliteSchemaVersion } from "../../platform/sqlite-migrations.js";
 
 export interface Migration {
 	version: number;
@@ -252,18 +255,21 @@ export const MIGRATIONS: readonly Migration[] = [
 	},
 ];
 
-export function currentSchemaVersion(db: Database.Database): number {
-	return db.pragma("user_version", { simple: true }) as number;
+const GATEWAY_SCHEMA: SqliteSchema = {
+	userVersion: true,
+	what: "the gateway tables",
+	errorCode: ErrorCodes.FC_STORE_OPEN,
+	migrations: MIGRATIONS.map(({ version, description, sql }) => ({ version, description, up: (db: Database) => db.exec(sql) })),
+};
+
+export function currentSchemaVersion(db: Database): number {
+	return sqliteSchemaVersion(db, GATEWAY_SCHEMA);
 }
 
-/** Brings the database up to `target` (default: the newest migration). */
-export function migrate(db: Database.Database, target = MIGRATIONS[MIGRATIONS.length - 1].version): void {
-	const from = currentSchemaVersion(db);
-	for (const migration of MIGRATIONS) {
-		if (migration.version <= from || migration.version > target) continue;
-		db.transaction(() => {
-			db.exec(migration.sql);
-			db.pragma(`user_version = ${migration.version}`);
-		})();
-	}
+/**
+ * Brings the database up to `target` (default: the newest migration); returns the version reached.
+ * A database from a newer build, or a step that fails, is an FC_STORE_OPEN error.
+ */
+export function migrate(db: Database, target = latestVersion(GATEWAY_SCHEMA)): number {
+	return migrateSqliteSchema(db, GATEWAY_SCHEMA, target);
 }

@@ -3,46 +3,13 @@
  * readingStoreContract with a factory; `reopen` (when given) checks that data survives a restart.
  */
 import { describe, expect, it } from "vitest";
-import type { DeviceIdentity, ReadingRow, ReadingStore } from "./reading-store.js";
+import type { ReadingStore } from "./reading-store.js";
+import { identity, row } from "./testing/rows.js";
 
 export interface ContractFactory {
 	create(): ReadingStore;
 	/** Closes the store and opens the same data again; omitted for volatile backends. */
 	reopen?(store: ReadingStore): ReadingStore;
-}
-
-export function identity(overrides: Partial<DeviceIdentity> = {}): DeviceIdentity {
-	return {
-		deviceId: "dev-1",
-		model: "FC-SIM-1",
-		hardwareRevision: "B",
-		firmwareVersion: "1.2.3",
-		serialNumber: "SN1",
-		protocolMajor: 1,
-		protocolMinor: 0,
-		capabilities: [{ quantity: "resistance", unit: "Ohm", rangeMin: 0, rangeMax: 2000, resolution: 0.01, channel: "" }],
-		calibration: { certificateId: "CAL-1", calibratedAt: 1_700_000_000_000, dueAt: 1_800_000_000_000, laboratory: "Lab" },
-		bootId: "b1",
-		transport: "serial",
-		seenAt: 1_764_000_000_000,
-		...overrides,
-	};
-}
-
-export function row(seq: number, overrides: Partial<ReadingRow> = {}): ReadingRow {
-	return {
-		deviceId: "dev-1",
-		bootId: "b1",
-		seq,
-		deviceTimeUs: 1_764_000_000_000_000 + seq,
-		quantity: "resistance",
-		value: seq / 10,
-		unit: "Ohm",
-		flags: 0,
-		channel: "",
-		receivedAt: 1_764_000_000_000 + seq,
-		...overrides,
-	};
 }
 
 export function readingStoreContract(name: string, factory: ContractFactory): void {

@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { isFieldchainError } from "../../platform/errors.js";
 import { MemoryReadingStore } from "./memory-reading-store.js";
-import { currentSchemaVersion, MIGRATIONS, migrate } from "./migrations.js";
-import { identity, readingStoreContract, row } from "./reading-store.contract.js";
+import { readingStoreContract } from "./reading-store.contract.js";
 import { SqliteReadingStore } from "./sqlite-reading-store.js";
+import { identity, row } from "./testing/rows.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-store-"));
 let counter = 0;
@@ -33,36 +32,6 @@ readingStoreContract("sqlite on disk", {
 });
 
 describe("SqliteReadingStore", () => {
-	it("migrates an empty database to the newest schema, and is idempotent", () => {
-		const db = new Database(":memory:");
-		migrate(db);
-		expect(currentSchemaVersion(db)).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
-		migrate(db);
-		expect(currentSchemaVersion(db)).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
-		db.close();
-	});
-
-	it("migrates from every earlier version without losing data", () => {
-		for (const earlier of MIGRATIONS.slice(0, -1)) {
-			const path = join(dir, `migrate-from-${earlier.version}.db`);
-			const db = new Database(path);
-			migrate(db, earlier.version);
-			expect(currentSchemaVersion(db)).toBe(earlier.version);
-			db.close();
-			// Rows written by the version-1 schema, which every later migration must keep readable.
-			const v1 = new Database(path);
-			if (earlier.version === 1) {
-				v1.prepare("INSERT INTO boots (id, device_id, boot_id, acked_up_to) VALUES (1, 'dev-1', 'b1', 1)").run();
-				v1.prepare("INSERT INTO readings VALUES (1, 1, 5, 'voltage', 230, 'V', 0, '', 7)").run();
-			}
-			v1.close();
-			const store = new SqliteReadingStore({ path });
-			expect(currentSchemaVersion(new Database(path, { readonly: true }))).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
-			if (earlier.version === 1) expect(store.loadBoot("dev-1", "b1")).toEqual({ ackedUpTo: 1, storedAbove: [] });
-			store.close();
-		}
-	});
-
 	it("says what to do when the data directory cannot be used", () => {
 		// A regular file where a directory should be: mkdir fails with ENOTDIR.
 		const notADirectory = join(dir, "plain-file");

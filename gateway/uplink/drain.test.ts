@@ -54,7 +54,7 @@ function startDrain(db: Database.Database, options: { batchRecords?: number } = 
 	const outbox = new Outbox(db);
 	drain = new Drain({
 		gatewayId: "gw-1",
-		spans: new SealedSpans(db),
+		spans: new SealedSpans(db, new EvidenceBatches(db)),
 		cursors,
 		outbox,
 		transport,
@@ -157,7 +157,7 @@ describe("Drain", () => {
 		transport.chain.set(50, "not the gateway's record");
 		const alarms: string[] = [];
 		const cursors = new UplinkCursors(db, transport.destination);
-		drain = new Drain({ gatewayId: "gw-1", spans: new SealedSpans(db), cursors, outbox: new Outbox(db), transport, clock, logger: silentLogger(), batchRecords: 100, retry: { initialDelayMs: 100, maxDelayMs: 100 }, random: () => 0, onAlarm: (code) => alarms.push(code) });
+		drain = new Drain({ gatewayId: "gw-1", spans: new SealedSpans(db, new EvidenceBatches(db)), cursors, outbox: new Outbox(db), transport, clock, logger: silentLogger(), batchRecords: 100, retry: { initialDelayMs: 100, maxDelayMs: 100 }, random: () => 0, onAlarm: (code) => alarms.push(code) });
 		drain.start();
 		await settle();
 		clock.advance(100);

@@ -6,7 +6,7 @@
 import type Database from "better-sqlite3";
 import { contentHash } from "../../protocol/evidence/chain.js";
 import type { BatchRecord } from "../../protocol/uplink/wire.js";
-import { EvidenceBatches, type StoredRecord } from "../evidence/evidence-batches.js";
+import type { EvidenceBatches, StoredRecord } from "../evidence/evidence-batches.js";
 
 export interface SealedSpan {
 	/** Records afterSeq+1..upToSeq, in chain order. */
@@ -18,11 +18,13 @@ export interface SealedSpan {
 }
 
 export class SealedSpans {
-	private readonly batches: EvidenceBatches;
 	private readonly statements;
 
-	constructor(db: Database.Database) {
-		this.batches = new EvidenceBatches(db);
+	/** `batches` is the gateway's one EvidenceBatches over `db` (gateway/parts.ts). */
+	constructor(
+		db: Database.Database,
+		private readonly batches: EvidenceBatches,
+	) {
 		this.statements = {
 			checkpointsAfter: db.prepare("SELECT chain_seq, canonical FROM evidence_checkpoints WHERE chain_seq > ? ORDER BY chain_seq LIMIT ?"),
 			sealedHead: db.prepare("SELECT coalesce(max(chain_seq), 0) FROM evidence_checkpoints").pluck(),

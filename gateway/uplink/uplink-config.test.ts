@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCapacityConfig } from "../capacity/capacity-config.js";
+import { parseCapacityConfig } from "../ingest/capacity/capacity-config.js";
 import { destinationOf, parseUplinkConfig } from "./uplink-config.js";
 
 describe("uplink config", () => {

@@ -13,7 +13,9 @@
  *     "mqtt": { "url": "mqtts://broker:8883", "caFile", "certFile", "keyFile", "username", "password", "clientId" }
  *   }
  */
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { configFieldError } from "../../platform/config-errors.js";
+
+const invalid = configFieldError({ lead: "Invalid configuration: ", area: "uplink." });
 
 export interface UplinkMqttConfig {
 	url: string;
@@ -36,10 +38,6 @@ export interface UplinkConfig {
 	breaker: { failureThreshold: number; openMs: number; maxOpenMs: number };
 	downlink: { intervalMs: number; technicianIds: string[] } | false;
 	mqtt?: UplinkMqttConfig;
-}
-
-function invalid(field: string, message: string): FieldchainError {
-	return new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Invalid configuration: uplink.${field} ${message}.`);
 }
 
 function object(value: unknown, field: string): Record<string, unknown> {

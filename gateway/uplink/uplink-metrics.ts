@@ -1,6 +1,6 @@
 /** Uplink and capacity gauges on the gateway's Prometheus registry, read at scrape time. */
 import { Gauge, type Registry } from "prom-client";
-import type { CapacityGuard } from "../capacity/capacity-guard.js";
+import type { CapacityGuard } from "../ingest/capacity/capacity-guard.js";
 import { type UplinkStatusSources, uplinkStatus } from "./uplink-status.js";
 
 export function registerUplinkMetrics(registry: Registry, sources: UplinkStatusSources, capacity: CapacityGuard): void {

@@ -33,7 +33,7 @@ export class ActiveTasks {
 	set(technicianId: string, workOrderId: string, taskId: string, now: number, deviceIds: string[] = []): ActiveTask {
 		const task = this.workOrders.task(taskId);
 		if (!task || task.workOrderId !== workOrderId) {
-			throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Task "${taskId}" of work order "${workOrderId}" is not assigned to this gateway.`, {
+			throw new FieldchainError(ErrorCodes.FC_MODEL_NOT_FOUND, `Task "${taskId}" of work order "${workOrderId}" is not assigned to this gateway.`, {
 				hint: "GET /api/v1/work-orders lists the work orders this gateway holds.",
 			});
 		}

@@ -46,14 +46,14 @@ export class Alerts {
 
 	raise(input: AlertInput, now: number): GatewayAlert {
 		if (!ALERT_SEVERITIES.includes(input.severity)) {
-			throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Alert severity must be one of ${ALERT_SEVERITIES.join(", ")} (got "${String(input.severity)}").`);
+			throw new FieldchainError(ErrorCodes.FC_ALERT_INVALID, `Alert severity must be one of ${ALERT_SEVERITIES.join(", ")} (got "${String(input.severity)}").`);
 		}
 		if (typeof input.title !== "string" || input.title.trim() === "" || input.title.length > 200) {
-			throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, "Alert title must be a non-empty string of at most 200 characters.");
+			throw new FieldchainError(ErrorCodes.FC_ALERT_INVALID, "Alert title must be a non-empty string of at most 200 characters.");
 		}
 		const data = input.data === undefined ? null : JSON.stringify(input.data);
 		if (data !== null && Buffer.byteLength(data) > MAX_DATA_BYTES) {
-			throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Alert data is ${Buffer.byteLength(data)} bytes of JSON; the limit is ${MAX_DATA_BYTES}.`);
+			throw new FieldchainError(ErrorCodes.FC_ALERT_INVALID, `Alert data is ${Buffer.byteLength(data)} bytes of JSON; the limit is ${MAX_DATA_BYTES}.`);
 		}
 		const info = this.db
 			.prepare(

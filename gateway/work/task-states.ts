@@ -78,7 +78,7 @@ export class TaskStates {
 	/** Applies the action or throws FC_MODEL_ILLEGAL_TRANSITION / FC_MODEL_RULE_REFUSED naming every reason. */
 	apply(action: TaskAction, taskId: string, facts: TaskFacts, by: string, now: number): Task {
 		const task = this.workOrders.task(taskId);
-		if (!task) throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Task "${taskId}" is not held by this gateway.`, { hint: "GET /api/v1/work-orders lists the tasks." });
+		if (!task) throw new FieldchainError(ErrorCodes.FC_MODEL_NOT_FOUND, `Task "${taskId}" is not held by this gateway.`, { hint: "GET /api/v1/work-orders lists the tasks." });
 		const target = TARGET[action];
 		taskMachine.assert(task.id, task.status, target);
 		assertNoReasons(`${action} task ${task.id}`, this.explain(action, task, facts));

@@ -73,7 +73,7 @@ export class TimeSubmissions {
 		const chosen = ids ? all.filter((entry) => ids.includes(entry.id)) : all.filter((entry) => entry.status === "draft");
 		if (ids) {
 			const unknown = ids.filter((id) => !all.some((entry) => entry.id === id));
-			if (unknown.length > 0) throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Technician ${technicianId} has no time entries ${unknown.join(", ")}.`);
+			if (unknown.length > 0) throw new FieldchainError(ErrorCodes.FC_MODEL_NOT_FOUND, `Technician ${technicianId} has no time entries ${unknown.join(", ")}.`);
 			const running = chosen.filter((entry) => entry.status === "running");
 			if (running.length > 0) throw new FieldchainError(ErrorCodes.FC_MODEL_RULE_REFUSED, `Time entry ${running[0].id} is still running.`, { hint: "Stop the timer before submitting." });
 		}

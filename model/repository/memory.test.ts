@@ -1,4 +1,4 @@
 import { MemoryRepository } from "./memory.js";
-import { repositoryContract } from "./repository-contract.js";
+import { repositoryContract } from "./repository.contract.js";
 
 repositoryContract("memory", () => new MemoryRepository());

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isFieldchainError } from "../../platform/errors.js";
 import { make } from "../testing/builders.js";
-import { repositoryContract } from "./repository-contract.js";
+import { repositoryContract } from "./repository.contract.js";
 import { SqliteRepository } from "./sqlite.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fieldchain-model-"));

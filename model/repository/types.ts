@@ -1,6 +1,6 @@
 /**
  * Storage of the model. One interface, two backends (memory, SQLite) proven equal by one shared
- * test suite (repository-contract.ts). Async so a networked backend can implement it later.
+ * test suite (repository.contract.ts). Async so a networked backend can implement it later.
  */
 import type { AnyEntity, AnyWrite, EntityKind, EntityMap } from "../entities/kinds.js";
 

@@ -46,10 +46,6 @@ export function explainCompleteTask(snapshot: ModelSnapshot, taskId: string): Re
 	return reasons;
 }
 
-export function canStartTask(snapshot: ModelSnapshot, taskId: string): boolean {
-	return explainStartTask(snapshot, taskId).length === 0;
-}
-
 export function canCompleteTask(snapshot: ModelSnapshot, taskId: string): boolean {
 	return explainCompleteTask(snapshot, taskId).length === 0;
 }

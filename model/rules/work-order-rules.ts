@@ -80,10 +80,6 @@ export function canStartWorkOrder(snapshot: ModelSnapshot, workOrderId: string):
 	return explainStartWorkOrder(snapshot, workOrderId).length === 0;
 }
 
-export function canCompleteWorkOrder(snapshot: ModelSnapshot, workOrderId: string): boolean {
-	return explainCompleteWorkOrder(snapshot, workOrderId).length === 0;
-}
-
 export function assertCanStartWorkOrder(snapshot: ModelSnapshot, workOrderId: string): void {
 	assertNoReasons(`start work order ${workOrderId}`, explainStartWorkOrder(snapshot, workOrderId));
 }

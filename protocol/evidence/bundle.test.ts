@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildBundle, type EvidenceBundle, serializeBundle, verifyBundle } from "./bundle.js";
+import { buildBundle, type EvidenceBundle, serializeBundle } from "./bundle.js";
 import { signCheckpoint } from "./checkpoint.js";
 import { encodeRecord } from "./record.js";
-import { GATEWAY_ID, makeTestBundle, makeTestChain, PHOTO, testKey } from "./test-fixtures.js";
+import { GATEWAY_ID, makeTestBundle, makeTestChain, PHOTO, testKey } from "./testing/fixtures.js";
+import { verifyBundle } from "./verify/verify-bundle.js";
 
 const t = makeTestChain();
 const bundle = makeTestBundle(t);

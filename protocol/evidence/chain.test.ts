@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isFieldchainError } from "../../platform/errors.js";
 import { contentHash, ENTRY_HASH_DOMAIN, EvidenceChain, entryHash, genesisHash, initialChainState } from "./chain.js";
 import { decodeRecord, EvidenceKind } from "./record.js";
-import { reading } from "./test-fixtures.js";
+import { reading } from "./testing/fixtures.js";
 
 describe("EvidenceChain", () => {
 	it("starts at chain_seq 1 with the all-zero prev_hash and links every record to the one before", () => {

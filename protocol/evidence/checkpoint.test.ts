@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CHECKPOINT_SIGNATURE_DOMAIN, CheckpointPolicy, checkpointSigningBytes, signCheckpoint, verifyCheckpoint } from "./checkpoint.js";
 import { publicKeyFromRaw } from "./keys.js";
 import { decodeCheckpoint, encodeCheckpoint } from "./record.js";
-import { testKey } from "./test-fixtures.js";
+import { testKey } from "./testing/fixtures.js";
 
 const key = testKey();
 const fields = { gatewayId: "gw-01", chainSeq: 1000, headHash: Buffer.alloc(32, 7), recordCount: 1000, createdAtMs: 1_764_000_000_000, keyId: key.keyId };

@@ -18,7 +18,7 @@ import {
 	type ReadingVaryingFields,
 	recordToJson,
 } from "./record.js";
-import { reading } from "./test-fixtures.js";
+import { reading } from "./testing/fixtures.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const hash = (byte: number) => Buffer.alloc(32, byte);

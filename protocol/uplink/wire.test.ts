@@ -25,6 +25,14 @@ describe("parseBatchReceipt", () => {
 		expect(parseBatchReceipt(gap)).toEqual(gap);
 	});
 
+	it("reads each rejection's problem kind, and leaves out one it does not know (a newer service's)", () => {
+		const known = { ...receipt, rejected: [{ chainSeq: 3, reason: "chain-broken", message: "m", problem: "modified" }] };
+		expect(parseBatchReceipt(known)).toEqual(known);
+		const newer = { ...receipt, checkpointsRejected: [{ chainSeq: 3, reason: "bad-signature", message: "m", problem: "made-up" }] };
+		expect(parseBatchReceipt(newer)).toMatchObject({ checkpointsRejected: [{ chainSeq: 3, reason: "bad-signature", message: "m" }] });
+		expect((parseBatchReceipt(newer) as { checkpointsRejected: object[] }).checkpointsRejected[0]).not.toHaveProperty("problem");
+	});
+
 	it("says what is wrong with an answer that is no receipt, instead of trusting a cast", () => {
 		expect(parseBatchReceipt(null)).toMatch(/not a JSON object/);
 		expect(parseBatchReceipt({ ...receipt, sealedUpTo: "3" })).toMatch(/"sealedUpTo"/);

@@ -5,6 +5,7 @@
  * drain reads receipts through `parseBatchReceipt` (gateway/uplink/transport), so both ends
  * type-check against the same declaration. Normative text: protocol/README.md, "Uplink".
  */
+import { PROBLEM_KINDS, type ProblemKind } from "../evidence/verify/problems.js";
 
 export interface BatchRecord {
 	chainSeq: number;
@@ -35,6 +36,8 @@ export interface Rejected<R extends string> {
 	chainSeq: number;
 	reason: R;
 	message: string;
+	/** The same finding in the words `fieldchain evidence verify` uses for the same bad bytes (protocol/evidence/verify/problems.ts). */
+	problem?: ProblemKind;
 }
 
 export interface ChainGap {
@@ -112,11 +115,14 @@ function isCount(value: unknown): value is number {
 
 function rejections<R extends string>(value: unknown, reasons: readonly R[]): Rejected<R>[] | string {
 	if (!Array.isArray(value)) return "is not an array";
+	const read: Rejected<R>[] = [];
 	for (const entry of value) {
 		if (typeof entry !== "object" || entry === null) return "holds a non-object";
-		const { chainSeq, reason, message } = entry as Rejected<string>;
+		const { chainSeq, reason, message, problem } = entry as Rejected<string>;
 		if (!isCount(chainSeq) || typeof message !== "string") return "holds an entry without chainSeq and message";
 		if (!reasons.includes(reason as R)) return `holds an unknown reason "${String(reason)}" (known: ${reasons.join(", ")})`;
+		// The reason is what the gateway acts on; a problem kind it does not know yet (a newer service) is left out.
+		read.push(PROBLEM_KINDS.includes(problem as ProblemKind) ? { chainSeq, reason: reason as R, message, problem } : { chainSeq, reason: reason as R, message });
 	}
-	return value as Rejected<R>[];
+	return read;
 }

@@ -2,6 +2,7 @@
  * JSON schemas of the evidence batch and its receipt for the route's validation and the OpenAPI
  * document; the types are the wire contract's (protocol/uplink/wire.ts).
  */
+import { PROBLEM_KINDS } from "../../../protocol/evidence/verify/problems.js";
 import { CHECKPOINT_REJECTIONS, MAX_RECORD_BASE64, RECORD_REJECTIONS } from "../../../protocol/uplink/wire.js";
 import { arr, bool, hex64, id, int, nullable, obj, str } from "../openapi/schema-helpers.js";
 
@@ -17,7 +18,8 @@ export function batchSchema(maxRecords: number) {
 	);
 }
 
-const rejected = (reasons: readonly string[]) => arr(obj({ chainSeq: int({ minimum: 0 }), reason: { type: "string", enum: [...reasons] }, message: str() }));
+const rejected = (reasons: readonly string[]) =>
+	arr(obj({ chainSeq: int({ minimum: 0 }), reason: { type: "string", enum: [...reasons] }, message: str(), problem: { type: "string", enum: [...PROBLEM_KINDS] } }, ["problem"]));
 
 export const receiptSchema = obj({
 	gatewayId: id(),

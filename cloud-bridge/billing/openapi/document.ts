@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0), built from the route
  * declarations. Schemas are inlined where they are used, exactly as fastify validates them.
  */
-import { ErrorBody } from "../http-errors.js";
+import { errorBodySchema } from "../../../platform/http-errors.js";
 import type { RouteSpec } from "../routes/route-spec.js";
 import type { Schema } from "./schema-helpers.js";
 
@@ -44,7 +44,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocum
 		// Public routes still answer 401 for a bad credential of their own (an enrollment token).
 		const errorStatuses = [400, 401, 404, 409, ...(spec.scopes === "public" ? [] : [403]), ...(spec.ifMatch ? [412, 428] : []), ...(spec.body ? [413] : [])];
 		for (const status of errorStatuses) {
-			if (!(status in responses)) responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: ErrorBody } } };
+			if (!(status in responses)) responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: errorBodySchema } } };
 		}
 		const operation: Record<string, unknown> = {
 			operationId: spec.operationId,
@@ -72,7 +72,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocum
 			securitySchemes: {
 				bearer: { type: "http", scheme: "bearer", description: "Scopes: evidence:write, workorders:read (gateways); approve, release, admin (people)." },
 			},
-			schemas: { Error: ErrorBody },
+			schemas: { Error: errorBodySchema },
 		},
 		paths,
 	};

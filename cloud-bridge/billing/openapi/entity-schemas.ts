@@ -192,8 +192,6 @@ export const Invoice = obj({
 
 export const Reason = obj({ code: str(), message: str(), entity: str(), id: str() });
 
-export const Readiness = obj({ milestoneId: id(), status: Milestone.properties ? (Milestone.properties as Record<string, Schema>).status : str(), ready: bool(), missing: arr(Reason) });
-
 const taskMargin = obj({ ...(margin.properties as Record<string, Schema>), taskId: id(), labourCostMinor: int(), partsCostMinor: int() });
 export const MarginReport = obj({ ...(margin.properties as Record<string, Schema>), workOrderId: id(), tasks: arr(taskMargin) });
 

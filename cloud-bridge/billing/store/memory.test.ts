@@ -1,4 +1,4 @@
 import { MemoryBillingStore } from "./memory.js";
-import { billingStoreContract } from "./store-contract.js";
+import { billingStoreContract } from "./billing-store.contract.js";
 
 billingStoreContract("memory", () => new MemoryBillingStore());

@@ -6,7 +6,7 @@ import { SqliteRepository } from "../../../model/repository/sqlite.js";
 import BetterSqlite3 from "better-sqlite3";
 import { SqliteBillingStore } from "./sqlite.js";
 import { migrateBillingSchema } from "./sqlite-migrations.js";
-import { billingStoreContract } from "./store-contract.js";
+import { billingStoreContract } from "./billing-store.contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-billing-store-"));
 let n = 0;

@@ -2,7 +2,7 @@
  * What the billing service keeps besides the work-order model: API tokens, one-time enrollment
  * tokens, enrolled gateways and their keys, each gateway's accepted evidence chain and the
  * receipts of the batches that built it. One small async interface, a memory and a SQLite
- * backend (PostgreSQL implements the same), all held to store-contract.ts.
+ * backend (PostgreSQL implements the same), all held to billing-store.contract.ts.
  */
 
 /** Every scope a token can carry. Gateways get evidence:write + workorders:read; people the rest. */

@@ -10,11 +10,6 @@ export class ApiError extends Error {
 	}
 }
 
-/** True when the gateway could not be reached at all (as opposed to answering with an error). */
-export function isUnreachable(error: unknown): boolean {
-	return !(error instanceof ApiError) || error.status === 502 || error.status === 503 || error.status === 504;
-}
-
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
 	let response: Response;
 	try {
@@ -31,8 +26,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 	const text = await response.text();
 	const parsed = text ? (JSON.parse(text) as unknown) : undefined;
 	if (!response.ok) {
-		const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
-		throw new ApiError(response.status, error?.code ?? "HTTP", error?.message ?? `${method} ${path} failed with HTTP ${response.status}.`);
+		// Error bodies are { error: { code, message, hint, details? } }; the hint says what to do, so it is shown too.
+		const error = (parsed as { error?: { code?: string; message?: string; hint?: string | null } } | undefined)?.error;
+		const message = error?.message ? [error.message, error.hint].filter(Boolean).join(" ") : `${method} ${path} failed with HTTP ${response.status}.`;
+		throw new ApiError(response.status, error?.code ?? "HTTP", message);
 	}
 	return parsed as T;
 }

@@ -1,0 +1,194 @@
+/**
+ * The MQTT uplink option through a real Mosquitto (username/password, persistent sessions),
+ * restarted in the middle of the stream: a cloud-side subscriber on its own persistent session
+ * ends with every sealed record of the gateway's chain, each with the gateway's content hash.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import mqtt, { type MqttClient } from "mqtt";
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
+import { baseSnapshot, make } from "../model/testing/builders.js";
+import type { UplinkMqttConfig } from "../gateway/uplink/uplink-config.js";
+import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
+import { type GatewayFixture, startGateway } from "./support/gateway-fixture.js";
+import { type MosquittoBroker, startMosquitto } from "./support/mosquitto.js";
+import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
+import { uplinkSnapshot } from "./support/uplink-fixture.js";
+import { waitFor } from "./support/wait.js";
+
+let dir: string | undefined;
+let broker: MosquittoBroker | undefined;
+let consumer: MqttClient | undefined;
+let fixture: GatewayFixture | undefined;
+let simulator: SimulatorHandle | undefined;
+let pty: PtyPair | undefined;
+let service: TestService | undefined;
+
+afterEach(async () => {
+	await simulator?.stop();
+	await fixture?.stop();
+	await consumer?.endAsync(true);
+	await pty?.dispose();
+	await broker?.stop();
+	await service?.close();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+	dir = broker = consumer = fixture = simulator = pty = service = undefined;
+});
+
+
+/**
+ * A gateway on `dir` whose uplink drains to the test's MQTT broker, with the tool on a fresh pty
+ * and the insulation task active: the part every MQTT uplink test shares.
+ */
+async function startMqttUplinkGateway(workDir: string, gatewayId: string, mqttOptions: UplinkMqttConfig, requestTimeoutMs: number): Promise<{ gateway: GatewayFixture["gateway"]; deviceEnd: string }> {
+	const workOrdersFile = join(workDir, "work-orders.json");
+	writeFileSync(workOrdersFile, JSON.stringify(uplinkSnapshot()));
+	pty = await createPtyPair();
+	const hostEnd = pty.hostEnd;
+	fixture = await startGateway(
+		(config) => {
+			config.http = false;
+			config.gatewayId = gatewayId;
+			config.serial.targets = [{ path: hostEnd }];
+			config.uplink = {
+				transport: "mqtt",
+				mqtt: mqttOptions,
+				batchRecords: 200,
+				requestTimeoutMs,
+				idlePollMs: 50,
+				retry: { initialDelayMs: 50, maxDelayMs: 500 },
+				breaker: { failureThreshold: 5, openMs: 300, maxOpenMs: 1000 },
+				downlink: false,
+			};
+		},
+		join(workDir, "data"),
+		{ workOrdersFile },
+	);
+	fixture.gateway.parts.activeTasks.set("TECH1", "WO1", "T1", Date.now(), []);
+	return { gateway: fixture.gateway, deviceEnd: pty.deviceEnd };
+}
+
+describe("MQTT uplink through Mosquitto", () => {
+	it("delivers every sealed record across a broker restart mid-stream", async () => {
+		dir = mkdtempSync(join(tmpdir(), "fc-uplink-mqtt-"));
+		broker = await startMosquitto(join(dir, "broker"));
+		const received = new Map<number, string>();
+		let copies = 0;
+		let conflicting = 0;
+		consumer = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: "cloud-consumer", clean: false, properties: { sessionExpiryInterval: 3600 }, username: "cloud", password: broker.password, reconnectPeriod: 200 });
+		await consumer.subscribeAsync("fieldchain/v1/gateways/+/evidence", { qos: 1 });
+		consumer.on("message", (_topic, payload) => {
+			const batch = JSON.parse(payload.toString()) as { records: Array<{ chainSeq: number; contentHash: string }> };
+			for (const record of batch.records) {
+				copies++;
+				const seen = received.get(record.chainSeq);
+				if (seen !== undefined && seen !== record.contentHash) conflicting++;
+				received.set(record.chainSeq, record.contentHash);
+			}
+		});
+
+		const { gateway, deviceEnd } = await startMqttUplinkGateway(dir, "gw-mqtt-1", { url: broker.url, username: "gateway", password: broker.password }, 1000);
+		const count = 3000;
+		simulator = await runSerialSimulator({ path: deviceEnd, deviceId: "megger-m", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		await waitFor("the first records through the broker", () => (received.size >= 500 ? true : undefined));
+		await broker.restart();
+		await simulator.done;
+		await waitFor(
+			"every record receipted by the broker",
+			() => {
+				const cursor = gateway.parts.cursors.current;
+				return gateway.parts.evidence.headSeq === count && cursor.receiptedUpTo === count ? true : undefined;
+			},
+			40_000,
+		);
+		await waitFor("the consumer to hold every record", () => (received.size === count ? true : undefined), 20_000);
+		const local = gateway.parts.evidence.range(0, count);
+		expect([...received.keys()].sort((a, b) => a - b)).toEqual(local.map((r) => r.chainSeq));
+		expect(local.every((r) => received.get(r.chainSeq) === r.contentHash)).toBe(true);
+		expect(conflicting).toBe(0);
+		expect(copies).toBeGreaterThanOrEqual(count);
+		const failures = gateway.uplink.runner?.drain?.stats.failuresByReason ?? {};
+		expect((failures.broker ?? 0) + (failures.timeout ?? 0)).toBeGreaterThan(0);
+		expect(local.every((r) => r.status === "receipted")).toBe(true);
+	}, 90_000);
+
+	it("over TLS, authenticated by a client certificate checked against the broker's CA", async () => {
+		dir = mkdtempSync(join(tmpdir(), "fc-uplink-mqtts-"));
+		broker = await startMosquitto(join(dir, "broker"), { tls: true });
+		const tls = broker.tls!;
+		const received = new Set<number>();
+		consumer = await mqtt.connectAsync(broker.url, {
+			protocolVersion: 5,
+			clientId: "cloud-consumer-tls",
+			ca: readFileSync(tls.caFile),
+			cert: readFileSync(tls.clientCertFile),
+			key: readFileSync(tls.clientKeyFile),
+			reconnectPeriod: 200,
+		});
+		await consumer.subscribeAsync("fieldchain/v1/gateways/+/evidence", { qos: 1 });
+		consumer.on("message", (_topic, payload) => {
+			for (const record of (JSON.parse(payload.toString()) as { records: Array<{ chainSeq: number }> }).records) received.add(record.chainSeq);
+		});
+		const { gateway, deviceEnd } = await startMqttUplinkGateway(dir, "gw-mqtts-1", { url: broker.url, caFile: tls.caFile, certFile: tls.clientCertFile, keyFile: tls.clientKeyFile }, 2000);
+		const count = 500;
+		simulator = await runSerialSimulator({ path: deviceEnd, deviceId: "megger-t", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		await simulator.done;
+		await waitFor("every record at the TLS consumer", () => (received.size === count && gateway.parts.cursors.current.receiptedUpTo === count ? true : undefined), 20_000);
+		expect(gateway.parts.cursors.current.destination).toBe(`mqtt:127.0.0.1:${broker.port}`);
+	}, 60_000);
+
+	it("refreshes the cached plan from the billing service when the cloud pushes on the downlink topic", async () => {
+		dir = mkdtempSync(join(tmpdir(), "fc-downlink-push-"));
+		broker = await startMosquitto(join(dir, "broker"));
+		service = await startTestService({ validateResponses: false });
+		const now = Date.now();
+		const snapshot = baseSnapshot({
+			workOrders: [make.workOrder({ status: "in-progress", startedAt: now - 3_600_000 })],
+			tasks: [make.task({ id: "T2", title: "Plan A", status: "pending" })],
+		});
+		expect((await service.request("POST", "/v1/import", { body: snapshot })).status).toBeLessThan(300);
+		const enrollment = await service.request("POST", "/v1/enrollments");
+		const billingUrl = service.url;
+		const mqttUrl = broker.url;
+		const password = broker.password;
+		fixture = await startGateway(
+			(config) => {
+				config.http = false;
+				config.gatewayId = "gw-push-1";
+				config.uplink = {
+					url: billingUrl,
+					enrollmentToken: enrollment.body.enrollmentToken,
+					transport: "mqtt",
+					mqtt: { url: mqttUrl, username: "gateway", password },
+					batchRecords: 200,
+					requestTimeoutMs: 2000,
+					idlePollMs: 50,
+					retry: { initialDelayMs: 50, maxDelayMs: 500 },
+					breaker: { failureThreshold: 5, openMs: 300, maxOpenMs: 1000 },
+					// Far longer than the test: only the push can bring the change in time.
+					downlink: { intervalMs: 3_600_000, technicianIds: [] },
+				};
+			},
+			join(dir, "data"),
+		);
+		const gateway = fixture.gateway;
+		await waitFor("the first pull after enrollment", () => (gateway.parts.workOrders.task("T2")?.title === "Plan A" ? true : undefined), 20_000);
+		await waitFor("the MQTT uplink connected", () => (gateway.uplink.runner?.drain ? true : undefined), 20_000);
+		const t2 = await service.request("GET", "/v1/tasks/T2");
+		expect((await service.request("PATCH", "/v1/tasks/T2", { body: { title: "Plan B" }, headers: { "if-match": `"${t2.body.version}"` } })).status).toBe(200);
+		consumer = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: "cloud-pusher", username: "cloud", password: broker.password });
+		// The gateway subscribes once connected; push until the change arrives.
+		await waitFor(
+			"the pushed plan change",
+			async () => {
+				if (gateway.parts.workOrders.task("T2")?.title === "Plan B") return true;
+				await consumer?.publishAsync("fieldchain/v1/gateways/gw-push-1/downlink", "changed", { qos: 1 });
+				await new Promise((resolve) => setTimeout(resolve, 200));
+				return undefined;
+			},
+			15_000,
+		);
+	}, 60_000);
+});
