@@ -95,8 +95,7 @@ export default {
 		},
 		{
 			name: "no-cycle-across-folders",
-			comment:
-				"An import cycle inside one top-level folder is that part's own business; one that leaves the folder ties two layers together.",
+			comment: "An import cycle inside one top-level folder is that part's own business; one that leaves the folder ties two layers together.",
 			severity: "error",
 			from: { path: "^([^/]+)/" },
 			to: { circular: true, viaSomeNot: "^$1/" },

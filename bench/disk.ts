@@ -29,4 +29,3 @@ export function measureFdatasyncMs(samples = 50): number {
 	}
 	return summarize(times).median;
 }
-

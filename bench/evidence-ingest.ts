@@ -8,11 +8,11 @@
  */
 import { Worker } from "node:worker_threads";
 import { recordToEvidence } from "../cloud-bridge/billing/ingest/record-to-evidence.js";
-import type { EvidenceBatch } from "../protocol/uplink/wire.js";
 import type { SimulatedGateway } from "../cloud-bridge/billing/testing/gateway-sim.js";
 import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
 import { Scenario, TARGET_INSULATION } from "../cloud-bridge/billing/testing/scenario.js";
 import type { AnyWrite } from "../model/entities/kinds.js";
+import type { EvidenceBatch } from "../protocol/uplink/wire.js";
 import { type Row, ratioOf, repeat, summarize } from "./stats.js";
 
 const BATCH = 500;
@@ -58,7 +58,10 @@ const { parentPort, workerData } = require("node:worker_threads");
 export async function verifiedOverHttp(): Promise<number> {
 	const { service, scenario, bodies } = await prepared();
 	try {
-		const worker = new Worker(CLIENT, { eval: true, workerData: { url: `${service.url}/v1/evidence/batches`, token: scenario.gatewayToken, bodies, expected: BATCH } });
+		const worker = new Worker(CLIENT, {
+			eval: true,
+			workerData: { url: `${service.url}/v1/evidence/batches`, token: scenario.gatewayToken, bodies, expected: BATCH },
+		});
 		const result = await new Promise<{ ms?: number; error?: string }>((resolve, reject) => {
 			worker.once("message", resolve);
 			worker.once("error", reject);
@@ -88,13 +91,27 @@ async function insertedDirectly(): Promise<number> {
 				const conversion = await recordToEvidence({ record: c.record as never, contentHash: c.contentHash.toString("hex"), sealedBy: "" }, lookup, 0);
 				if (conversion.ok) writes.push({ kind: "evidence", entity: conversion.evidence });
 			}
-			const records = chained.map((c) => ({ chainSeq: c.chainSeq, recordId: c.record.id as string, workOrderId: TARGET_INSULATION.workOrderId, contentHash: c.contentHash.toString("hex"), entryHash: c.entryHash.toString("hex"), bytes: c.bytes }));
+			const records = chained.map((c) => ({
+				chainSeq: c.chainSeq,
+				recordId: c.record.id as string,
+				workOrderId: TARGET_INSULATION.workOrderId,
+				contentHash: c.contentHash.toString("hex"),
+				entryHash: c.entryHash.toString("hex"),
+				bytes: c.bytes,
+			}));
 			prepared.push({ writes, records, checkpoint: { chainSeq: checkpoint.chainSeq, bytes: checkpoint.bytes, keyId: gateway.keyId.toString("hex") } });
 		}
 		const started = performance.now();
 		for (const [b, batch] of prepared.entries()) {
 			await repo.commit(batch.writes);
-			await store.appendChain({ gatewayId: gateway.gatewayId, expectedHeadSeq: b * BATCH, records: batch.records, checkpoints: [batch.checkpoint], sealedUpTo: (b + 1) * BATCH, receipt: null });
+			await store.appendChain({
+				gatewayId: gateway.gatewayId,
+				expectedHeadSeq: b * BATCH,
+				records: batch.records,
+				checkpoints: [batch.checkpoint],
+				sealedUpTo: (b + 1) * BATCH,
+				receipt: null,
+			});
 		}
 		return RECORDS / ((performance.now() - started) / 1000);
 	} finally {

@@ -43,7 +43,8 @@ function signingCost(): { signMicros: number; appendMicros: number } {
 	}
 	const signMicros = ((performance.now() - started) * 1000) / n;
 	started = performance.now();
-	for (let i = 0; i < n * 10; i++) chain.append({ id: `r${i}`, gatewayId: "bench-gw", workOrderId: "WO1", taskId: "T1", checklistItemId: "r", quantity: "resistance", value: i, unit: "Ohm" });
+	for (let i = 0; i < n * 10; i++)
+		chain.append({ id: `r${i}`, gatewayId: "bench-gw", workOrderId: "WO1", taskId: "T1", checklistItemId: "r", quantity: "resistance", value: i, unit: "Ohm" });
 	const appendMicros = ((performance.now() - started) * 1000) / (n * 10);
 	return { signMicros, appendMicros };
 }

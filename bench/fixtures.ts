@@ -6,22 +6,22 @@
 import { join } from "node:path";
 import { Duplex } from "node:stream";
 import { seededRandom } from "../firmware-host/simulator/prng.js";
-import { systemClock } from "../platform/clock.js";
-import { decodeEnvelope, encodeEnvelope, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../protocol/codec.js";
-import { encodeFrame } from "../protocol/framing/frame.js";
-import { FrameDecoder } from "../protocol/framing/frame-decoder.js";
-import { StreamLink } from "../protocol/transport/stream-link.js";
+import { EvidenceLog } from "../gateway/evidence/evidence-log.js";
 import { GroupCommitter } from "../gateway/ingest/group-committer.js";
-import { silentLogger } from "../platform/logger.js";
 import { DeviceSession } from "../gateway/session/device-session.js";
 import { MemoryReadingStore } from "../gateway/store/memory-reading-store.js";
 import type { ReadingStore } from "../gateway/store/reading-store.js";
 import { SqliteReadingStore } from "../gateway/store/sqlite-reading-store.js";
-import { EvidenceLog } from "../gateway/evidence/evidence-log.js";
 import { ActiveTasks } from "../gateway/work/active-tasks.js";
 import { WorkOrders } from "../gateway/work/work-orders.js";
-import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
 import { baseSnapshot, make } from "../model/testing/builders.js";
+import { systemClock } from "../platform/clock.js";
+import { silentLogger } from "../platform/logger.js";
+import { decodeEnvelope, encodeEnvelope, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../protocol/codec.js";
+import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
+import { encodeFrame } from "../protocol/framing/frame.js";
+import { FrameDecoder } from "../protocol/framing/frame-decoder.js";
+import { StreamLink } from "../protocol/transport/stream-link.js";
 
 export const CHUNK_SIZE = 64 * 1024;
 export const DEVICE_ID = "bench-meter-1";
@@ -101,8 +101,9 @@ export function newBootId(): Uint8Array {
 }
 
 export { measureFdatasyncMs, tempDatabase } from "./disk.js";
-import { tempDatabase } from "./disk.js";
+
 import { EvidenceBatches } from "../gateway/evidence/evidence-batches.js";
+import { tempDatabase } from "./disk.js";
 
 export type StoreKind = "sqlite" | "memory";
 
@@ -226,7 +227,15 @@ export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => se
 function evidenceLogFor(store: SqliteReadingStore, dataDir: string): EvidenceLog {
 	const task = make.task({
 		status: "in-progress",
-		checklist: [{ id: "r", label: "resistance", required: true, beforeStart: false, requirement: { kind: "reading", quantity: "resistance", unit: "Ohm", min: null, max: 1, calibratedDevice: false } }],
+		checklist: [
+			{
+				id: "r",
+				label: "resistance",
+				required: true,
+				beforeStart: false,
+				requirement: { kind: "reading", quantity: "resistance", unit: "Ohm", min: null, max: 1, calibratedDevice: false },
+			},
+		],
 	});
 	const workOrders = new WorkOrders(baseSnapshot({ workOrders: [make.workOrder({ status: "in-progress" })], tasks: [task] }));
 	const activeTasks = new ActiveTasks(store.database, workOrders);

@@ -10,7 +10,7 @@ import { statfsSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { parseArgs } from "node:util";
 import { measureFdatasyncMs } from "./disk.js";
-import { renderTable, type Row } from "./stats.js";
+import { type Row, renderTable } from "./stats.js";
 
 // Loaded only when their turn comes: the decode loop measured slower (about 40%) once the whole
 // gateway and the evidence code were loaded beside it, as V8 then sees more shapes at the shared
@@ -35,7 +35,8 @@ const { values } = parseArgs({
 	},
 });
 const uplinkRecords = Number(values["uplink-records"]);
-if (!Number.isInteger(uplinkRecords) || uplinkRecords < 1000) throw new Error(`--uplink-records must be an integer of 1000 or more, not ${values["uplink-records"]}`);
+if (!Number.isInteger(uplinkRecords) || uplinkRecords < 1000)
+	throw new Error(`--uplink-records must be an integer of 1000 or more, not ${values["uplink-records"]}`);
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, not ${values.runs}`);
 const selected = (values.only?.split(",") ?? Object.keys(BENCHMARKS)) as BenchmarkName[];

@@ -11,14 +11,14 @@
  */
 import { startTestService } from "../cloud-bridge/billing/testing/harness.js";
 import { EvidenceBatches } from "../gateway/evidence/evidence-batches.js";
-import { Drain } from "../gateway/uplink/drain.js";
-import { HttpTransport } from "../gateway/uplink/transport/http-transport.js";
-import { systemClock } from "../platform/clock.js";
-import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
-import { silentLogger } from "../platform/logger.js";
 import { UplinkCursors } from "../gateway/uplink/cursors.js";
+import { Drain } from "../gateway/uplink/drain.js";
 import { Outbox } from "../gateway/uplink/outbox.js";
 import { SealedSpans } from "../gateway/uplink/sealed-spans.js";
+import { HttpTransport } from "../gateway/uplink/transport/http-transport.js";
+import { systemClock } from "../platform/clock.js";
+import { silentLogger } from "../platform/logger.js";
+import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
 import { type Row, ratioOf, summarize } from "./stats.js";
 import { QUEUE_GATEWAY, queueEvidence } from "./uplink-queue.js";
 
@@ -69,7 +69,8 @@ async function drainOnce(count: number, log: (line: string) => void): Promise<{ 
 		if (drain.stats.recordsReceipted !== count || (await service.storage.store.getChainHead(QUEUE_GATEWAY)).sealedUpTo !== count) {
 			throw new Error(`drain: ${drain.stats.recordsReceipted} receipted, expected ${count}`);
 		}
-		if (Object.keys(drain.stats.failuresByReason).length > 0) throw new Error(`drain failures: ${JSON.stringify(drain.stats.failuresByReason)} ${drain.stats.lastError}`);
+		if (Object.keys(drain.stats.failuresByReason).length > 0)
+			throw new Error(`drain failures: ${JSON.stringify(drain.stats.failuresByReason)} ${drain.stats.lastError}`);
 		return { recordsPerSecond: count / seconds, seconds };
 	} finally {
 		await service.close();

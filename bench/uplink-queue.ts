@@ -5,18 +5,18 @@
  * evidence outbox itself is a cursor, written once per batch by the drain).
  */
 import { join } from "node:path";
-import { systemClock } from "../platform/clock.js";
-import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
-import { baseSnapshot, make } from "../model/testing/builders.js";
+import { EvidenceBatches } from "../gateway/evidence/evidence-batches.js";
 import { EvidenceLog } from "../gateway/evidence/evidence-log.js";
 import { ReadingSpans } from "../gateway/ingest/capacity/reading-spans.js";
-import { silentLogger } from "../platform/logger.js";
 import type { ReadingRow } from "../gateway/store/reading-store.js";
 import { SqliteReadingStore } from "../gateway/store/sqlite-reading-store.js";
 import { ActiveTasks } from "../gateway/work/active-tasks.js";
 import { WorkOrders } from "../gateway/work/work-orders.js";
+import { baseSnapshot, make } from "../model/testing/builders.js";
+import { systemClock } from "../platform/clock.js";
+import { silentLogger } from "../platform/logger.js";
+import { loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
 import { tempDatabase } from "./disk.js";
-import { EvidenceBatches } from "../gateway/evidence/evidence-batches.js";
 
 export const QUEUE_DEVICE = "bench-meter-uplink";
 export const QUEUE_GATEWAY = "bench-gw-uplink";
@@ -39,7 +39,15 @@ export function queueEvidence(count: number, options: { withUplinkWrites: boolea
 	const task = make.task({
 		status: "in-progress",
 		startedAt: Date.now() - 3_000_000,
-		checklist: [{ id: "r", label: "resistance", required: true, beforeStart: false, requirement: { kind: "reading", quantity: "resistance", unit: "Ohm", min: null, max: 1, calibratedDevice: false } }],
+		checklist: [
+			{
+				id: "r",
+				label: "resistance",
+				required: true,
+				beforeStart: false,
+				requirement: { kind: "reading", quantity: "resistance", unit: "Ohm", min: null, max: 1, calibratedDevice: false },
+			},
+		],
 	});
 	const snapshot = baseSnapshot({ workOrders: [make.workOrder({ status: "in-progress", startedAt: Date.now() - 3_600_000 })], tasks: [task] });
 	const workOrders = new WorkOrders(snapshot);
@@ -65,7 +73,18 @@ export function queueEvidence(count: number, options: { withUplinkWrites: boolea
 	for (let first = 1; first <= count; first += perCommit) {
 		const rows: ReadingRow[] = [];
 		for (let seq = first; seq < first + perCommit && seq <= count; seq++) {
-			rows.push({ deviceId: QUEUE_DEVICE, bootId, seq, deviceTimeUs: (now + seq) * 1000, quantity: "resistance", value: 100 + (seq % 900), unit: "Ohm", flags: 0, channel: "", receivedAt: now + Math.floor(seq / 100) });
+			rows.push({
+				deviceId: QUEUE_DEVICE,
+				bootId,
+				seq,
+				deviceTimeUs: (now + seq) * 1000,
+				quantity: "resistance",
+				value: 100 + (seq % 900),
+				unit: "Ohm",
+				flags: 0,
+				channel: "",
+				receivedAt: now + Math.floor(seq / 100),
+			});
 		}
 		const started = performance.now();
 		store.commit(rows, [], () => {

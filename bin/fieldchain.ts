@@ -3,11 +3,11 @@
  */
 import { Command } from "commander";
 import { registerCloudCommands } from "../cloud-bridge/billing/cli.js";
+import { registerStartCommand } from "../demo/start.js";
 import { registerDeviceCommands } from "../firmware-host/cli.js";
 import { registerFirmwareCommands } from "../firmware-host/firmware-cli.js";
 import { registerGatewayCommands } from "../gateway/cli.js";
 import { registerEvidenceCommands } from "../gateway/evidence/cli.js";
-import { registerStartCommand } from "../demo/start.js";
 import { isFieldchainError } from "../platform/errors.js";
 
 const program = new Command()

@@ -32,7 +32,13 @@ async function call(url: string, token: string, method: string, path: string, bo
 	return parsed;
 }
 
-export async function startDemoBilling(options: { dataDir: string; host: string; port: number; snapshot: ModelSnapshot; gatewayEnrolled: boolean }): Promise<DemoBilling> {
+export async function startDemoBilling(options: {
+	dataDir: string;
+	host: string;
+	port: number;
+	snapshot: ModelSnapshot;
+	gatewayEnrolled: boolean;
+}): Promise<DemoBilling> {
 	const file = join(options.dataDir, "billing.sqlite");
 	const fresh = !existsSync(file);
 	const storage: BillingStorage = await openBillingStorage({ db: file });
@@ -42,7 +48,8 @@ export async function startDemoBilling(options: { dataDir: string; host: string;
 		await app.listen({ host: options.host, port: options.port });
 		const address = app.server.address();
 		const url = `http://${options.host}:${address && typeof address === "object" ? address.port : options.port}`;
-		const adminToken = (await issueApiToken(storage.store, { name: "demo-admin", scopes: ["admin", "approve", "release", "workorders:read"], now: Date.now() })).token;
+		const adminToken = (await issueApiToken(storage.store, { name: "demo-admin", scopes: ["admin", "approve", "release", "workorders:read"], now: Date.now() }))
+			.token;
 		// The import fills empty slots only: the demo day goes in once, with the database.
 		if (fresh) await call(url, adminToken, "POST", "/v1/import", options.snapshot);
 		const enrollmentToken = options.gatewayEnrolled ? undefined : String((await call(url, adminToken, "POST", "/v1/enrollments")).enrollmentToken);

@@ -4,8 +4,9 @@
  * follow-up visit chained to the first (it waits for it to finish). Written as a model
  * snapshot, checked by the model's validator when the gateway loads it.
  */
-import type { ChecklistItem } from "../model/entities/task.js";
+
 import { emptySnapshot, type ModelSnapshot } from "../model/entities/kinds.js";
+import type { ChecklistItem } from "../model/entities/task.js";
 
 export const DEMO_TECHNICIAN_ID = "tech-ana";
 export const DEMO_WORK_ORDER_ID = "WO-1041";
@@ -18,8 +19,20 @@ function versioned(id: string, at: number) {
 	return { id, version: 1, createdAt: at, updatedAt: at };
 }
 
-const safety = (id: string, statement: string): ChecklistItem => ({ id, label: statement, required: true, beforeStart: true, requirement: { kind: "acknowledgement", statement } });
-const customerSignature: ChecklistItem = { id: "customer-signature", label: "Customer signature", required: true, beforeStart: false, requirement: { kind: "signature", signerRole: "customer" } };
+const safety = (id: string, statement: string): ChecklistItem => ({
+	id,
+	label: statement,
+	required: true,
+	beforeStart: true,
+	requirement: { kind: "acknowledgement", statement },
+});
+const customerSignature: ChecklistItem = {
+	id: "customer-signature",
+	label: "Customer signature",
+	required: true,
+	beforeStart: false,
+	requirement: { kind: "signature", signerRole: "customer" },
+};
 
 /** The day's snapshot; `now` fixes "today" (local time) and the SLA clocks. */
 export function demoDay(now: number): ModelSnapshot {
@@ -41,10 +54,29 @@ export function demoDay(now: number): ModelSnapshot {
 		timeZone: "Europe/Brussels",
 		accessWindows: [],
 	});
-	snapshot.sites.push(site("S-NORTH", "C-NORTHGRID", "Substation North", "1 Grid Road"), site("S-HARBOUR", "C-HARBOUR", "Harbour Hospital, block B", "12 Quay Street"));
+	snapshot.sites.push(
+		site("S-NORTH", "C-NORTHGRID", "Substation North", "1 Grid Road"),
+		site("S-HARBOUR", "C-HARBOUR", "Harbour Hospital, block B", "12 Quay Street"),
+	);
 	snapshot.assets.push(
-		{ ...versioned("A-SWB3", created), customerId: "C-NORTHGRID", siteId: "S-NORTH", name: "Switchboard 3", kind: "switchboard", serialNumber: "SWB-3-2291", parentAssetId: null },
-		{ ...versioned("A-EMLIGHT", created), customerId: "C-HARBOUR", siteId: "S-HARBOUR", name: "Emergency lighting circuit B2", kind: "lighting", serialNumber: null, parentAssetId: null },
+		{
+			...versioned("A-SWB3", created),
+			customerId: "C-NORTHGRID",
+			siteId: "S-NORTH",
+			name: "Switchboard 3",
+			kind: "switchboard",
+			serialNumber: "SWB-3-2291",
+			parentAssetId: null,
+		},
+		{
+			...versioned("A-EMLIGHT", created),
+			customerId: "C-HARBOUR",
+			siteId: "S-HARBOUR",
+			name: "Emergency lighting circuit B2",
+			kind: "lighting",
+			serialNumber: null,
+			parentAssetId: null,
+		},
 	);
 	snapshot.rateCards.push({ ...versioned("RC-STD", created), name: "Standard", currency: "EUR", ratesPerHourMinor: { work: 9000, travel: 6000 } });
 	snapshot.technicians.push({
@@ -130,14 +162,40 @@ export function demoDay(now: number): ModelSnapshot {
 			[
 				safety("isolation", "Circuit isolated, locked out and tagged"),
 				safety("ppe", "Insulated gloves and face shield worn"),
-				{ id: "insulation-l1", label: "Insulation L1–earth ≥ 1 MΩ", required: true, beforeStart: false, requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: 1, max: null, calibratedDevice: true } },
+				{
+					id: "insulation-l1",
+					label: "Insulation L1–earth ≥ 1 MΩ",
+					required: true,
+					beforeStart: false,
+					requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: 1, max: null, calibratedDevice: true },
+				},
 				{ id: "notes", label: "Notes for the customer", required: false, beforeStart: false, requirement: { kind: "note" } },
 				customerSignature,
 			],
 			60,
 		),
-		task("WO-1052-T1", "WO-1052", "Emergency lighting duration test", [safety("ppe", "Site induction done, hospital escort present"), { id: "photo", label: "Photo of the test log", required: true, beforeStart: false, requirement: { kind: "photo" } }, customerSignature], 90),
-		task("WO-1041-F1-T1", "WO-1041-F1", "Replace breaker Q3", [safety("isolation", "Circuit isolated, locked out and tagged"), { id: "photo", label: "Photo of the new breaker", required: true, beforeStart: false, requirement: { kind: "photo" } }, customerSignature], 120),
+		task(
+			"WO-1052-T1",
+			"WO-1052",
+			"Emergency lighting duration test",
+			[
+				safety("ppe", "Site induction done, hospital escort present"),
+				{ id: "photo", label: "Photo of the test log", required: true, beforeStart: false, requirement: { kind: "photo" } },
+				customerSignature,
+			],
+			90,
+		),
+		task(
+			"WO-1041-F1-T1",
+			"WO-1041-F1",
+			"Replace breaker Q3",
+			[
+				safety("isolation", "Circuit isolated, locked out and tagged"),
+				{ id: "photo", label: "Photo of the new breaker", required: true, beforeStart: false, requirement: { kind: "photo" } },
+				customerSignature,
+			],
+			120,
+		),
 	);
 	const appointment = (id: string, workOrderId: string, start: number, end: number, status: "on-site" | "scheduled") => ({
 		...versioned(id, created),

@@ -7,19 +7,19 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import bcrypt from "bcryptjs";
 import { join, resolve } from "node:path";
+import bcrypt from "bcryptjs";
 import type { Command } from "commander";
 import { runMqttSimulator, runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
 import { hashPassword } from "../gateway/auth/password-hash.js";
 import { defaultGatewayConfig, parseHostPort } from "../gateway/config.js";
-import { DEMO_TECHNICIAN_ID, demoDay } from "./demo-day.js";
-import { type DemoBilling, startDemoBilling } from "./demo-billing.js";
-import { parseUplinkConfig } from "../gateway/uplink/uplink-config.js";
-import { readUplinkToken } from "../gateway/uplink/enrollment.js";
-import type { ModelSnapshot } from "../model/entities/kinds.js";
 import { Gateway } from "../gateway/gateway.js";
+import { readUplinkToken } from "../gateway/uplink/enrollment.js";
+import { parseUplinkConfig } from "../gateway/uplink/uplink-config.js";
+import type { ModelSnapshot } from "../model/entities/kinds.js";
 import { createLogger, type Logger } from "../platform/logger.js";
+import { type DemoBilling, startDemoBilling } from "./demo-billing.js";
+import { DEMO_TECHNICIAN_ID, demoDay } from "./demo-day.js";
 
 interface StartOptions {
 	dataDir: string;
@@ -95,7 +95,10 @@ async function start(options: StartOptions): Promise<void> {
 
 	// The Node-RED editor always asks for a login: a fresh demo password each start, printed below.
 	const editorPassword = randomBytes(9).toString("base64url");
-	config.nodeRed = { users: [{ username: "admin", passwordHash: bcrypt.hashSync(editorPassword, 10), permissions: "*" }], credentialSecret: demoCredentialSecret(dataDir) };
+	config.nodeRed = {
+		users: [{ username: "admin", passwordHash: bcrypt.hashSync(editorPassword, 10), permissions: "*" }],
+		credentialSecret: demoCredentialSecret(dataDir),
+	};
 	// The technician app's sign-in: a fresh PIN each start, printed below; only its hash is configured.
 	const pin = String(randomInt(0, 1_000_000)).padStart(6, "0");
 	// Scripts (curl) reach the API with a bearer token, the browser with the app's session.
@@ -119,7 +122,13 @@ async function start(options: StartOptions): Promise<void> {
 	if (pty) {
 		simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId, quantity: "insulation_resistance", rate });
 	} else {
-		simulator = await runMqttSimulator({ url: `mqtt://127.0.0.1:${gateway.mqttAddress!.port}`, deviceId, password: devicePassword, quantity: "insulation_resistance", rate });
+		simulator = await runMqttSimulator({
+			url: `mqtt://127.0.0.1:${gateway.mqttAddress!.port}`,
+			deviceId,
+			password: devicePassword,
+			quantity: "insulation_resistance",
+			rate,
+		});
 	}
 
 	const api = `http://${config.http.host}:${gateway.httpAddress?.port}`;
@@ -141,7 +150,7 @@ async function start(options: StartOptions): Promise<void> {
 				? [
 						`  billing service  ${billing.url}  (SQLite in the data directory; admin token ${billing.adminToken})`,
 						"                   evidence, time and task states reach it through the uplink; once the app says",
-						"                   \"Ready for approval\", approve the time and the milestone, then release (README, Run it):",
+						'                   "Ready for approval", approve the time and the milestone, then release (README, Run it):',
 						`                   curl -H 'authorization: Bearer ${billing.adminToken}' ${billing.url}/v1/milestones/M-1041-1/readiness`,
 					].join("\n")
 				: "  billing service  off (--no-billing): readings stay on the gateway",

@@ -98,12 +98,16 @@ describe("fieldchain device simulate", () => {
 		const { io } = capture();
 		const neither = await commanderError(program(io).parseAsync(["device", "simulate", "--id", "x"], { from: "user" }));
 		expect(neither).toMatchObject({ exitCode: 2, message: expect.stringContaining("exactly one of --serial PATH or --mqtt URL") });
-		const both = await commanderError(program(io).parseAsync(["device", "simulate", "--id", "x", "--serial", "/dev/null", "--mqtt", "mqtt://h"], { from: "user" }));
+		const both = await commanderError(
+			program(io).parseAsync(["device", "simulate", "--id", "x", "--serial", "/dev/null", "--mqtt", "mqtt://h"], { from: "user" }),
+		);
 		expect(both.code).toBe("commander.conflictingOption");
 	});
 
 	it("refuses a non-numeric --rate, and an out-of-range one with FC_CONFIG_INVALID and exit 2", async () => {
-		const nonNumeric = await commanderError(program(capture().io).parseAsync(["device", "simulate", "--id", "x", "--serial", "/dev/null", "--rate", "fast"], { from: "user" }));
+		const nonNumeric = await commanderError(
+			program(capture().io).parseAsync(["device", "simulate", "--id", "x", "--serial", "/dev/null", "--rate", "fast"], { from: "user" }),
+		);
 		expect(nonNumeric.code).toBe("commander.invalidArgument");
 		const out = capture();
 		await program(out.io).parseAsync(["device", "simulate", "--id", "x", "--serial", "/dev/null", "--rate", "0"], { from: "user" });
@@ -148,7 +152,9 @@ describe("fieldchain device simulate", () => {
 
 	it("refuses a --trusted-key it cannot read, naming the file, with exit 2", async () => {
 		const out = capture();
-		await program(out.io).parseAsync(["device", "simulate", "--id", "x", "--serial", "/dev/null", "--trusted-key", "/nonexistent/release.pub"], { from: "user" });
+		await program(out.io).parseAsync(["device", "simulate", "--id", "x", "--serial", "/dev/null", "--trusted-key", "/nonexistent/release.pub"], {
+			from: "user",
+		});
 		expect(out.exitCode()).toBe(2);
 		expect(out.stderr.join("\n")).toMatch(/FC_FIRMWARE_KEY: Signing key: cannot read the public key \/nonexistent\/release\.pub/);
 	});

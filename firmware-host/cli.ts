@@ -3,11 +3,11 @@
  * can hang `device list`, `device monitor` or `device flash` on the same node.
  */
 import { type Command, Option } from "commander";
-import { MAX_RATE } from "./simulator/options.js";
-import { QUANTITIES } from "./simulator/quantities.js";
 import { collect, integer, number } from "./cli-parsers.js";
 import { registerFirmwareHostCommands } from "./device-commands.js";
 import { type CliIo, EXIT_USAGE, processIo, type SimulateOptions, simulate } from "./simulate-command.js";
+import { MAX_RATE } from "./simulator/options.js";
+import { QUANTITIES } from "./simulator/quantities.js";
 
 /** The program's `device` command, created on first use so registration order does not matter. */
 export function deviceCommand(program: Command): Command {
@@ -42,7 +42,8 @@ export function registerDeviceCommands(program: Command, io: CliIo = processIo()
 		.option("--broken-ack", "fault: ignore acks and keep re-sending acknowledged readings")
 		.addHelpText("after", "\nExit status: 0 when --count readings are all acked, 1 on failure, 2 on bad options, 130 when interrupted.")
 		.action(async (options: SimulateOptions, command: Command) => {
-			if (!options.serial && !options.mqtt) command.error("error: give exactly one of --serial PATH or --mqtt URL", { exitCode: EXIT_USAGE, code: "fieldchain.transport" });
+			if (!options.serial && !options.mqtt)
+				command.error("error: give exactly one of --serial PATH or --mqtt URL", { exitCode: EXIT_USAGE, code: "fieldchain.transport" });
 			io.setExitCode(await simulate(options, io));
 		});
 	registerFirmwareHostCommands(device, io);

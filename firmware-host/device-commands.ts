@@ -60,7 +60,10 @@ export function registerFirmwareHostCommands(device: Command, io: CliIo): void {
 		.option("--image <file>", "signed image the device accepts, for the firmware update checks (skipped without it)")
 		.option("--resend-timeout <ms>", "the device's resend timeout", number("--resend-timeout"), 1000)
 		.option("--baud-rate <n>", "serial speed", integer("--baud-rate"), 115200)
-		.addHelpText("after", "\nAcks the readings it receives without storing them: run it at the bench.\nExit status: 0 conforms, 1 a check failed, 2 bad options.")
+		.addHelpText(
+			"after",
+			"\nAcks the readings it receives without storing them: run it at the bench.\nExit status: 0 conforms, 1 a check failed, 2 bad options.",
+		)
 		.action(async (options: Parameters<typeof testCommand>[0]) => {
 			io.setExitCode(await testCommand(options, io));
 		});

@@ -34,7 +34,9 @@ export function registerFirmwareCommands(program: Command, io: CliIo = processIo
 		.requiredOption("--hardware <hardware>", "device model the image is for, MODEL or MODEL:REVISION (as in the device's Hello)")
 		.argument("<in>", "application binary")
 		.argument("<out>", "signed image to write")
-		.action((input: string, output: string, options: { key: string; version: string; hardware: string }) => io.setExitCode(run(io, () => sign(input, output, options, io))));
+		.action((input: string, output: string, options: { key: string; version: string; hardware: string }) =>
+			io.setExitCode(run(io, () => sign(input, output, options, io))),
+		);
 	firmware
 		.command("inspect")
 		.description("Show an image's header, payload and TLVs, and verify its hash and signature.")
@@ -85,11 +87,24 @@ function inspect(path: string, options: { publicKey?: string; json?: boolean }, 
 		problem = `${error.code}: ${error.message}`;
 	}
 	const h = parsed.header;
-	const tlv = (t: Tlv) => ({ type: `0x${t.type.toString(16).padStart(2, "0")}`, name: TLV_NAMES[t.type] ?? "unknown", length: t.value.length, value: t.type === TlvType.HARDWARE ? t.value.toString("utf8") : t.value.toString("hex") });
+	const tlv = (t: Tlv) => ({
+		type: `0x${t.type.toString(16).padStart(2, "0")}`,
+		name: TLV_NAMES[t.type] ?? "unknown",
+		length: t.value.length,
+		value: t.type === TlvType.HARDWARE ? t.value.toString("utf8") : t.value.toString("hex"),
+	});
 	const report = {
 		file: path,
 		size: parsed.size,
-		header: { magic: `0x${IMAGE_MAGIC.toString(16)}`, loadAddress: h.loadAddress, headerSize: h.headerSize, protectedTlvSize: h.protectedTlvSize, imageSize: h.imageSize, flags: h.flags, version: parsed.version },
+		header: {
+			magic: `0x${IMAGE_MAGIC.toString(16)}`,
+			loadAddress: h.loadAddress,
+			headerSize: h.headerSize,
+			protectedTlvSize: h.protectedTlvSize,
+			imageSize: h.imageSize,
+			flags: h.flags,
+			version: parsed.version,
+		},
 		payload: { offset: HEADER_SIZE, length: parsed.payload.length },
 		protectedTlvs: parsed.protectedTlvs.map(tlv),
 		tlvs: parsed.unprotectedTlvs.map(tlv),
@@ -99,7 +114,9 @@ function inspect(path: string, options: { publicKey?: string; json?: boolean }, 
 	if (options.json) io.stdout(JSON.stringify(report, null, 2));
 	else {
 		io.stdout(`${path}: ${parsed.size} bytes`);
-		io.stdout(`header   magic ${report.header.magic}  header ${h.headerSize} B  payload ${h.imageSize} B  protected TLVs ${h.protectedTlvSize} B  flags 0x${h.flags.toString(16)}  load 0x${h.loadAddress.toString(16)}`);
+		io.stdout(
+			`header   magic ${report.header.magic}  header ${h.headerSize} B  payload ${h.imageSize} B  protected TLVs ${h.protectedTlvSize} B  flags 0x${h.flags.toString(16)}  load 0x${h.loadAddress.toString(16)}`,
+		);
 		io.stdout(`version  ${parsed.version}`);
 		io.stdout(`hardware ${parsed.hardware}`);
 		io.stdout(`payload  offset ${HEADER_SIZE}, ${parsed.payload.length} bytes`);

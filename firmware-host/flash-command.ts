@@ -6,10 +6,10 @@ import { readFileSync } from "node:fs";
 import { systemClock } from "../platform/clock.js";
 import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../platform/errors.js";
 import { loadPublicKey } from "../protocol/firmware/signing-keys.js";
-import { openDeviceLink } from "./host/open-device-link.js";
 import { DeviceConnection } from "./host/device-connection.js";
 import { type FlashEvent, flashImage } from "./host/flasher.js";
-import { ProgressBar, formatBytes } from "./host/progress-bar.js";
+import { openDeviceLink } from "./host/open-device-link.js";
+import { formatBytes, ProgressBar } from "./host/progress-bar.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./simulate-command.js";
 
 /** The image was refused or reverted by the device: distinct from other failures for scripts. */
@@ -39,10 +39,18 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 		image = readFileSync(imagePath);
 		publicKey = options.publicKey ? loadPublicKey(options.publicKey) : undefined;
 	} catch (error) {
-		return fail(io, options, isFieldchainError(error) ? error : new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot read ${imagePath}: ${toError(error).message}.`), EXIT_USAGE);
+		return fail(
+			io,
+			options,
+			isFieldchainError(error) ? error : new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot read ${imagePath}: ${toError(error).message}.`),
+			EXIT_USAGE,
+		);
 	}
 	const connection = new DeviceConnection({ open: () => openDeviceLink(options.serial, { baudRate: options.baudRate }) });
-	const bar = new ProgressBar({ write: (text) => io.write?.(text), line: (text) => io.stdout(text), isTTY: !options.json && Boolean(io.isTTY && io.write) }, systemClock);
+	const bar = new ProgressBar(
+		{ write: (text) => io.write?.(text), line: (text) => io.stdout(text), isTTY: !options.json && Boolean(io.isTTY && io.write) },
+		systemClock,
+	);
 	const say = (event: string, fields: Record<string, unknown>, text: string) => {
 		if (options.json) io.stdout(JSON.stringify({ event, ...fields }));
 		else {
@@ -54,10 +62,18 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 	const onEvent = (event: FlashEvent) => {
 		switch (event.kind) {
 			case "verified":
-				say("verified", { version: event.image.version, hardware: event.image.hardware, bytes: event.image.size, keyHash: event.image.keyHash.toString("hex") }, `image ${imagePath}: version ${event.image.version} for ${event.image.hardware}, ${formatBytes(event.image.size)}, signature OK (key ${event.image.keyHash.toString("hex").slice(0, 16)})`);
+				say(
+					"verified",
+					{ version: event.image.version, hardware: event.image.hardware, bytes: event.image.size, keyHash: event.image.keyHash.toString("hex") },
+					`image ${imagePath}: version ${event.image.version} for ${event.image.hardware}, ${formatBytes(event.image.size)}, signature OK (key ${event.image.keyHash.toString("hex").slice(0, 16)})`,
+				);
 				return;
 			case "connected":
-				say("connected", { deviceId: event.hello.deviceId, model: event.hello.model, firmwareVersion: event.hello.firmwareVersion }, `device ${event.hello.deviceId} (${event.hello.model} rev ${event.hello.hardwareRevision || "-"}) runs ${event.hello.firmwareVersion}`);
+				say(
+					"connected",
+					{ deviceId: event.hello.deviceId, model: event.hello.model, firmwareVersion: event.hello.firmwareVersion },
+					`device ${event.hello.deviceId} (${event.hello.model} rev ${event.hello.hardwareRevision || "-"}) runs ${event.hello.firmwareVersion}`,
+				);
 				return;
 			case "previousRollback":
 				say("previousRollback", { running: event.running }, `note: the device rolled back at its last reset; it runs ${event.running}`);
@@ -66,12 +82,17 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 				bar.update(event.confirmed, event.total);
 				// One JSON line per percent, not one per chunk.
 				const percent = Math.floor((event.confirmed * 100) / Math.max(1, event.total));
-				if (options.json && percent !== lastPercent) io.stdout(JSON.stringify({ event: "progress", confirmed: event.confirmed, total: event.total, bytesPerSecond: Math.round(bar.rate()) }));
+				if (options.json && percent !== lastPercent)
+					io.stdout(JSON.stringify({ event: "progress", confirmed: event.confirmed, total: event.total, bytesPerSecond: Math.round(bar.rate()) }));
 				lastPercent = percent;
 				return;
 			}
 			case "disconnected":
-				say("disconnected", { confirmed: event.confirmed, total: event.total }, `device disconnected at ${event.confirmed} of ${event.total} bytes${options.resume ? "; waiting for it to come back" : ""}`);
+				say(
+					"disconnected",
+					{ confirmed: event.confirmed, total: event.total },
+					`device disconnected at ${event.confirmed} of ${event.total} bytes${options.resume ? "; waiting for it to come back" : ""}`,
+				);
 				return;
 			case "reconnected":
 				say("reconnected", { deviceId: event.hello.deviceId }, "device is back; resuming from the offset it reports");
@@ -92,7 +113,11 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 				say("booted", { version: event.version }, `device booted ${event.version} (test boot, not confirmed yet)`);
 				return;
 			case "selfTest":
-				say("selfTest", { passed: event.passed }, event.passed ? "device reports a healthy boot (self-test passed)" : "device reports a FAILED self-test; resetting to roll back");
+				say(
+					"selfTest",
+					{ passed: event.passed },
+					event.passed ? "device reports a healthy boot (self-test passed)" : "device reports a FAILED self-test; resetting to roll back",
+				);
 				return;
 			case "confirmed":
 				say("confirmed", { version: event.version }, `confirmed ${event.version}: it stays after resets`);
@@ -105,7 +130,16 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 		}
 	};
 	try {
-		const result = await flashImage({ connection, image, testOnly: options.testOnly, resume: options.resume, allowDowngrade: options.allowDowngrade, publicKey, reconnectTimeoutMs: (options.reconnectTimeout ?? 60) * 1000, onEvent });
+		const result = await flashImage({
+			connection,
+			image,
+			testOnly: options.testOnly,
+			resume: options.resume,
+			allowDowngrade: options.allowDowngrade,
+			publicKey,
+			reconnectTimeoutMs: (options.reconnectTimeout ?? 60) * 1000,
+			onEvent,
+		});
 		const text = {
 			confirmed: `done: ${result.version} is installed and confirmed`,
 			"test-only": `done (test only): ${result.version} runs now but is not confirmed; the next reset rolls it back`,
@@ -114,7 +148,7 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 		say("done", { outcome: result.outcome, version: result.version }, text);
 		return EXIT_OK;
 	} catch (error) {
-		const code = isFieldchainError(error) && (error.code === ErrorCodes.FC_FIRMWARE_ROLLBACK) ? EXIT_ROLLBACK : EXIT_FAILURE;
+		const code = isFieldchainError(error) && error.code === ErrorCodes.FC_FIRMWARE_ROLLBACK ? EXIT_ROLLBACK : EXIT_FAILURE;
 		bar.finish();
 		return fail(io, options, error, code);
 	} finally {

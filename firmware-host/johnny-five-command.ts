@@ -34,7 +34,12 @@ export async function johnnyFiveCommand(options: JohnnyFiveCommandOptions, io: C
 	try {
 		config = parseBoardConfig(JSON.parse(readFileSync(options.sensors, "utf8")));
 	} catch (error) {
-		return fail(isFieldchainError(error) ? error : new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot read --sensors ${options.sensors}: ${toError(error).message}.`), EXIT_USAGE);
+		return fail(
+			isFieldchainError(error)
+				? error
+				: new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot read --sensors ${options.sensors}: ${toError(error).message}.`),
+			EXIT_USAGE,
+		);
 	}
 	let board: Awaited<ReturnType<typeof startJohnnyFiveDevice>>;
 	try {
@@ -54,7 +59,8 @@ export async function johnnyFiveCommand(options: JohnnyFiveCommandOptions, io: C
 	try {
 		handle = await runOnReconnectingLink(board.device, open, {
 			retryMs: 1000,
-			onStatus: (status) => io.stdout(`[${options.id}] ${status.state === "retryFailed" ? `reconnecting: ${status.error.message}` : `${status.state} ${where}`}`),
+			onStatus: (status) =>
+				io.stdout(`[${options.id}] ${status.state === "retryFailed" ? `reconnecting: ${status.error.message}` : `${status.state} ${where}`}`),
 		});
 	} catch (error) {
 		board.stop();
@@ -74,7 +80,13 @@ export async function johnnyFiveCommand(options: JohnnyFiveCommandOptions, io: C
 function openBoardPort(path: string, baudRate: number): Promise<SerialPort> {
 	return new Promise((resolve, reject) => {
 		const port = new SerialPort({ path, baudRate }, (error) => {
-			if (error) reject(new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `Cannot open the board's port ${path}: ${error.message}.`, { cause: error, hint: "Check the path (fieldchain device list) and that no other program holds it." }));
+			if (error)
+				reject(
+					new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `Cannot open the board's port ${path}: ${error.message}.`, {
+						cause: error,
+						hint: "Check the path (fieldchain device list) and that no other program holds it.",
+					}),
+				);
 			else resolve(port);
 		});
 	});

@@ -17,7 +17,11 @@ export async function listDevices(options: ListOptions): Promise<ListedPort[]> {
 	const configured: UsbMatch[] = [...configuredMatches(options.config)];
 	for (const text of options.vidPid ?? []) {
 		const match = parseVidPid(text);
-		if (!match) throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `--vid-pid "${text}" is not VID or VID:PID in hex.`, { hint: "For example --vid-pid 2341:0043.", details: { field: "vid-pid" } });
+		if (!match)
+			throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `--vid-pid "${text}" is not VID or VID:PID in hex.`, {
+				hint: "For example --vid-pid 2341:0043.",
+				details: { field: "vid-pid" },
+			});
 		configured.push(match);
 	}
 	const ports = await listSerialPorts(options.binding);
@@ -41,7 +45,14 @@ export async function listCommand(options: ListOptions, io: CliIo): Promise<numb
 		io.stdout("no serial ports found (is the tool plugged in, and may you read /dev/tty*? group dialout)");
 		return EXIT_OK;
 	}
-	const rows = ports.map((p) => [p.path, p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : "-", p.serialNumber ?? "-", p.manufacturer ?? "-", p.looksLikeFieldchain, p.reason]);
+	const rows = ports.map((p) => [
+		p.path,
+		p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : "-",
+		p.serialNumber ?? "-",
+		p.manufacturer ?? "-",
+		p.looksLikeFieldchain,
+		p.reason,
+	]);
 	const header = ["PATH", "VID:PID", "SERIAL", "MANUFACTURER", "FIELDCHAIN?", "WHY"];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 	for (const row of [header, ...rows]) io.stdout(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join("  "));
@@ -54,7 +65,9 @@ function configuredMatches(path: string | undefined): UsbMatch[] {
 	try {
 		config = JSON.parse(readFileSync(path, "utf8"));
 	} catch (error) {
-		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot read the gateway config ${path}: ${toError(error).message}.`, { details: { field: "config" } });
+		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot read the gateway config ${path}: ${toError(error).message}.`, {
+			details: { field: "config" },
+		});
 	}
 	return (config.serial?.ports ?? []).filter((p) => p.vendorId || p.productId || p.serialNumber);
 }

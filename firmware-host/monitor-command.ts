@@ -5,10 +5,10 @@
  * gateway stores them. Stops on Ctrl-C, or after --duration seconds or --count frames.
  */
 import { systemClock } from "../platform/clock.js";
-import { envelopeToJson, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../protocol/codec.js";
 import { isFieldchainError, toError } from "../platform/errors.js";
-import { FrameMonitor, type MonitorCounters, rates } from "./monitor/frame-monitor.js";
+import { envelopeToJson, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../protocol/codec.js";
 import { describeEnvelope } from "./monitor/describe-envelope.js";
+import { FrameMonitor, type MonitorCounters, rates } from "./monitor/frame-monitor.js";
 import { openRawSerialPort } from "./monitor/raw-serial-port.js";
 import { type CliIo, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK } from "./simulate-command.js";
 
@@ -43,7 +43,15 @@ export async function monitorCommand(options: MonitorOptions, io: CliIo): Promis
 		frames++;
 		const hex = options.hex ? frame.payload.toString("hex") : undefined;
 		if (options.json) {
-			io.stdout(JSON.stringify({ event: "frame", t: Math.round(frame.at), bytes: frame.payload.length, ...(frame.envelope ? { body: frame.envelope.body, message: envelopeToJson(frame.envelope) } : { error: frame.error }), ...(hex ? { hex } : {}) }));
+			io.stdout(
+				JSON.stringify({
+					event: "frame",
+					t: Math.round(frame.at),
+					bytes: frame.payload.length,
+					...(frame.envelope ? { body: frame.envelope.body, message: envelopeToJson(frame.envelope) } : { error: frame.error }),
+					...(hex ? { hex } : {}),
+				}),
+			);
 		} else {
 			io.stdout(`${time(frame.at)} <- ${frame.envelope ? describeEnvelope(frame.envelope) : `UNDECODABLE ${frame.error}`}${hex ? `\n           ${hex}` : ""}`);
 		}
@@ -71,7 +79,16 @@ export async function monitorCommand(options: MonitorOptions, io: CliIo): Promis
 	io.signals.once("SIGINT", onSignal);
 	io.signals.once("SIGTERM", onSignal);
 	if (!options.passive) {
-		monitor.send({ seq: 1, hostHello: { gatewayId: "fieldchain-monitor", protocolMajor: PROTOCOL_MAJOR, protocolMinor: PROTOCOL_MINOR, maxPayload: 16384, hostTimeUs: Math.round(systemClock.now() * 1000) } });
+		monitor.send({
+			seq: 1,
+			hostHello: {
+				gatewayId: "fieldchain-monitor",
+				protocolMajor: PROTOCOL_MAJOR,
+				protocolMinor: PROTOCOL_MINOR,
+				maxPayload: 16384,
+				hostTimeUs: Math.round(systemClock.now() * 1000),
+			},
+		});
 	}
 	const outcome = await finished;
 	clearInterval(statsTimer);
@@ -82,7 +99,10 @@ export async function monitorCommand(options: MonitorOptions, io: CliIo): Promis
 	const seconds = monitor.elapsed() / 1000;
 	const average = rates({ ...total, frames: 0, readings: 0, bytes: 0 }, total, monitor.elapsed());
 	if (options.json) io.stdout(JSON.stringify({ event: "summary", outcome, seconds: Math.round(seconds * 10) / 10, ...total, ...average }));
-	else io.stdout(`${outcome === "closed" ? "port closed" : "stopped"} after ${seconds.toFixed(1)} s: ${summary(total)} | average ${average.framesPerSecond} frames/s ${average.readingsPerSecond} readings/s`);
+	else
+		io.stdout(
+			`${outcome === "closed" ? "port closed" : "stopped"} after ${seconds.toFixed(1)} s: ${summary(total)} | average ${average.framesPerSecond} frames/s ${average.readingsPerSecond} readings/s`,
+		);
 	port.destroy();
 	if (outcome === "closed") {
 		io.stderr(`error: ${options.serial} closed (device unplugged?)`);

@@ -5,10 +5,10 @@
  */
 import { ErrorCodes, isFieldchainError, toError } from "../platform/errors.js";
 import { redactUrl } from "../protocol/transport/mqtt-device-link.js";
-import type { RunnerStatus, SimulatorHandle } from "./simulator/link-loop.js";
-import type { FaultOptions } from "./simulator/options.js";
 import { createImageService } from "./bootloader/create-image-service.js";
 import type { ImageService } from "./bootloader/image-service.js";
+import type { RunnerStatus, SimulatorHandle } from "./simulator/link-loop.js";
+import type { FaultOptions } from "./simulator/options.js";
 import { runMqttSimulator, runSerialSimulator } from "./simulator/runners.js";
 import type { SimulatedDevice } from "./simulator/simulated-device.js";
 
@@ -135,7 +135,11 @@ function reporter(io: CliIo, options: SimulateOptions) {
 				lastRetryError = "";
 				line("connected", { link: where }, `connected to ${where}`);
 			} else if (status.state === "disconnected") {
-				line("disconnected", { link: where, reason: status.reason?.message }, `disconnected from ${where}${status.reason ? `: ${status.reason.message}` : ""}; reconnecting`);
+				line(
+					"disconnected",
+					{ link: where, reason: status.reason?.message },
+					`disconnected from ${where}${status.reason ? `: ${status.reason.message}` : ""}; reconnecting`,
+				);
 			} else if (status.error.message !== lastRetryError) {
 				// Retries come every 200 ms: say why once, not five times a second.
 				lastRetryError = status.error.message;
@@ -143,10 +147,26 @@ function reporter(io: CliIo, options: SimulateOptions) {
 			}
 		},
 		watch(device: SimulatedDevice) {
-			device.on("hostHello", (hello) => line("hostHello", { gatewayId: hello.gatewayId, protocolMajor: hello.protocolMajor }, `host ${hello.gatewayId || "(unnamed)"} said hello (protocol ${hello.protocolMajor ?? 0}.${hello.protocolMinor ?? 0})`));
-			device.on("command", (name, result) => line("command", { command: name, status: result.status, message: result.message }, `command ${name} -> status ${result.status}${result.message ? ` (${result.message})` : ""}`));
-			device.on("protocolError", (error) => line("protocolError", { code: error.code, message: error.message }, `protocol error ${error.code}: ${error.message}`));
-			device.on("bufferFull", (unacked) => line("bufferFull", { unacked }, `buffer full with ${unacked} unacked readings; measuring paused until the host acks`));
+			device.on("hostHello", (hello) =>
+				line(
+					"hostHello",
+					{ gatewayId: hello.gatewayId, protocolMajor: hello.protocolMajor },
+					`host ${hello.gatewayId || "(unnamed)"} said hello (protocol ${hello.protocolMajor ?? 0}.${hello.protocolMinor ?? 0})`,
+				),
+			);
+			device.on("command", (name, result) =>
+				line(
+					"command",
+					{ command: name, status: result.status, message: result.message },
+					`command ${name} -> status ${result.status}${result.message ? ` (${result.message})` : ""}`,
+				),
+			);
+			device.on("protocolError", (error) =>
+				line("protocolError", { code: error.code, message: error.message }, `protocol error ${error.code}: ${error.message}`),
+			);
+			device.on("bufferFull", (unacked) =>
+				line("bufferFull", { unacked }, `buffer full with ${unacked} unacked readings; measuring paused until the host acks`),
+			);
 		},
 		progress(device: SimulatedDevice) {
 			line("progress", { ...device.stats }, counts(device));

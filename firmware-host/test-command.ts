@@ -4,16 +4,15 @@
  * It acknowledges the readings it receives without storing them: run it at the bench, not on a
  * tool whose readings matter.
  */
-import { writeFileSync } from "node:fs";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { systemClock } from "../platform/clock.js";
-import type { Envelope } from "../protocol/codec.js";
 import { isFieldchainError, toError } from "../platform/errors.js";
-import { openDeviceLink } from "./host/open-device-link.js";
+import type { Envelope } from "../protocol/codec.js";
 import type { ConformanceContext } from "./conformance/check.js";
 import { toJUnitXml } from "./conformance/junit.js";
 import { type CheckResult, runConformance } from "./conformance/runner.js";
 import { DeviceConnection } from "./host/device-connection.js";
+import { openDeviceLink } from "./host/open-device-link.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./simulate-command.js";
 
 export interface TestCommandOptions {
@@ -43,7 +42,11 @@ export async function testCommand(options: TestCommandOptions, io: CliIo): Promi
 		sleep,
 		async connect(connectOptions = {}) {
 			const open = () => openDeviceLink(options.serial, { baudRate: options.baudRate, maxPayload: 16384 });
-			const connection = new DeviceConnection({ open: () => openWithRetry(open, sleep), maintenance: connectOptions.maintenance ?? false, gatewayId: "fieldchain-conformance" });
+			const connection = new DeviceConnection({
+				open: () => openWithRetry(open, sleep),
+				maintenance: connectOptions.maintenance ?? false,
+				gatewayId: "fieldchain-conformance",
+			});
 			const received: Envelope[] = [];
 			connection.on("envelope", (envelope) => received.push(envelope));
 			const hello = await connection.connect();
@@ -88,7 +91,9 @@ export async function testCommand(options: TestCommandOptions, io: CliIo): Promi
 	}
 	if (options.json) io.stdout(JSON.stringify(suite, null, 2));
 	else {
-		io.stdout(`${suite.failed === 0 ? "CONFORMS" : "DOES NOT CONFORM"}: ${suite.passed} passed, ${suite.failed} failed, ${suite.skipped} skipped in ${(suite.durationMs / 1000).toFixed(1)} s${options.junit ? `; JUnit XML in ${options.junit}` : ""}`);
+		io.stdout(
+			`${suite.failed === 0 ? "CONFORMS" : "DOES NOT CONFORM"}: ${suite.passed} passed, ${suite.failed} failed, ${suite.skipped} skipped in ${(suite.durationMs / 1000).toFixed(1)} s${options.junit ? `; JUnit XML in ${options.junit}` : ""}`,
+		);
 	}
 	return suite.failed === 0 ? EXIT_OK : EXIT_FAILURE;
 }

@@ -5,10 +5,10 @@
 import { resolve } from "node:path";
 import bcrypt from "bcryptjs";
 import { type Command, Option } from "commander";
+import { createLogger } from "../platform/logger.js";
 import { hashPassword } from "./auth/password-hash.js";
 import { defaultGatewayConfig, type GatewayConfig, loadGatewayConfig, parseHostPort } from "./config.js";
 import { Gateway } from "./gateway.js";
-import { createLogger } from "../platform/logger.js";
 
 export interface GatewayCliOptions {
 	dataDir?: string;

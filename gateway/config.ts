@@ -2,15 +2,16 @@
  * Gateway configuration: a JSON file (--config) merged with command-line flags, validated at the
  * edge. Every error names the field and says what a good value looks like.
  */
-import { isLoopback } from "../platform/net.js";
+
 import { readFileSync } from "node:fs";
 import { configFieldError } from "../platform/config-errors.js";
 import { ErrorCodes, FieldchainError } from "../platform/errors.js";
+import { isLoopback } from "../platform/net.js";
 import { isValidDeviceId } from "../protocol/topics.js";
 import type { DeviceCredentials } from "./broker/device-credentials.js";
+import { type CapacityConfig, defaultCapacityConfig, parseCapacityConfig } from "./ingest/capacity/capacity-config.js";
 import type { SerialTarget } from "./serial/serial-manager.js";
 import { parseUplinkConfig, type UplinkConfig } from "./uplink/uplink-config.js";
-import { type CapacityConfig, defaultCapacityConfig, parseCapacityConfig } from "./ingest/capacity/capacity-config.js";
 
 const invalid = configFieldError({ lead: "Invalid configuration: " });
 
@@ -181,11 +182,13 @@ function parseWebApp(value: unknown): WebAppConfig {
 		const id = optionalString(technician, "id", field);
 		if (!id) throw invalid(`${field}.id`, "must be the technician's id in the work orders");
 		const pinHash = optionalString(technician, "pinHash", field) ?? "";
-		if (!pinHash.startsWith("$scrypt$")) throw invalid(`${field}.pinHash`, "must be a scrypt hash made by `fieldchain gateway hash-password` (type the PIN on stdin)");
+		if (!pinHash.startsWith("$scrypt$"))
+			throw invalid(`${field}.pinHash`, "must be a scrypt hash made by `fieldchain gateway hash-password` (type the PIN on stdin)");
 		return { id, pinHash };
 	});
 	const sessionHours = object.sessionHours ?? 12;
-	if (typeof sessionHours !== "number" || !(sessionHours > 0 && sessionHours <= 24 * 30)) throw invalid("webApp.sessionHours", "must be a number of hours from 0 to 720");
+	if (typeof sessionHours !== "number" || !(sessionHours > 0 && sessionHours <= 24 * 30))
+		throw invalid("webApp.sessionHours", "must be a number of hours from 0 to 720");
 	return { technicians, sessionHours };
 }
 
@@ -224,7 +227,8 @@ function serialTarget(value: unknown, field: string): SerialTarget {
 		serialNumber: optionalString(object, "serialNumber", field),
 	};
 	if (object.baudRate !== undefined) {
-		if (typeof object.baudRate !== "number" || !Number.isInteger(object.baudRate) || object.baudRate <= 0) throw invalid(`${field}.baudRate`, "must be a positive integer");
+		if (typeof object.baudRate !== "number" || !Number.isInteger(object.baudRate) || object.baudRate <= 0)
+			throw invalid(`${field}.baudRate`, "must be a positive integer");
 		target.baudRate = object.baudRate;
 	}
 	if (!target.path && !target.vendorId && !target.productId && !target.serialNumber) {

@@ -6,8 +6,8 @@
 import type { Clock } from "../platform/clock.js";
 import type { Logger } from "../platform/logger.js";
 import { EventKind } from "../protocol/codec.js";
-import type { EvidenceLog } from "./evidence/evidence-log.js";
 import type { GatewayEvents } from "./events.js";
+import type { EvidenceLog } from "./evidence/evidence-log.js";
 import type { DeviceRegistry } from "./session/device-registry.js";
 import type { ReadingRow, ReadingStore } from "./store/reading-store.js";
 
@@ -80,7 +80,14 @@ export function watchDevices(devices: DeviceRegistry, events: GatewayEvents, clo
 		events.emit("deviceAttached", { deviceId, model, transport: session.link.transport, link: session.link.label, at: clock.now() });
 		session.on("deviceEvent", (event) => {
 			const alarm = DEVICE_ALARMS[event.kind ?? 0];
-			if (alarm) events.emit("alarm", { code: alarm.code, severity: alarm.severity, message: `${deviceId}: ${alarm.text}${event.detail ? ` (${event.detail})` : ""}`, deviceId, at: clock.now() });
+			if (alarm)
+				events.emit("alarm", {
+					code: alarm.code,
+					severity: alarm.severity,
+					message: `${deviceId}: ${alarm.text}${event.detail ? ` (${event.detail})` : ""}`,
+					deviceId,
+					at: clock.now(),
+				});
 		});
 	});
 	devices.on("detached", (deviceId, reason) => events.emit("deviceDetached", { deviceId, reason: reason?.message ?? null, at: clock.now() }));

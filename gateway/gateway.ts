@@ -136,10 +136,14 @@ export class Gateway {
 			try {
 				await this.http.listen({ host: config.http.host, port: config.http.port });
 			} catch (cause) {
-				throw new FieldchainError(ErrorCodes.FC_HTTP_LISTEN, `Cannot serve the local API on ${config.http.host}:${config.http.port}: ${(cause as Error).message}.`, {
-					cause,
-					hint: "Pick another address with --http HOST:PORT.",
-				});
+				throw new FieldchainError(
+					ErrorCodes.FC_HTTP_LISTEN,
+					`Cannot serve the local API on ${config.http.host}:${config.http.port}: ${(cause as Error).message}.`,
+					{
+						cause,
+						hint: "Pick another address with --http HOST:PORT.",
+					},
+				);
 			}
 			const address = this.http.server.address();
 			if (address && typeof address === "object") this.httpAddress = { host: address.address, port: address.port };

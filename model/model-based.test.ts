@@ -22,11 +22,20 @@ import {
 } from "./actions/milestones.js";
 import { releaseMilestone } from "./actions/release.js";
 import { cancelTask, completeTask, startTask } from "./actions/tasks.js";
-import { approveTimeEntry, editTimeEntry, recordTime, rejectTimeEntry, reopenTimeEntry, startTimer, stopTimer, submitTimeEntry } from "./actions/time-entries.js";
+import {
+	approveTimeEntry,
+	editTimeEntry,
+	recordTime,
+	rejectTimeEntry,
+	reopenTimeEntry,
+	startTimer,
+	stopTimer,
+	submitTimeEntry,
+} from "./actions/time-entries.js";
 import { completeWorkOrder, holdWorkOrder, startWorkOrder } from "./actions/work-orders.js";
+import { canonicalJson } from "./canonical-json.js";
 import type { CalibrationRecord } from "./entities/evidence.js";
 import type { ModelSnapshot } from "./entities/kinds.js";
-import { canonicalJson } from "./canonical-json.js";
 import { applyWrites } from "./repository/apply.js";
 import { baseSnapshot, CALIBRATION, DAY, HOUR, items, make, T0 } from "./testing/builders.js";
 import { Workspace } from "./workspace.js";
@@ -49,7 +58,10 @@ function initial(): Workspace {
 		now: T0,
 		snapshot: baseSnapshot({
 			workOrders: [make.workOrder()],
-			tasks: [make.task({ version: 1, checklist: [items.safety(), items.insulation(), items.photo()] }), make.task({ id: "T2", sequence: 2, title: "Panel check", checklist: [items.safety(), items.photo()] })],
+			tasks: [
+				make.task({ version: 1, checklist: [items.safety(), items.insulation(), items.photo()] }),
+				make.task({ id: "T2", sequence: 2, title: "Panel check", checklist: [items.safety(), items.photo()] }),
+			],
 			deliverables: [make.deliverable()],
 			milestones: [make.milestone({ taskIds: ["T1", "T2"] })],
 		}),
@@ -57,13 +69,41 @@ function initial(): Workspace {
 }
 
 const ack = (taskId: string) => (s: ModelSnapshot, c: ActionContext) =>
-	captureEvidence(s, { target: { taskId, checklistItemId: "safety" }, payload: { kind: "acknowledgement", statement: "isolated" }, capturedBy: { kind: "technician", id: "TECH1" } }, c);
+	captureEvidence(
+		s,
+		{
+			target: { taskId, checklistItemId: "safety" },
+			payload: { kind: "acknowledgement", statement: "isolated" },
+			capturedBy: { kind: "technician", id: "TECH1" },
+		},
+		c,
+	);
 const photo = (taskId: string) => (s: ModelSnapshot, c: ActionContext) =>
-	captureEvidence(s, { target: { taskId, checklistItemId: "photo" }, payload: { kind: "photo", mediaType: "image/jpeg", byteLength: 1000 }, capturedBy: { kind: "technician", id: "TECH1" } }, c);
+	captureEvidence(
+		s,
+		{
+			target: { taskId, checklistItemId: "photo" },
+			payload: { kind: "photo", mediaType: "image/jpeg", byteLength: 1000 },
+			capturedBy: { kind: "technician", id: "TECH1" },
+		},
+		c,
+	);
 const reading = (value: number, unit: string, calibration: CalibrationRecord | null) => (s: ModelSnapshot, c: ActionContext) =>
-	captureEvidence(s, { target: { taskId: "T1", checklistItemId: "insulation" }, payload: { kind: "reading", quantity: "insulation_resistance", value, unit, deviceId: "MEG", calibration }, capturedBy: { kind: "device", id: "MEG" } }, c);
+	captureEvidence(
+		s,
+		{
+			target: { taskId: "T1", checklistItemId: "insulation" },
+			payload: { kind: "reading", quantity: "insulation_resistance", value, unit, deviceId: "MEG", calibration },
+			capturedBy: { kind: "device", id: "MEG" },
+		},
+		c,
+	);
 const signature = (role: "customer" | "technician") => (s: ModelSnapshot, c: ActionContext) =>
-	captureEvidence(s, { target: { deliverableId: "D1" }, payload: { kind: "signature", signerName: "Cy", signerRole: role }, capturedBy: { kind: "customer", id: "CY" } }, c);
+	captureEvidence(
+		s,
+		{ target: { deliverableId: "D1" }, payload: { kind: "signature", signerName: "Cy", signerRole: role }, capturedBy: { kind: "customer", id: "CY" } },
+		c,
+	);
 const lastEntry = (s: ModelSnapshot) => s.timeEntries.at(-1)!.id;
 
 /** The happy path, as [actor, action] steps; a run begins after a random prefix of it. */
@@ -119,7 +159,13 @@ function assertBillable(before: ModelSnapshot): void {
 				if (e.taskId !== taskId || e.checklistItemId !== item.id || e.status === "rejected" || e.payload.kind !== item.requirement.kind) return false;
 				if (e.payload.kind !== "reading") return true;
 				const cal = e.payload.calibration;
-				return e.payload.unit in factor && e.payload.value * factor[e.payload.unit] >= 1 && cal !== null && cal.calibratedAt <= e.capturedAt && e.capturedAt < cal.dueAt;
+				return (
+					e.payload.unit in factor &&
+					e.payload.value * factor[e.payload.unit] >= 1 &&
+					cal !== null &&
+					cal.calibratedAt <= e.capturedAt &&
+					e.capturedAt < cal.dueAt
+				);
 			});
 			expect(ok, `task ${taskId} item ${item.id} has valid evidence`).toBe(true);
 		}
@@ -183,51 +229,98 @@ class Op implements fc.Command<Model, Real> {
 const task = fc.constantFrom(...TASKS);
 const actor = fc.constantFrom(...ACTORS);
 const index = fc.nat({ max: 20 });
-const op = (label: string, actorArb: fc.Arbitrary<string>, action: fc.Arbitrary<(s: ModelSnapshot, c: ActionContext) => ActionResult>, detail: fc.Arbitrary<string> = fc.constant("")) =>
-	fc.tuple(actorArb, action, detail).map(([a, f, d]) => new Op(`${label}${d}`, a, f));
+const op = (
+	label: string,
+	actorArb: fc.Arbitrary<string>,
+	action: fc.Arbitrary<(s: ModelSnapshot, c: ActionContext) => ActionResult>,
+	detail: fc.Arbitrary<string> = fc.constant(""),
+) => fc.tuple(actorArb, action, detail).map(([a, f, d]) => new Op(`${label}${d}`, a, f));
 const entryOp = (label: string, f: (s: ModelSnapshot, id: string, c: ActionContext) => ActionResult) =>
 	fc.tuple(actor, index).map(([a, i]) => new Op(`${label}(#${i})`, a, (s, c) => f(s, pick(s.timeEntries, i)?.id ?? "none", c)));
 const evidenceOp = (label: string, f: (s: ModelSnapshot, id: string, c: ActionContext) => ActionResult) =>
 	fc.tuple(actor, index).map(([a, i]) => new Op(`${label}(#${i})`, a, (s, c) => f(s, pick(s.evidence, i)?.id ?? "none", c)));
 
 const commands = [
-	op("start WO1", actor, fc.constant((s, c) => startWorkOrder(s, "WO1", c))),
-	op("hold WO1", actor, fc.constant((s, c) => holdWorkOrder(s, "WO1", c))),
-	op("complete WO1", actor, fc.constant((s, c) => completeWorkOrder(s, "WO1", c))),
-	fc.tuple(actor, task, fc.constantFrom("start", "complete", "cancel")).map(
-		([a, t, what]) => new Op(`${what} ${t}`, a, (s, c) => (what === "start" ? startTask(s, t, c) : what === "complete" ? completeTask(s, t, c) : cancelTask(s, t, c))),
+	op(
+		"start WO1",
+		actor,
+		fc.constant((s, c) => startWorkOrder(s, "WO1", c)),
 	),
+	op(
+		"hold WO1",
+		actor,
+		fc.constant((s, c) => holdWorkOrder(s, "WO1", c)),
+	),
+	op(
+		"complete WO1",
+		actor,
+		fc.constant((s, c) => completeWorkOrder(s, "WO1", c)),
+	),
+	fc
+		.tuple(actor, task, fc.constantFrom("start", "complete", "cancel"))
+		.map(
+			([a, t, what]) =>
+				new Op(`${what} ${t}`, a, (s, c) => (what === "start" ? startTask(s, t, c) : what === "complete" ? completeTask(s, t, c) : cancelTask(s, t, c))),
+		),
 	task.map((t) => new Op(`ack ${t}`, "TECH1", ack(t))),
 	task.map((t) => new Op(`photo ${t}`, "TECH1", photo(t))),
 	fc
-		.tuple(fc.constantFrom(0.5, 1, 5, 500, 1000, 1500), fc.constantFrom("MOhm", "kOhm", "GOhm", "V"), fc.constantFrom<CalibrationRecord | null>(CALIBRATION, EXPIRED, null))
+		.tuple(
+			fc.constantFrom(0.5, 1, 5, 500, 1000, 1500),
+			fc.constantFrom("MOhm", "kOhm", "GOhm", "V"),
+			fc.constantFrom<CalibrationRecord | null>(CALIBRATION, EXPIRED, null),
+		)
 		.map(([v, u, cal]) => new Op(`reading ${v} ${u} cal=${cal?.certificateId ?? "none"}`, "TECH1", reading(v, u, cal))),
 	fc.constantFrom<"customer" | "technician">("customer", "technician").map((role) => new Op(`signature by ${role}`, "CY", signature(role))),
 	evidenceOp("accept evidence", (s, id, c) => acceptEvidence(s, id, "ok", c)),
 	evidenceOp("reject evidence", (s, id, c) => rejectEvidence(s, id, "bad", c)),
-	fc.tuple(task, fc.constantFrom("TECH1", "TECH2"), fc.boolean(), fc.boolean()).map(
-		([t, tech, billable, timer]) =>
-			new Op(`${timer ? "timer" : "record"} ${t} ${tech} billable=${billable}`, tech, (s, c) =>
-				timer
-					? startTimer(s, { taskId: t, technicianId: tech, kind: "work", billable }, c)
-					: recordTime(s, { taskId: t, technicianId: tech, kind: "travel", billable, start: c.now - HOUR, end: c.now }, c),
-			),
-	),
+	fc
+		.tuple(task, fc.constantFrom("TECH1", "TECH2"), fc.boolean(), fc.boolean())
+		.map(
+			([t, tech, billable, timer]) =>
+				new Op(`${timer ? "timer" : "record"} ${t} ${tech} billable=${billable}`, tech, (s, c) =>
+					timer
+						? startTimer(s, { taskId: t, technicianId: tech, kind: "work", billable }, c)
+						: recordTime(s, { taskId: t, technicianId: tech, kind: "travel", billable, start: c.now - HOUR, end: c.now }, c),
+				),
+		),
 	entryOp("stop timer", stopTimer),
 	entryOp("submit", submitTimeEntry),
 	entryOp("approve time", (s, id, c) => approveTimeEntry(s, id, "ok", c)),
 	entryOp("reject time", (s, id, c) => rejectTimeEntry(s, id, "no", c)),
 	entryOp("reopen time", reopenTimeEntry),
-	fc.tuple(actor, index, fc.integer({ min: 1, max: 3 })).map(([a, i, h]) => new Op(`edit time(#${i}) +${h}h`, a, (s, c) => editTimeEntry(s, pick(s.timeEntries, i)?.id ?? "none", { end: (pick(s.timeEntries, i)?.end ?? 0) + h * HOUR, billable: true }, c))),
+	fc
+		.tuple(actor, index, fc.integer({ min: 1, max: 3 }))
+		.map(
+			([a, i, h]) =>
+				new Op(`edit time(#${i}) +${h}h`, a, (s, c) =>
+					editTimeEntry(s, pick(s.timeEntries, i)?.id ?? "none", { end: (pick(s.timeEntries, i)?.end ?? 0) + h * HOUR, billable: true }, c),
+				),
+		),
 	// Around the actions: a raw write that changes an approved entry must still be refused.
-	index.map((i) => new Op(`raw edit of approved time(#${i})`, "X", (s) => {
-		const approved = s.timeEntries.filter((e) => e.status === "approved");
-		const e = pick(approved, i);
-		return { writes: e ? [{ kind: "timeEntry", entity: { ...e, end: (e.end ?? 0) + HOUR } }] : [] };
-	})),
-	op("deliver D1", actor, fc.constant((s, c) => deliverDeliverable(s, "D1", c))),
-	op("refuse D1", actor, fc.constant((s, c) => refuseDeliverable(s, "D1", c))),
-	op("reopen D1", actor, fc.constant((s, c) => reopenDeliverable(s, "D1", c))),
+	index.map(
+		(i) =>
+			new Op(`raw edit of approved time(#${i})`, "X", (s) => {
+				const approved = s.timeEntries.filter((e) => e.status === "approved");
+				const e = pick(approved, i);
+				return { writes: e ? [{ kind: "timeEntry", entity: { ...e, end: (e.end ?? 0) + HOUR } }] : [] };
+			}),
+	),
+	op(
+		"deliver D1",
+		actor,
+		fc.constant((s, c) => deliverDeliverable(s, "D1", c)),
+	),
+	op(
+		"refuse D1",
+		actor,
+		fc.constant((s, c) => refuseDeliverable(s, "D1", c)),
+	),
+	op(
+		"reopen D1",
+		actor,
+		fc.constant((s, c) => reopenDeliverable(s, "D1", c)),
+	),
 	evidenceOp("sign off D1 with", (s, id, c) => signOffDeliverable(s, "D1", id, c)),
 	fc.tuple(actor, fc.constantFrom("open", "ready", "approve", "block", "dispute", "resume", "invoiced", "override")).map(
 		([a, what]) =>

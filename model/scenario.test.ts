@@ -59,8 +59,24 @@ describe.each(backends)("five-step workflow on %s", (_name, makeRepo) => {
 		};
 
 		// Step 1: a parent order with two child visits in sequence (V2 finish-to-start after V1).
-		const parent = make.workOrder({ id: "WO-P", rootId: "WO-P", status: "draft", plannedStart: null, plannedEnd: null, contractValueMinor: 120_000, title: "Replace feeder breaker" });
-		const v1 = make.workOrder({ id: "WO-V1", rootId: "WO-P", parentId: "WO-P", status: "draft", plannedStart: null, plannedEnd: null, title: "Visit 1: isolate and test" });
+		const parent = make.workOrder({
+			id: "WO-P",
+			rootId: "WO-P",
+			status: "draft",
+			plannedStart: null,
+			plannedEnd: null,
+			contractValueMinor: 120_000,
+			title: "Replace feeder breaker",
+		});
+		const v1 = make.workOrder({
+			id: "WO-V1",
+			rootId: "WO-P",
+			parentId: "WO-P",
+			status: "draft",
+			plannedStart: null,
+			plannedEnd: null,
+			title: "Visit 1: isolate and test",
+		});
 		const v2 = make.workOrder({
 			id: "WO-V2",
 			rootId: "WO-P",
@@ -82,7 +98,16 @@ describe.each(backends)("five-step workflow on %s", (_name, makeRepo) => {
 				make.appointment({ id: "AP-2", workOrderId: "WO-V2", technicianId: "TECH2", window: { start: D1 + DAY + 8 * HOUR, end: D1 + DAY + 12 * HOUR } }),
 			],
 			deliverables: [make.deliverable({ id: "DEL-SIGN", workOrderId: "WO-P", title: "Works accepted" })],
-			milestones: [make.milestone({ id: "MS-1", workOrderId: "WO-P", name: "Breaker replaced", amount: { kind: "percent", basisPoints: 10_000 }, taskIds: ["T-TEST", "T-SWAP"], deliverableIds: ["DEL-SIGN"] })],
+			milestones: [
+				make.milestone({
+					id: "MS-1",
+					workOrderId: "WO-P",
+					name: "Breaker replaced",
+					amount: { kind: "percent", basisPoints: 10_000 },
+					taskIds: ["T-TEST", "T-SWAP"],
+					deliverableIds: ["DEL-SIGN"],
+				}),
+			],
 		});
 		await repo.restore(snapshotWrites(seed));
 		await act("DISP", (s, c) => scheduleWorkOrder(s, "WO-P", { start: D1 + 8 * HOUR, end: D1 + DAY + 12 * HOUR }, c));
@@ -90,12 +115,46 @@ describe.each(backends)("five-step workflow on %s", (_name, makeRepo) => {
 		await act("DISP", (s, c) => scheduleWorkOrder(s, "WO-V2", { start: D1 + DAY + 8 * HOUR, end: D1 + DAY + 12 * HOUR }, c));
 		// Visit 1 slips by four hours: visit 2 must move to keep its 20 h lag, and says so.
 		const slip = await act("DISP", (s, c) => scheduleWorkOrder(s, "WO-V1", { start: D1 + 12 * HOUR, end: D1 + 16 * HOUR }, c));
-		expect(slip.moved).toEqual([{ id: "WO-V2", from: { start: D1 + DAY + 8 * HOUR, end: D1 + DAY + 12 * HOUR }, to: { start: D1 + DAY + 12 * HOUR, end: D1 + DAY + 16 * HOUR }, because: ["WO-V1"] }]);
+		expect(slip.moved).toEqual([
+			{
+				id: "WO-V2",
+				from: { start: D1 + DAY + 8 * HOUR, end: D1 + DAY + 12 * HOUR },
+				to: { start: D1 + DAY + 12 * HOUR, end: D1 + DAY + 16 * HOUR },
+				because: ["WO-V1"],
+			},
+		]);
 
 		// Step 2: labour, parts and service lines on the tasks.
-		const callOut = await act("DISP", (s, c) => addLineItem(s, { taskId: "T-TEST", kind: "service", description: "Call-out", unit: "ea", estimatedQuantity: 1, unitCostMinor: 0, unitPriceMinor: 8_000 }, c));
-		const breaker = await act("DISP", (s, c) => addLineItem(s, { taskId: "T-SWAP", kind: "part", description: "Breaker 63 A", sku: "BRK-63", unit: "ea", estimatedQuantity: 1, unitCostMinor: 21_000, unitPriceMinor: 34_000 }, c));
-		const testing = await act("DISP", (s, c) => addLineItem(s, { taskId: "T-SWAP", kind: "labour", description: "Commissioning test", unit: "h", estimatedQuantity: 1, unitCostMinor: 4_000, unitPriceMinor: 9_500 }, c));
+		const callOut = await act("DISP", (s, c) =>
+			addLineItem(
+				s,
+				{ taskId: "T-TEST", kind: "service", description: "Call-out", unit: "ea", estimatedQuantity: 1, unitCostMinor: 0, unitPriceMinor: 8_000 },
+				c,
+			),
+		);
+		const breaker = await act("DISP", (s, c) =>
+			addLineItem(
+				s,
+				{
+					taskId: "T-SWAP",
+					kind: "part",
+					description: "Breaker 63 A",
+					sku: "BRK-63",
+					unit: "ea",
+					estimatedQuantity: 1,
+					unitCostMinor: 21_000,
+					unitPriceMinor: 34_000,
+				},
+				c,
+			),
+		);
+		const testing = await act("DISP", (s, c) =>
+			addLineItem(
+				s,
+				{ taskId: "T-SWAP", kind: "labour", description: "Commissioning test", unit: "h", estimatedQuantity: 1, unitCostMinor: 4_000, unitPriceMinor: 9_500 },
+				c,
+			),
+		);
 
 		// Step 4 (dispatch) precedes the work: visit 1 goes out, the technician arrives.
 		now = D1 + 11 * HOUR;
@@ -106,12 +165,36 @@ describe.each(backends)("five-step workflow on %s", (_name, makeRepo) => {
 
 		// Step 5 (evidence) on visit 1: safety first, then a calibrated reading in kOhm against a MOhm limit, and a photo.
 		const tech1 = { kind: "technician", id: "TECH1" } as const;
-		const e1 = await act("TECH1", (s, c) => captureEvidence(s, { target: { taskId: "T-TEST", checklistItemId: "safety" }, payload: { kind: "acknowledgement", statement: "Circuit isolated and locked out" }, capturedBy: tech1 }, c));
+		const e1 = await act("TECH1", (s, c) =>
+			captureEvidence(
+				s,
+				{
+					target: { taskId: "T-TEST", checklistItemId: "safety" },
+					payload: { kind: "acknowledgement", statement: "Circuit isolated and locked out" },
+					capturedBy: tech1,
+				},
+				c,
+			),
+		);
 		await act("TECH1", (s, c) => startTask(s, "T-TEST", c));
 		const e2 = await act("TECH1", (s, c) =>
-			captureEvidence(s, { target: { taskId: "T-TEST", checklistItemId: "insulation" }, payload: { kind: "reading", quantity: "insulation_resistance", value: 8200, unit: "kOhm", deviceId: "MEGGER-1", calibration: CALIBRATION }, capturedBy: { kind: "device", id: "MEGGER-1" } }, c),
+			captureEvidence(
+				s,
+				{
+					target: { taskId: "T-TEST", checklistItemId: "insulation" },
+					payload: { kind: "reading", quantity: "insulation_resistance", value: 8200, unit: "kOhm", deviceId: "MEGGER-1", calibration: CALIBRATION },
+					capturedBy: { kind: "device", id: "MEGGER-1" },
+				},
+				c,
+			),
 		);
-		const e3 = await act("TECH1", (s, c) => captureEvidence(s, { target: { taskId: "T-TEST", checklistItemId: "photo" }, payload: { kind: "photo", mediaType: "image/jpeg", byteLength: 181_223 }, capturedBy: tech1 }, c));
+		const e3 = await act("TECH1", (s, c) =>
+			captureEvidence(
+				s,
+				{ target: { taskId: "T-TEST", checklistItemId: "photo" }, payload: { kind: "photo", mediaType: "image/jpeg", byteLength: 181_223 }, capturedBy: tech1 },
+				c,
+			),
+		);
 		await act("TECH1", (s, c) => completeTask(s, "T-TEST", c));
 		await act("TECH1", (s, c) => useLineItem(s, callOut.item.id, 1, c));
 		now = D1 + 16 * HOUR;
@@ -128,13 +211,31 @@ describe.each(backends)("five-step workflow on %s", (_name, makeRepo) => {
 		for (const to of ["dispatched", "en-route", "on-site"] as const) await act("DISP", (s, c) => moveAppointment(s, "AP-2", to, c));
 		await act("TECH2", (s, c) => startWorkOrder(s, "WO-V2", c));
 		const tech2 = { kind: "technician", id: "TECH2" } as const;
-		await act("TECH2", (s, c) => captureEvidence(s, { target: { taskId: "T-SWAP", checklistItemId: "safety" }, payload: { kind: "acknowledgement", statement: "Circuit isolated and locked out" }, capturedBy: tech2 }, c));
+		await act("TECH2", (s, c) =>
+			captureEvidence(
+				s,
+				{
+					target: { taskId: "T-SWAP", checklistItemId: "safety" },
+					payload: { kind: "acknowledgement", statement: "Circuit isolated and locked out" },
+					capturedBy: tech2,
+				},
+				c,
+			),
+		);
 		await act("TECH2", (s, c) => startTask(s, "T-SWAP", c));
 		const badReading = { kind: "reading", quantity: "resistance", value: 740, unit: "mOhm", deviceId: "LOOP-7", calibration: CALIBRATION } as const;
-		await act("TECH2", (s, c) => captureEvidence(s, { target: { taskId: "T-SWAP", checklistItemId: "continuity" }, payload: badReading, capturedBy: { kind: "device", id: "LOOP-7" } }, c));
+		await act("TECH2", (s, c) =>
+			captureEvidence(s, { target: { taskId: "T-SWAP", checklistItemId: "continuity" }, payload: badReading, capturedBy: { kind: "device", id: "LOOP-7" } }, c),
+		);
 		const chain = await loadChain(repo, "WO-P");
 		expectError(() => completeTask(chain, "T-SWAP", { now, actorId: "TECH2", newId }), "FC_MODEL_RULE_REFUSED", "740 mOhm is above the maximum 0.5 Ohm");
-		await act("TECH2", (s, c) => captureEvidence(s, { target: { taskId: "T-SWAP", checklistItemId: "continuity" }, payload: { ...badReading, value: 120 }, capturedBy: { kind: "device", id: "LOOP-7" } }, c));
+		await act("TECH2", (s, c) =>
+			captureEvidence(
+				s,
+				{ target: { taskId: "T-SWAP", checklistItemId: "continuity" }, payload: { ...badReading, value: 120 }, capturedBy: { kind: "device", id: "LOOP-7" } },
+				c,
+			),
+		);
 		await act("TECH2", (s, c) => completeTask(s, "T-SWAP", c));
 		await act("TECH2", (s, c) => useLineItem(s, breaker.item.id, 1, c));
 		await act("TECH2", (s, c) => useLineItem(s, testing.item.id, 0.5, c));
@@ -158,7 +259,17 @@ describe.each(backends)("five-step workflow on %s", (_name, makeRepo) => {
 		// Step 5: the customer signs off, visits close, the parent completes after its children.
 		now = D1 + DAY + 16 * HOUR;
 		await act("TECH2", (s, c) => deliverDeliverable(s, "DEL-SIGN", c));
-		const signature = await act("CY", (s, c) => captureEvidence(s, { target: { deliverableId: "DEL-SIGN" }, payload: { kind: "signature", signerName: "Cy Customer", signerRole: "customer" }, capturedBy: { kind: "customer", id: "CY" } }, c));
+		const signature = await act("CY", (s, c) =>
+			captureEvidence(
+				s,
+				{
+					target: { deliverableId: "DEL-SIGN" },
+					payload: { kind: "signature", signerName: "Cy Customer", signerRole: "customer" },
+					capturedBy: { kind: "customer", id: "CY" },
+				},
+				c,
+			),
+		);
 		await act("CY", (s, c) => signOffDeliverable(s, "DEL-SIGN", signature.evidence.id, c));
 		await act("TECH2", (s, c) => moveAppointment(s, "AP-2", "completed", c));
 		expectError(() => completeWorkOrder(chain, "WO-P", { now, actorId: "TECH2", newId }), "FC_MODEL_RULE_REFUSED", "children complete before their parent");

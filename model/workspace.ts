@@ -4,7 +4,7 @@
  */
 import type { ActionContext, ActionResult } from "./actions/context.js";
 import { sequentialIds } from "./actions/context.js";
-import { emptySnapshot, type EntityKind, type ModelSnapshot } from "./entities/kinds.js";
+import { type EntityKind, emptySnapshot, type ModelSnapshot } from "./entities/kinds.js";
 import { applyWrites } from "./repository/apply.js";
 
 export class Workspace {

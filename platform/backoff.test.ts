@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isFieldchainError } from "./errors.js";
 import { DEFAULT_RETRY_POLICY, retryDelayMs, retryPolicy } from "./backoff.js";
+import { isFieldchainError } from "./errors.js";
 
 describe("retry backoff", () => {
 	it("doubles from the initial delay up to the cap", () => {

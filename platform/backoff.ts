@@ -40,7 +40,8 @@ export function retryPolicy(partial: Partial<RetryPolicy> = {}): RetryPolicy {
 	if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) throw invalid("maxAttempts", policy.maxAttempts, "an integer of 1 or more");
 	if (!Number.isFinite(policy.initialDelayMs) || policy.initialDelayMs < 0) throw invalid("initialDelayMs", policy.initialDelayMs, "0 or more milliseconds");
 	if (!Number.isFinite(policy.multiplier) || policy.multiplier < 1) throw invalid("multiplier", policy.multiplier, "a number of 1 or more");
-	if (!Number.isFinite(policy.maxDelayMs) || policy.maxDelayMs < policy.initialDelayMs) throw invalid("maxDelayMs", policy.maxDelayMs, "at least initialDelayMs");
+	if (!Number.isFinite(policy.maxDelayMs) || policy.maxDelayMs < policy.initialDelayMs)
+		throw invalid("maxDelayMs", policy.maxDelayMs, "at least initialDelayMs");
 	if (!Number.isFinite(policy.jitter) || policy.jitter < 0 || policy.jitter > 1) throw invalid("jitter", policy.jitter, "between 0 and 1");
 	return policy;
 }

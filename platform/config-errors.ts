@@ -12,7 +12,10 @@ export interface ConfigErrorOptions {
 }
 
 export function invalidConfig(message: string, options: ConfigErrorOptions = {}): FieldchainError {
-	return new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, message, { hint: options.hint, ...(options.field === undefined ? {} : { details: { field: options.field } }) });
+	return new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, message, {
+		hint: options.hint,
+		...(options.field === undefined ? {} : { details: { field: options.field } }),
+	});
 }
 
 export interface FieldMessageFormat {

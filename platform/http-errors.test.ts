@@ -5,9 +5,16 @@ import { errorBody, sendError } from "./http-errors.js";
 
 describe("the error answer of both HTTP services", () => {
 	it("splits the hint from the message and keeps details", () => {
-		const error = new FieldchainError(ErrorCodes.FC_MODEL_RULE_REFUSED, "Cannot start task T1.", { hint: "Confirm isolation first.", details: { missing: ["isolation"] } });
-		expect(errorBody(error)).toEqual({ error: { code: "FC_MODEL_RULE_REFUSED", message: "Cannot start task T1.", hint: "Confirm isolation first.", details: { missing: ["isolation"] } } });
-		expect(errorBody(new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, "No route."))).toEqual({ error: { code: "FC_HTTP_NOT_FOUND", message: "No route.", hint: null } });
+		const error = new FieldchainError(ErrorCodes.FC_MODEL_RULE_REFUSED, "Cannot start task T1.", {
+			hint: "Confirm isolation first.",
+			details: { missing: ["isolation"] },
+		});
+		expect(errorBody(error)).toEqual({
+			error: { code: "FC_MODEL_RULE_REFUSED", message: "Cannot start task T1.", hint: "Confirm isolation first.", details: { missing: ["isolation"] } },
+		});
+		expect(errorBody(new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, "No route."))).toEqual({
+			error: { code: "FC_HTTP_NOT_FOUND", message: "No route.", hint: null },
+		});
 	});
 
 	it("answers with the catalogue's status, and asks for a bearer token on a 401", async () => {

@@ -25,7 +25,11 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
 	return pino(
-		{ name: options.name ?? "fieldchain", level: options.level ?? process.env.FIELDCHAIN_LOG_LEVEL ?? "info", redact: { paths: REDACTED_PATHS, censor: "[redacted]" } },
+		{
+			name: options.name ?? "fieldchain",
+			level: options.level ?? process.env.FIELDCHAIN_LOG_LEVEL ?? "info",
+			redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+		},
 		options.destination ?? pino.destination({ dest: 2, sync: false }),
 	);
 }

@@ -132,11 +132,19 @@ export async function migratePostgres(pool: pg.Pool, plan: MigrationPlan, target
 				try {
 					await client.query("BEGIN");
 					await migration.up(client);
-					await client.query(`INSERT INTO ${plan.table} (version, description, applied_at) VALUES ($1, $2, $3)`, [migration.version, migration.description, now()]);
+					await client.query(`INSERT INTO ${plan.table} (version, description, applied_at) VALUES ($1, $2, $3)`, [
+						migration.version,
+						migration.description,
+						now(),
+					]);
 					await client.query("COMMIT");
 				} catch (cause) {
 					await client.query("ROLLBACK").catch(() => {});
-					throw new FieldchainError(plan.errorCode, `${plan.what} schema migration ${migration.version} (${migration.description}) failed: ${(cause as Error).message}`, { cause });
+					throw new FieldchainError(
+						plan.errorCode,
+						`${plan.what} schema migration ${migration.version} (${migration.description}) failed: ${(cause as Error).message}`,
+						{ cause },
+					);
 				}
 			}
 			return await postgresSchemaVersion(client, plan.table);

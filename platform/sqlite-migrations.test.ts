@@ -70,7 +70,11 @@ describe("migrateSqliteSchema with a bookkeeping table", () => {
 	it("records each step with its time, apart from another schema in the same file", () => {
 		const db = new Database(":memory:");
 		migrateSqliteSchema(db, schemas.table, undefined, () => 42);
-		const other: SqliteSchema = { ...common, table: "other_schema_version", migrations: [{ version: 1, description: "others", up: (db) => db.exec("CREATE TABLE others (id)") }] };
+		const other: SqliteSchema = {
+			...common,
+			table: "other_schema_version",
+			migrations: [{ version: 1, description: "others", up: (db) => db.exec("CREATE TABLE others (id)") }],
+		};
 		expect(migrateSqliteSchema(db, other)).toBe(1);
 		expect(db.prepare("SELECT version, description, applied_at FROM test_schema_version ORDER BY version").all()).toEqual([
 			{ version: 1, description: "things", applied_at: 42 },

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../platform/errors.js";
 import {
 	type BodyKind,
 	type Command,
@@ -13,7 +14,6 @@ import {
 	ReadingFlag,
 	v1,
 } from "./codec.js";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../platform/errors.js";
 
 const BOOT_ID = Uint8Array.from([0x5f, 0x3a, 0x00, 0x0e, 0x7b, 0x21, 0xd4, 0x48, 0x6a, 0x0f, 0x13, 0xc2, 0xe9, 0x8b, 0x7d, 0x01]);
 const T_US = 1_764_000_000_123_456;
@@ -65,7 +65,10 @@ const SAMPLES: Record<BodyKind, EnvelopeInit> = {
 	event: { seq: 7, event: { kind: EventKind.KIND_PROBE_ATTACHED, deviceTimeUs: T_US, detail: "probe 2" } },
 	heartbeat: { seq: 8, heartbeat: { deviceTimeUs: T_US, unackedReadings: 1, batteryPercent: 50, uptimeMs: 1000 } },
 	error: { seq: 9, error: { code: ProtocolErrorCode.CODE_BAD_MESSAGE, message: "bad", relatedSeq: 4 } },
-	imageUpload: { seq: 10, imageUpload: { offset: 0, data: Uint8Array.of(1, 2, 3), imageLength: 300, sha256: new Uint8Array(32).fill(7), slot: 1, allowDowngrade: true } },
+	imageUpload: {
+		seq: 10,
+		imageUpload: { offset: 0, data: Uint8Array.of(1, 2, 3), imageLength: 300, sha256: new Uint8Array(32).fill(7), slot: 1, allowDowngrade: true },
+	},
 	imageUploadResult: { seq: 11, imageUploadResult: { requestSeq: 10, status: 1, nextOffset: 3, match: true, complete: true, message: "ok" } },
 	imageStateRequest: { seq: 12, imageStateRequest: { action: 1, hash: new Uint8Array(32).fill(9), allowDowngrade: true } },
 	imageState: {
@@ -132,7 +135,9 @@ describe("Envelope round trip", () => {
 
 	it("gives JSON with enum names, base64 bytes and no defaults", () => {
 		expect(envelopeToJson(roundTrip(SAMPLES.error))).toEqual({ seq: 9, error: { code: "CODE_BAD_MESSAGE", message: "bad", relatedSeq: 4 } });
-		expect(envelopeToJson(roundTrip({ ack: { upToSeq: 1, bootId: BOOT_ID } }))).toEqual({ ack: { upToSeq: 1, bootId: Buffer.from(BOOT_ID).toString("base64") } });
+		expect(envelopeToJson(roundTrip({ ack: { upToSeq: 1, bootId: BOOT_ID } }))).toEqual({
+			ack: { upToSeq: 1, bootId: Buffer.from(BOOT_ID).toString("base64") },
+		});
 		expect(envelopeToJson(roundTrip({ seq: 0, command: { reboot: {} } }))).toEqual({ command: { reboot: {} } });
 	});
 });
@@ -192,9 +197,19 @@ describe("decodeEnvelope errors", () => {
 	});
 
 	it("throws FC_PROTO_EMPTY for an Envelope with only a seq, or only a field from a newer minor", () => {
-		expect(isFieldchainError(thrown(() => decodeEnvelope(Uint8Array.from([0x08, 0x05]))), "FC_PROTO_EMPTY")).toBe(true);
+		expect(
+			isFieldchainError(
+				thrown(() => decodeEnvelope(Uint8Array.from([0x08, 0x05]))),
+				"FC_PROTO_EMPTY",
+			),
+		).toBe(true);
 		// Field 99, varint: tag (99 << 3) | 0 = 0x318 -> 98 06.
-		expect(isFieldchainError(thrown(() => decodeEnvelope(Uint8Array.from([0x98, 0x06, 0x01]))), "FC_PROTO_EMPTY")).toBe(true);
+		expect(
+			isFieldchainError(
+				thrown(() => decodeEnvelope(Uint8Array.from([0x98, 0x06, 0x01]))),
+				"FC_PROTO_EMPTY",
+			),
+		).toBe(true);
 	});
 
 	it("ignores unknown fields next to a known body", () => {

@@ -35,18 +35,15 @@ export function decodeEnvelope(bytes: Uint8Array): Envelope {
 	try {
 		envelope = v1.Envelope.decode(bytes);
 	} catch (cause) {
-		throw new FieldchainError(
-			ErrorCodes.FC_PROTO_DECODE,
-			`Malformed protobuf Envelope (${bytes.length} bytes): ${(cause as Error).message}.`,
-			{ cause, hint: "The sender does not speak fieldchain.device.v1; check its firmware and protocol version." },
-		);
+		throw new FieldchainError(ErrorCodes.FC_PROTO_DECODE, `Malformed protobuf Envelope (${bytes.length} bytes): ${(cause as Error).message}.`, {
+			cause,
+			hint: "The sender does not speak fieldchain.device.v1; check its firmware and protocol version.",
+		});
 	}
 	if (envelope.body === undefined) {
-		throw new FieldchainError(
-			ErrorCodes.FC_PROTO_EMPTY,
-			`Envelope seq ${envelope.seq ?? 0} carries no message this gateway knows.`,
-			{ hint: "The device may speak a newer protocol minor version; the message was ignored." },
-		);
+		throw new FieldchainError(ErrorCodes.FC_PROTO_EMPTY, `Envelope seq ${envelope.seq ?? 0} carries no message this gateway knows.`, {
+			hint: "The device may speak a newer protocol minor version; the message was ignored.",
+		});
 	}
 	return envelope;
 }

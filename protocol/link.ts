@@ -4,8 +4,8 @@
  * device simulator and the gateway session both speak only to this interface.
  */
 import type { EventEmitter } from "node:events";
-import { decodeEnvelope, type Envelope, type EnvelopeInit } from "./codec.js";
 import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../platform/errors.js";
+import { decodeEnvelope, type Envelope, type EnvelopeInit } from "./codec.js";
 
 export type TransportKind = "serial" | "mqtt" | "memory";
 

@@ -84,7 +84,15 @@ const SOURCES: VectorSource[] = [
 		description: "A reading sent again after an ack timeout: flags READING_FLAG_RESENT | READING_FLAG_UNSTABLE (20).",
 		envelope: {
 			seq: 9,
-			reading: { seq: 2, deviceTimeUs: NOW_US + 2_500_000, quantity: "voltage", value: -231.87, unit: "V", flags: ReadingFlag.READING_FLAG_RESENT | ReadingFlag.READING_FLAG_UNSTABLE, channel: "B" },
+			reading: {
+				seq: 2,
+				deviceTimeUs: NOW_US + 2_500_000,
+				quantity: "voltage",
+				value: -231.87,
+				unit: "V",
+				flags: ReadingFlag.READING_FLAG_RESENT | ReadingFlag.READING_FLAG_UNSTABLE,
+				channel: "B",
+			},
 		},
 	},
 	{
@@ -92,7 +100,14 @@ const SOURCES: VectorSource[] = [
 		description: "A device without wall clock: device_time_us counts from boot (READING_FLAG_CLOCK_SINCE_BOOT), plus READING_FLAG_OVERRANGE.",
 		envelope: {
 			seq: 3,
-			reading: { seq: 3, deviceTimeUs: 42_000_000, quantity: "insulation_resistance", value: 2000, unit: "MOhm", flags: ReadingFlag.READING_FLAG_CLOCK_SINCE_BOOT | ReadingFlag.READING_FLAG_OVERRANGE },
+			reading: {
+				seq: 3,
+				deviceTimeUs: 42_000_000,
+				quantity: "insulation_resistance",
+				value: 2000,
+				unit: "MOhm",
+				flags: ReadingFlag.READING_FLAG_CLOCK_SINCE_BOOT | ReadingFlag.READING_FLAG_OVERRANGE,
+			},
 		},
 	},
 	{
@@ -176,12 +191,18 @@ const SOURCES: VectorSource[] = [
 	{
 		name: "host_hello_maintenance",
 		description: "A maintenance host (flasher, conformance test): the device must not start streaming because of it.",
-		envelope: { seq: 1, hostHello: { gatewayId: "fieldchain-maintenance", protocolMajor: 1, protocolMinor: 0, maxPayload: 16384, hostTimeUs: NOW_US, maintenance: true } },
+		envelope: {
+			seq: 1,
+			hostHello: { gatewayId: "fieldchain-maintenance", protocolMajor: 1, protocolMinor: 0, maxPayload: 16384, hostTimeUs: NOW_US, maintenance: true },
+		},
 	},
 	{
 		name: "image_upload_first_chunk",
 		description: "Host -> device: the first chunk of an upload carries the image length, the SHA-256 of the whole image and the slot.",
-		envelope: { seq: 2, imageUpload: { offset: 0, data: Buffer.from("3db8f396000000002000100000100000", "hex"), imageLength: 4228, sha256: IMAGE_SHA256, slot: 1 } },
+		envelope: {
+			seq: 2,
+			imageUpload: { offset: 0, data: Buffer.from("3db8f396000000002000100000100000", "hex"), imageLength: 4228, sha256: IMAGE_SHA256, slot: 1 },
+		},
 	},
 	{
 		name: "image_upload_chunk",
@@ -196,7 +217,17 @@ const SOURCES: VectorSource[] = [
 	{
 		name: "image_upload_result_complete",
 		description: "Device -> host: the answer to the last byte: the SHA-256 matched and the image verified.",
-		envelope: { seq: 21, imageUploadResult: { requestSeq: 9, status: ImageStatus.IMAGE_STATUS_OK, nextOffset: 4228, match: true, complete: true, message: "Image 1.5.0 verified and written to slot 1." } },
+		envelope: {
+			seq: 21,
+			imageUploadResult: {
+				requestSeq: 9,
+				status: ImageStatus.IMAGE_STATUS_OK,
+				nextOffset: 4228,
+				match: true,
+				complete: true,
+				message: "Image 1.5.0 verified and written to slot 1.",
+			},
+		},
 	},
 	{
 		name: "image_state_request_test",

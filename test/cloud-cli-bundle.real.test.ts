@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, type CliRun, runCli } from "./support/gateway-process.js";
 import { SimulatedGateway } from "../cloud-bridge/billing/testing/gateway-sim.js";
+import { CLI, type CliRun, runCli } from "./support/gateway-process.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-cli-cloud-"));
 let server: ChildProcess | undefined;

@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseUplinkConfig } from "../gateway/uplink/uplink-config.js";
 import { type DemoBilling, startDemoBilling } from "../demo/demo-billing.js";
 import { DEMO_TASK_ID, DEMO_TECHNICIAN_ID, DEMO_WORK_ORDER_ID, demoDay } from "../demo/demo-day.js";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
+import { parseUplinkConfig } from "../gateway/uplink/uplink-config.js";
 import { type GatewayFixture, startGateway } from "./support/gateway-fixture.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
 import { waitFor } from "./support/wait.js";
@@ -45,7 +45,12 @@ beforeAll(async () => {
 	gateway = await startGateway(
 		(config) => {
 			config.serial.targets.push({ path: hostEnd });
-			config.uplink = parseUplinkConfig({ url: billing.url, enrollmentToken: billing.enrollmentToken, idlePollMs: 100, retry: { initialDelayMs: 50, maxDelayMs: 500 } });
+			config.uplink = parseUplinkConfig({
+				url: billing.url,
+				enrollmentToken: billing.enrollmentToken,
+				idlePollMs: 100,
+				retry: { initialDelayMs: 50, maxDelayMs: 500 },
+			});
 		},
 		join(dir, "gateway"),
 		{ workOrdersFile, sealEveryMs: 100 },
@@ -69,10 +74,19 @@ describe("demo chain: gateway to billing release", () => {
 		simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "megger-9", quantity: "insulation_resistance", rate: 20, count: 5, retryMs: 100 });
 		await simulator.done;
 
-		for (const item of ["isolation", "ppe"]) expect((await g("POST", `${task}/evidence`, { kind: "acknowledgement", checklistItemId: item, technicianId })).status).toBe(201);
+		for (const item of ["isolation", "ppe"])
+			expect((await g("POST", `${task}/evidence`, { kind: "acknowledgement", checklistItemId: item, technicianId })).status).toBe(201);
 		expect((await g("POST", `${task}/start`, { technicianId })).status).toBe(200);
 		expect((await g("POST", `${task}/readings`, { technicianId, checklistItemId: "insulation-l1", deviceId: "megger-9", seq: 3 })).body.outcome).toBe("pass");
-		const signature = { kind: "signature", checklistItemId: "customer-signature", technicianId, signerRole: "customer", text: "Jo Peeters", dataBase64: PNG, mediaType: "image/png" };
+		const signature = {
+			kind: "signature",
+			checklistItemId: "customer-signature",
+			technicianId,
+			signerRole: "customer",
+			text: "Jo Peeters",
+			dataBase64: PNG,
+			mediaType: "image/png",
+		};
 		expect((await g("POST", `${task}/evidence`, signature)).status).toBe(201);
 		expect((await g("POST", `${task}/time-entries/start`, { technicianId })).status).toBe(201);
 		await new Promise((resolve) => setTimeout(resolve, 50));
@@ -83,15 +97,23 @@ describe("demo chain: gateway to billing release", () => {
 		expect(local).toMatchObject({ readyForApproval: true, missing: [] });
 
 		// Everything the gateway holds reaches the service and is receipted.
-		await waitFor("the uplink to drain", async () => {
-			const status = (await g("GET", "/api/v1/uplink")).body;
-			return status.evidence.chainHead > 0 && status.queueDepth === 0 ? status : undefined;
-		}, 20_000);
+		await waitFor(
+			"the uplink to drain",
+			async () => {
+				const status = (await g("GET", "/api/v1/uplink")).body;
+				return status.evidence.chainHead > 0 && status.queueDepth === 0 ? status : undefined;
+			},
+			20_000,
+		);
 		// The service agrees with the gateway: only the time's approval is missing.
-		const readiness = await waitFor("the service to see the completed task", async () => {
-			const answer = (await b("GET", "/v1/milestones/M-1041-1/readiness")).body;
-			return answer.missing.every((reason: { code: string }) => reason.code === "time-not-approved") ? answer : undefined;
-		}, 20_000);
+		const readiness = await waitFor(
+			"the service to see the completed task",
+			async () => {
+				const answer = (await b("GET", "/v1/milestones/M-1041-1/readiness")).body;
+				return answer.missing.every((reason: { code: string }) => reason.code === "time-not-approved") ? answer : undefined;
+			},
+			20_000,
+		);
 		expect(readiness.missing).toHaveLength(1);
 
 		const [entry] = (await b("GET", `/v1/work-orders/${DEMO_WORK_ORDER_ID}/time-entries`)).body.timeEntries;

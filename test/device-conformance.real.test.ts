@@ -6,9 +6,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { systemClock } from "../platform/clock.js";
-import { signImage } from "../protocol/firmware/image-sign.js";
-import { generateSigningKey, keyHash, loadSigningKey } from "../protocol/firmware/signing-keys.js";
 import { MemoryBootStateStore } from "../firmware-host/bootloader/boot-state.js";
 import { Bootloader } from "../firmware-host/bootloader/bootloader.js";
 import { ImageService } from "../firmware-host/bootloader/image-service.js";
@@ -16,6 +13,9 @@ import type { CliIo } from "../firmware-host/simulate-command.js";
 import type { FaultOptions } from "../firmware-host/simulator/options.js";
 import { runSerialSimulator } from "../firmware-host/simulator/runners.js";
 import { testCommand } from "../firmware-host/test-command.js";
+import { systemClock } from "../platform/clock.js";
+import { signImage } from "../protocol/firmware/image-sign.js";
+import { generateSigningKey, keyHash, loadSigningKey } from "../protocol/firmware/signing-keys.js";
 import { createPtyPair } from "./support/pty-pair.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-conf-"));
@@ -40,7 +40,13 @@ async function simulatorOnPty(faults: FaultOptions = {}): Promise<string> {
 	const pty = await createPtyPair();
 	cleanups.push(() => pty.dispose());
 	const firmware = new ImageService(
-		new Bootloader({ store: new MemoryBootStateStore(), hardware: { model: "FC-SIM-1", hardwareRevision: "A" }, factoryVersion: "1.0.0", trustedKeyHashes: [trusted], slotSize: 1 << 20 }),
+		new Bootloader({
+			store: new MemoryBootStateStore(),
+			hardware: { model: "FC-SIM-1", hardwareRevision: "A" },
+			factoryVersion: "1.0.0",
+			trustedKeyHashes: [trusted],
+			slotSize: 1 << 20,
+		}),
 		{ clock: systemClock, selfTestMs: 100 },
 	);
 	const sim = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "conf-sim", firmwareVersion: "1.0.0", firmware, faults, rate: 20, helloRetryMs: 200 });
@@ -51,7 +57,13 @@ async function simulatorOnPty(faults: FaultOptions = {}): Promise<string> {
 async function runTest(path: string, extra: { junit?: string; image?: string | null } = {}) {
 	const stdout: string[] = [];
 	const stderr: string[] = [];
-	const io: CliIo = { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l), env: {}, signals: { once: () => undefined, off: () => undefined }, setExitCode: () => {} };
+	const io: CliIo = {
+		stdout: (l) => stdout.push(l),
+		stderr: (l) => stderr.push(l),
+		env: {},
+		signals: { once: () => undefined, off: () => undefined },
+		setExitCode: () => {},
+	};
 	const code = await testCommand({ serial: path, junit: extra.junit, image: extra.image === null ? undefined : (extra.image ?? imagePath) }, io);
 	return { code, text: [...stdout, ...stderr].join("\n") };
 }

@@ -5,17 +5,17 @@
  */
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
-import { systemClock } from "../platform/clock.js";
-import { ErrorCodes, isFieldchainError } from "../platform/errors.js";
-import { createMemoryLinkPair } from "../protocol/transport/memory-link.js";
 import { type JohnnyFiveDevice, startJohnnyFiveDevice } from "../firmware-host/johnny-five/johnny-five-device.js";
 import { loadJohnnyFive } from "../firmware-host/johnny-five/load-johnny-five.js";
 import { parseBoardConfig } from "../firmware-host/johnny-five/sensor-config.js";
 import { TestHost } from "../firmware-host/simulator/testing/test-host.js";
 import { GroupCommitter } from "../gateway/ingest/group-committer.js";
-import { silentLogger } from "../platform/logger.js";
 import { DeviceSession } from "../gateway/session/device-session.js";
 import { MemoryReadingStore } from "../gateway/store/memory-reading-store.js";
+import { systemClock } from "../platform/clock.js";
+import { ErrorCodes, isFieldchainError } from "../platform/errors.js";
+import { silentLogger } from "../platform/logger.js";
+import { createMemoryLinkPair } from "../protocol/transport/memory-link.js";
 
 const require = createRequire(import.meta.url);
 const { Firmata: MockFirmata } = require("mock-firmata") as { Firmata: new () => MockIo };

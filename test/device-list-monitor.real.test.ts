@@ -3,16 +3,16 @@
  * `device monitor` on a real pty pair with the simulator putting garbage on the line.
  */
 import { EventEmitter } from "node:events";
-import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { SerialBinding } from "../protocol/transport/serial.js";
 import { listCommand, listDevices } from "../firmware-host/list-command.js";
 import { monitorCommand } from "../firmware-host/monitor-command.js";
 import type { CliIo } from "../firmware-host/simulate-command.js";
 import { runSerialSimulator } from "../firmware-host/simulator/runners.js";
+import type { SerialBinding } from "../protocol/transport/serial.js";
 import { createPtyPair } from "./support/pty-pair.js";
 
 // The package's "exports" hide its type declarations from TypeScript; its API is this small.
@@ -32,7 +32,13 @@ afterEach(async () => {
 function capture() {
 	const stdout: string[] = [];
 	const stderr: string[] = [];
-	const io: CliIo = { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l), env: {}, signals: { once: () => undefined, off: () => undefined }, setExitCode: () => {} };
+	const io: CliIo = {
+		stdout: (l) => stdout.push(l),
+		stderr: (l) => stderr.push(l),
+		env: {},
+		signals: { once: () => undefined, off: () => undefined },
+		setExitCode: () => {},
+	};
 	return { io, stdout, stderr };
 }
 

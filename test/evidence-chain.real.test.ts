@@ -36,7 +36,12 @@ interface EvidenceList {
 function workOrdersFile(root: string): string {
 	const file = join(root, "work-orders.json");
 	// Two open low-range items: every reading is stamped (as a failure), so the chain grows with the stream.
-	const low = (id: string) => items.insulation({ id, label: id, requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: null, max: 1, calibratedDevice: true } });
+	const low = (id: string) =>
+		items.insulation({
+			id,
+			label: id,
+			requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: null, max: 1, calibratedDevice: true },
+		});
 	const snapshot = baseSnapshot({
 		workOrders: [make.workOrder({ status: "in-progress", startedAt: Date.now() - 3_600_000 })],
 		tasks: [make.task({ status: "in-progress", startedAt: Date.now() - 3_000_000, checklist: [low("low-1"), low("low-2")] })],
@@ -65,7 +70,15 @@ describe("evidence chain across a crash, exported and verified", () => {
 		expect(put.status).toBe(200);
 
 		const count = 3000;
-		simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "megger-9", quantity: "insulation_resistance", rate: 1500, count, resendTimeoutMs: 300, retryMs: 100 });
+		simulator = await runSerialSimulator({
+			path: pty.deviceEnd,
+			deviceId: "megger-9",
+			quantity: "insulation_resistance",
+			rate: 1500,
+			count,
+			resendTimeoutMs: 300,
+			retryMs: 100,
+		});
 		const first = gateway;
 		await waitFor("800 evidence records", async () => ((await evidenceCount(first.baseUrl)) >= 800 ? true : undefined));
 		await kill9(gateway.child);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
-import { items, make, baseSnapshot } from "../model/testing/builders.js";
+import { baseSnapshot, items, make } from "../model/testing/builders.js";
 import { type GatewayFixture, getJson, startGateway } from "./support/gateway-fixture.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
 import { waitFor } from "./support/wait.js";
@@ -42,7 +42,11 @@ function writeWorkOrders(): string {
 				checklist: [
 					items.safety(),
 					items.insulation(),
-					items.insulation({ id: "insulation-low", label: "insulation (low range)", requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: null, max: 100, calibratedDevice: true } }),
+					items.insulation({
+						id: "insulation-low",
+						label: "insulation (low range)",
+						requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: null, max: 100, calibratedDevice: true },
+					}),
 				],
 			}),
 		],

@@ -53,7 +53,25 @@ describe("the bundled CLI", () => {
 	it("flashes the simulator (state file, trusted key) over a pty and the state file shows the new image", async () => {
 		pty = await createPtyPair();
 		const state = join(dir, "sim-state.json");
-		simulator = spawn(process.execPath, [CLI, "device", "simulate", "--serial", pty.deviceEnd, "--id", "cli-sim", "--state", state, "--trusted-key", "release.key.pub", "--firmware-version", "1.0.0"], { cwd: dir, stdio: "ignore" });
+		simulator = spawn(
+			process.execPath,
+			[
+				CLI,
+				"device",
+				"simulate",
+				"--serial",
+				pty.deviceEnd,
+				"--id",
+				"cli-sim",
+				"--state",
+				state,
+				"--trusted-key",
+				"release.key.pub",
+				"--firmware-version",
+				"1.0.0",
+			],
+			{ cwd: dir, stdio: "ignore" },
+		);
 		const flashed = await run(["device", "flash", "--serial", pty.hostEnd, "app.img"]);
 		expect(flashed.stderr).toBe("");
 		expect(flashed.stdout).toMatch(/upload 100%/);
@@ -68,7 +86,18 @@ describe("the bundled CLI", () => {
 		const bundle = readFileSync(CLI, "utf8");
 		expect(bundle).not.toMatch(/lib\/board\.pins\.js|Johnny-Five/);
 		writeFileSync(join(dir, "sensors.json"), JSON.stringify({ sensors: [{ kind: "sensor", pin: "A0", quantity: "voltage", unit: "V" }] }));
-		const result = await run(["device", "johnny-five", "--board", join(dir, "no-board"), "--sensors", "sensors.json", "--id", "j5", "--mqtt", "mqtt://127.0.0.1:9"]);
+		const result = await run([
+			"device",
+			"johnny-five",
+			"--board",
+			join(dir, "no-board"),
+			"--sensors",
+			"sensors.json",
+			"--id",
+			"j5",
+			"--mqtt",
+			"mqtt://127.0.0.1:9",
+		]);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/FC_SERIAL_OPEN: Cannot open the board's port .*no-board/);
 	});

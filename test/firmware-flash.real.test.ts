@@ -6,15 +6,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { systemClock } from "../platform/clock.js";
-import { signImage } from "../protocol/firmware/image-sign.js";
-import { generateSigningKey, keyHash, loadSigningKey } from "../protocol/firmware/signing-keys.js";
 import { FileBootStateStore } from "../firmware-host/bootloader/boot-state.js";
 import { Bootloader } from "../firmware-host/bootloader/bootloader.js";
 import { ImageService } from "../firmware-host/bootloader/image-service.js";
-import { EXIT_ROLLBACK, flashCommand, type FlashCommandOptions } from "../firmware-host/flash-command.js";
+import { EXIT_ROLLBACK, type FlashCommandOptions, flashCommand } from "../firmware-host/flash-command.js";
 import type { CliIo } from "../firmware-host/simulate-command.js";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
+import { systemClock } from "../platform/clock.js";
+import { signImage } from "../protocol/firmware/image-sign.js";
+import { generateSigningKey, keyHash, loadSigningKey } from "../protocol/firmware/signing-keys.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-fw-flash-"));
@@ -64,7 +64,14 @@ async function bench(options: { failSelfTest?: boolean; statePath?: string } = {
 		}),
 		{ clock: systemClock, selfTestMs: 100, failSelfTest: options.failSelfTest },
 	);
-	const sim = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "flash-sim", firmwareVersion: "1.0.0", firmware: service, retryMs: 50, helloRetryMs: 200 });
+	const sim = await runSerialSimulator({
+		path: pty.deviceEnd,
+		deviceId: "flash-sim",
+		firmwareVersion: "1.0.0",
+		firmware: service,
+		retryMs: 50,
+		helloRetryMs: 200,
+	});
 	cleanups.push(() => sim.stop());
 	return { pty, sim, service, statePath };
 }
@@ -120,7 +127,10 @@ describe("device flash over a socat pty pair", () => {
 			const percent = /^upload (\d+)%/.exec(line);
 			if (percent && Number(percent[1]) >= 30 && !unplugged) {
 				unplugged = true;
-				void b.pty.kill().then(() => new Promise((resolve) => setTimeout(resolve, 300))).then(() => b.pty.restart());
+				void b.pty
+					.kill()
+					.then(() => new Promise((resolve) => setTimeout(resolve, 300)))
+					.then(() => b.pty.restart());
 			}
 		});
 		const code = await flashCommand(writeImage("1.2.0", { size: 600_000 }), { serial: b.pty.hostEnd, resume: true, reconnectTimeout: 20 }, out.io);

@@ -72,7 +72,10 @@ describe("image layout (MCUboot)", () => {
 
 	it("refuses every truncation with a message that says so", () => {
 		for (const length of [0, 10, HEADER_SIZE, HEADER_SIZE + 5, image.length - 64, image.length - 1]) {
-			expect(codeOf(() => verifyImage(image.subarray(0, length))), `length ${length}`).toBe(ErrorCodes.FC_FIRMWARE_IMAGE);
+			expect(
+				codeOf(() => verifyImage(image.subarray(0, length))),
+				`length ${length}`,
+			).toBe(ErrorCodes.FC_FIRMWARE_IMAGE);
 		}
 		expect(() => parseImage(image.subarray(0, image.length - 1))).toThrow(/truncated/);
 	});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../platform/clock.js";
 import { formatDuration, ProgressBar } from "../firmware-host/host/progress-bar.js";
+import { ManualClock } from "../platform/clock.js";
 
 function sink(isTTY: boolean) {
 	const writes: string[] = [];

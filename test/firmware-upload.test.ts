@@ -6,16 +6,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { MemoryBootStateStore } from "../firmware-host/bootloader/boot-state.js";
+import { Bootloader } from "../firmware-host/bootloader/bootloader.js";
+import { UploadReceiver } from "../firmware-host/bootloader/upload-receiver.js";
 import { ManualClock } from "../platform/clock.js";
-import { encodeEnvelope } from "../protocol/codec.js";
 import { ErrorCodes, isFieldchainError } from "../platform/errors.js";
+import { encodeEnvelope } from "../protocol/codec.js";
 import { signImage } from "../protocol/firmware/image-sign.js";
 import { chunkSizeFor, ImageUploader } from "../protocol/firmware/image-uploader.js";
 import { ImageStatus, type ImageUpload } from "../protocol/firmware/messages.js";
 import { generateSigningKey, keyHash, loadSigningKey } from "../protocol/firmware/signing-keys.js";
-import { MemoryBootStateStore } from "../firmware-host/bootloader/boot-state.js";
-import { Bootloader } from "../firmware-host/bootloader/bootloader.js";
-import { UploadReceiver } from "../firmware-host/bootloader/upload-receiver.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-fw-up-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -157,7 +157,15 @@ describe("ImageUploader", () => {
 			const size = chunkSizeFor(maxPayload, 1 << 24);
 			const envelope = encodeEnvelope({
 				seq: 0xffffffff,
-				imageUpload: { offset: 1 << 24, data: Buffer.alloc(size, 0xff), imageLength: 1 << 24, sha256: Buffer.alloc(32, 0xff), slot: 1, allowDowngrade: true, restart: true },
+				imageUpload: {
+					offset: 1 << 24,
+					data: Buffer.alloc(size, 0xff),
+					imageLength: 1 << 24,
+					sha256: Buffer.alloc(32, 0xff),
+					slot: 1,
+					allowDowngrade: true,
+					restart: true,
+				},
 			});
 			expect(envelope.length, `max_payload ${maxPayload}`).toBeLessThanOrEqual(maxPayload);
 		}
@@ -174,9 +182,13 @@ describe("UploadReceiver", () => {
 
 	it("refuses slot 0, a missing length, an image larger than the slot, and chunks without an upload", () => {
 		const dev = device();
-		expect(dev.receiver.handle({ offset: 0, data: image, imageLength: image.length, sha256: Buffer.alloc(32), slot: 0 }, 1).status).toBe(ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT);
+		expect(dev.receiver.handle({ offset: 0, data: image, imageLength: image.length, sha256: Buffer.alloc(32), slot: 0 }, 1).status).toBe(
+			ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT,
+		);
 		expect(dev.receiver.handle({ offset: 0, data: image, sha256: Buffer.alloc(32), slot: 1 }, 2).status).toBe(ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT);
-		expect(dev.receiver.handle({ offset: 0, data: image, imageLength: 2 << 20, sha256: Buffer.alloc(32), slot: 1 }, 3).status).toBe(ImageStatus.IMAGE_STATUS_NO_SPACE);
+		expect(dev.receiver.handle({ offset: 0, data: image, imageLength: 2 << 20, sha256: Buffer.alloc(32), slot: 1 }, 3).status).toBe(
+			ImageStatus.IMAGE_STATUS_NO_SPACE,
+		);
 		expect(dev.receiver.handle({ offset: 512, data: image.subarray(0, 10) }, 4).status).toBe(ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT);
 	});
 });

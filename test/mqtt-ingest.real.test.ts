@@ -7,8 +7,8 @@ import { promisify } from "node:util";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runMqttSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
 import { hashPassword } from "../gateway/auth/password-hash.js";
-import { encodeEnvelope } from "../protocol/codec.js";
 import { isFieldchainError } from "../platform/errors.js";
+import { encodeEnvelope } from "../protocol/codec.js";
 import { allStoredSeqs, type GatewayFixture, gapsAndDuplicates, getJson, startGateway } from "./support/gateway-fixture.js";
 
 const run = promisify(execFile);
@@ -63,9 +63,22 @@ describe("MQTT ingest through the embedded broker", () => {
 
 	it("refuses mosquitto_pub with a wrong password", async () => {
 		const { port } = await startMqttGateway();
-		const result = await run("mosquitto_pub", ["-h", "127.0.0.1", "-p", String(port), "-i", "mqtt-a", "-u", "mqtt-a", "-P", "wrong", "-t", "fieldchain/v1/devices/mqtt-a/up", "-m", "x"]).catch(
-			(error: { code: number; stderr: string }) => error,
-		);
+		const result = await run("mosquitto_pub", [
+			"-h",
+			"127.0.0.1",
+			"-p",
+			String(port),
+			"-i",
+			"mqtt-a",
+			"-u",
+			"mqtt-a",
+			"-P",
+			"wrong",
+			"-t",
+			"fieldchain/v1/devices/mqtt-a/up",
+			"-m",
+			"x",
+		]).catch((error: { code: number; stderr: string }) => error);
 		expect((result as { code: number }).code).not.toBe(0);
 		expect((result as { stderr: string }).stderr.toLowerCase()).toMatch(/not authori[sz]ed|bad user name or password/);
 	});
@@ -74,7 +87,23 @@ describe("MQTT ingest through the embedded broker", () => {
 		const { gateway, port } = await startMqttGateway();
 		// mqtt-b, correctly authenticated, publishes a valid hello on mqtt-a's topic.
 		const hello = Buffer.from(encodeEnvelope({ seq: 1, hello: { deviceId: "mqtt-a", protocolMajor: 1, bootId: Buffer.alloc(16, 1) } }));
-		const args = ["-h", "127.0.0.1", "-p", String(port), "-i", "mqtt-b", "-u", "mqtt-b", "-P", "secret-b", "-q", "1", "-t", "fieldchain/v1/devices/mqtt-a/up", "-s"];
+		const args = [
+			"-h",
+			"127.0.0.1",
+			"-p",
+			String(port),
+			"-i",
+			"mqtt-b",
+			"-u",
+			"mqtt-b",
+			"-P",
+			"secret-b",
+			"-q",
+			"1",
+			"-t",
+			"fieldchain/v1/devices/mqtt-a/up",
+			"-s",
+		];
 		await mosquittoPub(args, hello);
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		const { body } = await getJson<{ devices: unknown[] }>(`${gateway.baseUrl}/api/v1/devices`);

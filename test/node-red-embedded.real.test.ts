@@ -29,7 +29,17 @@ beforeAll(async () => {
 		JSON.stringify(
 			baseSnapshot({
 				workOrders: [make.workOrder({ status: "in-progress", startedAt: Date.now() - 3_600_000 })],
-				tasks: [make.task({ status: "in-progress", startedAt: Date.now() - 3_000_000, checklist: [items.insulation({ requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: 1, max: null, calibratedDevice: false } })] })],
+				tasks: [
+					make.task({
+						status: "in-progress",
+						startedAt: Date.now() - 3_000_000,
+						checklist: [
+							items.insulation({
+								requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: 1, max: null, calibratedDevice: false },
+							}),
+						],
+					}),
+				],
 			}),
 		),
 	);
@@ -38,7 +48,10 @@ beforeAll(async () => {
 	gateway = await startGateway(
 		(config) => {
 			config.serial.targets.push({ path: hostEnd });
-			config.nodeRed = { users: [{ username: "engineer", passwordHash: bcrypt.hashSync(PASSWORD, 4), permissions: "*" }], credentialSecret: "a-test-secret-of-some-length" };
+			config.nodeRed = {
+				users: [{ username: "engineer", passwordHash: bcrypt.hashSync(PASSWORD, 4), permissions: "*" }],
+				credentialSecret: "a-test-secret-of-some-length",
+			};
 		},
 		undefined,
 		{ workOrdersFile, sealEveryMs: 100 },
@@ -64,7 +77,9 @@ async function token(): Promise<string> {
 
 /** Example (1), aimed at task T1 for technician TECH1, plus a flow whose function node throws on every reading. */
 function flowsToDeploy(): unknown[] {
-	const example = JSON.parse(readFileSync(new URL("../flows/examples/1-quantity-to-checklist-item.json", import.meta.url), "utf8")) as Array<Record<string, unknown>>;
+	const example = JSON.parse(readFileSync(new URL("../flows/examples/1-quantity-to-checklist-item.json", import.meta.url), "utf8")) as Array<
+		Record<string, unknown>
+	>;
 	for (const node of example) {
 		if (node.type === "fieldchain-gateway") node.technicianId = "TECH1";
 		if (node.type === "fieldchain-evidence") Object.assign(node, { workOrderId: "WO1", taskId: "T1" });
@@ -72,7 +87,16 @@ function flowsToDeploy(): unknown[] {
 	return [
 		...example,
 		{ id: "broken-tab", type: "tab", label: "broken" },
-		{ id: "broken-reading", type: "fieldchain-reading", z: "broken-tab", gateway: "fc-ex1-gw", devices: "", models: "", quantities: "", wires: [["broken-fn"]] },
+		{
+			id: "broken-reading",
+			type: "fieldchain-reading",
+			z: "broken-tab",
+			gateway: "fc-ex1-gw",
+			devices: "",
+			models: "",
+			quantities: "",
+			wires: [["broken-fn"]],
+		},
 		{ id: "broken-fn", type: "function", z: "broken-tab", name: "throws", func: "throw new Error('flow bug');", outputs: 1, wires: [[]] },
 	];
 }
@@ -98,14 +122,20 @@ describe("embedded Node-RED", () => {
 			body: JSON.stringify({ flows: flowsToDeploy() }),
 		});
 		expect(deploy.status).toBe(200);
-		const deployed = await getJson<{ flows: Array<{ id: string }> }>(`${gateway.baseUrl}/red/flows`, { headers: { authorization: `Bearer ${bearer}`, "Node-RED-API-Version": "v2" } });
+		const deployed = await getJson<{ flows: Array<{ id: string }> }>(`${gateway.baseUrl}/red/flows`, {
+			headers: { authorization: `Bearer ${bearer}`, "Node-RED-API-Version": "v2" },
+		});
 		expect(deployed.body.flows.map((node) => node.id)).toContain("fc-ex1-evidence");
 
 		simulator = await runSerialSimulator({ path: pty.deviceEnd, deviceId: "megger-nr", quantity: "insulation_resistance", rate: 50, count: 20, retryMs: 100 });
 		await simulator.done;
 		// Every reading stored and acked although a flow threw on each of them.
 		expect(gateway.gateway.parts.store.countReadings()).toBe(20);
-		await waitFor("the flow's error in the gateway log", () => (gateway.logs.some((line) => line.includes("flow bug") && line.includes('"component":"node-red"')) ? true : undefined), 5000);
+		await waitFor(
+			"the flow's error in the gateway log",
+			() => (gateway.logs.some((line) => line.includes("flow bug") && line.includes('"component":"node-red"')) ? true : undefined),
+			5000,
+		);
 
 		const task = await waitFor("the checklist item satisfied by the flow", async () => {
 			const { body } = await getJson<{ checklistState: Array<{ id: string; satisfied: boolean }> }>(`${gateway.baseUrl}/api/v1/work-orders/WO1/tasks/T1`);
@@ -114,7 +144,9 @@ describe("embedded Node-RED", () => {
 		expect(task.checklistState).toEqual([expect.objectContaining({ id: "insulation", satisfied: true })]);
 		// No active task: the evidence came from the flow, chained and sealed like any other.
 		const evidence = await waitFor("sealed evidence", async () => {
-			const { body } = await getJson<{ evidence: Array<{ kind: string; outcome: string; sealed: boolean; chainSeq: number }> }>(`${gateway.baseUrl}/api/v1/work-orders/WO1/tasks/T1/evidence`);
+			const { body } = await getJson<{ evidence: Array<{ kind: string; outcome: string; sealed: boolean; chainSeq: number }> }>(
+				`${gateway.baseUrl}/api/v1/work-orders/WO1/tasks/T1/evidence`,
+			);
 			return body.evidence.length === 20 && body.evidence.every((record) => record.sealed) ? body.evidence : undefined;
 		});
 		expect(evidence.every((record) => record.kind === "reading" && record.outcome === "pass")).toBe(true);

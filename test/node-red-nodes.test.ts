@@ -1,7 +1,6 @@
 /** Each fieldchain node in Node-RED's own test runtime (node-red-node-test-helper), against a fake gateway API. */
 import { createRequire } from "node:module";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { FieldchainApi, GatewayEventMap, GatewayEventName } from "../gateway/node-red/flows-api.js";
 import alertNode from "../flows/nodes/fieldchain-alert.js";
 import commandNode from "../flows/nodes/fieldchain-command.js";
 import eventNode from "../flows/nodes/fieldchain-event.js";
@@ -9,6 +8,7 @@ import evidenceNode from "../flows/nodes/fieldchain-evidence.js";
 import gatewayNode from "../flows/nodes/fieldchain-gateway.js";
 import readingNode from "../flows/nodes/fieldchain-reading.js";
 import taskNode from "../flows/nodes/fieldchain-task.js";
+import type { FieldchainApi, GatewayEventMap, GatewayEventName } from "../gateway/node-red/flows-api.js";
 
 const require = createRequire(import.meta.url);
 // biome-ignore lint/suspicious/noExplicitAny: the helper ships without types
@@ -29,9 +29,31 @@ function fakeApi() {
 		stampEvidence(input) {
 			calls.push(["stamp", input]);
 			if (input.checklistItemId === "missing") throw new Error('Task "T1" has no checklist item "missing".');
-			return { id: "e1", chainSeq: 7, workOrderId: "WO1", taskId: "T1", checklistItemId: input.checklistItemId, kind: "reading", outcome: "pass", status: "stored", sealed: false, contentHash: "00", createdAt: "" };
+			return {
+				id: "e1",
+				chainSeq: 7,
+				workOrderId: "WO1",
+				taskId: "T1",
+				checklistItemId: input.checklistItemId,
+				kind: "reading",
+				outcome: "pass",
+				status: "stored",
+				sealed: false,
+				contentHash: "00",
+				createdAt: "",
+			};
 		},
-		task: (target) => ({ workOrderId: "WO1", taskId: target.taskId ?? "T1", title: "t", status: "in-progress", checklistState: [], canStart: [], canComplete: [], activeFor: [], runningTimers: [] }),
+		task: (target) => ({
+			workOrderId: "WO1",
+			taskId: target.taskId ?? "T1",
+			title: "t",
+			status: "in-progress",
+			checklistState: [],
+			canStart: [],
+			canComplete: [],
+			activeFor: [],
+			runningTimers: [],
+		}),
 		changeTask(operation, target, actor) {
 			calls.push(["task", { operation, target, actor }]);
 			if (operation === "complete") throw new Error("Cannot complete task T1: checklist item 'insulation' has no valid evidence.");
@@ -43,7 +65,18 @@ function fakeApi() {
 		},
 		raiseAlert(input, source) {
 			calls.push(["alert", { input, source }]);
-			return { id: 1, ...input, message: input.message ?? "", source, deviceId: null, workOrderId: null, taskId: null, technicianId: null, data: null, createdAt: "" };
+			return {
+				id: 1,
+				...input,
+				message: input.message ?? "",
+				source,
+				deviceId: null,
+				workOrderId: null,
+				taskId: null,
+				technicianId: null,
+				data: null,
+				createdAt: "",
+			};
 		},
 	};
 	const emit = (event: string, payload: unknown) => {
@@ -54,7 +87,19 @@ function fakeApi() {
 
 const nodes = [gatewayNode, readingNode, evidenceNode, taskNode, commandNode, eventNode, alertNode];
 const gw = { id: "gw", type: "fieldchain-gateway", name: "test gateway", technicianId: "TECH1" };
-const reading = { deviceId: "m1", model: "MEGGER", bootId: "ab", seq: 3, quantity: "insulation_resistance", value: 550, unit: "MOhm", channel: "", flags: 0, deviceTimeUs: 0, receivedAt: 1 };
+const reading = {
+	deviceId: "m1",
+	model: "MEGGER",
+	bootId: "ab",
+	seq: 3,
+	quantity: "insulation_resistance",
+	value: 550,
+	unit: "MOhm",
+	channel: "",
+	flags: 0,
+	deviceTimeUs: 0,
+	receivedAt: 1,
+};
 let fake: ReturnType<typeof fakeApi>;
 
 beforeAll(() => {
@@ -92,11 +137,18 @@ describe("fieldchain nodes in Node-RED", () => {
 	});
 
 	it("evidence: stamps msg.reading on the item with the gateway's technician; a refusal goes to done(err)", async () => {
-		await load([{ id: "e", type: "fieldchain-evidence", gateway: "gw", checklistItemId: "insulation", workOrderId: "", taskId: "T1", technicianId: "", wires: [["out"]] }]);
+		await load([
+			{ id: "e", type: "fieldchain-evidence", gateway: "gw", checklistItemId: "insulation", workOrderId: "", taskId: "T1", technicianId: "", wires: [["out"]] },
+		]);
 		const message = nextMessage();
 		helper.getNode("e").receive({ reading });
 		expect(await message).toMatchObject({ evidence: { chainSeq: 7 } });
-		expect(fake.calls[0][1]).toMatchObject({ checklistItemId: "insulation", taskId: "T1", technicianId: "TECH1", reading: { deviceId: "m1", bootId: "ab", seq: 3 } });
+		expect(fake.calls[0][1]).toMatchObject({
+			checklistItemId: "insulation",
+			taskId: "T1",
+			technicianId: "TECH1",
+			reading: { deviceId: "m1", bootId: "ab", seq: 3 },
+		});
 		const failed = nextError("e");
 		helper.getNode("e").receive({ reading, checklistItemId: "missing" });
 		expect((await failed).message).toContain('no checklist item "missing"');

@@ -24,7 +24,10 @@ beforeAll(() => {
 	writeFileSync(
 		join(dir, "config.json"),
 		JSON.stringify({
-			nodeRed: { users: [{ username: "engineer", passwordHash: bcrypt.hashSync(PASSWORD, 4), permissions: "*" }], credentialSecret: "a-test-secret-of-some-length" },
+			nodeRed: {
+				users: [{ username: "engineer", passwordHash: bcrypt.hashSync(PASSWORD, 4), permissions: "*" }],
+				credentialSecret: "a-test-secret-of-some-length",
+			},
 		}),
 	);
 	writeFileSync(join(dir, "work-orders.json"), JSON.stringify(baseSnapshot({ workOrders: [make.workOrder({})], tasks: [make.task({})] })));
@@ -60,7 +63,9 @@ async function adminHeaders(baseUrl: string): Promise<Record<string, string>> {
 
 /** Example (4), forwarding sealed evidence, pointed at a site's own endpoint with basic-auth credentials. */
 function fieldConfiguredFlows(): Array<Record<string, unknown>> {
-	const example = JSON.parse(readFileSync(new URL("../flows/examples/4-forward-sealed-evidence.json", import.meta.url), "utf8")) as Array<Record<string, unknown>>;
+	const example = JSON.parse(readFileSync(new URL("../flows/examples/4-forward-sealed-evidence.json", import.meta.url), "utf8")) as Array<
+		Record<string, unknown>
+	>;
 	const request = example.find((node) => node.type === "http request");
 	if (!request) throw new Error("example 4 has no http request node");
 	Object.assign(request, { url: "http://127.0.0.1:9/site-archive", authType: "basic", credentials: { user: "site", password: CREDENTIAL } });
@@ -71,7 +76,11 @@ describe("Node-RED field configuration", () => {
 	it("survives a kill -9 of the gateway: flows as deployed, credentials encrypted on disk", async () => {
 		const first = await start();
 		const headers = await adminHeaders(first.baseUrl);
-		const deploy = await fetch(`${first.baseUrl}/red/flows`, { method: "POST", headers: { ...headers, "Node-RED-Deployment-Type": "full" }, body: JSON.stringify({ flows: fieldConfiguredFlows() }) });
+		const deploy = await fetch(`${first.baseUrl}/red/flows`, {
+			method: "POST",
+			headers: { ...headers, "Node-RED-Deployment-Type": "full" },
+			body: JSON.stringify({ flows: fieldConfiguredFlows() }),
+		});
 		expect(deploy.status).toBe(200);
 		await kill9(first.child);
 

@@ -37,7 +37,8 @@ describe("the published package", () => {
 	});
 
 	it("ships nothing else: no sources, tests, test helpers or fixtures", () => {
-		const allowed = /^(README\.md|package\.json|dist\/.+|flows\/(package\.json|README\.md|dist\/.+|examples\/.+\.json)|protocol\/(.+\.proto|README\.md|evidence\/README\.md|vectors\/.+\.json))$/;
+		const allowed =
+			/^(README\.md|package\.json|dist\/.+|flows\/(package\.json|README\.md|dist\/.+|examples\/.+\.json)|protocol\/(.+\.proto|README\.md|evidence\/README\.md|vectors\/.+\.json))$/;
 		expect(files.filter((path) => !allowed.test(path))).toEqual([]);
 		expect(files.filter((path) => /\.test\.|\/testing\/|fixture|\.ts$/.test(path))).toEqual([]);
 	});

@@ -13,12 +13,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
-import { parseUplinkConfig } from "../gateway/uplink/uplink-config.js";
-import { hashPassword } from "../gateway/auth/password-hash.js";
 import { type DemoBilling, startDemoBilling } from "../demo/demo-billing.js";
 import { DEMO_MILESTONE_ID, DEMO_TASK_ID, DEMO_TECHNICIAN_ID, DEMO_WORK_ORDER_ID, demoDay } from "../demo/demo-day.js";
+import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
+import { hashPassword } from "../gateway/auth/password-hash.js";
 import { findWebBundle } from "../gateway/http/static-app.js";
+import { parseUplinkConfig } from "../gateway/uplink/uplink-config.js";
 import { type GatewayFixture, startGateway } from "./support/gateway-fixture.js";
 import { freePort } from "./support/gateway-process.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
@@ -150,7 +150,14 @@ describe("technician app in Chromium", () => {
 		]);
 		await expect.poll(() => page.getByLabel("Chain position").last().textContent()).toContain(`Waits on ${DEMO_WORK_ORDER_ID}`);
 		// The first visit has been responded to (work started); the others count down.
-		expect(await page.locator(".sla").allTextContents()).toEqual([expect.stringMatching(/^Responded /), expect.stringMatching(/^Resolve (in|overdue by)/), expect.stringMatching(/^Respond in/), expect.stringMatching(/^Resolve in/), expect.stringMatching(/^Respond in/), expect.stringMatching(/^Resolve in/)]);
+		expect(await page.locator(".sla").allTextContents()).toEqual([
+			expect.stringMatching(/^Responded /),
+			expect.stringMatching(/^Resolve (in|overdue by)/),
+			expect.stringMatching(/^Respond in/),
+			expect.stringMatching(/^Resolve in/),
+			expect.stringMatching(/^Respond in/),
+			expect.stringMatching(/^Resolve in/),
+		]);
 		await page.getByText("Gateway online").waitFor(WAIT);
 		await expect.poll(() => page.locator(".banner").textContent(), WAIT).toMatch(/Cloud sync: (idle|draining) · 0 queued/);
 		await shoot(page, "phone-today");
@@ -209,8 +216,9 @@ describe("technician app in Chromium", () => {
 		await expect.poll(() => page.locator(".banner").textContent(), { timeout: 15_000 }).toMatch(/Cloud sync: offline \(.*\) · [1-9]\d* queued/);
 		await shoot(page, "phone-time");
 		billing = await startBilling();
-		await expect.poll(() => page.locator(".banner").textContent(), { timeout: 20_000 }).toMatch(/Cloud sync: (idle|draining) · 0 queued · last receipt \d\d:\d\d/);
-
+		await expect
+			.poll(() => page.locator(".banner").textContent(), { timeout: 20_000 })
+			.toMatch(/Cloud sync: (idle|draining) · 0 queued · last receipt \d\d:\d\d/);
 
 		// Sign-off: the milestone says exactly what is missing, then the customer signs.
 		await page.getByRole("link", { name: "Sign-off" }).click();
@@ -229,7 +237,14 @@ describe("technician app in Chromium", () => {
 		if (!pad) throw new Error("no signature pad on the page");
 		await page.mouse.move(pad.x + 30, pad.y + pad.height / 2);
 		await page.mouse.down();
-		for (const [dx, dy] of [[60, -50], [110, 40], [160, -30], [220, 30], [280, -20]]) await page.mouse.move(pad.x + dx, pad.y + pad.height / 2 + dy, { steps: 5 });
+		for (const [dx, dy] of [
+			[60, -50],
+			[110, 40],
+			[160, -30],
+			[220, 30],
+			[280, -20],
+		])
+			await page.mouse.move(pad.x + dx, pad.y + pad.height / 2 + dy, { steps: 5 });
 		await page.mouse.up();
 		await page.getByRole("button", { name: "Save signature" }).click();
 		await page.getByText("Signed by the customer.").waitFor(WAIT);
@@ -243,13 +258,19 @@ describe("technician app in Chromium", () => {
 		// The office's side, through the billing service: once the uplink has delivered the day,
 		// approve the time and the milestone and release it; the invoice's lines trace back to the
 		// evidence the technician made on this page and to the approvals.
-		await expect.poll(async () => (await office("GET", `/v1/milestones/${DEMO_MILESTONE_ID}/readiness`)).body.missing.map((reason: { code: string }) => reason.code), { timeout: 20_000 }).toEqual(["time-not-approved"]);
+		await expect
+			.poll(async () => (await office("GET", `/v1/milestones/${DEMO_MILESTONE_ID}/readiness`)).body.missing.map((reason: { code: string }) => reason.code), {
+				timeout: 20_000,
+			})
+			.toEqual(["time-not-approved"]);
 		const [entry] = (await office("GET", `/v1/work-orders/${DEMO_WORK_ORDER_ID}/time-entries`)).body.timeEntries;
 		expect((await office("POST", `/v1/time-entries/${entry.id}/approve`, { reason: "checked against the visit" })).status).toBe(200);
 		expect((await office("POST", `/v1/milestones/${DEMO_MILESTONE_ID}/approve`, { reason: "evidence complete" })).status).toBe(200);
 		const released = await office("POST", `/v1/milestones/${DEMO_MILESTONE_ID}/release`, {});
 		expect(released.status, JSON.stringify(released.body)).toBe(201);
-		const listed = (await (await page.request.get(`${base}/api/v1/work-orders/${DEMO_WORK_ORDER_ID}/tasks/${DEMO_TASK_ID}/evidence`)).json()) as { evidence: Array<{ id: string }> };
+		const listed = (await (await page.request.get(`${base}/api/v1/work-orders/${DEMO_WORK_ORDER_ID}/tasks/${DEMO_TASK_ID}/evidence`)).json()) as {
+			evidence: Array<{ id: string }>;
+		};
 		const madeHere = new Set(listed.evidence.map((record) => record.id));
 		expect(released.body).toMatchObject({ workOrderId: DEMO_WORK_ORDER_ID, milestoneId: DEMO_MILESTONE_ID });
 		expect(released.body.lines.length).toBeGreaterThan(0);
@@ -285,7 +306,8 @@ describe("technician app in Chromium", () => {
 
 	it("rate-limits wrong PINs and keeps the API closed without a session", async () => {
 		const base = `http://127.0.0.1:${port}`;
-		const signIn = (pin: string) => fetch(`${base}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ pin }) });
+		const signIn = (pin: string) =>
+			fetch(`${base}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ pin }) });
 		for (let attempt = 0; attempt < 5; attempt++) expect((await signIn("111111")).status).toBe(401);
 		const limited = await signIn(PIN);
 		expect(limited.status).toBe(429);

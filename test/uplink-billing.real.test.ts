@@ -52,12 +52,28 @@ async function setup(uplinkConfig: Record<string, unknown> = {}): Promise<{ args
 	world = await startUplinkWorld(dir, uplinkConfig);
 	pty = await createPtyPair();
 	const port = await freePort();
-	const args = ["--data-dir", join(dir, "data"), "--config", world.configFile, "--serial", pty.hostEnd, "--no-mqtt", "--work-orders", world.workOrdersFile, "--log-level", "warn"];
+	const args = [
+		"--data-dir",
+		join(dir, "data"),
+		"--config",
+		world.configFile,
+		"--serial",
+		pty.hostEnd,
+		"--no-mqtt",
+		"--work-orders",
+		world.workOrdersFile,
+		"--log-level",
+		"warn",
+	];
 	return { args, port };
 }
 
 async function activate(baseUrl: string): Promise<void> {
-	const put = await fetch(`${baseUrl}/api/v1/technicians/TECH1/active-task`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ workOrderId: "WO1", taskId: "T1" }) });
+	const put = await fetch(`${baseUrl}/api/v1/technicians/TECH1/active-task`, {
+		method: "PUT",
+		headers: { "content-type": "application/json" },
+		body: JSON.stringify({ workOrderId: "WO1", taskId: "T1" }),
+	});
 	expect(put.status).toBe(200);
 }
 
@@ -96,10 +112,22 @@ describe("uplink to the billing service", () => {
 		gateway = await spawnGateway(args, port);
 		await activate(gateway.baseUrl);
 		const count = 2000;
-		simulator = await runSerialSimulator({ path: pty!.deviceEnd, deviceId: "megger-1", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		simulator = await runSerialSimulator({
+			path: pty!.deviceEnd,
+			deviceId: "megger-1",
+			quantity: "insulation_resistance",
+			rate: 1000,
+			count,
+			resendTimeoutMs: 300,
+			retryMs: 100,
+		});
 		// A timer started and stopped offline goes to the outbox beside the evidence.
 		const timer = (action: string) =>
-			fetch(`${gateway?.baseUrl}/api/v1/work-orders/WO1/tasks/T1/time-entries/${action}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ technicianId: "TECH1" }) });
+			fetch(`${gateway?.baseUrl}/api/v1/work-orders/WO1/tasks/T1/time-entries/${action}`, {
+				method: "POST",
+				headers: { "content-type": "application/json" },
+				body: JSON.stringify({ technicianId: "TECH1" }),
+			});
 		expect((await timer("start")).status).toBe(201);
 		expect((await timer("stop")).status).toBe(200);
 		await simulator.done;
@@ -132,7 +160,15 @@ describe("uplink to the billing service", () => {
 		gateway = await spawnGateway(args, port);
 		await activate(gateway.baseUrl);
 		const count = 6000;
-		simulator = await runSerialSimulator({ path: pty!.deviceEnd, deviceId: "megger-2", quantity: "insulation_resistance", rate: 500, count, resendTimeoutMs: 300, retryMs: 100 });
+		simulator = await runSerialSimulator({
+			path: pty!.deviceEnd,
+			deviceId: "megger-2",
+			quantity: "insulation_resistance",
+			rate: 500,
+			count,
+			resendTimeoutMs: 300,
+			retryMs: 100,
+		});
 		// A backlog first, so the kills land while batches are in flight.
 		await waitFor("a backlog of 1000 records", async () => ((await uplink(gateway!.baseUrl)).evidence.chainHead >= 1000 ? true : undefined));
 		world!.proxy.mode = "pass";
@@ -171,7 +207,15 @@ describe("uplink to the billing service", () => {
 		gateway = await spawnGateway(args, port);
 		await activate(gateway.baseUrl);
 		const count = 1000;
-		simulator = await runSerialSimulator({ path: pty!.deviceEnd, deviceId: "megger-4", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		simulator = await runSerialSimulator({
+			path: pty!.deviceEnd,
+			deviceId: "megger-4",
+			quantity: "insulation_resistance",
+			rate: 1000,
+			count,
+			resendTimeoutMs: 300,
+			retryMs: 100,
+		});
 		await simulator.done;
 		await waitFor("all sealed", async () => ((await uplink(gateway!.baseUrl)).evidence.sealedUpTo === count ? true : undefined));
 		await kill9(gateway.child);
@@ -191,11 +235,21 @@ describe("uplink to the billing service", () => {
 		gateway = await spawnGateway(args, port);
 		await activate(gateway.baseUrl);
 		// Faults on the evidence batches (after enrollment, whose retries the drain does not count).
-		await waitFor("enrollment", async () => ((await getJson<{ enrollment: { state: string } }>(`${gateway!.baseUrl}/api/v1/uplink`)).body.enrollment.state === "enrolled" ? true : undefined));
+		await waitFor("enrollment", async () =>
+			(await getJson<{ enrollment: { state: string } }>(`${gateway!.baseUrl}/api/v1/uplink`)).body.enrollment.state === "enrolled" ? true : undefined,
+		);
 		world!.proxy.mode = "faulty";
 		world!.proxy.faults = { cutProbability: 0.3, swallowProbability: 0.25 };
 		const count = 4000;
-		simulator = await runSerialSimulator({ path: pty!.deviceEnd, deviceId: "megger-3", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		simulator = await runSerialSimulator({
+			path: pty!.deviceEnd,
+			deviceId: "megger-3",
+			quantity: "insulation_resistance",
+			rate: 1000,
+			count,
+			resendTimeoutMs: 300,
+			retryMs: 100,
+		});
 		await simulator.done;
 		const done = await drained(count);
 		expect(world!.proxy.stats.cut).toBeGreaterThan(0);

@@ -29,7 +29,8 @@ afterEach(async () => {
 	dir = fixture = undefined;
 });
 
-const stored = async (baseUrl: string, deviceId: string) => (await getJson<{ readingsStored: number }>(`${baseUrl}/api/v1/devices/${deviceId}`)).body.readingsStored;
+const stored = async (baseUrl: string, deviceId: string) =>
+	(await getJson<{ readingsStored: number }>(`${baseUrl}/api/v1/devices/${deviceId}`)).body.readingsStored;
 
 describe("disk quota", () => {
 	it("refuses low-priority readings at the quota, stops acking when the disk is nearly full, and loses nothing", async () => {
@@ -56,7 +57,9 @@ describe("disk quota", () => {
 		const options = { quantity: "insulation_resistance", rate: 400, count, resendTimeoutMs: 300, retryMs: 100, maxUnacked: 100_000 };
 		simulators.push(await runSerialSimulator({ path: busy.deviceEnd, deviceId: "megger-busy", ...options }));
 		simulators.push(await runSerialSimulator({ path: idle.deviceEnd, deviceId: "megger-idle", ...options }));
-		await waitFor("both tools streaming", async () => ((await stored(baseUrl, "megger-busy").catch(() => 0)) > 200 && (await stored(baseUrl, "megger-idle").catch(() => 0)) > 200 ? true : undefined));
+		await waitFor("both tools streaming", async () =>
+			(await stored(baseUrl, "megger-busy").catch(() => 0)) > 200 && (await stored(baseUrl, "megger-idle").catch(() => 0)) > 200 ? true : undefined,
+		);
 
 		// The quota is reached.
 		disk.used = 2_000_000;
@@ -66,7 +69,11 @@ describe("disk quota", () => {
 		await new Promise((resolve) => setTimeout(resolve, 800));
 		expect(await stored(baseUrl, "megger-idle")).toBe(idleAtQuota);
 		expect(await stored(baseUrl, "megger-busy")).toBeGreaterThan(busyAtQuota + 100);
-		const note = await fetch(`${baseUrl}/api/v1/work-orders/WO1/tasks/T1/time-entries/start`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ technicianId: "TECH1" }) });
+		const note = await fetch(`${baseUrl}/api/v1/work-orders/WO1/tasks/T1/time-entries/start`, {
+			method: "POST",
+			headers: { "content-type": "application/json" },
+			body: JSON.stringify({ technicianId: "TECH1" }),
+		});
 		expect(note.status).toBe(201);
 		expect(alarms.some((a) => a.code === "FC_CAPACITY_QUOTA" && a.severity === "warning")).toBe(true);
 		const capacity = (await getJson<{ refusedReadings: { quota: number }; message: string }>(`${baseUrl}/api/v1/capacity`)).body;
@@ -76,11 +83,17 @@ describe("disk quota", () => {
 
 		// The disk is nearly full: nothing is acked, evidence from the API is refused.
 		disk.free = 1_000_000;
-		await waitFor("the disk-full level", async () => ((await getJson<{ level: string }>(`${baseUrl}/api/v1/capacity`)).body.level === "disk-full" ? true : undefined));
+		await waitFor("the disk-full level", async () =>
+			(await getJson<{ level: string }>(`${baseUrl}/api/v1/capacity`)).body.level === "disk-full" ? true : undefined,
+		);
 		const busyAtFull = await stored(baseUrl, "megger-busy");
 		await new Promise((resolve) => setTimeout(resolve, 800));
 		expect(await stored(baseUrl, "megger-busy")).toBe(busyAtFull);
-		const refused = await fetch(`${baseUrl}/api/v1/work-orders/WO1/tasks/T1/time-entries/stop`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ technicianId: "TECH1" }) });
+		const refused = await fetch(`${baseUrl}/api/v1/work-orders/WO1/tasks/T1/time-entries/stop`, {
+			method: "POST",
+			headers: { "content-type": "application/json" },
+			body: JSON.stringify({ technicianId: "TECH1" }),
+		});
 		expect(refused.status).toBe(507);
 		expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "FC_CAPACITY_DISK_FULL" });
 		expect(alarms.some((a) => a.code === "FC_CAPACITY_DISK_FULL" && a.severity === "critical")).toBe(true);
@@ -90,7 +103,9 @@ describe("disk quota", () => {
 		disk.used = 0;
 		await withTimeout(Promise.all(simulators.map((simulator) => simulator.done)), 45_000, "both tools to finish").catch(async (error: Error) => {
 			const capacity = (await getJson(`${baseUrl}/api/v1/capacity`)).body;
-			throw new Error(`${error.message}; stored: busy ${await stored(baseUrl, "megger-busy")}, idle ${await stored(baseUrl, "megger-idle")}; capacity ${JSON.stringify(capacity)}`);
+			throw new Error(
+				`${error.message}; stored: busy ${await stored(baseUrl, "megger-busy")}, idle ${await stored(baseUrl, "megger-idle")}; capacity ${JSON.stringify(capacity)}`,
+			);
 		});
 		for (const deviceId of ["megger-busy", "megger-idle"]) {
 			const seqs = await waitFor(`every reading of ${deviceId}`, async () => {

@@ -69,11 +69,19 @@ describe("downlink of work orders", () => {
 		await gateway.uplink.downlink?.refresh();
 		expect(gateway.parts.workOrders.task("T2")?.title).toBe("Plan B");
 		expect(gateway.parts.workOrders.task("T1")?.status).toBe("completed");
-		const conflicts = await getJson<{ downlink: Array<{ entity_id: string; field: string; local: unknown; cloud: unknown; resolution: string }> }>(`${fixture.baseUrl}/api/v1/uplink/conflicts`);
-		expect(conflicts.body.downlink).toEqual(expect.arrayContaining([expect.objectContaining({ entity_id: "T1", field: "status", local: "completed", cloud: "in-progress" })]));
+		const conflicts = await getJson<{ downlink: Array<{ entity_id: string; field: string; local: unknown; cloud: unknown; resolution: string }> }>(
+			`${fixture.baseUrl}/api/v1/uplink/conflicts`,
+		);
+		expect(conflicts.body.downlink).toEqual(
+			expect.arrayContaining([expect.objectContaining({ entity_id: "T1", field: "status", local: "completed", cloud: "in-progress" })]),
+		);
 		// Seen again on the next refresh, recorded once.
 		await gateway.uplink.downlink?.refresh();
-		expect((await getJson<{ downlink: unknown[] }>(`${fixture.baseUrl}/api/v1/uplink/conflicts`)).body.downlink.filter((c) => (c as { field: string }).field === "status")).toHaveLength(1);
+		expect(
+			(await getJson<{ downlink: unknown[] }>(`${fixture.baseUrl}/api/v1/uplink/conflicts`)).body.downlink.filter(
+				(c) => (c as { field: string }).field === "status",
+			),
+		).toHaveLength(1);
 
 		// Offline restart: the cloud is gone, the cached plan is served at once.
 		await fixture.stop();

@@ -9,9 +9,9 @@ import { join } from "node:path";
 import mqtt, { type MqttClient } from "mqtt";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
-import { baseSnapshot, make } from "../model/testing/builders.js";
-import type { UplinkMqttConfig } from "../gateway/uplink/uplink-config.js";
 import { runSerialSimulator, type SimulatorHandle } from "../firmware-host/simulator/runners.js";
+import type { UplinkMqttConfig } from "../gateway/uplink/uplink-config.js";
+import { baseSnapshot, make } from "../model/testing/builders.js";
 import { type GatewayFixture, startGateway } from "./support/gateway-fixture.js";
 import { type MosquittoBroker, startMosquitto } from "./support/mosquitto.js";
 import { createPtyPair, type PtyPair } from "./support/pty-pair.js";
@@ -37,12 +37,16 @@ afterEach(async () => {
 	dir = broker = consumer = fixture = simulator = pty = service = undefined;
 });
 
-
 /**
  * A gateway on `dir` whose uplink drains to the test's MQTT broker, with the tool on a fresh pty
  * and the insulation task active: the part every MQTT uplink test shares.
  */
-async function startMqttUplinkGateway(workDir: string, gatewayId: string, mqttOptions: UplinkMqttConfig, requestTimeoutMs: number): Promise<{ gateway: GatewayFixture["gateway"]; deviceEnd: string }> {
+async function startMqttUplinkGateway(
+	workDir: string,
+	gatewayId: string,
+	mqttOptions: UplinkMqttConfig,
+	requestTimeoutMs: number,
+): Promise<{ gateway: GatewayFixture["gateway"]; deviceEnd: string }> {
 	const workOrdersFile = join(workDir, "work-orders.json");
 	writeFileSync(workOrdersFile, JSON.stringify(uplinkSnapshot()));
 	pty = await createPtyPair();
@@ -77,7 +81,15 @@ describe("MQTT uplink through Mosquitto", () => {
 		const received = new Map<number, string>();
 		let copies = 0;
 		let conflicting = 0;
-		consumer = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: "cloud-consumer", clean: false, properties: { sessionExpiryInterval: 3600 }, username: "cloud", password: broker.password, reconnectPeriod: 200 });
+		consumer = await mqtt.connectAsync(broker.url, {
+			protocolVersion: 5,
+			clientId: "cloud-consumer",
+			clean: false,
+			properties: { sessionExpiryInterval: 3600 },
+			username: "cloud",
+			password: broker.password,
+			reconnectPeriod: 200,
+		});
 		await consumer.subscribeAsync("fieldchain/v1/gateways/+/evidence", { qos: 1 });
 		consumer.on("message", (_topic, payload) => {
 			const batch = JSON.parse(payload.toString()) as { records: Array<{ chainSeq: number; contentHash: string }> };
@@ -91,7 +103,15 @@ describe("MQTT uplink through Mosquitto", () => {
 
 		const { gateway, deviceEnd } = await startMqttUplinkGateway(dir, "gw-mqtt-1", { url: broker.url, username: "gateway", password: broker.password }, 1000);
 		const count = 3000;
-		simulator = await runSerialSimulator({ path: deviceEnd, deviceId: "megger-m", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		simulator = await runSerialSimulator({
+			path: deviceEnd,
+			deviceId: "megger-m",
+			quantity: "insulation_resistance",
+			rate: 1000,
+			count,
+			resendTimeoutMs: 300,
+			retryMs: 100,
+		});
 		await waitFor("the first records through the broker", () => (received.size >= 500 ? true : undefined));
 		await broker.restart();
 		await simulator.done;
@@ -131,11 +151,28 @@ describe("MQTT uplink through Mosquitto", () => {
 		consumer.on("message", (_topic, payload) => {
 			for (const record of (JSON.parse(payload.toString()) as { records: Array<{ chainSeq: number }> }).records) received.add(record.chainSeq);
 		});
-		const { gateway, deviceEnd } = await startMqttUplinkGateway(dir, "gw-mqtts-1", { url: broker.url, caFile: tls.caFile, certFile: tls.clientCertFile, keyFile: tls.clientKeyFile }, 2000);
+		const { gateway, deviceEnd } = await startMqttUplinkGateway(
+			dir,
+			"gw-mqtts-1",
+			{ url: broker.url, caFile: tls.caFile, certFile: tls.clientCertFile, keyFile: tls.clientKeyFile },
+			2000,
+		);
 		const count = 500;
-		simulator = await runSerialSimulator({ path: deviceEnd, deviceId: "megger-t", quantity: "insulation_resistance", rate: 1000, count, resendTimeoutMs: 300, retryMs: 100 });
+		simulator = await runSerialSimulator({
+			path: deviceEnd,
+			deviceId: "megger-t",
+			quantity: "insulation_resistance",
+			rate: 1000,
+			count,
+			resendTimeoutMs: 300,
+			retryMs: 100,
+		});
 		await simulator.done;
-		await waitFor("every record at the TLS consumer", () => (received.size === count && gateway.parts.cursors.current.receiptedUpTo === count ? true : undefined), 20_000);
+		await waitFor(
+			"every record at the TLS consumer",
+			() => (received.size === count && gateway.parts.cursors.current.receiptedUpTo === count ? true : undefined),
+			20_000,
+		);
 		expect(gateway.parts.cursors.current.destination).toBe(`mqtt:127.0.0.1:${broker.port}`);
 	}, 60_000);
 

@@ -49,7 +49,10 @@ describe("bearer tokens and scopes", () => {
 	it("stores only the SHA-256 of each token", async () => {
 		const created = expectOk(await service.request("POST", "/v1/tokens", { body: { name: "auditor", scopes: ["workorders:read"] } }), 201);
 		const db = (service.storage.store as unknown as { db: { prepare(sql: string): { all(): { hash: string }[] } } }).db;
-		const hashes = db.prepare("SELECT hash FROM billing_tokens").all().map((row) => row.hash);
+		const hashes = db
+			.prepare("SELECT hash FROM billing_tokens")
+			.all()
+			.map((row) => row.hash);
 		expect(hashes.every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
 		expect(JSON.stringify(hashes)).not.toContain(created.token);
 		expect((await service.request("GET", "/v1/work-orders", { token: created.token })).status).toBe(200);
@@ -75,7 +78,10 @@ describe("gateway enrollment", () => {
 		const first = expectOk(await service.request("POST", "/v1/enrollments"), 201).enrollmentToken;
 		const second = expectOk(await service.request("POST", "/v1/enrollments"), 201).enrollmentToken;
 		expect((await enroll("fce_unknown", new SimulatedGateway("a"))).status).toBe(401);
-		const badKey = await service.request("POST", "/v1/gateways/enroll", { token: null, body: { enrollmentToken: first, gatewayId: "a", publicKey: "not a key" } });
+		const badKey = await service.request("POST", "/v1/gateways/enroll", {
+			token: null,
+			body: { enrollmentToken: first, gatewayId: "a", publicKey: "not a key" },
+		});
 		expect(badKey.status).toBe(400);
 		expectOk(await enroll(first, new SimulatedGateway("a")), 201);
 		expect((await enroll(second, new SimulatedGateway("a"))).status).toBe(409);

@@ -7,8 +7,8 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { invalidConfig } from "../../platform/config-errors.js";
-import { isLoopback } from "../../platform/net.js";
 import { createLogger } from "../../platform/logger.js";
+import { isLoopback } from "../../platform/net.js";
 import { webhookStoreBeside } from "../webhooks/beside-storage.js";
 import { WebhookDispatcher } from "../webhooks/dispatcher.js";
 import { webhookRouteSpecs } from "../webhooks/routes.js";
@@ -57,7 +57,9 @@ export function registerCloudCommands(program: Command): Command {
 		.option("--host <host>", "address to listen on (default 127.0.0.1; off loopback only once a token exists)", "127.0.0.1")
 		.option("--db <file>", `SQLite database file (default ${DEFAULT_BILLING_DB})`)
 		.option("--database-url <url>", "PostgreSQL instead of SQLite: postgres://user@host/db")
-		.option("--margin-floor <basisPoints>", "refuse releases below this margin (basis points) without a margin override", (v) => parseNonNegative(v, "--margin-floor"))
+		.option("--margin-floor <basisPoints>", "refuse releases below this margin (basis points) without a margin override", (v) =>
+			parseNonNegative(v, "--margin-floor"),
+		)
 		.option("--log-level <level>", "trace, debug, info, warn, error")
 		.action(async (options: StorageFlags & { port?: number; host: string; marginFloor?: number; logLevel?: string }) => {
 			const logger = createLogger({ name: "billing", level: options.logLevel });
@@ -71,7 +73,10 @@ export function registerCloudCommands(program: Command): Command {
 					});
 				}
 				// Events go to the webhook dispatcher, queued in the same database so they survive a restart.
-				const dispatcher = new WebhookDispatcher({ store: await webhookStoreBeside(storage), onError: (error) => logger.error({ err: error }, "webhook worker") });
+				const dispatcher = new WebhookDispatcher({
+					store: await webhookStoreBeside(storage),
+					onError: (error) => logger.error({ err: error }, "webhook worker"),
+				});
 				const app = createBillingService({
 					storage,
 					logger,

@@ -1,8 +1,8 @@
 /** What every route group of the billing service is given. */
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../../platform/clock.js";
 import type { EntityKind } from "../../model/entities/kinds.js";
 import type { Repository } from "../../model/repository/types.js";
+import type { Clock } from "../../platform/clock.js";
 import type { BillingEvent, BillingEventSink, BillingEventType } from "../events/billing-events.js";
 import type { BillingStore } from "./store/types.js";
 

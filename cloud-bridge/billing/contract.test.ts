@@ -7,7 +7,7 @@ import { Ajv } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR, items, T0 } from "../../model/testing/builders.js";
 import { BILLING_EVENT_TYPES } from "../events/billing-events.js";
-import { startTestService, type HttpResult, type TestService } from "./testing/harness.js";
+import { type HttpResult, startTestService, type TestService } from "./testing/harness.js";
 import { expectOk, Scenario, TARGET_INSULATION, TASK, WO } from "./testing/scenario.js";
 
 interface Operation {
@@ -71,7 +71,12 @@ describe("OpenAPI contract", () => {
 		// Every {name} of a path is declared as a required path parameter, and nothing else is.
 		for (const op of operations as (Operation & { parameters: { name: string; in: string; required: boolean }[] })[]) {
 			const inPath = [...op.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
-			expect(op.parameters.filter((p) => p.in === "path").map((p) => p.name).sort()).toEqual(inPath);
+			expect(
+				op.parameters
+					.filter((p) => p.in === "path")
+					.map((p) => p.name)
+					.sort(),
+			).toEqual(inPath);
 			expect(op.parameters.filter((p) => p.in === "path").every((p) => p.required)).toBe(true);
 		}
 	});
@@ -90,9 +95,14 @@ describe("OpenAPI contract", () => {
 		expect((await r("PATCH", `/v1/work-orders/${WO}`, { body: { title: "No version" } })).status).toBe(428);
 		expect((await r("PATCH", `/v1/work-orders/${WO}`, { body: { title: "Stale" }, headers: { "if-match": '"1"' } })).status).toBe(412);
 		expect((await r("PATCH", `/v1/work-orders/${WO}`, { body: { title: "Stale", version: 1 } })).status).toBe(409);
-		const patched = expectOk(await r("PATCH", `/v1/work-orders/${WO}`, { body: { title: "Annual inspection, bay 2" }, headers: { "if-match": order.headers.get("etag") as string } }));
+		const patched = expectOk(
+			await r("PATCH", `/v1/work-orders/${WO}`, { body: { title: "Annual inspection, bay 2" }, headers: { "if-match": order.headers.get("etag") as string } }),
+		);
 		expect(patched.version).toBe(order.body.version + 1);
-		expectOk(await r("POST", `/v1/work-orders/${WO}/tasks`, { body: { id: "T2", title: "Thermal scan", estimatedMinutes: 30, checklist: [items.photo()] } }), 201);
+		expectOk(
+			await r("POST", `/v1/work-orders/${WO}/tasks`, { body: { id: "T2", title: "Thermal scan", estimatedMinutes: 30, checklist: [items.photo()] } }),
+			201,
+		);
 		const t2 = expectOk(await r("GET", "/v1/tasks/T2"));
 		expectOk(await r("PATCH", "/v1/tasks/T2", { body: { estimatedMinutes: 45, version: t2.version } }));
 		expectOk(await r("GET", `/v1/work-orders/${WO}/tasks`));
@@ -113,7 +123,10 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("GET", `/v1/work-orders/${WO}/evidence`));
 		expectOk(await r("GET", "/v1/gateways/gw-1/chain"));
 		const draft = expectOk(
-			await r("POST", "/v1/time-entries", { token: scenario.gatewayToken, body: { taskId: "T2", technicianId: "TECH2", kind: "travel", billable: false, start: T0, end: T0 + HOUR, submit: false } }),
+			await r("POST", "/v1/time-entries", {
+				token: scenario.gatewayToken,
+				body: { taskId: "T2", technicianId: "TECH2", kind: "travel", billable: false, start: T0, end: T0 + HOUR, submit: false },
+			}),
 			201,
 		);
 		expect(draft.status).toBe("draft");

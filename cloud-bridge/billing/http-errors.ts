@@ -12,13 +12,24 @@ export function asFieldchainError(error: unknown): { error: FieldchainError; une
 	if (e.validation || (e.statusCode && e.statusCode < 500)) {
 		const hint = e.validation ? "See /openapi.json for the request schema." : undefined;
 		if (e.statusCode === 413) {
-			return { error: new FieldchainError(ErrorCodes.FC_BILLING_TOO_LARGE, `${e.message ?? "Request body is too large"}.`, { hint: "Send less at once (evidence: smaller batches)." }), unexpected: false };
+			return {
+				error: new FieldchainError(ErrorCodes.FC_BILLING_TOO_LARGE, `${e.message ?? "Request body is too large"}.`, {
+					hint: "Send less at once (evidence: smaller batches).",
+				}),
+				unexpected: false,
+			};
 		}
-		if (e.statusCode === 415) return { error: new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, e.message ?? "Unsupported media type.", { hint: "Send Content-Type: application/json." }), unexpected: false };
+		if (e.statusCode === 415)
+			return {
+				error: new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, e.message ?? "Unsupported media type.", { hint: "Send Content-Type: application/json." }),
+				unexpected: false,
+			};
 		return { error: new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `Bad request: ${e.message ?? "invalid input"}.`, { hint }), unexpected: false };
 	}
 	return {
-		error: new FieldchainError(ErrorCodes.FC_BILLING_STORE, "The billing service failed to handle the request.", { hint: "The error is in the service log; retry, and report it if it persists." }),
+		error: new FieldchainError(ErrorCodes.FC_BILLING_STORE, "The billing service failed to handle the request.", {
+			hint: "The error is in the service log; retry, and report it if it persists.",
+		}),
 		unexpected: true,
 	};
 }

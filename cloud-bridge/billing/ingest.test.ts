@@ -1,12 +1,12 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Evidence } from "../../model/entities/evidence.js";
 import { contentHash } from "../../protocol/evidence/chain.js";
 import { encodeRecord } from "../../protocol/evidence/record.js";
-import type { Evidence } from "../../model/entities/evidence.js";
+import type { BatchReceipt, EvidenceBatch } from "../../protocol/uplink/wire.js";
 import { wire } from "./testing/gateway-sim.js";
 import { startTestService, type TestService } from "./testing/harness.js";
 import { expectOk, Scenario, TARGET_INSULATION, WO } from "./testing/scenario.js";
-import type { BatchReceipt, EvidenceBatch } from "../../protocol/uplink/wire.js";
 
 let service: TestService;
 let scenario: Scenario;
@@ -32,10 +32,28 @@ describe("evidence batch ingest", () => {
 		readings(5);
 		scenario.gateway.seal();
 		const receipt = expectOk<BatchReceipt>(await send(scenario.gateway.batch(1, 5, "b-1")));
-		expect(receipt).toMatchObject({ accepted: 5, duplicates: 0, rejected: [], unsealed: 0, headSeq: 5, sealedUpTo: 5, checkpointsAccepted: 1, evidenceCreated: 5, gap: null, replayed: false });
-		const evidence = expectOk<{ evidence: Evidence[] }>(await service.request("GET", `/v1/work-orders/${WO}/evidence`, { token: service.tokens.reader })).evidence;
+		expect(receipt).toMatchObject({
+			accepted: 5,
+			duplicates: 0,
+			rejected: [],
+			unsealed: 0,
+			headSeq: 5,
+			sealedUpTo: 5,
+			checkpointsAccepted: 1,
+			evidenceCreated: 5,
+			gap: null,
+			replayed: false,
+		});
+		const evidence = expectOk<{ evidence: Evidence[] }>(
+			await service.request("GET", `/v1/work-orders/${WO}/evidence`, { token: service.tokens.reader }),
+		).evidence;
 		expect(evidence).toHaveLength(5);
-		expect(evidence[0]).toMatchObject({ taskId: "T1", checklistItemId: "insulation", capturedBy: { kind: "device", id: "MEGGER-1" }, payload: { kind: "reading", unit: "MOhm" } });
+		expect(evidence[0]).toMatchObject({
+			taskId: "T1",
+			checklistItemId: "insulation",
+			capturedBy: { kind: "device", id: "MEGGER-1" },
+			payload: { kind: "reading", unit: "MOhm" },
+		});
 		expect(evidence.map((e) => e.contentHash).sort()).toEqual(scenario.gateway.records.map((r) => r.contentHash.toString("hex")).sort());
 		expect(expectOk(await service.request("GET", "/v1/gateways/gw-1/chain", { token: scenario.gatewayToken }))).toMatchObject({ headSeq: 5, sealedUpTo: 5 });
 		expect(service.events.events.filter((e) => e.type === "evidence.accepted")).toHaveLength(1);
@@ -152,7 +170,9 @@ describe("evidence batch ingest", () => {
 		const revoked = await send(batch);
 		expect(revoked.status).toBe(401);
 		expect(revoked.body.error.message).toContain("revoked");
-		expect(expectOk<{ gateways: { id: string; revoked: boolean }[] }>(await service.request("GET", "/v1/gateways")).gateways).toEqual([expect.objectContaining({ id: "gw-1", revoked: true })]);
+		expect(expectOk<{ gateways: { id: string; revoked: boolean }[] }>(await service.request("GET", "/v1/gateways")).gateways).toEqual([
+			expect.objectContaining({ id: "gw-1", revoked: true }),
+		]);
 	});
 
 	it("takes evidence batches far larger than other bodies", async () => {

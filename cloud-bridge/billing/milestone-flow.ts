@@ -4,12 +4,12 @@
  */
 import { markMilestoneReady, openMilestone } from "../../model/actions/milestones.js";
 import type { ModelSnapshot } from "../../model/entities/kinds.js";
+import { loadChain } from "../../model/repository/load.js";
 import { buildInvoice } from "../../model/rules/invoice-lines.js";
 import { latestDecision, requireEntity } from "../../model/rules/lookup.js";
 import { milestoneReadiness } from "../../model/rules/milestone-readiness.js";
 import { isBelowFloor } from "../../model/rules/money.js";
 import { type Reason, reason } from "../../model/rules/reasons.js";
-import { loadChain } from "../../model/repository/load.js";
 import type { BillingContext } from "./context.js";
 import { runAction } from "./model-access.js";
 

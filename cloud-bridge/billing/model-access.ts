@@ -5,10 +5,10 @@
  */
 import type { ActionContext, ActionResult } from "../../model/actions/context.js";
 import type { AnyEntity, EntityKind, EntityMap, ModelSnapshot } from "../../model/entities/kinds.js";
+import { applyWrites } from "../../model/repository/apply.js";
 import { loadChain } from "../../model/repository/load.js";
 import { notFound } from "../../model/rules/lookup.js";
 import { validateSnapshot } from "../../model/validation/validate.js";
-import { applyWrites } from "../../model/repository/apply.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { BillingContext } from "./context.js";
 
@@ -24,7 +24,11 @@ export async function chainOfWorkOrder(ctx: BillingContext, workOrderId: string)
 	return loadChain(ctx.repo, order.rootId);
 }
 
-export async function chainOf(ctx: BillingContext, kind: Exclude<EntityKind, "customer" | "site" | "asset" | "rateCard" | "technician">, id: string): Promise<ModelSnapshot> {
+export async function chainOf(
+	ctx: BillingContext,
+	kind: Exclude<EntityKind, "customer" | "site" | "asset" | "rateCard" | "technician">,
+	id: string,
+): Promise<ModelSnapshot> {
 	const entity = await requireStored(ctx, kind, id);
 	const workOrderId = kind === "workOrder" ? entity.id : (entity as { workOrderId: string }).workOrderId;
 	return chainOfWorkOrder(ctx, workOrderId);
@@ -63,7 +67,9 @@ export async function runAction<R extends ActionResult>(
 		const before = new Set(validateSnapshot(snapshot).map(issueKey));
 		const fresh = validateSnapshot(applyWrites(snapshot, result.writes)).filter((issue) => !before.has(issueKey(issue)));
 		if (fresh.length > 0) {
-			throw new FieldchainError(ErrorCodes.FC_MODEL_INVALID, `The change breaks the model: ${fresh.map((i) => i.message).join("; ")}.`, { details: { issues: fresh } });
+			throw new FieldchainError(ErrorCodes.FC_MODEL_INVALID, `The change breaks the model: ${fresh.map((i) => i.message).join("; ")}.`, {
+				details: { issues: fresh },
+			});
 		}
 	}
 	const stored = await ctx.repo.commit(result.writes);

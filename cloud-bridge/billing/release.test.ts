@@ -5,8 +5,8 @@ import type { Invoice } from "../../model/entities/invoice.js";
 import type { LineItem } from "../../model/entities/line-item.js";
 import type { TimeEntry } from "../../model/entities/time-entry.js";
 import type { Reason } from "../../model/rules/reasons.js";
-import { expectOk, Scenario, TASK, WO } from "./testing/scenario.js";
 import { startTestService, type TestService } from "./testing/harness.js";
+import { expectOk, Scenario, TASK, WO } from "./testing/scenario.js";
 
 let service: TestService;
 let scenario: Scenario;
@@ -47,7 +47,9 @@ describe("invoice release", () => {
 
 		expect(expectOk<{ status: string }>(await service.request("GET", "/v1/milestones/M1")).status).toBe("released");
 		expect(expectOk<{ invoices: Invoice[] }>(await service.request("GET", `/v1/work-orders/${WO}/invoices`)).invoices).toHaveLength(1);
-		expect(service.events.events.map((e) => e.type)).toEqual(expect.arrayContaining(["milestone.ready", "milestone.released", "invoice.created", "evidence.accepted"]));
+		expect(service.events.events.map((e) => e.type)).toEqual(
+			expect.arrayContaining(["milestone.ready", "milestone.released", "invoice.created", "evidence.accepted"]),
+		);
 		// Released once: a second release is refused.
 		const again = await release();
 		expect(again.status).toBe(409);
@@ -62,7 +64,9 @@ describe("invoice release", () => {
 		expect(refused.status).toBe(409);
 		expect(refused.body.error.code).toBe("FC_MODEL_RULE_REFUSED");
 		expect(codes(refused.body)).toEqual(expect.arrayContaining(["task-not-completed", "evidence-missing", "deliverable-not-signed", "milestone-not-approved"]));
-		const readiness = expectOk<{ ready: boolean; releasable: boolean; missing: Reason[] }>(await service.request("GET", "/v1/milestones/M1/readiness", { token: service.tokens.reader }));
+		const readiness = expectOk<{ ready: boolean; releasable: boolean; missing: Reason[] }>(
+			await service.request("GET", "/v1/milestones/M1/readiness", { token: service.tokens.reader }),
+		);
 		expect(readiness).toMatchObject({ ready: false, releasable: false });
 		expect(readiness.missing.some((m) => m.message.includes("deliverable D1"))).toBe(true);
 	});
@@ -103,7 +107,10 @@ describe("invoice release", () => {
 		const refused = await release();
 		expect(refused.status).toBe(409);
 		expect(codes(refused.body)).toEqual(["margin-below-floor"]);
-		expectOk(await service.request("POST", "/v1/milestones/M1/margin-override", { token: service.tokens.approver, body: { reason: "strategic customer" } }), 201);
+		expectOk(
+			await service.request("POST", "/v1/milestones/M1/margin-override", { token: service.tokens.approver, body: { reason: "strategic customer" } }),
+			201,
+		);
 		const invoice = expectOk<Invoice>(await release(), 201);
 		expect(invoice.approvalIds).toHaveLength(2);
 	});

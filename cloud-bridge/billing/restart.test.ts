@@ -21,7 +21,9 @@ describe("the chain across a restart and concurrent batches", () => {
 		await scenario.enroll();
 		for (let i = 0; i < 3; i++) scenario.gateway.reading(TARGET_INSULATION, 100 + i);
 		scenario.gateway.seal();
-		const first = expectOk<BatchReceipt>(await service.request("POST", "/v1/evidence/batches", { token: scenario.gatewayToken, body: scenario.gateway.batch(1, 3, "b-1") }));
+		const first = expectOk<BatchReceipt>(
+			await service.request("POST", "/v1/evidence/batches", { token: scenario.gatewayToken, body: scenario.gateway.batch(1, 3, "b-1") }),
+		);
 
 		await service.app.close();
 		await service.storage.close();
@@ -44,7 +46,11 @@ describe("the chain across a restart and concurrent batches", () => {
 			if (i % 10 === 9) scenario.gateway.seal();
 		}
 		const bodies = [scenario.gateway.batch(1, 20), scenario.gateway.batch(11, 30), scenario.gateway.batch(1, 40), scenario.gateway.batch(21, 40)];
-		const receipts = await Promise.all(bodies.map(async (body) => expectOk<BatchReceipt>(await (service as TestService).request("POST", "/v1/evidence/batches", { token: scenario.gatewayToken, body }))));
+		const receipts = await Promise.all(
+			bodies.map(async (body) =>
+				expectOk<BatchReceipt>(await (service as TestService).request("POST", "/v1/evidence/batches", { token: scenario.gatewayToken, body })),
+			),
+		);
 		expect(receipts.reduce((sum, r) => sum + r.accepted, 0)).toBe(40);
 		expect(receipts.every((r) => r.rejected.every((x) => x.reason === "chain-gap"))).toBe(true);
 		const evidence = expectOk<{ evidence: unknown[] }>(await service.request("GET", "/v1/work-orders/WO1/evidence")).evidence;

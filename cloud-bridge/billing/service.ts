@@ -6,6 +6,8 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { type Clock, systemClock } from "../../platform/clock.js";
+import { ErrorCodes, FieldchainError, statusOf } from "../../platform/errors.js";
+import { errorBody, sendError } from "../../platform/http-errors.js";
 import type { BillingEventSink } from "../events/billing-events.js";
 import { MemoryEventSink } from "../events/billing-events.js";
 import { authenticate, requireScope } from "./auth/authenticate.js";
@@ -16,8 +18,6 @@ import { makeResponseValidator } from "./openapi/response-validator.js";
 import { allRoutes } from "./routes/index.js";
 import type { RouteSpec } from "./routes/route-spec.js";
 import type { BillingStorage } from "./storage.js";
-import { ErrorCodes, FieldchainError, statusOf } from "../../platform/errors.js";
-import { errorBody, sendError } from "../../platform/http-errors.js";
 
 export interface BillingServiceOptions {
 	storage: BillingStorage;
@@ -70,7 +70,12 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 		return sendError(reply, error);
 	});
 	app.setNotFoundHandler((request, reply) =>
-		sendError(reply, new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `No route ${request.method} ${request.url.split("?")[0]}.`, { hint: "GET /openapi.json lists the routes." })),
+		sendError(
+			reply,
+			new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `No route ${request.method} ${request.url.split("?")[0]}.`, {
+				hint: "GET /openapi.json lists the routes.",
+			}),
+		),
 	);
 
 	if (options.validateResponses) {
@@ -81,7 +86,11 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 			const problem = validate(spec, reply.statusCode, payload);
 			if (!problem) return payload;
 			logger.error({ operationId: spec.operationId, status: reply.statusCode, problem }, "response does not match the OpenAPI document");
-			const broken = new FieldchainError(ErrorCodes.FC_BILLING_RESPONSE_INVALID, `Response of ${spec.operationId} (${reply.statusCode}) breaks the OpenAPI document: ${problem}`, { hint: "This is a service bug." });
+			const broken = new FieldchainError(
+				ErrorCodes.FC_BILLING_RESPONSE_INVALID,
+				`Response of ${spec.operationId} (${reply.statusCode}) breaks the OpenAPI document: ${problem}`,
+				{ hint: "This is a service bug." },
+			);
 			reply.code(statusOf(broken));
 			return JSON.stringify(errorBody(broken));
 		});
@@ -96,7 +105,11 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 			url: spec.url,
 			config: { spec },
 			...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
-			schema: { ...(spec.params ? { params: spec.params } : {}), ...(spec.querystring ? { querystring: spec.querystring } : {}), ...(spec.body ? { body: spec.body } : {}) },
+			schema: {
+				...(spec.params ? { params: spec.params } : {}),
+				...(spec.querystring ? { querystring: spec.querystring } : {}),
+				...(spec.body ? { body: spec.body } : {}),
+			},
 			onRequest: async (request) => {
 				if (spec.scopes === "public") return;
 				request.principal = await authenticate(context.store, request);

@@ -3,9 +3,10 @@
  * both in one SQLite file on one connection; `{ databaseUrl }` goes to PostgreSQL
  * (store/postgres-storage.ts).
  */
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+
 import { MemoryRepository } from "../../model/repository/memory.js";
 import type { Repository } from "../../model/repository/types.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { MemoryBillingStore } from "./store/memory.js";
 import type { BillingStore } from "./store/types.js";
 
@@ -17,7 +18,10 @@ export interface BillingStorage {
 	close(): Promise<void>;
 }
 
-export type BillingStorageOptions = { db: string; databaseUrl?: undefined } | { databaseUrl: string; db?: undefined } | { memory: true; db?: undefined; databaseUrl?: undefined };
+export type BillingStorageOptions =
+	| { db: string; databaseUrl?: undefined }
+	| { databaseUrl: string; db?: undefined }
+	| { memory: true; db?: undefined; databaseUrl?: undefined };
 
 export function memoryBillingStorage(): BillingStorage {
 	const repo = new MemoryRepository();

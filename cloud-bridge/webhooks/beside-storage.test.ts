@@ -17,7 +17,14 @@ describe("the webhook store beside the billing storage", () => {
 		const store = await webhookStoreBeside(storage);
 		expect(store).toBeInstanceOf(SqliteWebhookStore);
 		expect((store as SqliteWebhookStore).db).toBe((storage.repo as unknown as { db: unknown }).db);
-		await store.createSubscription({ id: "S1", url: "https://example.test/h", eventTypes: ["invoice.created"], description: null, createdAt: 1, secret: "whsec_x" });
+		await store.createSubscription({
+			id: "S1",
+			url: "https://example.test/h",
+			eventTypes: ["invoice.created"],
+			description: null,
+			createdAt: 1,
+			secret: "whsec_x",
+		});
 		await store.enqueue([{ id: "D1", subscriptionId: "S1", eventId: "E1", eventType: "invoice.created", body: "{}", createdAt: 1 }]);
 		await store.close();
 		await storage.close();

@@ -3,8 +3,9 @@
  * delivery queue is as durable as the data it reports on. PostgreSQL storage brings its own
  * (`webhooks`); SQLite storage shares its file and connection; memory storage gets memory.
  */
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+
 import { MemoryRepository } from "../../model/repository/memory.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { BillingStorage } from "../billing/storage.js";
 import { MemoryWebhookStore } from "./memory-store.js";
 import type { WebhookStore } from "./types.js";

@@ -75,7 +75,10 @@ describe("webhook dispatcher on a fake clock", () => {
 	});
 
 	it("honours a receiver's Retry-After, within the longest delay", async () => {
-		const { clock, sent, dispatcher } = setup([{ statusCode: 503, retryAfterMs: 30_000 }, { statusCode: 429, retryAfterMs: 10 * 3_600_000 }]);
+		const { clock, sent, dispatcher } = setup([
+			{ statusCode: 503, retryAfterMs: 30_000 },
+			{ statusCode: 429, retryAfterMs: 10 * 3_600_000 },
+		]);
 		await dispatcher.createSubscription({ url: "https://example.test/h", eventTypes: ["invoice.created"] });
 		dispatcher.start();
 		await dispatcher.publish(event("E1"));
@@ -116,16 +119,30 @@ describe("webhook dispatcher on a fake clock", () => {
 		expect(queued.map((d) => [d.subscriptionId, d.eventId, d.status])).toEqual([[a.subscription.id, "E1", "pending"]]);
 		await dispatcher.publish(event("E3", "milestone.ready"));
 		expect(await store.listDeliveries({ eventId: "E3" })).toHaveLength(2);
-		for (const bad of [{ ...event("E4"), type: "invoice.deleted" }, { ...event(""), id: "" }, { ...event("E5"), data: null }]) {
+		for (const bad of [
+			{ ...event("E4"), type: "invoice.deleted" },
+			{ ...event(""), id: "" },
+			{ ...event("E5"), data: null },
+		]) {
 			await expect(dispatcher.publish(bad as BillingEvent)).rejects.toSatisfy((e) => isFieldchainError(e, "FC_WEBHOOK_INVALID"));
 		}
 	});
 
 	it("shows a subscription's secret once, checks what is subscribed, and fails pending deliveries on delete", async () => {
 		const { store, dispatcher } = setup([]);
-		const created = await dispatcher.createSubscription({ url: "http://127.0.0.1:9/h", eventTypes: ["invoice.created", "invoice.created"], description: "ERP" });
+		const created = await dispatcher.createSubscription({
+			url: "http://127.0.0.1:9/h",
+			eventTypes: ["invoice.created", "invoice.created"],
+			description: "ERP",
+		});
 		expect(created.secret).toMatch(/^whsec_/);
-		expect(created.subscription).toEqual({ id: "id-1", url: "http://127.0.0.1:9/h", eventTypes: ["invoice.created"], description: "ERP", createdAt: expect.any(Number) });
+		expect(created.subscription).toEqual({
+			id: "id-1",
+			url: "http://127.0.0.1:9/h",
+			eventTypes: ["invoice.created"],
+			description: "ERP",
+			createdAt: expect.any(Number),
+		});
 		expect(await dispatcher.listSubscriptions()).toEqual([created.subscription]);
 		expect(JSON.stringify(await dispatcher.listSubscriptions())).not.toContain(created.secret);
 		for (const [input, field] of [
@@ -137,7 +154,9 @@ describe("webhook dispatcher on a fake clock", () => {
 			[{ url: "https://example.com/h", eventTypes: ["invoice.paid"] }, "eventTypes"],
 			[{ url: "https://example.com/h", eventTypes: ["invoice.created"], description: "x".repeat(501) }, "description"],
 		] as const) {
-			await expect(dispatcher.createSubscription(input as never)).rejects.toSatisfy((e) => isFieldchainError(e, "FC_WEBHOOK_INVALID") && (e as Error).message.startsWith(field));
+			await expect(dispatcher.createSubscription(input as never)).rejects.toSatisfy(
+				(e) => isFieldchainError(e, "FC_WEBHOOK_INVALID") && (e as Error).message.startsWith(field),
+			);
 		}
 		await dispatcher.publish(event("E1"));
 		await dispatcher.deleteSubscription(created.subscription.id);

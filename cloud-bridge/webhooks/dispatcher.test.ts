@@ -47,7 +47,12 @@ function dispatcher(options: Partial<WebhookDispatcherOptions> & { store?: Webho
 
 let events = 0;
 function event(type: BillingEvent["type"] = "invoice.created"): BillingEvent {
-	return { id: `evt-${++events}`, type, occurredAt: "2025-11-24T10:00:00.000Z", data: { invoiceId: "INV-7", totalMinor: 125_000, currency: "EUR", note: "Prüfung ✓" } };
+	return {
+		id: `evt-${++events}`,
+		type,
+		occurredAt: "2025-11-24T10:00:00.000Z",
+		data: { invoiceId: "INV-7", totalMinor: 125_000, currency: "EUR", note: "Prüfung ✓" },
+	};
 }
 
 const header = (r: TestReceiver, i: number, name: string) => r.requests[i].headers[name.toLowerCase()] as string;
@@ -154,7 +159,11 @@ describe("webhook delivery to a real HTTP receiver", () => {
 		const sent = event("milestone.released");
 		await a.publish(sent);
 		const queuedOnly = event("milestone.released");
-		await waitFor("the first attempt to be logged", async () => ((await storeA.listAttempts((await storeA.listDeliveries()).map((x) => x.id))).length === 1 ? true : undefined), 10_000);
+		await waitFor(
+			"the first attempt to be logged",
+			async () => ((await storeA.listAttempts((await storeA.listDeliveries()).map((x) => x.id))).length === 1 ? true : undefined),
+			10_000,
+		);
 		await a.close();
 		// Queued by a service that was never started (or stopped before sending it).
 		const b0 = new WebhookDispatcher({ store: storeA });
@@ -170,7 +179,9 @@ describe("webhook delivery to a real HTTP receiver", () => {
 		const b = dispatcher({ store: storeB, clock: later });
 		b.start();
 		await waitFor("both deliveries to succeed", async () => ((await b.listDeliveries({ status: "succeeded" })).length === 2 ? true : undefined), 10_000);
-		const received = r.requests.slice(1).map((x) => parseWebhookEvent({ payload: x.body, header: x.headers["fieldchain-signature"], secret, now: later.now() }).id);
+		const received = r.requests
+			.slice(1)
+			.map((x) => parseWebhookEvent({ payload: x.body, header: x.headers["fieldchain-signature"], secret, now: later.now() }).id);
 		expect(received.sort()).toEqual([sent.id, queuedOnly.id].sort());
 		const log = await b.listDeliveries({ eventId: sent.id });
 		expect(log[0].attemptLog.map((x) => x.outcome)).toEqual(["retrying", "succeeded"]);

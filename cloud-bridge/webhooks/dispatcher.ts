@@ -7,14 +7,14 @@
  * Delivery is at least once: receivers deduplicate on Fieldchain-Event-Id.
  */
 import { randomUUID } from "node:crypto";
+import { type RetryPolicy, retryDelayMs, retryPolicy } from "../../platform/backoff.js";
 import { type Clock, systemClock, type TimerHandle } from "../../platform/clock.js";
 import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
 import { BILLING_EVENT_TYPES, type BillingEvent, type BillingEventSink } from "../events/billing-events.js";
-import { type RetryPolicy, retryDelayMs, retryPolicy } from "../../platform/backoff.js";
 import { httpPoster, type WebhookPoster } from "./http-post.js";
 import { ATTEMPT_HEADER, DELIVERY_ID_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER, newWebhookSecret, SIGNATURE_HEADER, signatureHeader } from "./signature.js";
-import { checkSubscriptionInput, type SubscriptionInput } from "./subscription-input.js";
 import { SUBSCRIPTION_DELETED } from "./store-checks.js";
+import { checkSubscriptionInput, type SubscriptionInput } from "./subscription-input.js";
 import type { DeliveryAttempt, DeliveryFilter, StoredSubscription, WebhookDelivery, WebhookStore, WebhookSubscription } from "./types.js";
 
 export interface WebhookDispatcherOptions {
@@ -54,7 +54,9 @@ export interface DeliveryLogEntry extends WebhookDelivery {
 function positive(name: string, value: number | undefined, fallback: number): number {
 	const chosen = value ?? fallback;
 	if (!Number.isFinite(chosen) || chosen <= 0) {
-		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `webhooks.${name} is ${chosen}; it must be a positive number.`, { details: { field: `webhooks.${name}` } });
+		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `webhooks.${name} is ${chosen}; it must be a positive number.`, {
+			details: { field: `webhooks.${name}` },
+		});
 	}
 	return chosen;
 }
@@ -258,7 +260,12 @@ export class WebhookDispatcher implements BillingEventSink {
 				error = SUBSCRIPTION_DELETED;
 			} else {
 				try {
-					const response = await this.post({ url: subscription.url, headers: this.headers(delivery, subscription.secret, number), body: delivery.body, timeoutMs: this.requestTimeoutMs });
+					const response = await this.post({
+						url: subscription.url,
+						headers: this.headers(delivery, subscription.secret, number),
+						body: delivery.body,
+						timeoutMs: this.requestTimeoutMs,
+					});
 					statusCode = response.statusCode;
 					retryAfterMs = response.retryAfterMs;
 					if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;

@@ -36,7 +36,10 @@ describe("webhook HTTP sender", () => {
 			});
 		});
 		const body = JSON.stringify({ note: "Zähler ✓" });
-		expect(await post({ url, headers: { "Fieldchain-Signature": "t=1,v1=ab", "Content-Type": "application/json" }, body, timeoutMs: 5000 })).toEqual({ statusCode: 202, retryAfterMs: undefined });
+		expect(await post({ url, headers: { "Fieldchain-Signature": "t=1,v1=ab", "Content-Type": "application/json" }, body, timeoutMs: 5000 })).toEqual({
+			statusCode: 202,
+			retryAfterMs: undefined,
+		});
 		expect(seen).toEqual({ method: "POST", length: String(Buffer.byteLength(body)), signature: "t=1,v1=ab", body });
 	});
 

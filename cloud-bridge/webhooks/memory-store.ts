@@ -116,7 +116,12 @@ export class MemoryWebhookStore implements WebhookStore {
 		}
 		return newestFirst
 			.slice(start)
-			.filter((d) => (filter.subscriptionId === undefined || d.subscriptionId === filter.subscriptionId) && (filter.status === undefined || d.status === filter.status) && (filter.eventId === undefined || d.eventId === filter.eventId))
+			.filter(
+				(d) =>
+					(filter.subscriptionId === undefined || d.subscriptionId === filter.subscriptionId) &&
+					(filter.status === undefined || d.status === filter.status) &&
+					(filter.eventId === undefined || d.eventId === filter.eventId),
+			)
 			.slice(0, limit)
 			.map((d) => structuredClone(d));
 	}

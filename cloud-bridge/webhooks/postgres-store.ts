@@ -124,7 +124,10 @@ export class PostgresWebhookStore implements WebhookStore {
 	}
 
 	async nextDueAt(): Promise<number | undefined> {
-		const rows = await this.query<{ due: string | null }>("reading the next webhook due time", "SELECT MIN(next_attempt_at) AS due FROM webhook_deliveries WHERE status = 'pending'");
+		const rows = await this.query<{ due: string | null }>(
+			"reading the next webhook due time",
+			"SELECT MIN(next_attempt_at) AS due FROM webhook_deliveries WHERE status = 'pending'",
+		);
 		return rows[0].due === null ? undefined : Number(rows[0].due);
 	}
 
@@ -143,7 +146,16 @@ export class PostgresWebhookStore implements WebhookStore {
 				);
 				await client.query(
 					"INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error, outcome, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-					[attempt.deliveryId, attempt.attempt, attempt.startedAt, Math.round(attempt.durationMs), attempt.statusCode, attempt.error, attempt.outcome, attempt.nextAttemptAt],
+					[
+						attempt.deliveryId,
+						attempt.attempt,
+						attempt.startedAt,
+						Math.round(attempt.durationMs),
+						attempt.statusCode,
+						attempt.error,
+						attempt.outcome,
+						attempt.nextAttemptAt,
+					],
 				);
 				return true;
 			});

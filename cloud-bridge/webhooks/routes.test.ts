@@ -22,7 +22,9 @@ beforeAll(async () => {
 	dispatcher = new WebhookDispatcher({ store: new MemoryWebhookStore(), retry: { initialDelayMs: 10, maxDelayMs: 20 }, pollIntervalMs: 50 });
 	dispatcher.start();
 	app = Fastify();
-	await app.register(swagger, { openapi: { openapi: "3.1.0", info: { title: "test", version: "1" }, components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } } } });
+	await app.register(swagger, {
+		openapi: { openapi: "3.1.0", info: { title: "test", version: "1" }, components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } } },
+	});
 	await app.register(webhookRoutes, {
 		dispatcher,
 		// Stands in for the service's bearer-token check: 401 without a token, 403 without admin.
@@ -68,7 +70,9 @@ describe("webhook routes", () => {
 		expect(secret).toMatch(/^whsec_/);
 		const id = created.json.id as string;
 		const listed = await call("GET", "/v1/webhooks/subscriptions");
-		expect(listed.json).toEqual({ subscriptions: [{ id, url: receiver.url, eventTypes: ["invoice.created"], description: "ERP", createdAt: expect.any(Number) }] });
+		expect(listed.json).toEqual({
+			subscriptions: [{ id, url: receiver.url, eventTypes: ["invoice.created"], description: "ERP", createdAt: expect.any(Number) }],
+		});
 		expect(JSON.stringify(listed.json)).not.toContain(secret);
 		expect((await call("GET", `/v1/webhooks/subscriptions/${id}`)).json).toMatchObject({ id, url: receiver.url });
 
@@ -110,7 +114,9 @@ describe("webhook routes", () => {
 
 	it("appear in an OpenAPI document, from fastify's schemas and from the billing service's route declarations", async () => {
 		const generated = app.swagger() as { paths: Record<string, Record<string, { security?: unknown }>> };
-		expect(Object.keys(generated.paths)).toEqual(expect.arrayContaining(["/v1/webhooks/subscriptions", "/v1/webhooks/subscriptions/{id}", "/v1/webhooks/deliveries"]));
+		expect(Object.keys(generated.paths)).toEqual(
+			expect.arrayContaining(["/v1/webhooks/subscriptions", "/v1/webhooks/subscriptions/{id}", "/v1/webhooks/deliveries"]),
+		);
 		expect(generated.paths["/v1/webhooks/deliveries"].get.security).toEqual([{ bearer: ["admin"] }]);
 		// The declarations fit the billing service's own route type and document builder.
 		const specs: RouteSpec[] = webhookRouteSpecs(dispatcher);

@@ -92,7 +92,8 @@ async function answering(work: () => Promise<{ status: number; body: unknown }>)
 	try {
 		return await work();
 	} catch (error) {
-		if (isFieldchainError(error, "FC_WEBHOOK_NOT_FOUND") || isFieldchainError(error, "FC_WEBHOOK_INVALID")) return { status: statusOf(error), body: errorBody(error) };
+		if (isFieldchainError(error, "FC_WEBHOOK_NOT_FOUND") || isFieldchainError(error, "FC_WEBHOOK_INVALID"))
+			return { status: statusOf(error), body: errorBody(error) };
 		throw error;
 	}
 }
@@ -101,7 +102,9 @@ function pageLimit(value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
 	const limit = Number(value);
 	if (!/^\d+$/.test(value) || limit < 1 || limit > MAX_DELIVERY_PAGE) {
-		throw new FieldchainError(ErrorCodes.FC_WEBHOOK_INVALID, `limit is "${value}"; it must be an integer from 1 to ${MAX_DELIVERY_PAGE}.`, { details: { field: "limit" } });
+		throw new FieldchainError(ErrorCodes.FC_WEBHOOK_INVALID, `limit is "${value}"; it must be an integer from 1 to ${MAX_DELIVERY_PAGE}.`, {
+			details: { field: "limit" },
+		});
 	}
 	return limit;
 }
@@ -233,7 +236,9 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookRoutes
 	app.setErrorHandler((error, _request, reply) => {
 		const thrown = error as { validation?: unknown; message?: string };
 		if (thrown.validation) {
-			const refusal = new FieldchainError(ErrorCodes.FC_WEBHOOK_INVALID, `Bad request: ${thrown.message}.`, { hint: "See the OpenAPI document for the request schema." });
+			const refusal = new FieldchainError(ErrorCodes.FC_WEBHOOK_INVALID, `Bad request: ${thrown.message}.`, {
+				hint: "See the OpenAPI document for the request schema.",
+			});
 			return reply.code(statusOf(refusal)).send(errorBody(refusal));
 		}
 		throw error;

@@ -17,7 +17,14 @@ export interface SubscriptionRow {
 
 export function subscriptionFromRow(row: SubscriptionRow): StoredSubscription {
 	const eventTypes = typeof row.event_types === "string" ? (JSON.parse(row.event_types) as string[]) : row.event_types;
-	return { id: row.id, url: row.url, eventTypes: eventTypes as BillingEventType[], description: row.description, createdAt: num(row.created_at), secret: row.secret };
+	return {
+		id: row.id,
+		url: row.url,
+		eventTypes: eventTypes as BillingEventType[],
+		description: row.description,
+		createdAt: num(row.created_at),
+		secret: row.secret,
+	};
 }
 
 export interface DeliveryRow {

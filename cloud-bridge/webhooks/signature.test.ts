@@ -19,7 +19,7 @@ function reason(run: () => unknown): string {
 }
 
 describe("webhook signatures", () => {
-	it("is HMAC-SHA256 over \"<t>.<body>\" in hex, as an independent computation gives", () => {
+	it('is HMAC-SHA256 over "<t>.<body>" in hex, as an independent computation gives', () => {
 		const expected = createHmac("sha256", secret).update(`${t}.${body}`, "utf8").digest("hex");
 		expect(computeSignature(secret, t, body)).toBe(expected);
 		expect(signatureHeader(secret, t, body)).toBe(`t=${t},v1=${expected}`);

@@ -74,7 +74,9 @@ export function verifyWebhookSignature(options: VerifyWebhookOptions): { timesta
 	const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
 	const nowSeconds = Math.floor((options.now ?? Date.now()) / 1000);
 	if (Math.abs(nowSeconds - timestamp) > tolerance) {
-		throw refuse(`The signature timestamp ${timestamp} is ${nowSeconds - timestamp} s from now, outside the ${tolerance} s tolerance (a replay, or a wrong clock).`);
+		throw refuse(
+			`The signature timestamp ${timestamp} is ${nowSeconds - timestamp} s from now, outside the ${tolerance} s tolerance (a replay, or a wrong clock).`,
+		);
 	}
 	const secrets = typeof options.secret === "string" ? [options.secret] : options.secret;
 	if (secrets.length === 0 || secrets.some((s) => typeof s !== "string" || s === "")) throw refuse("No secret to verify the signature with.");

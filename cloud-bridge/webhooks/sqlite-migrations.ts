@@ -56,7 +56,12 @@ export const SQLITE_WEBHOOK_MIGRATIONS: readonly SqliteWebhookMigration[] = [
 	},
 ];
 
-const WEBHOOK_SCHEMA: SqliteSchema = { table: "webhook_schema_version", what: "the webhook tables", errorCode: ErrorCodes.FC_WEBHOOK_MIGRATION, migrations: SQLITE_WEBHOOK_MIGRATIONS };
+const WEBHOOK_SCHEMA: SqliteSchema = {
+	table: "webhook_schema_version",
+	what: "the webhook tables",
+	errorCode: ErrorCodes.FC_WEBHOOK_MIGRATION,
+	migrations: SQLITE_WEBHOOK_MIGRATIONS,
+};
 
 export const LATEST_SQLITE_WEBHOOK_VERSION = latestVersion(WEBHOOK_SCHEMA);
 

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { isFieldchainError } from "../../platform/errors.js";
 import { SqliteRepository } from "../../model/repository/sqlite.js";
+import { isFieldchainError } from "../../platform/errors.js";
 import { LATEST_SQLITE_WEBHOOK_VERSION, SQLITE_WEBHOOK_MIGRATIONS } from "./sqlite-migrations.js";
 import { SqliteWebhookStore } from "./sqlite-store.js";
 import { webhookStoreContract } from "./webhook-store.contract.js";
@@ -21,8 +21,17 @@ describe("SqliteWebhookStore", () => {
 		const path = nextPath();
 		const repo = new SqliteRepository(path);
 		const store = new SqliteWebhookStore(repo.db);
-		await store.createSubscription({ id: "S1", url: "https://example.test/h", eventTypes: ["invoice.created"], description: null, createdAt: 1, secret: "whsec_x" });
-		const versions = repo.db.prepare("SELECT (SELECT MAX(version) FROM schema_version) AS model, (SELECT MAX(version) FROM webhook_schema_version) AS webhooks").get();
+		await store.createSubscription({
+			id: "S1",
+			url: "https://example.test/h",
+			eventTypes: ["invoice.created"],
+			description: null,
+			createdAt: 1,
+			secret: "whsec_x",
+		});
+		const versions = repo.db
+			.prepare("SELECT (SELECT MAX(version) FROM schema_version) AS model, (SELECT MAX(version) FROM webhook_schema_version) AS webhooks")
+			.get();
 		expect(versions).toEqual({ model: expect.any(Number), webhooks: LATEST_SQLITE_WEBHOOK_VERSION });
 		await store.close();
 		expect(repo.db.open).toBe(true); // a shared connection stays open

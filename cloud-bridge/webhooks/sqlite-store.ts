@@ -39,7 +39,9 @@ export class SqliteWebhookStore implements WebhookStore {
 	async createSubscription(s: StoredSubscription): Promise<void> {
 		const db = this.open();
 		const result = db
-			.prepare("INSERT INTO webhook_subscriptions (id, url, event_types, description, secret, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+			.prepare(
+				"INSERT INTO webhook_subscriptions (id, url, event_types, description, secret, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+			)
 			.run(s.id, s.url, JSON.stringify(s.eventTypes), s.description, s.secret, s.createdAt);
 		if (result.changes !== 1) throw duplicateSubscription(s.id);
 	}
@@ -58,11 +60,9 @@ export class SqliteWebhookStore implements WebhookStore {
 		const db = this.open();
 		return db.transaction(() => {
 			if (db.prepare("DELETE FROM webhook_subscriptions WHERE id = ?").run(id).changes === 0) return false;
-			db.prepare("UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = ?, updated_at = ? WHERE subscription_id = ? AND status = 'pending'").run(
-				SUBSCRIPTION_DELETED,
-				now,
-				id,
-			);
+			db.prepare(
+				"UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = ?, updated_at = ? WHERE subscription_id = ? AND status = 'pending'",
+			).run(SUBSCRIPTION_DELETED, now, id);
 			return true;
 		})();
 	}
@@ -104,18 +104,21 @@ export class SqliteWebhookStore implements WebhookStore {
 			const row = db.prepare("SELECT * FROM webhook_deliveries WHERE id = ?").get(attempt.deliveryId) as DeliveryRow | undefined;
 			if (row?.status !== "pending" || row.attempts !== attempt.attempt - 1) return false;
 			const next = afterAttempt(deliveryFromRow(row), attempt);
-			db.prepare("UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, updated_at = ?, last_status_code = ?, last_error = ? WHERE id = ?").run(
-				next.status,
-				next.attempts,
-				next.nextAttemptAt,
-				next.updatedAt,
-				next.lastStatusCode,
-				next.lastError,
-				next.id,
-			);
+			db.prepare(
+				"UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, updated_at = ?, last_status_code = ?, last_error = ? WHERE id = ?",
+			).run(next.status, next.attempts, next.nextAttemptAt, next.updatedAt, next.lastStatusCode, next.lastError, next.id);
 			db.prepare(
 				"INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error, outcome, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-			).run(attempt.deliveryId, attempt.attempt, attempt.startedAt, attempt.durationMs, attempt.statusCode, attempt.error, attempt.outcome, attempt.nextAttemptAt);
+			).run(
+				attempt.deliveryId,
+				attempt.attempt,
+				attempt.startedAt,
+				attempt.durationMs,
+				attempt.statusCode,
+				attempt.error,
+				attempt.outcome,
+				attempt.nextAttemptAt,
+			);
 			return true;
 		})();
 	}

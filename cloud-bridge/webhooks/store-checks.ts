@@ -29,7 +29,10 @@ export function afterAttempt(delivery: WebhookDelivery, attempt: DeliveryAttempt
 
 export function assertAttempt(attempt: DeliveryAttempt): void {
 	if (attempt.outcome === "retrying" && (attempt.nextAttemptAt === null || !Number.isFinite(attempt.nextAttemptAt))) {
-		throw new FieldchainError(ErrorCodes.FC_WEBHOOK_INVALID, `Attempt ${attempt.attempt} of delivery ${attempt.deliveryId} is retrying without a next attempt time.`);
+		throw new FieldchainError(
+			ErrorCodes.FC_WEBHOOK_INVALID,
+			`Attempt ${attempt.attempt} of delivery ${attempt.deliveryId} is retrying without a next attempt time.`,
+		);
 	}
 }
 

@@ -38,11 +38,14 @@ export function checkSubscriptionInput(input: SubscriptionInput, allowInsecureUr
 	if (url.protocol === "http:" && !allowInsecureUrls && !LOOPBACK.test(url.hostname)) {
 		throw invalid("url", `plain http is only allowed to a loopback receiver; use https://${url.host}${url.pathname}.`);
 	}
-	if (!Array.isArray(input.eventTypes) || input.eventTypes.length === 0) throw invalid("eventTypes", `expected a non-empty list of ${BILLING_EVENT_TYPES.join(", ")}.`);
+	if (!Array.isArray(input.eventTypes) || input.eventTypes.length === 0)
+		throw invalid("eventTypes", `expected a non-empty list of ${BILLING_EVENT_TYPES.join(", ")}.`);
 	for (const type of input.eventTypes) {
-		if (!(BILLING_EVENT_TYPES as readonly string[]).includes(type)) throw invalid("eventTypes", `unknown event type "${type}"; known: ${BILLING_EVENT_TYPES.join(", ")}.`);
+		if (!(BILLING_EVENT_TYPES as readonly string[]).includes(type))
+			throw invalid("eventTypes", `unknown event type "${type}"; known: ${BILLING_EVENT_TYPES.join(", ")}.`);
 	}
 	const description = input.description ?? null;
-	if (description !== null && (typeof description !== "string" || description.length > 500)) throw invalid("description", "expected text of at most 500 characters.");
+	if (description !== null && (typeof description !== "string" || description.length > 500))
+		throw invalid("description", "expected text of at most 500 characters.");
 	return { url: url.toString(), eventTypes: [...new Set(input.eventTypes)] as BillingEventType[], description };
 }

@@ -19,7 +19,15 @@ async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<v
 const T0 = 1_764_000_000_000;
 
 function subscription(id: string, createdAt = T0, extra: Partial<StoredSubscription> = {}): StoredSubscription {
-	return { id, url: `https://example.test/hooks/${id}`, eventTypes: ["invoice.created", "milestone.ready"], description: null, createdAt, secret: `whsec_${id}`, ...extra };
+	return {
+		id,
+		url: `https://example.test/hooks/${id}`,
+		eventTypes: ["invoice.created", "milestone.ready"],
+		description: null,
+		createdAt,
+		secret: `whsec_${id}`,
+		...extra,
+	};
 }
 
 function delivery(id: string, subscriptionId: string, eventId: string, createdAt = T0): NewDelivery {
@@ -106,7 +114,14 @@ export function webhookStoreContract(name: string, makeStore: () => WebhookStore
 			await store.enqueue([delivery("D1", "S1", "E1"), delivery("D2", "S1", "E2")]);
 			await store.claimDue(T0, 10, T0 + 30_000);
 			expect(await store.recordAttempt(attempt("D1", 1, "retrying"))).toBe(true);
-			expect(await store.getDelivery("D1")).toMatchObject({ status: "pending", attempts: 1, nextAttemptAt: T0 + 6000, lastStatusCode: 503, lastError: "HTTP 503", updatedAt: T0 + 1012 });
+			expect(await store.getDelivery("D1")).toMatchObject({
+				status: "pending",
+				attempts: 1,
+				nextAttemptAt: T0 + 6000,
+				lastStatusCode: 503,
+				lastError: "HTTP 503",
+				updatedAt: T0 + 1012,
+			});
 			// Not due before its time; then due again.
 			expect((await store.claimDue(T0 + 5999, 10, T0 + 40_000)).map((d) => d.id)).toEqual([]);
 			expect((await store.claimDue(T0 + 6000, 10, T0 + 40_000)).map((d) => d.id)).toEqual(["D1"]);

@@ -3,7 +3,7 @@
  * keeps them in its image trailers. Behind a small store interface, with an in-memory version for
  * tests and a JSON file for `device simulate --state FILE`.
  */
-import { renameSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 export interface SlotImage {
@@ -71,5 +71,8 @@ export class FileBootStateStore implements BootStateStore {
 }
 
 function stateError(message: string, cause: unknown): FieldchainError {
-	return new FieldchainError(ErrorCodes.FC_FIRMWARE_STATE, `Simulator state: ${message}.`, { cause, hint: "Fix or delete the state file; a missing file starts from the factory image." });
+	return new FieldchainError(ErrorCodes.FC_FIRMWARE_STATE, `Simulator state: ${message}.`, {
+		cause,
+		hint: "Fix or delete the state file; a missing file starts from the factory image.",
+	});
 }

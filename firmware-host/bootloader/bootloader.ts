@@ -50,7 +50,10 @@ export class Bootloader {
 	/** Uploads may go to the secondary slot only while it does not hold the image to revert to. */
 	checkCanWriteSecondary(): void {
 		if (!this.state.primaryConfirmed) {
-			throw stateError("the running image is on test and the secondary slot holds the image to roll back to", "Confirm the running image, or reset the device to roll back, before uploading.");
+			throw stateError(
+				"the running image is on test and the secondary slot holds the image to roll back to",
+				"Confirm the running image, or reset the device to roll back, before uploading.",
+			);
 		}
 	}
 
@@ -69,7 +72,13 @@ export class Bootloader {
 			runningVersion: looseVersion(this.state.primary.version),
 			allowDowngrade,
 		});
-		const slot: SlotImage = { version: image.version, hash: image.hash.toString("hex"), hardware: image.hardware, size: image.size, keyHash: image.keyHash.toString("hex") };
+		const slot: SlotImage = {
+			version: image.version,
+			hash: image.hash.toString("hex"),
+			hardware: image.hardware,
+			size: image.size,
+			keyHash: image.keyHash.toString("hex"),
+		};
 		this.commit({ ...this.state, secondary: slot, secondaryPending: false });
 		return slot;
 	}
@@ -85,7 +94,9 @@ export class Bootloader {
 		this.checkCanWriteSecondary();
 		const running = looseVersion(this.state.primary.version);
 		if (running && !allowDowngrade && compareVersions(parseVersion(secondary.version), running) < 0) {
-			throw new FieldchainError(ErrorCodes.FC_FIRMWARE_DOWNGRADE, `Image ${secondary.version} is older than the running ${this.state.primary.version}.`, { hint: "Allow the downgrade explicitly." });
+			throw new FieldchainError(ErrorCodes.FC_FIRMWARE_DOWNGRADE, `Image ${secondary.version} is older than the running ${this.state.primary.version}.`, {
+				hint: "Allow the downgrade explicitly.",
+			});
 		}
 		this.commit({ ...this.state, secondaryPending: true });
 	}
@@ -122,7 +133,13 @@ export class Bootloader {
 		const { model } = this.options.hardware;
 		const version = this.options.factoryVersion;
 		const hash = createHash("sha256").update(`fieldchain factory image ${model} ${version}`).digest("hex");
-		return { primary: { version, hash, hardware: model, size: 0, keyHash: "" }, secondary: undefined, secondaryPending: false, primaryConfirmed: true, rolledBack: false };
+		return {
+			primary: { version, hash, hardware: model, size: 0, keyHash: "" },
+			secondary: undefined,
+			secondaryPending: false,
+			primaryConfirmed: true,
+			rolledBack: false,
+		};
 	}
 }
 

@@ -79,12 +79,16 @@ export class ImageService {
 		try {
 			if (action === ImageAction.ACTION_TEST) this.bootloader.test(request.hash ?? new Uint8Array(), request.allowDowngrade ?? false);
 			else if (action === ImageAction.ACTION_CONFIRM) {
-				if (this.selfTest !== SelfTest.SELF_TEST_PASSED) return answer(ImageStatus.IMAGE_STATUS_BUSY, "The running image has not passed its self-test; it cannot be confirmed.");
+				if (this.selfTest !== SelfTest.SELF_TEST_PASSED)
+					return answer(ImageStatus.IMAGE_STATUS_BUSY, "The running image has not passed its self-test; it cannot be confirmed.");
 				this.bootloader.confirm(request.hash ?? undefined);
 			} else if (action !== ImageAction.ACTION_READ) return answer(ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT, `Unknown action ${action}.`);
 		} catch (error) {
 			const notFound = isFieldchainError(error) && /No image/.test(error.message);
-			return answer(notFound ? ImageStatus.IMAGE_STATUS_NOT_FOUND : isFieldchainError(error) ? imageStatusOf(error.code) : ImageStatus.IMAGE_STATUS_BUSY, toError(error).message);
+			return answer(
+				notFound ? ImageStatus.IMAGE_STATUS_NOT_FOUND : isFieldchainError(error) ? imageStatusOf(error.code) : ImageStatus.IMAGE_STATUS_BUSY,
+				toError(error).message,
+			);
 		}
 		return answer(ImageStatus.IMAGE_STATUS_OK);
 	}
@@ -92,11 +96,29 @@ export class ImageService {
 	private describe(): Omit<ImageState, "requestSeq" | "status" | "message"> {
 		const state = this.bootloader.snapshot;
 		const slots: ImageSlot[] = [
-			{ slot: 0, version: state.primary.version, hash: hex(state.primary.hash), hardware: state.primary.hardware, pending: false, confirmed: state.primaryConfirmed, active: true, size: state.primary.size },
+			{
+				slot: 0,
+				version: state.primary.version,
+				hash: hex(state.primary.hash),
+				hardware: state.primary.hardware,
+				pending: false,
+				confirmed: state.primaryConfirmed,
+				active: true,
+				size: state.primary.size,
+			},
 		];
 		if (state.secondary) {
 			const s = state.secondary;
-			slots.push({ slot: 1, version: s.version, hash: hex(s.hash), hardware: s.hardware, pending: state.secondaryPending, confirmed: false, active: false, size: s.size });
+			slots.push({
+				slot: 1,
+				version: s.version,
+				hash: hex(s.hash),
+				hardware: s.hardware,
+				pending: state.secondaryPending,
+				confirmed: false,
+				active: false,
+				size: s.size,
+			});
 		}
 		const progress = this.receiver.progress;
 		return {

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { isFieldchainError, toError } from "../../platform/errors.js";
-import { type ImageUpload, type ImageUploadResult, ImageStatus, imageStatusOf, UPLOAD_SLOT } from "../../protocol/firmware/messages.js";
+import { ImageStatus, type ImageUpload, type ImageUploadResult, imageStatusOf, UPLOAD_SLOT } from "../../protocol/firmware/messages.js";
 import type { Bootloader } from "./bootloader.js";
 
 interface PartialUpload {
@@ -52,12 +52,20 @@ export class UploadReceiver {
 		if (!partial) {
 			const done = this.finished;
 			if (done && offset + data.length === done.length) return done.result;
-			return { status: ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT, nextOffset: 0, message: "No upload in progress: send the first chunk (offset 0) with image_length and sha256." };
+			return {
+				status: ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT,
+				nextOffset: 0,
+				message: "No upload in progress: send the first chunk (offset 0) with image_length and sha256.",
+			};
 		}
 		// Out of order (a lost or repeated chunk): drop it and say where to continue.
 		if (offset !== partial.offset) return { status: ImageStatus.IMAGE_STATUS_OK, nextOffset: partial.offset };
 		if (offset + data.length > partial.length) {
-			return { status: ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT, nextOffset: partial.offset, message: `Chunk at ${offset} of ${data.length} bytes runs past the image length ${partial.length}.` };
+			return {
+				status: ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT,
+				nextOffset: partial.offset,
+				message: `Chunk at ${offset} of ${data.length} bytes runs past the image length ${partial.length}.`,
+			};
 		}
 		data.copy(partial.bytes, offset);
 		partial.offset += data.length;
@@ -70,9 +78,12 @@ export class UploadReceiver {
 		const length = upload.imageLength ?? 0;
 		const sha256 = Buffer.from(upload.sha256 ?? []);
 		const refuse = (status: number, message: string) => ({ status, nextOffset: 0, message });
-		if (length === 0 || sha256.length !== 32) return refuse(ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT, "The first chunk needs image_length > 0 and a 32-byte sha256.");
-		if ((upload.slot ?? 0) !== UPLOAD_SLOT) return refuse(ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT, `Only slot ${UPLOAD_SLOT} (secondary) takes uploads; the running image is in slot 0.`);
-		if (length > this.bootloader.slotSize) return refuse(ImageStatus.IMAGE_STATUS_NO_SPACE, `An image of ${length} bytes does not fit the ${this.bootloader.slotSize}-byte slot.`);
+		if (length === 0 || sha256.length !== 32)
+			return refuse(ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT, "The first chunk needs image_length > 0 and a 32-byte sha256.");
+		if ((upload.slot ?? 0) !== UPLOAD_SLOT)
+			return refuse(ImageStatus.IMAGE_STATUS_INVALID_ARGUMENT, `Only slot ${UPLOAD_SLOT} (secondary) takes uploads; the running image is in slot 0.`);
+		if (length > this.bootloader.slotSize)
+			return refuse(ImageStatus.IMAGE_STATUS_NO_SPACE, `An image of ${length} bytes does not fit the ${this.bootloader.slotSize}-byte slot.`);
 		try {
 			this.bootloader.checkCanWriteSecondary();
 		} catch (error) {
@@ -96,11 +107,23 @@ export class UploadReceiver {
 		const match = createHash("sha256").update(partial.bytes).digest().equals(partial.sha256);
 		let result: Omit<ImageUploadResult, "requestSeq">;
 		if (!match) {
-			result = { status: ImageStatus.IMAGE_STATUS_HASH_MISMATCH, nextOffset: partial.length, complete: true, match: false, message: "The SHA-256 of the received image differs from the one announced; nothing was written." };
+			result = {
+				status: ImageStatus.IMAGE_STATUS_HASH_MISMATCH,
+				nextOffset: partial.length,
+				complete: true,
+				match: false,
+				message: "The SHA-256 of the received image differs from the one announced; nothing was written.",
+			};
 		} else {
 			try {
 				const slot = this.bootloader.installSecondary(partial.bytes, partial.allowDowngrade);
-				result = { status: ImageStatus.IMAGE_STATUS_OK, nextOffset: partial.length, complete: true, match: true, message: `Image ${slot.version} verified and written to slot ${UPLOAD_SLOT}.` };
+				result = {
+					status: ImageStatus.IMAGE_STATUS_OK,
+					nextOffset: partial.length,
+					complete: true,
+					match: true,
+					message: `Image ${slot.version} verified and written to slot ${UPLOAD_SLOT}.`,
+				};
 			} catch (error) {
 				const status = isFieldchainError(error) ? imageStatusOf(error.code) : ImageStatus.IMAGE_STATUS_BAD_IMAGE;
 				result = { status, nextOffset: partial.length, complete: true, match: true, message: `${toError(error).message} Nothing was written.` };

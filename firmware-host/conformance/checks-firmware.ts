@@ -15,7 +15,14 @@ async function state(connection: DeviceConnection, context: ConformanceContext, 
 }
 
 /** Uploads until `stopAt` bytes are confirmed (or the end); resolves with the confirmed offset. */
-async function upload(connection: DeviceConnection, hello: Hello, image: Buffer, context: ConformanceContext, stopAt: number, restart: boolean): Promise<{ confirmed: number; resumedAt: number; complete: boolean }> {
+async function upload(
+	connection: DeviceConnection,
+	hello: Hello,
+	image: Buffer,
+	context: ConformanceContext,
+	stopAt: number,
+	restart: boolean,
+): Promise<{ confirmed: number; resumedAt: number; complete: boolean }> {
 	let stop: () => void = () => {};
 	const stopped = new Promise<void>((resolve) => {
 		stop = resolve;
@@ -88,7 +95,10 @@ export const firmwareChecks: Check[] = [
 				context.log(`resumed at offset ${rest.resumedAt} of ${image.length}`);
 				const after = await state(second.connection, context);
 				const hash = parseImage(image).hash;
-				expectThat(after.slots?.some((s) => s.slot === 1 && Buffer.from(s.hash ?? []).equals(hash)), "slot 1 does not hold the uploaded image");
+				expectThat(
+					after.slots?.some((s) => s.slot === 1 && Buffer.from(s.hash ?? []).equals(hash)),
+					"slot 1 does not hold the uploaded image",
+				);
 			} finally {
 				await second.connection.close();
 			}
@@ -121,7 +131,10 @@ export const firmwareChecks: Check[] = [
 				expectThat(!onTest.slots?.[0]?.confirmed, "the tested image reports confirmed before anyone confirmed it");
 				await rebootAndGreet(connection, context);
 				const back = await state(connection, context);
-				expectThat(Buffer.from(back.slots?.[0]?.hash ?? []).equals(Buffer.from(original.hash ?? [])), `after the second reset the device runs ${back.slots?.[0]?.version}, not ${original.version}: no rollback`);
+				expectThat(
+					Buffer.from(back.slots?.[0]?.hash ?? []).equals(Buffer.from(original.hash ?? [])),
+					`after the second reset the device runs ${back.slots?.[0]?.version}, not ${original.version}: no rollback`,
+				);
 				expectThat(back.rolledBack, "the device does not report the rollback (rolled_back)");
 				context.log(`ran ${onTest.slots?.[0]?.version} once, rolled back to ${original.version}`);
 			} finally {

@@ -23,7 +23,9 @@ async function readingsFor(context: ConformanceContext, connection: DeviceConnec
 
 /** A conforming device's frames all pass COBS, CRC and protobuf decoding. */
 function expectClean(before: LinkCounters, after: LinkCounters): void {
-	const dirty = (["badCrc", "badCobs", "oversized", "short", "undecodable"] as const).filter((k) => after[k] > before[k]).map((k) => `${k} +${after[k] - before[k]}`);
+	const dirty = (["badCrc", "badCobs", "oversized", "short", "undecodable"] as const)
+		.filter((k) => after[k] > before[k])
+		.map((k) => `${k} +${after[k] - before[k]}`);
 	expectThat(dirty.length === 0, `the device sent damaged or undecodable frames: ${dirty.join(", ")} (resyncs +${after.resyncs - before.resyncs})`);
 }
 
@@ -53,7 +55,13 @@ export const readingChecks: Check[] = [
 				await context.sleep(200);
 				const later = readingsOf(await context.collect(connection, context.resendTimeoutMs + 1000));
 				const again = later.filter((r) => (r.seq ?? 0) <= acked);
-				expectThat(again.length === 0, `the device re-sent ${again.length} readings it had been acked for (seq ${again.slice(0, 5).map((r) => r.seq).join(", ")}${again.length > 5 ? ", ..." : ""} <= ${acked})`);
+				expectThat(
+					again.length === 0,
+					`the device re-sent ${again.length} readings it had been acked for (seq ${again
+						.slice(0, 5)
+						.map((r) => r.seq)
+						.join(", ")}${again.length > 5 ? ", ..." : ""} <= ${acked})`,
+				);
 				expectClean(before, connection.link!.counters);
 				await connection.request({ command: { stopStreaming: {} } }, "commandResult", context.answerTimeoutMs);
 				const tail = readingsOf(await context.collect(connection, 300));
@@ -87,7 +95,10 @@ export const readingChecks: Check[] = [
 				const got = readingsOf([...second.received, ...(await context.collect(second.connection, Math.min(context.resendTimeoutMs, 800)))]);
 				const seen = new Set(got.filter(resent).map((r) => r.seq ?? 0));
 				const missing = unacked.filter((seq) => !seen.has(seq));
-				expectThat(missing.length === 0, `after reconnecting, ${missing.length} of ${unacked.length} unacked readings were not re-sent with RESENT (seq ${missing.slice(0, 5).join(", ")})`);
+				expectThat(
+					missing.length === 0,
+					`after reconnecting, ${missing.length} of ${unacked.length} unacked readings were not re-sent with RESENT (seq ${missing.slice(0, 5).join(", ")})`,
+				);
 				await ackAll(second.connection, Math.max(...unacked, ...got.map((r) => r.seq ?? 0)), second.hello.bootId);
 				await context.sleep(100);
 			} finally {

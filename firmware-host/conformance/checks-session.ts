@@ -34,7 +34,11 @@ export const sessionChecks: Check[] = [
 		async run(context) {
 			const { connection } = await context.connect();
 			try {
-				const refusal = connection.waitFor((e) => e.body === "error" && e.error!.code === ProtocolErrorCode.CODE_PROTOCOL_VERSION, context.answerTimeoutMs, "Error CODE_PROTOCOL_VERSION");
+				const refusal = connection.waitFor(
+					(e) => e.body === "error" && e.error!.code === ProtocolErrorCode.CODE_PROTOCOL_VERSION,
+					context.answerTimeoutMs,
+					"Error CODE_PROTOCOL_VERSION",
+				);
 				const after = context.collect(connection, context.answerTimeoutMs + 500, (e) => e.body === "reading");
 				await connection.greet(2).catch(() => undefined);
 				const error = await refusal;

@@ -30,7 +30,10 @@ export interface SuiteResult {
 	skipped: number;
 }
 
-export async function runConformance(context: Omit<ConformanceContext, "log">, options: { device: string; checks?: Check[]; onResult?: (result: CheckResult) => void }): Promise<SuiteResult> {
+export async function runConformance(
+	context: Omit<ConformanceContext, "log">,
+	options: { device: string; checks?: Check[]; onResult?: (result: CheckResult) => void },
+): Promise<SuiteResult> {
 	const startedAt = new Date(context.clock.now()).toISOString();
 	const suiteStart = context.clock.monotonic();
 	const results: CheckResult[] = [];
@@ -50,5 +53,13 @@ export async function runConformance(context: Omit<ConformanceContext, "log">, o
 		options.onResult?.(result);
 	}
 	const count = (status: CheckResult["status"]) => results.filter((r) => r.status === status).length;
-	return { device: options.device, startedAt, durationMs: context.clock.monotonic() - suiteStart, results, passed: count("passed"), failed: count("failed"), skipped: count("skipped") };
+	return {
+		device: options.device,
+		startedAt,
+		durationMs: context.clock.monotonic() - suiteStart,
+		results,
+		passed: count("passed"),
+		failed: count("failed"),
+		skipped: count("skipped"),
+	};
 }

@@ -6,8 +6,8 @@
  */
 import { EventEmitter } from "node:events";
 import { type Clock, systemClock, type TimerHandle } from "../../platform/clock.js";
-import { type Envelope, type EnvelopeInit, type Hello, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
 import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
+import { type Envelope, type EnvelopeInit, type Hello, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
 
 export interface DeviceConnectionEvents {
@@ -84,10 +84,14 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 				lastError = toError(error);
 			}
 		}
-		throw new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `The device did not come back within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (${lastError.message})` : ""}.`, {
-			cause: lastError,
-			hint: "Plug it in again and re-run the command.",
-		});
+		throw new FieldchainError(
+			ErrorCodes.FC_SERIAL_OPEN,
+			`The device did not come back within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (${lastError.message})` : ""}.`,
+			{
+				cause: lastError,
+				hint: "Plug it in again and re-run the command.",
+			},
+		);
 	}
 
 	/** Sends HostHello and waits for the Hello that answers it. */
@@ -141,14 +145,17 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 			(e) => {
 				if (e.body === "error" && e.error!.relatedSeq === seq) return true;
 				if (e.body !== answer) return false;
-				const related = answer === "commandResult" ? e.commandResult!.commandSeq : answer === "imageState" ? e.imageState!.requestSeq : e.imageUploadResult!.requestSeq;
+				const related =
+					answer === "commandResult" ? e.commandResult!.commandSeq : answer === "imageState" ? e.imageState!.requestSeq : e.imageUploadResult!.requestSeq;
 				return related === seq;
 			},
 			timeoutMs,
 			`the answer to ${Object.keys(body)[0]}`,
 		).then((envelope) => {
 			if (envelope.body === "error") {
-				throw new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, `The device answered with error ${envelope.error!.code}: ${envelope.error!.message}`, { details: { code: envelope.error!.code } });
+				throw new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, `The device answered with error ${envelope.error!.code}: ${envelope.error!.message}`, {
+					details: { code: envelope.error!.code },
+				});
 			}
 			return envelope;
 		});
@@ -172,11 +179,19 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 			const onClose = (reason: Error | undefined) => {
 				if (options.survivesClose) return;
 				cleanup();
-				reject(new FieldchainError(ErrorCodes.FC_SERIAL_CLOSED, `The device went away while waiting for ${what}${reason ? `: ${reason.message}` : ""}.`, { cause: reason }));
+				reject(
+					new FieldchainError(ErrorCodes.FC_SERIAL_CLOSED, `The device went away while waiting for ${what}${reason ? `: ${reason.message}` : ""}.`, {
+						cause: reason,
+					}),
+				);
 			};
 			const timer = this.clock.setTimeout(() => {
 				cleanup();
-				reject(new FieldchainError(ErrorCodes.FC_PROTO_TIMEOUT, `No answer from the device: timed out after ${timeoutMs} ms waiting for ${what}.`, { hint: "Check the cable and the device's power." }));
+				reject(
+					new FieldchainError(ErrorCodes.FC_PROTO_TIMEOUT, `No answer from the device: timed out after ${timeoutMs} ms waiting for ${what}.`, {
+						hint: "Check the cable and the device's power.",
+					}),
+				);
 			}, timeoutMs);
 			this.on("envelope", onEnvelope);
 			this.on("close", onClose);

@@ -5,8 +5,8 @@
  */
 import type { Clock } from "../../platform/clock.js";
 import { systemClock } from "../../platform/clock.js";
-import { CommandStatus, type Hello } from "../../protocol/codec.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { CommandStatus, type Hello } from "../../protocol/codec.js";
 import { chunkSizeFor, ImageUploader, type UploadOutcome } from "../../protocol/firmware/image-uploader.js";
 import { type ParsedImage, verifyImage } from "../../protocol/firmware/image-verify.js";
 import { errorCodeOfStatus, ImageAction, type ImageState, ImageStatus, SelfTest, statusName } from "../../protocol/firmware/messages.js";
@@ -86,9 +86,13 @@ export async function flashImage(options: FlashOptions): Promise<FlashResult> {
 		return finishTestBoot(options, image, result, emit);
 	}
 	if (primary && !primary.confirmed) {
-		throw new FieldchainError(ErrorCodes.FC_FIRMWARE_STATE, `The device runs ${primary.version} on test (not confirmed); its previous image is kept for a rollback.`, {
-			hint: "Reset the device to roll back (or flash that image again to confirm it) before flashing another.",
-		});
+		throw new FieldchainError(
+			ErrorCodes.FC_FIRMWARE_STATE,
+			`The device runs ${primary.version} on test (not confirmed); its previous image is kept for a rollback.`,
+			{
+				hint: "Reset the device to roll back (or flash that image again to confirm it) before flashing another.",
+			},
+		);
 	}
 	if (!hashOf(1).equals(image.hash)) {
 		const started = clock.monotonic();
@@ -97,7 +101,9 @@ export async function flashImage(options: FlashOptions): Promise<FlashResult> {
 		emit({ kind: "uploaded", outcome: result.upload, seconds: result.uploadSeconds });
 	}
 
-	const tested = (await connection.request({ imageStateRequest: { action: ImageAction.ACTION_TEST, hash: image.hash, allowDowngrade: options.allowDowngrade } }, "imageState")).imageState!;
+	const tested = (
+		await connection.request({ imageStateRequest: { action: ImageAction.ACTION_TEST, hash: image.hash, allowDowngrade: options.allowDowngrade } }, "imageState")
+	).imageState!;
 	throwIfRefused(tested, "mark the image for a test boot");
 	emit({ kind: "testBoot" });
 	await resetAndWait(options);
@@ -110,9 +116,13 @@ async function finishTestBoot(options: FlashOptions, image: ParsedImage, result:
 	const running = state.slots?.[0];
 	if (!running || !Buffer.from(running.hash ?? []).equals(image.hash)) {
 		emit({ kind: "rolledBack", running: running?.version ?? "?" });
-		throw new FieldchainError(ErrorCodes.FC_FIRMWARE_ROLLBACK, `Rolled back: the device did not boot ${image.version}; it runs ${running?.version ?? "an unknown image"}.`, {
-			hint: "The bootloader refused or reverted the new image; check the device log.",
-		});
+		throw new FieldchainError(
+			ErrorCodes.FC_FIRMWARE_ROLLBACK,
+			`Rolled back: the device did not boot ${image.version}; it runs ${running?.version ?? "an unknown image"}.`,
+			{
+				hint: "The bootloader refused or reverted the new image; check the device log.",
+			},
+		);
 	}
 	emit({ kind: "booted", version: running.version ?? "" });
 	const passed = state.selfTest === SelfTest.SELF_TEST_PASSED;
@@ -122,14 +132,19 @@ async function finishTestBoot(options: FlashOptions, image: ParsedImage, result:
 		const after = await readState(connection);
 		const back = after.slots?.[0]?.version ?? "?";
 		emit({ kind: "rolledBack", running: back });
-		throw new FieldchainError(ErrorCodes.FC_FIRMWARE_ROLLBACK, `Rolled back: ${image.version} failed its self-test after the test boot; the device was reset and runs ${back} again.`, {
-			hint: "Do not release this image; check its self-test.",
-		});
+		throw new FieldchainError(
+			ErrorCodes.FC_FIRMWARE_ROLLBACK,
+			`Rolled back: ${image.version} failed its self-test after the test boot; the device was reset and runs ${back} again.`,
+			{
+				hint: "Do not release this image; check its self-test.",
+			},
+		);
 	}
 	if (options.testOnly) return { ...result, outcome: "test-only" };
 	const confirmed = (await connection.request({ imageStateRequest: { action: ImageAction.ACTION_CONFIRM, hash: image.hash } }, "imageState")).imageState!;
 	throwIfRefused(confirmed, "confirm the image");
-	if (!confirmed.slots?.[0]?.confirmed) throw new FieldchainError(ErrorCodes.FC_FIRMWARE_STATE, "The device said OK to confirm but reports the image as not confirmed.");
+	if (!confirmed.slots?.[0]?.confirmed)
+		throw new FieldchainError(ErrorCodes.FC_FIRMWARE_STATE, "The device said OK to confirm but reports the image as not confirmed.");
 	emit({ kind: "confirmed", version: image.version });
 	return result;
 }
@@ -158,9 +173,13 @@ async function upload(options: FlashOptions, image: ParsedImage, clock: Clock, e
 		if (reconnecting) return;
 		emit({ kind: "disconnected", confirmed: uploader.confirmedOffset, total: uploader.total });
 		if (!options.resume) {
-			failure = new FieldchainError(ErrorCodes.FC_FIRMWARE_UPLOAD, `The device went away at offset ${uploader.confirmedOffset} of ${uploader.total}; it keeps what it received.`, {
-				hint: "Plug it in again and run the same command with --resume to continue from there.",
-			});
+			failure = new FieldchainError(
+				ErrorCodes.FC_FIRMWARE_UPLOAD,
+				`The device went away at offset ${uploader.confirmedOffset} of ${uploader.total}; it keeps what it received.`,
+				{
+					hint: "Plug it in again and run the same command with --resume to continue from there.",
+				},
+			);
 			wake();
 			return;
 		}
@@ -201,7 +220,12 @@ async function upload(options: FlashOptions, image: ParsedImage, clock: Clock, e
 async function resetAndWait(options: FlashOptions): Promise<void> {
 	const { connection } = options;
 	const oldBoot = Buffer.from(connection.hello?.bootId ?? []);
-	const newBoot = connection.waitFor((e) => e.body === "hello" && !Buffer.from(e.hello!.bootId ?? []).equals(oldBoot), options.bootTimeoutMs ?? 30_000, "the device to boot again", { survivesClose: true });
+	const newBoot = connection.waitFor(
+		(e) => e.body === "hello" && !Buffer.from(e.hello!.bootId ?? []).equals(oldBoot),
+		options.bootTimeoutMs ?? 30_000,
+		"the device to boot again",
+		{ survivesClose: true },
+	);
 	let reconnecting = false;
 	const onClose = () => {
 		// A USB device disappears while it resets: open it again when it is back.

@@ -3,8 +3,8 @@
  * component's "data" event (every `freq` ms) becomes one Reading per quantity it measures.
  */
 import type { Capability, Reading } from "../../protocol/codec.js";
-import type { BoardConfig, SensorConfig } from "./sensor-config.js";
 import type { J5Board, J5Component, JohnnyFive } from "./johnny-five-types.js";
+import type { BoardConfig, SensorConfig } from "./sensor-config.js";
 
 export type ReadingFields = Omit<Reading, "seq" | "deviceTimeUs">;
 
@@ -31,7 +31,17 @@ const MULTI_PARTS: Record<string, string> = {
 /** What each kind reports; Multi sub-sensors that a controller lacks are skipped at run time. */
 export function capabilitiesOf(config: BoardConfig): Capability[] {
 	return config.sensors.flatMap((s): Capability[] => {
-		if (s.kind === "sensor") return [{ quantity: s.quantity, unit: s.unit, rangeMin: s.scale?.[0] ?? 0, rangeMax: s.scale?.[1] ?? 1023, resolution: s.scale ? (s.scale[1] - s.scale[0]) / 1023 : 1, channel: s.channel }];
+		if (s.kind === "sensor")
+			return [
+				{
+					quantity: s.quantity,
+					unit: s.unit,
+					rangeMin: s.scale?.[0] ?? 0,
+					rangeMax: s.scale?.[1] ?? 1023,
+					resolution: s.scale ? (s.scale[1] - s.scale[0]) / 1023 : 1,
+					channel: s.channel,
+				},
+			];
 		if (s.kind === "thermometer") return [{ quantity: "temperature", unit: "Cel", rangeMin: -55, rangeMax: 150, resolution: 0.1, channel: s.channel }];
 		const parts = MULTI_PARTS[s.controller.toUpperCase()] ?? "THP";
 		return [
@@ -71,10 +81,12 @@ function readingsOf(sensor: SensorConfig, c: J5Component): ReadingFields[] {
 		const value = sensor.scale && c.fscaleTo ? c.fscaleTo(sensor.scale[0], sensor.scale[1]) : c.value;
 		return finite(value) ? [{ quantity: sensor.quantity, value: round(value), unit: sensor.unit, channel: sensor.channel }] : [];
 	}
-	if (sensor.kind === "thermometer") return finite(c.celsius) ? [{ quantity: "temperature", value: round(c.celsius), unit: "Cel", channel: sensor.channel }] : [];
+	if (sensor.kind === "thermometer")
+		return finite(c.celsius) ? [{ quantity: "temperature", value: round(c.celsius), unit: "Cel", channel: sensor.channel }] : [];
 	const out: ReadingFields[] = [];
 	if (finite(c.thermometer?.celsius)) out.push({ quantity: "temperature", value: round(c.thermometer.celsius), unit: "Cel", channel: sensor.channel });
-	if (finite(c.hygrometer?.relativeHumidity)) out.push({ quantity: "relative_humidity", value: round(c.hygrometer.relativeHumidity), unit: "%", channel: sensor.channel });
+	if (finite(c.hygrometer?.relativeHumidity))
+		out.push({ quantity: "relative_humidity", value: round(c.hygrometer.relativeHumidity), unit: "%", channel: sensor.channel });
 	// johnny-five's barometer reports kPa.
 	if (finite(c.barometer?.pressure)) out.push({ quantity: "pressure", value: round(c.barometer.pressure), unit: "kPa", channel: sensor.channel });
 	return out;

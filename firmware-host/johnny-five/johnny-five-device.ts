@@ -46,7 +46,12 @@ export async function startJohnnyFiveDevice(options: JohnnyFiveDeviceOptions): P
 		let timer: TimerHandle | undefined;
 		const fail = (error: unknown) => {
 			clock.clearTimeout(timer);
-			reject(new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `The Firmata board did not become ready: ${toError(error).message}.`, { cause: error, hint: "Check that StandardFirmata runs on the board and the port and baud rate (57600) are right." }));
+			reject(
+				new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `The Firmata board did not become ready: ${toError(error).message}.`, {
+					cause: error,
+					hint: "Check that StandardFirmata runs on the board and the port and baud rate (57600) are right.",
+				}),
+			);
 		};
 		timer = clock.setTimeout(() => fail(new Error(`no answer within ${options.readyTimeoutMs ?? 10_000} ms`)), options.readyTimeoutMs ?? 10_000);
 		board.once("ready", () => {

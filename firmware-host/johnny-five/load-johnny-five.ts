@@ -22,6 +22,9 @@ function load(name: string): unknown {
 	try {
 		return requireAtRunTime(name);
 	} catch (error) {
-		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot load ${name}: ${toError(error).message}.`, { cause: error, hint: `Install it next to fieldchain: npm install ${name}.` });
+		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot load ${name}: ${toError(error).message}.`, {
+			cause: error,
+			hint: `Install it next to fieldchain: npm install ${name}.`,
+		});
 	}
 }

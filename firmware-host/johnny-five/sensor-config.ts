@@ -49,15 +49,36 @@ function sensor(value: unknown, field: string): SensorConfig {
 			if (!QUANTITY.test(quantity)) throw invalid(`${field}.quantity`, `"${quantity}" is not lower snake case`);
 			let scale: [number, number] | undefined;
 			if (o.scale !== undefined) {
-				if (!Array.isArray(o.scale) || o.scale.length !== 2 || !o.scale.every((n) => typeof n === "number" && Number.isFinite(n))) throw invalid(`${field}.scale`, "must be [low, high], two numbers");
+				if (!Array.isArray(o.scale) || o.scale.length !== 2 || !o.scale.every((n) => typeof n === "number" && Number.isFinite(n)))
+					throw invalid(`${field}.scale`, "must be [low, high], two numbers");
 				scale = [o.scale[0], o.scale[1]];
 			}
-			return { kind: "sensor", pin: pin(o.pin, `${field}.pin`), quantity, unit: string(o.unit, `${field}.unit`), scale, channel: optionalString(o.channel, `${field}.channel`) ?? String(o.pin), freq };
+			return {
+				kind: "sensor",
+				pin: pin(o.pin, `${field}.pin`),
+				quantity,
+				unit: string(o.unit, `${field}.unit`),
+				scale,
+				channel: optionalString(o.channel, `${field}.channel`) ?? String(o.pin),
+				freq,
+			};
 		}
 		case "thermometer":
-			return { kind: "thermometer", pin: o.pin === undefined ? undefined : pin(o.pin, `${field}.pin`), controller: string(o.controller, `${field}.controller`), channel: optionalString(o.channel, `${field}.channel`) ?? String(o.pin ?? o.controller), freq };
+			return {
+				kind: "thermometer",
+				pin: o.pin === undefined ? undefined : pin(o.pin, `${field}.pin`),
+				controller: string(o.controller, `${field}.controller`),
+				channel: optionalString(o.channel, `${field}.channel`) ?? String(o.pin ?? o.controller),
+				freq,
+			};
 		case "multi":
-			return { kind: "multi", controller: string(o.controller, `${field}.controller`), address: optionalNumber(o.address, `${field}.address`), channel: optionalString(o.channel, `${field}.channel`) ?? String(o.controller), freq };
+			return {
+				kind: "multi",
+				controller: string(o.controller, `${field}.controller`),
+				address: optionalNumber(o.address, `${field}.address`),
+				channel: optionalString(o.channel, `${field}.channel`) ?? String(o.controller),
+				freq,
+			};
 		default:
 			throw invalid(`${field}.kind`, `"${String(o.kind)}" is not one of sensor, thermometer, multi`);
 	}

@@ -20,7 +20,11 @@ export function describeEnvelope(envelope: Envelope): string {
 		}
 		case "hello": {
 			const h = envelope.hello!;
-			return `${seq} hello ${h.deviceId} ${h.model} rev ${h.hardwareRevision} fw ${h.firmwareVersion} protocol ${h.protocolMajor}.${h.protocolMinor} max_payload ${h.maxPayload} window ${h.window} boot ${Buffer.from(h.bootId ?? []).toString("hex").slice(0, 8)}`;
+			return `${seq} hello ${h.deviceId} ${h.model} rev ${h.hardwareRevision} fw ${h.firmwareVersion} protocol ${h.protocolMajor}.${h.protocolMinor} max_payload ${h.maxPayload} window ${h.window} boot ${Buffer.from(
+				h.bootId ?? [],
+			)
+				.toString("hex")
+				.slice(0, 8)}`;
 		}
 		default:
 			return `${seq} ${envelope.body} ${JSON.stringify(Object.values(envelopeToJson(envelope)).find((v) => typeof v === "object") ?? {})}`;

@@ -6,10 +6,10 @@
 import { EventEmitter } from "node:events";
 import type { Duplex } from "node:stream";
 import { type Clock, systemClock } from "../../platform/clock.js";
-import { decodeEnvelope, type Envelope, type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
 import { toError } from "../../platform/errors.js";
+import { decodeEnvelope, type Envelope, type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
 import { ABSOLUTE_MAX_PAYLOAD, encodeFrame } from "../../protocol/framing/frame.js";
-import { type FrameError, FrameDecoder } from "../../protocol/framing/frame-decoder.js";
+import { FrameDecoder, type FrameError } from "../../protocol/framing/frame-decoder.js";
 
 export interface MonitorCounters {
 	frames: number;
@@ -52,7 +52,11 @@ export class FrameMonitor extends EventEmitter<FrameMonitorEvents> {
 		super();
 		this.started = clock.monotonic();
 		// A monitor accepts the largest frames any device may send: it watches, it does not enforce.
-		this.decoder = new FrameDecoder({ maxPayload: ABSOLUTE_MAX_PAYLOAD, onFrame: (payload) => this.onFrame(payload), onError: (error) => this.emit("frameError", error, this.elapsed()) });
+		this.decoder = new FrameDecoder({
+			maxPayload: ABSOLUTE_MAX_PAYLOAD,
+			onFrame: (payload) => this.onFrame(payload),
+			onError: (error) => this.emit("frameError", error, this.elapsed()),
+		});
 		stream.on("data", (chunk: Buffer) => this.decoder.push(chunk));
 		stream.on("close", () => this.emit("close"));
 		stream.on("error", () => this.emit("close"));
@@ -60,7 +64,18 @@ export class FrameMonitor extends EventEmitter<FrameMonitorEvents> {
 
 	get counters(): MonitorCounters {
 		const s = this.decoder.stats;
-		return { frames: s.frames, bytes: s.bytes, badCrc: s.badCrc, badCobs: s.badCobs, oversized: s.oversized, short: s.short, resyncs: s.resyncs, undecodable: this.undecodable, readings: this.readings, sent: this.sent };
+		return {
+			frames: s.frames,
+			bytes: s.bytes,
+			badCrc: s.badCrc,
+			badCobs: s.badCobs,
+			oversized: s.oversized,
+			short: s.short,
+			resyncs: s.resyncs,
+			undecodable: this.undecodable,
+			readings: this.readings,
+			sent: this.sent,
+		};
 	}
 
 	elapsed(): number {
@@ -88,7 +103,15 @@ export class FrameMonitor extends EventEmitter<FrameMonitorEvents> {
 }
 
 /** Per-second rates between two counter snapshots. */
-export function rates(previous: MonitorCounters, current: MonitorCounters, ms: number): { framesPerSecond: number; readingsPerSecond: number; bytesPerSecond: number } {
-	const per = (a: number, b: number) => (ms > 0 ? Math.round(((b - a) * 1000) / ms * 10) / 10 : 0);
-	return { framesPerSecond: per(previous.frames, current.frames), readingsPerSecond: per(previous.readings, current.readings), bytesPerSecond: per(previous.bytes, current.bytes) };
+export function rates(
+	previous: MonitorCounters,
+	current: MonitorCounters,
+	ms: number,
+): { framesPerSecond: number; readingsPerSecond: number; bytesPerSecond: number } {
+	const per = (a: number, b: number) => (ms > 0 ? Math.round((((b - a) * 1000) / ms) * 10) / 10 : 0);
+	return {
+		framesPerSecond: per(previous.frames, current.frames),
+		readingsPerSecond: per(previous.readings, current.readings),
+		bytesPerSecond: per(previous.bytes, current.bytes),
+	};
 }

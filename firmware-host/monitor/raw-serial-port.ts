@@ -21,7 +21,12 @@ export function openRawSerialPort(path: string, baudRate: number, binding: Seria
 	return new Promise((resolve, reject) => {
 		const port: SerialPortStream = new RawSerialPort({ binding, path, baudRate }, (error) => {
 			if (error) {
-				reject(new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `Cannot open serial port ${path}: ${error.message}.`, { cause: error, hint: "Check the path, that no other program holds the port (a running gateway does), and group dialout." }));
+				reject(
+					new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `Cannot open serial port ${path}: ${error.message}.`, {
+						cause: error,
+						hint: "Check the path, that no other program holds the port (a running gateway does), and group dialout.",
+					}),
+				);
 				return;
 			}
 			resolve(port);

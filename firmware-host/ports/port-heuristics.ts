@@ -49,10 +49,20 @@ export function judgePort(port: SerialPortInfo, configured: UsbMatch[]): ListedP
 			(!c.productId || norm(c.productId) === productId) &&
 			(!c.serialNumber || c.serialNumber === port.serialNumber),
 	);
-	if (match) return { ...base, looksLikeFieldchain: "yes", reason: `configured ${[match.vendorId, match.productId].filter(Boolean).join(":")}${match.serialNumber ? ` serial ${match.serialNumber}` : ""}` };
+	if (match)
+		return {
+			...base,
+			looksLikeFieldchain: "yes",
+			reason: `configured ${[match.vendorId, match.productId].filter(Boolean).join(":")}${match.serialNumber ? ` serial ${match.serialNumber}` : ""}`,
+		};
 	if (/fieldchain/i.test(port.manufacturer ?? "")) return { ...base, looksLikeFieldchain: "yes", reason: `manufacturer "${port.manufacturer}"` };
 	const bridge = (vendorId && productId && COMMON_BRIDGES[`${vendorId}:${productId}`]) || (vendorId && COMMON_BRIDGES[vendorId]);
-	if (bridge) return { ...base, looksLikeFieldchain: "maybe", reason: `${bridge} USB-serial bridge; run \`fieldchain device monitor --serial ${port.path}\` to see if it speaks protocol v1` };
+	if (bridge)
+		return {
+			...base,
+			looksLikeFieldchain: "maybe",
+			reason: `${bridge} USB-serial bridge; run \`fieldchain device monitor --serial ${port.path}\` to see if it speaks protocol v1`,
+		};
 	return { ...base, looksLikeFieldchain: "no", reason: vendorId ? "unknown USB device" : "not a USB device" };
 }
 

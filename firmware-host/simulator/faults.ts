@@ -7,7 +7,7 @@ import { type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
 import { encodeFrame } from "../../protocol/framing/frame.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
 import type { FaultOptions } from "./options.js";
-import { randomBytes, randomInt, type RandomSource } from "./prng.js";
+import { type RandomSource, randomBytes, randomInt } from "./prng.js";
 
 export interface FaultCounts {
 	garbage: number;

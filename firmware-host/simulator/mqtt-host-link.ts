@@ -5,8 +5,8 @@
  */
 import { EventEmitter } from "node:events";
 import { connectAsync, type MqttClient } from "mqtt";
-import { decodeEnvelope, type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
 import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../platform/errors.js";
+import { decodeEnvelope, type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
 import { type EnvelopeLink, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../../protocol/link.js";
 import { deviceDownTopic, deviceUpTopic } from "../../protocol/topics.js";
 

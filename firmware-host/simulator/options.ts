@@ -5,10 +5,10 @@
  */
 import { type Clock, systemClock } from "../../platform/clock.js";
 import { configFieldError } from "../../platform/config-errors.js";
-import { isValidDeviceId } from "../../protocol/topics.js";
 import type { Capability } from "../../protocol/codec.js";
+import { isValidDeviceId } from "../../protocol/topics.js";
 import type { ImageService } from "../bootloader/image-service.js";
-import { randomBytes, type RandomSource } from "./prng.js";
+import { type RandomSource, randomBytes } from "./prng.js";
 import { isQuantity, QUANTITIES, type Quantity } from "./quantities.js";
 
 const invalid = configFieldError({ lead: "Simulator option ", separator: ": " });

@@ -105,7 +105,15 @@ describe("runSerialSimulator on a socat pty pair", () => {
 		const host = new TestHost(undefined, { answerHello: true });
 		await connectHost(host, pty.host);
 		const statuses: RunnerStatus["state"][] = [];
-		const handle = await simulator({ path: pty.device, deviceId: "pty-sim-2", helloRetryMs: 250, rate: 500, count: 1000, retryMs: 50, onStatus: (status) => statuses.push(status.state) });
+		const handle = await simulator({
+			path: pty.device,
+			deviceId: "pty-sim-2",
+			helloRetryMs: 250,
+			rate: 500,
+			count: 1000,
+			retryMs: 50,
+			onStatus: (status) => statuses.push(status.state),
+		});
 
 		await waitFor(() => host.readings.length >= 200, 10_000, "200 readings before the cut");
 		await pty.kill();
@@ -160,4 +168,3 @@ describe("runSerialSimulator on a socat pty pair", () => {
 		await expect(runSerialSimulator({ path: "/nonexistent/fieldchain-port", deviceId: "pty-sim-4" })).rejects.toMatchObject({ code: "FC_SERIAL_OPEN" });
 	});
 });
-

@@ -43,9 +43,33 @@ export async function runSerialSimulator(options: SerialSimulatorOptions): Promi
  * lost connection is retried every retryMs (default 1000).
  */
 export async function runMqttSimulator(options: MqttSimulatorOptions): Promise<SimulatorHandle> {
-	const { url, password, clientId, connectTimeoutMs, protocolVersion, keepaliveSeconds, maxPayload, clientOptions, retryMs, onStatus, onDevice, ...deviceOptions } = options;
+	const {
+		url,
+		password,
+		clientId,
+		connectTimeoutMs,
+		protocolVersion,
+		keepaliveSeconds,
+		maxPayload,
+		clientOptions,
+		retryMs,
+		onStatus,
+		onDevice,
+		...deviceOptions
+	} = options;
 	const device = new SimulatedDevice(deviceOptions);
 	onDevice?.(device);
-	const open = () => connectMqttDeviceLink({ url, deviceId: device.deviceId, password, clientId, connectTimeoutMs, protocolVersion, keepaliveSeconds, maxPayload, clientOptions });
+	const open = () =>
+		connectMqttDeviceLink({
+			url,
+			deviceId: device.deviceId,
+			password,
+			clientId,
+			connectTimeoutMs,
+			protocolVersion,
+			keepaliveSeconds,
+			maxPayload,
+			clientOptions,
+		});
 	return runOnReconnectingLink(device, open, { retryMs: retryMs ?? 1000, onStatus, clock: deviceOptions.clock });
 }

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../platform/clock.js";
-import { CommandStatus, EventKind, ProtocolErrorCode, ReadingFlag } from "../../protocol/codec.js";
 import { ErrorCodes, isFieldchainError } from "../../platform/errors.js";
+import { CommandStatus, EventKind, ProtocolErrorCode, ReadingFlag } from "../../protocol/codec.js";
 import { createMemoryLinkPair, type MemoryLink } from "../../protocol/transport/memory-link.js";
 import type { SimulatedDeviceOptions } from "./options.js";
 import { seededRandom } from "./prng.js";

@@ -10,6 +10,7 @@
  */
 import { EventEmitter } from "node:events";
 import type { Clock, TimerHandle } from "../../platform/clock.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import {
 	type CommandResult,
 	type Envelope,
@@ -23,7 +24,6 @@ import {
 	type Reading,
 	ReadingFlag,
 } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { EnvelopeLink, LinkEvents } from "../../protocol/link.js";
 import { type CommandName, type CommandTarget, type DeviceStatus, runCommand } from "./commands.js";
 import { FaultInjector } from "./faults.js";
@@ -213,9 +213,13 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 				this.off("allAcked", onAllAcked);
 				const { generated, unacked } = this.stats;
 				reject(
-					new FieldchainError(ErrorCodes.FC_PROTO_TIMEOUT, `Device ${this.deviceId}: not all readings acked after ${timeoutMs} ms (${generated} taken, ${unacked} unacked).`, {
-						hint: "Check that a gateway is connected and acknowledging readings.",
-					}),
+					new FieldchainError(
+						ErrorCodes.FC_PROTO_TIMEOUT,
+						`Device ${this.deviceId}: not all readings acked after ${timeoutMs} ms (${generated} taken, ${unacked} unacked).`,
+						{
+							hint: "Check that a gateway is connected and acknowledging readings.",
+						},
+					),
 				);
 			}, timeoutMs);
 		});
@@ -333,10 +337,13 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		if (this.resendTimer || !this.session?.ready || this.session.maintenance || oldest?.sentAt === undefined) return;
 		const since = Math.max(oldest.sentAt, this.lastAckProgressAt);
 		const delay = delayMs ?? since + this.options.resendTimeoutMs - this.clock.monotonic();
-		this.resendTimer = this.clock.setTimeout(() => {
-			this.resendTimer = undefined;
-			this.onResendTimer();
-		}, Math.max(0, delay));
+		this.resendTimer = this.clock.setTimeout(
+			() => {
+				this.resendTimer = undefined;
+				this.onResendTimer();
+			},
+			Math.max(0, delay),
+		);
 	}
 
 	private onResendTimer(): void {
@@ -387,7 +394,9 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 				);
 				return;
 			default:
-				this.sendControl({ error: { code: ProtocolErrorCode.CODE_UNSUPPORTED, message: `A device does not accept ${envelope.body}.`, relatedSeq: envelope.seq } });
+				this.sendControl({
+					error: { code: ProtocolErrorCode.CODE_UNSUPPORTED, message: `A device does not accept ${envelope.body}.`, relatedSeq: envelope.seq },
+				});
 				this.reportProtocolError(new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, `Host sent ${envelope.body}, which only devices send.`));
 		}
 	}
@@ -448,7 +457,13 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		const firmware = this.options.firmware;
 		const seq = envelope.seq ?? 0;
 		if (!firmware) {
-			this.sendControl({ error: { code: ProtocolErrorCode.CODE_UNSUPPORTED, message: "This device has no bootloader service; start the simulator with --state FILE.", relatedSeq: seq } });
+			this.sendControl({
+				error: {
+					code: ProtocolErrorCode.CODE_UNSUPPORTED,
+					message: "This device has no bootloader service; start the simulator with --state FILE.",
+					relatedSeq: seq,
+				},
+			});
 			return;
 		}
 		if (envelope.body === "imageUpload") this.sendControl({ imageUploadResult: firmware.upload(envelope.imageUpload!, seq) });

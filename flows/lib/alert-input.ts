@@ -13,7 +13,12 @@ export function alertRequest(config: Record<string, unknown>, msg: Message): Ale
 	return {
 		severity,
 		title,
-		message: typeof msg.payload === "string" ? msg.payload : msg.payload === undefined ? undefined : `${JSON.stringify(msg.payload)}${typeof msg.unit === "string" ? ` ${msg.unit}` : ""}`,
+		message:
+			typeof msg.payload === "string"
+				? msg.payload
+				: msg.payload === undefined
+					? undefined
+					: `${JSON.stringify(msg.payload)}${typeof msg.unit === "string" ? ` ${msg.unit}` : ""}`,
 		deviceId: text(msg.deviceId) ?? text(reading?.deviceId),
 		workOrderId: text(msg.workOrderId),
 		taskId: text(msg.taskId),

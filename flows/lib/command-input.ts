@@ -9,7 +9,8 @@ export const COMMAND_ACTIONS: readonly DeviceCommand["action"][] = ["start-strea
 
 function positiveNumber(value: unknown, name: string, max: number): number {
 	const number = typeof value === "number" ? value : Number(text(value));
-	if (!Number.isFinite(number) || number <= 0 || number > max) throw inputError(`${name} must be a number above 0 and at most ${max} (got ${JSON.stringify(value)}).`);
+	if (!Number.isFinite(number) || number <= 0 || number > max)
+		throw inputError(`${name} must be a number above 0 and at most ${max} (got ${JSON.stringify(value)}).`);
 	return number;
 }
 

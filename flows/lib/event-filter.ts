@@ -7,7 +7,8 @@ export const EVENT_NAMES: readonly GatewayEventName[] = ["deviceAttached", "devi
 export function parseEventNames(config: Record<string, unknown>): GatewayEventName[] {
 	const names = listSetting(config.events);
 	const unknown = names.filter((name) => !EVENT_NAMES.includes(name as GatewayEventName));
-	if (unknown.length > 0) throw configError(`Unknown gateway event ${unknown.map((name) => `"${name}"`).join(", ")}; the events are ${EVENT_NAMES.join(", ")}.`);
+	if (unknown.length > 0)
+		throw configError(`Unknown gateway event ${unknown.map((name) => `"${name}"`).join(", ")}; the events are ${EVENT_NAMES.join(", ")}.`);
 	return (names.length > 0 ? names : EVENT_NAMES) as GatewayEventName[];
 }
 

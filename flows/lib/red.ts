@@ -3,8 +3,9 @@
  * createNodeApi, @node-red/runtime Node), and the one place that wires an input handler to
  * status, send and done(err). Entry files stay a few lines each.
  */
-import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
+
 import type { FieldchainApi } from "../../gateway/node-red/flows-api.js";
+import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
 
 export type Message = Record<string, unknown> & { payload?: unknown; topic?: string };
 
@@ -50,7 +51,9 @@ export interface GatewayConfigNode {
 export function gatewayOf(RED: Red, config: NodeConfig): GatewayConfigNode {
 	const node = config.gateway ? (RED.nodes.getNode(config.gateway) as GatewayConfigNode | null) : null;
 	if (!node) {
-		throw new FieldchainError(ErrorCodes.FC_FLOW_CONFIG, `Node "${config.name || config.type}" has no fieldchain gateway configured.`, { hint: "Open the node and pick or add a gateway." });
+		throw new FieldchainError(ErrorCodes.FC_FLOW_CONFIG, `Node "${config.name || config.type}" has no fieldchain gateway configured.`, {
+			hint: "Open the node and pick or add a gateway.",
+		});
 	}
 	return node;
 }
@@ -70,7 +73,12 @@ export function embeddedApi(settings: Record<string, unknown>): FieldchainApi {
  * Runs `work` for each message: a blue ring while busy, green dot with `describe(result)` after,
  * red ring with the error's message on failure, and always done() or done(error).
  */
-export function handleInput<T>(node: RedNode, work: (msg: Message) => Promise<T> | T, output: (result: T, msg: Message) => Message | null, describe: (result: T) => string): void {
+export function handleInput<T>(
+	node: RedNode,
+	work: (msg: Message) => Promise<T> | T,
+	output: (result: T, msg: Message) => Message | null,
+	describe: (result: T) => string,
+): void {
 	node.on("input", (msg, send, done) => {
 		node.status({ fill: "blue", shape: "ring", text: "working" });
 		Promise.resolve()

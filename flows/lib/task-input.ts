@@ -4,7 +4,11 @@ import { configError, inputError, type Message, text } from "./red.js";
 
 export const TASK_OPERATIONS: readonly TaskOperation[] = ["get", "start", "complete", "cancel", "activate", "deactivate", "start-timer", "stop-timer"];
 
-export function taskRequest(config: Record<string, unknown>, msg: Message, defaultTechnician: string | undefined): { operation: TaskOperation; target: TaskTarget } {
+export function taskRequest(
+	config: Record<string, unknown>,
+	msg: Message,
+	defaultTechnician: string | undefined,
+): { operation: TaskOperation; target: TaskTarget } {
 	const operation = (text(msg.operation) ?? text(config.operation) ?? "get") as TaskOperation;
 	if (!TASK_OPERATIONS.includes(operation)) {
 		const problem = `Task operation "${operation}" is not one of ${TASK_OPERATIONS.join(", ")}.`;

@@ -1,6 +1,7 @@
 /** fieldchain event: emits gateway events (device attached/detached, evidence sealed, sync state, alarms, alerts, task changes). */
-import { eventMessage, parseEventNames } from "../lib/event-filter.js";
+
 import { toError } from "../../platform/errors.js";
+import { eventMessage, parseEventNames } from "../lib/event-filter.js";
 import { gatewayOf, type NodeConfig, type Red, type RedNode } from "../lib/red.js";
 
 export default function register(RED: Red): void {

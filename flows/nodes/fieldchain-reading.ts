@@ -1,6 +1,7 @@
 /** fieldchain reading: emits each stored reading from connected devices that passes the filter. */
-import { describeReading, matchesReading, parseReadingFilter, readingMessage } from "../lib/reading-filter.js";
+
 import { toError } from "../../platform/errors.js";
+import { describeReading, matchesReading, parseReadingFilter, readingMessage } from "../lib/reading-filter.js";
 import { gatewayOf, type NodeConfig, type Red, type RedNode } from "../lib/red.js";
 
 export default function register(RED: Red): void {

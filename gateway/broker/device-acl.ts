@@ -5,7 +5,7 @@
  * publish only to its own up topic and subscribe only to its own down topic.
  * Decisions are logged here (never the password), once each.
  */
-import type { AedesOptions, AuthenticateError, AuthErrorCode, Client, PublishPacket, Subscription } from "aedes";
+import type { AedesOptions, AuthErrorCode, AuthenticateError, Client, PublishPacket, Subscription } from "aedes";
 import type { Logger } from "pino";
 import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
 import { deviceDownTopic, deviceUpTopic, isValidDeviceId } from "../../protocol/topics.js";
@@ -31,15 +31,21 @@ const NO_PASSWORD = Buffer.alloc(0);
 
 export function createDeviceAcl({ devices, logger, maxPayload }: DeviceAclOptions): DeviceAcl {
 	const refuseConnect = (client: Client, username: string | undefined, returnCode: AuthErrorCode, reason: string): AuthenticateError => {
-		logger.warn({ code: ErrorCodes.FC_MQTT_AUTH, clientId: client.id, username: username?.slice(0, 80), remoteAddress: remoteAddressOf(client), returnCode, reason }, "MQTT connection refused");
-		const error = new FieldchainError(ErrorCodes.FC_MQTT_AUTH, `MQTT connection from "${client.id}" refused: ${reason}.`) as FieldchainError & AuthenticateError;
+		logger.warn(
+			{ code: ErrorCodes.FC_MQTT_AUTH, clientId: client.id, username: username?.slice(0, 80), remoteAddress: remoteAddressOf(client), returnCode, reason },
+			"MQTT connection refused",
+		);
+		const error = new FieldchainError(ErrorCodes.FC_MQTT_AUTH, `MQTT connection from "${client.id}" refused: ${reason}.`) as FieldchainError &
+			AuthenticateError;
 		error.returnCode = returnCode;
 		return error;
 	};
 
 	const forbid = (client: Client | null, topic: string, reason: string): FieldchainError => {
 		logger.warn({ code: ErrorCodes.FC_MQTT_FORBIDDEN, clientId: client?.id, topic: topic.slice(0, 200), reason }, "MQTT operation refused");
-		return new FieldchainError(ErrorCodes.FC_MQTT_FORBIDDEN, `Client "${client?.id}" may not use "${topic.slice(0, 200)}": ${reason}.`, { details: { clientId: client?.id, topic } });
+		return new FieldchainError(ErrorCodes.FC_MQTT_FORBIDDEN, `Client "${client?.id}" may not use "${topic.slice(0, 200)}": ${reason}.`, {
+			details: { clientId: client?.id, topic },
+		});
 	};
 
 	/** Why username/password do not identify a device, or undefined when they do. */

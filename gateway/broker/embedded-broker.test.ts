@@ -1,13 +1,13 @@
 import { once } from "node:events";
 import type { MqttClient } from "mqtt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { decodeEnvelope, type Envelope } from "../../protocol/codec.js";
 import type { FieldchainError } from "../../platform/errors.js";
+import { decodeEnvelope, type Envelope } from "../../protocol/codec.js";
 import { deviceDownTopic, deviceUpTopic } from "../../protocol/topics.js";
 import { hashPassword } from "../auth/password-hash.js";
-import { BrokerKit, envelopeBytes, PASSWORDS, testDevices } from "./testing/broker-kit.js";
 import { MAX_MQTT_PAYLOAD, startEmbeddedBroker } from "./embedded-broker.js";
 import type { MqttHostLink } from "./mqtt-host-link.js";
+import { BrokerKit, envelopeBytes, PASSWORDS, testDevices } from "./testing/broker-kit.js";
 
 const heartbeat = (seq: number) => ({ seq, heartbeat: { uptimeMs: seq * 1000 } });
 
@@ -87,7 +87,9 @@ describe("embedded MQTT broker", () => {
 
 	it("refuses a wrong password with return code 4, and never logs the password", async () => {
 		await expect(kit.connect({ clientId: "dev1", username: "dev1", password: "not-the-password" })).rejects.toMatchObject({ code: 4 });
-		await vi.waitFor(() => expect(kit.logs.find((line) => line.code === "FC_MQTT_AUTH")).toMatchObject({ clientId: "dev1", reason: "wrong password", returnCode: 4 }));
+		await vi.waitFor(() =>
+			expect(kit.logs.find((line) => line.code === "FC_MQTT_AUTH")).toMatchObject({ clientId: "dev1", reason: "wrong password", returnCode: 4 }),
+		);
 		expect(kit.links).toHaveLength(0);
 		expect(kit.logText.join("")).not.toContain("not-the-password");
 	});
@@ -99,7 +101,13 @@ describe("embedded MQTT broker", () => {
 		await expect(kit.connect({ clientId: "dev1", username: "dev1" })).rejects.toMatchObject({ code: 4 });
 		await expect(kit.connect({ clientId: "x", username: "fieldchain/v1/devices/+/up", password: "x" })).rejects.toMatchObject({ code: 4 });
 		const reasons = kit.logs.filter((line) => line.code === "FC_MQTT_AUTH").map((line) => line.reason);
-		expect(reasons).toEqual(["unknown device", "the device has no MQTT password", "no username (the device id) was given", "no password was given", "unknown device"]);
+		expect(reasons).toEqual([
+			"unknown device",
+			"the device has no MQTT password",
+			"no username (the device id) was given",
+			"no password was given",
+			"unknown device",
+		]);
 		expect(kit.links).toHaveLength(0);
 	});
 
@@ -141,7 +149,13 @@ describe("embedded MQTT broker", () => {
 		for (const topic of [deviceDownTopic("dev2"), "fieldchain/v1/devices/+/down", "fieldchain/#", "#", deviceUpTopic("dev1")]) {
 			await expect(device.subscribeAsync(topic, { qos: 1 })).rejects.toMatchObject({ packet: { granted: [128] } });
 		}
-		expect(forbidden().map((line) => line.topic)).toEqual([deviceDownTopic("dev2"), "fieldchain/v1/devices/+/down", "fieldchain/#", "#", deviceUpTopic("dev1")]);
+		expect(forbidden().map((line) => line.topic)).toEqual([
+			deviceDownTopic("dev2"),
+			"fieldchain/v1/devices/+/down",
+			"fieldchain/#",
+			"#",
+			deviceUpTopic("dev1"),
+		]);
 		expect(link.subscribed).toBe(false);
 		// A refused subscription does not end the connection; the own down topic still works.
 		const granted = await device.subscribeAsync(deviceDownTopic("dev1"), { qos: 1 });
@@ -185,7 +199,9 @@ describe("embedded MQTT broker", () => {
 		const dropped = closeOf(device);
 		device.publish(deviceUpTopic("dev1"), Buffer.alloc(MAX_MQTT_PAYLOAD + 1));
 		await dropped;
-		expect(forbidden()).toEqual([expect.objectContaining({ clientId: "dev1", reason: `payload of ${MAX_MQTT_PAYLOAD + 1} bytes exceeds ${MAX_MQTT_PAYLOAD}` })]);
+		expect(forbidden()).toEqual([
+			expect.objectContaining({ clientId: "dev1", reason: `payload of ${MAX_MQTT_PAYLOAD + 1} bytes exceeds ${MAX_MQTT_PAYLOAD}` }),
+		]);
 
 		// Far above the cap: the connection is cut while the packet is still streaming in.
 		const big = await kit.connectDevice("dev1");
@@ -265,7 +281,10 @@ describe("embedded MQTT broker configuration", () => {
 	});
 
 	it("checks a device list at start", async () => {
-		await expect(startEmbeddedBroker({ port: 0, devices: [{ id: "dev1", passwordHash: "plaintext" }], logger })).rejects.toMatchObject({ code: "FC_CONFIG_INVALID", message: expect.stringMatching(/^Device "dev1": Malformed password hash/) });
+		await expect(startEmbeddedBroker({ port: 0, devices: [{ id: "dev1", passwordHash: "plaintext" }], logger })).rejects.toMatchObject({
+			code: "FC_CONFIG_INVALID",
+			message: expect.stringMatching(/^Device "dev1": Malformed password hash/),
+		});
 		await expect(startEmbeddedBroker({ port: 0, devices: [{ id: "a/b" }], logger })).rejects.toMatchObject({ code: "FC_CONFIG_INVALID" });
 		await expect(startEmbeddedBroker({ port: 0, devices: [{ id: "a" }, { id: "a" }], logger })).rejects.toMatchObject({ code: "FC_CONFIG_INVALID" });
 	});
@@ -273,7 +292,11 @@ describe("embedded MQTT broker configuration", () => {
 	it("takes an async lookup function", async () => {
 		const [dev1] = await testDevices();
 		const passwordHash = await hashPassword("lookup-pw", { ln: 10 });
-		const embedded = await startEmbeddedBroker({ port: 0, devices: async (id) => (id === "dev9" ? { id, passwordHash } : id === "dev1" ? dev1 : undefined), logger });
+		const embedded = await startEmbeddedBroker({
+			port: 0,
+			devices: async (id) => (id === "dev9" ? { id, passwordHash } : id === "dev1" ? dev1 : undefined),
+			logger,
+		});
 		const kit = new BrokerKit();
 		kit.embedded = embedded;
 		try {

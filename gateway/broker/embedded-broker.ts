@@ -101,7 +101,10 @@ function watchClients(broker: Aedes, logger: Logger): void {
 		// ACL refusals were logged where they were decided.
 		if (isFieldchainError(error, "FC_MQTT_AUTH") || isFieldchainError(error, "FC_MQTT_FORBIDDEN")) return;
 		if (isFieldchainError(error, "FC_PROTO_TOO_LARGE")) {
-			logger.warn({ code: ErrorCodes.FC_MQTT_FORBIDDEN, clientId: client.id ?? undefined, remoteAddress: remoteAddressOf(client), reason: error.message }, "MQTT packet too large; connection dropped");
+			logger.warn(
+				{ code: ErrorCodes.FC_MQTT_FORBIDDEN, clientId: client.id ?? undefined, remoteAddress: remoteAddressOf(client), reason: error.message },
+				"MQTT packet too large; connection dropped",
+			);
 			return;
 		}
 		logger.info({ clientId: client.id ?? undefined, remoteAddress: remoteAddressOf(client), reason: error.message }, "MQTT connection error");

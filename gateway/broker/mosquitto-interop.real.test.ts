@@ -77,20 +77,55 @@ describe("mosquitto clients against the embedded broker", () => {
 		});
 		await pub("dev1", PASSWORDS.dev1, deviceUpTopic("dev2"), ["-m", "x"]);
 		await pub("dev1", PASSWORDS.dev1, deviceUpTopic("dev2"), ["-q", "1", "-s"], envelopeBytes({ seq: 1, heartbeat: {} }));
-		await vi.waitFor(() => expect(kit.logs.filter((line) => line.code === "FC_MQTT_FORBIDDEN" && line.clientId === "dev1" && line.topic === deviceUpTopic("dev2"))).toHaveLength(2));
+		await vi.waitFor(() =>
+			expect(kit.logs.filter((line) => line.code === "FC_MQTT_FORBIDDEN" && line.clientId === "dev1" && line.topic === deviceUpTopic("dev2"))).toHaveLength(2),
+		);
 		// What dev1 may do still arrives, so silence above is the ACL, not a dead pipe.
 		await pub("dev1", PASSWORDS.dev1, deviceUpTopic("dev1"), ["-q", "1", "-m", "x"]);
 		await vi.waitFor(() => expect(traffic).toEqual(["dev1: linkError"]));
 	});
 
 	it("refuses a client id that is not the username", async () => {
-		const result = await run("mosquitto_pub", ["-h", "127.0.0.1", "-p", String(kit.port), "-i", "dev2", "-u", "dev1", "-P", PASSWORDS.dev1, "-t", deviceUpTopic("dev1"), "-m", "x"]);
+		const result = await run("mosquitto_pub", [
+			"-h",
+			"127.0.0.1",
+			"-p",
+			String(kit.port),
+			"-i",
+			"dev2",
+			"-u",
+			"dev1",
+			"-P",
+			PASSWORDS.dev1,
+			"-t",
+			deviceUpTopic("dev1"),
+			"-m",
+			"x",
+		]);
 		expect(result.code).not.toBe(0);
 		expect(result.stderr).toMatch(/identifier rejected/i);
 	});
 
 	it("lets mosquitto_sub receive its own down topic and nobody else's", async () => {
-		const args = (topic: string) => ["-h", "127.0.0.1", "-p", String(kit.port), "-i", "dev1", "-u", "dev1", "-P", PASSWORDS.dev1, "-t", topic, "-C", "1", "-W", "10", "-N"];
+		const args = (topic: string) => [
+			"-h",
+			"127.0.0.1",
+			"-p",
+			String(kit.port),
+			"-i",
+			"dev1",
+			"-u",
+			"dev1",
+			"-P",
+			PASSWORDS.dev1,
+			"-t",
+			topic,
+			"-C",
+			"1",
+			"-W",
+			"10",
+			"-N",
+		];
 		const denied = await run("mosquitto_sub", args(deviceDownTopic("dev2")));
 		expect(denied.stderr).toMatch(/denied/i);
 

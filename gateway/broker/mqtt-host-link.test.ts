@@ -30,7 +30,10 @@ describe("MqttHostLink", () => {
 	it("refuses more waiting sends than MAX_WAITING_SENDS, and rejects the waiting ones on close", async () => {
 		const { link } = fakeLink();
 		const waiting = Array.from({ length: MAX_WAITING_SENDS }, (_, seq) => link.send({ seq, heartbeat: {} }).catch((error: unknown) => error));
-		await expect(link.send({ seq: 99, heartbeat: {} })).rejects.toMatchObject({ code: "FC_MQTT_CONNECT", message: expect.stringMatching(/has not subscribed/) });
+		await expect(link.send({ seq: 99, heartbeat: {} })).rejects.toMatchObject({
+			code: "FC_MQTT_CONNECT",
+			message: expect.stringMatching(/has not subscribed/),
+		});
 		link.finish(undefined);
 		for (const result of await Promise.all(waiting)) expect(result).toMatchObject({ code: "FC_MQTT_CONNECT" });
 	});

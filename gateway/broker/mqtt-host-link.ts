@@ -7,8 +7,8 @@
  * comes back, so the gateway's answer would otherwise be lost.
  */
 import { EventEmitter } from "node:events";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError, } from "../../platform/errors.js";
 import { DEFAULT_MAX_PAYLOAD } from "../../protocol/framing/frame.js";
 import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../../protocol/link.js";
 
@@ -66,9 +66,13 @@ export class MqttHostLink extends EventEmitter<LinkEvents> implements EnvelopeLi
 		if (this.isClosed) throw closedError(this.label);
 		const payload = encodeEnvelope(envelope);
 		if (payload.length > this.peerMaxPayload) {
-			throw new FieldchainError(ErrorCodes.FC_PROTO_TOO_LARGE, `Message of ${payload.length} bytes exceeds the peer's max_payload of ${this.peerMaxPayload} bytes.`, {
-				hint: "Send smaller messages, or raise max_payload on the device (at most 16384).",
-			});
+			throw new FieldchainError(
+				ErrorCodes.FC_PROTO_TOO_LARGE,
+				`Message of ${payload.length} bytes exceeds the peer's max_payload of ${this.peerMaxPayload} bytes.`,
+				{
+					hint: "Send smaller messages, or raise max_payload on the device (at most 16384).",
+				},
+			);
 		}
 		return this.sendRaw(payload);
 	}
@@ -80,9 +84,13 @@ export class MqttHostLink extends EventEmitter<LinkEvents> implements EnvelopeLi
 		if (this.downReady) return this.publish(payload);
 		if (this.waiting.length >= MAX_WAITING_SENDS) {
 			return Promise.reject(
-				new FieldchainError(ErrorCodes.FC_MQTT_CONNECT, `Device ${this.label} has not subscribed to its down topic; ${this.waiting.length} messages are already waiting.`, {
-					hint: "The device must subscribe to fieldchain/v1/devices/{id}/down right after it connects.",
-				}),
+				new FieldchainError(
+					ErrorCodes.FC_MQTT_CONNECT,
+					`Device ${this.label} has not subscribed to its down topic; ${this.waiting.length} messages are already waiting.`,
+					{
+						hint: "The device must subscribe to fieldchain/v1/devices/{id}/down right after it connects.",
+					},
+				),
 			);
 		}
 		return new Promise((resolve, reject) => this.waiting.push({ payload, resolve, reject }));

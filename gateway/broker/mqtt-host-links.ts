@@ -130,7 +130,9 @@ export class MqttHostLinks extends EventEmitter<MqttHostLinksEvents> {
 
 	private publishDown(deviceId: string, payload: Buffer): Promise<void> {
 		return new Promise((resolve, reject) => {
-			this.broker.publish({ cmd: "publish", topic: deviceDownTopic(deviceId), payload, qos: DOWN_QOS, retain: false, dup: false }, (error) => (error ? reject(error) : resolve()));
+			this.broker.publish({ cmd: "publish", topic: deviceDownTopic(deviceId), payload, qos: DOWN_QOS, retain: false, dup: false }, (error) =>
+				error ? reject(error) : resolve(),
+			);
 		});
 	}
 }

@@ -14,7 +14,8 @@ function packet(type: number, body: Buffer): Buffer {
 	return Buffer.concat([Buffer.from([type, ...length]), body]);
 }
 
-const publish = (payloadBytes: number) => packet(0x32, Buffer.concat([Buffer.from([0, 5]), Buffer.from("a/b/c"), Buffer.from([0, 1]), Buffer.alloc(payloadBytes, 0xff)]));
+const publish = (payloadBytes: number) =>
+	packet(0x32, Buffer.concat([Buffer.from([0, 5]), Buffer.from("a/b/c"), Buffer.from([0, 1]), Buffer.alloc(payloadBytes, 0xff)]));
 const ping = () => packet(0xc0, Buffer.alloc(0));
 
 /** Feeds `bytes` in chunks of `size`; the first problem, if any. */

@@ -5,8 +5,9 @@
  * memory. This Duplex sits between the socket and aedes.handle(), reads every fixed header as the
  * bytes stream past, and destroys the connection as soon as one announces more than the cap.
  */
-import { Duplex } from "node:stream";
+
 import type { Socket } from "node:net";
+import { Duplex } from "node:stream";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 /** Follows the fixed headers (MQTT 3.1.1 section 2.2) of a byte stream, packet after packet. */

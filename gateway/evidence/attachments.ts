@@ -31,7 +31,9 @@ export class Attachments {
 			throw new FieldchainError(ErrorCodes.FC_EVIDENCE_INVALID, `mediaType "${mediaType}" is not a media type such as image/jpeg.`);
 		}
 		const sha256 = createHash("sha256").update(data).digest("hex");
-		this.db.prepare("INSERT OR IGNORE INTO attachments (sha256, media_type, size, data, created_at) VALUES (?, ?, ?, ?, ?)").run(sha256, mediaType, data.length, data, now);
+		this.db
+			.prepare("INSERT OR IGNORE INTO attachments (sha256, media_type, size, data, created_at) VALUES (?, ?, ?, ?, ?)")
+			.run(sha256, mediaType, data.length, data, now);
 		return { sha256, mediaType, size: data.length };
 	}
 

@@ -25,7 +25,9 @@ export function registerEvidenceCommands(program: Command): Command {
 			const bundle = exportEvidenceBundle({ dataDir: resolve(options.dataDir), workOrderId: options.workOrder, includeAttachmentData: !options.hashesOnly });
 			writeFileSync(options.out, serializeBundle(bundle));
 			const full = bundle.entries.filter((entry) => "full" in entry).length;
-			process.stdout.write(`wrote ${options.out}: ${full} records of work order ${options.workOrder}, ${bundle.entries.length - full} redacted, ${bundle.checkpoints.length} checkpoints\n`);
+			process.stdout.write(
+				`wrote ${options.out}: ${full} records of work order ${options.workOrder}, ${bundle.entries.length - full} redacted, ${bundle.checkpoints.length} checkpoints\n`,
+			);
 		});
 
 	evidence
@@ -37,12 +39,17 @@ export function registerEvidenceCommands(program: Command): Command {
 			const publicKey = options.publicKey ? parsePublicKey(readKeyArgument(options.publicKey)) : undefined;
 			const result = verifyBundle(readFileSync(file), { publicKey });
 			if (options.json) {
-				process.stdout.write(`${JSON.stringify({ ok: result.ok, sealedUpTo: result.sealedUpTo, records: result.records.length, problems: result.problems }, null, 2)}\n`);
+				process.stdout.write(
+					`${JSON.stringify({ ok: result.ok, sealedUpTo: result.sealedUpTo, records: result.records.length, problems: result.problems }, null, 2)}\n`,
+				);
 			} else if (result.ok) {
-				process.stdout.write(`OK: ${result.records.length} records verified, sealed up to chain_seq ${result.sealedUpTo}${publicKey ? "" : " (key taken from the bundle; pass --public-key to pin it)"}\n`);
+				process.stdout.write(
+					`OK: ${result.records.length} records verified, sealed up to chain_seq ${result.sealedUpTo}${publicKey ? "" : " (key taken from the bundle; pass --public-key to pin it)"}\n`,
+				);
 			} else {
 				process.stderr.write(`FAILED: ${result.problems.length} problem(s)\n`);
-				for (const problem of result.problems) process.stderr.write(`  ${problem.kind}${problem.chainSeq !== undefined ? ` at chain_seq ${problem.chainSeq}` : ""}: ${problem.message}\n`);
+				for (const problem of result.problems)
+					process.stderr.write(`  ${problem.kind}${problem.chainSeq !== undefined ? ` at chain_seq ${problem.chainSeq}` : ""}: ${problem.message}\n`);
 			}
 			if (!result.ok) process.exitCode = 1;
 		});

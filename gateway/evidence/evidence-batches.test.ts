@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { EvidenceChain } from "../../protocol/evidence/chain.js";
 import { isFieldchainError } from "../../platform/errors.js";
+import { EvidenceChain } from "../../protocol/evidence/chain.js";
 import { decodeRecord } from "../../protocol/evidence/record.js";
 import { reading } from "../../protocol/evidence/testing/fixtures.js";
 import { migrate } from "../store/migrations.js";
@@ -55,7 +55,16 @@ describe("schema version 3", () => {
 		const written = [1, 2, 3].map((n) => {
 			const init = reading(n === 3 ? "WO-B" : "WO-A", n);
 			const entry = chain.append(init);
-			insert.run(entry.chainSeq, init.id, init.workOrderId, init.taskId, init.checklistItemId, n === 2 ? "pass" : "fail-out-of-range", Buffer.from(entry.bytes), entry.entryHash);
+			insert.run(
+				entry.chainSeq,
+				init.id,
+				init.workOrderId,
+				init.taskId,
+				init.checklistItemId,
+				n === 2 ? "pass" : "fail-out-of-range",
+				Buffer.from(entry.bytes),
+				entry.entryHash,
+			);
 			return entry;
 		});
 		db.close();

@@ -2,17 +2,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { baseSnapshot, items, make } from "../../model/testing/builders.js";
 import { ManualClock } from "../../platform/clock.js";
+import { silentLogger } from "../../platform/logger.js";
 import { verifyCheckpoint } from "../../protocol/evidence/checkpoint.js";
 import { loadOrCreateGatewayKey } from "../../protocol/evidence/keys.js";
 import { decodeCheckpoint, decodeRecord } from "../../protocol/evidence/record.js";
-import { baseSnapshot, items, make } from "../../model/testing/builders.js";
-import { silentLogger } from "../../platform/logger.js";
-import { identity, row } from "../store/testing/rows.js";
+import { GroupCommitter } from "../ingest/group-committer.js";
 import { SqliteReadingStore } from "../store/sqlite-reading-store.js";
+import { identity, row } from "../store/testing/rows.js";
 import { ActiveTasks } from "../work/active-tasks.js";
 import { WorkOrders } from "../work/work-orders.js";
-import { GroupCommitter } from "../ingest/group-committer.js";
 import { EvidenceBatches } from "./evidence-batches.js";
 import { EvidenceLog } from "./evidence-log.js";
 
@@ -29,15 +29,38 @@ function setup(sealEveryRecords = 1000) {
 	const workOrders = new WorkOrders(
 		baseSnapshot({
 			workOrders: [make.workOrder({ status: "in-progress" })],
-			tasks: [make.task({ checklist: [items.insulation({ requirement: { kind: "reading", quantity: "resistance", unit: "Ohm", min: null, max: 0.01, calibratedDevice: false } })] })],
+			tasks: [
+				make.task({
+					checklist: [
+						items.insulation({ requirement: { kind: "reading", quantity: "resistance", unit: "Ohm", min: null, max: 0.01, calibratedDevice: false } }),
+					],
+				}),
+			],
 		}),
 	);
 	const activeTasks = new ActiveTasks(store.database, workOrders);
 	activeTasks.set("TECH1", "WO1", "T1", 0);
 	const clock = new ManualClock();
 	const key = loadOrCreateGatewayKey(dir);
-	const log = new EvidenceLog({ db: store.database, batches: new EvidenceBatches(store.database), gatewayId: "gw-1", key, workOrders, activeTasks, device: (id) => store.getDevice(id), clock, logger: silentLogger(), sealEveryRecords, sealEveryMs: 500 });
-	const commit = (seqs: number[]) => store.commit(seqs.map((seq) => row(seq, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" })), [], () => log.stampReadings(seqs.map((seq) => row(seq, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" }))));
+	const log = new EvidenceLog({
+		db: store.database,
+		batches: new EvidenceBatches(store.database),
+		gatewayId: "gw-1",
+		key,
+		workOrders,
+		activeTasks,
+		device: (id) => store.getDevice(id),
+		clock,
+		logger: silentLogger(),
+		sealEveryRecords,
+		sealEveryMs: 500,
+	});
+	const commit = (seqs: number[]) =>
+		store.commit(
+			seqs.map((seq) => row(seq, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" })),
+			[],
+			() => log.stampReadings(seqs.map((seq) => row(seq, { deviceId: "dev-1", quantity: "resistance", unit: "Ohm" }))),
+		);
 	return { store, log, clock, key, commit };
 }
 

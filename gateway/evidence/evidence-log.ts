@@ -5,9 +5,9 @@
  * (records of a task with outcome and status, checklist state, evidence-view.ts).
  */
 import type Database from "better-sqlite3";
+import type { Task } from "../../model/entities/task.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Logger } from "../../platform/logger.js";
-import type { Task } from "../../model/entities/task.js";
 import { CheckpointPolicy } from "../../protocol/evidence/checkpoint.js";
 import type { GatewayKey } from "../../protocol/evidence/keys.js";
 import type { DeviceRecord, ReadingRow } from "../store/reading-store.js";

@@ -68,7 +68,13 @@ export class EvidenceReadView {
 	/** Each checklist item of the task and whether valid evidence satisfies it. */
 	checklistState(task: Task): ChecklistItemState[] {
 		const satisfied = new Set(this.batches.satisfiedItems(task.id));
-		return task.checklist.map((item) => ({ id: item.id, label: item.label, kind: item.requirement.kind, required: item.required, satisfied: satisfied.has(item.id) }));
+		return task.checklist.map((item) => ({
+			id: item.id,
+			label: item.label,
+			kind: item.requirement.kind,
+			required: item.required,
+			satisfied: satisfied.has(item.id),
+		}));
 	}
 
 	toView(stored: StoredRecord, progress = this.uplinkProgress?.()): EvidenceView {
@@ -81,7 +87,14 @@ export class EvidenceReadView {
 			checklistItemId: record.checklistItemId,
 			kind: KIND_NAMES.get(record.kind) ?? "unknown",
 			outcome: OUTCOME_NAMES.get(record.outcome) ?? "recorded",
-			status: progress === undefined ? "stored" : stored.chainSeq <= progress.receiptedUpTo ? "receipted" : stored.chainSeq <= progress.uploadedUpTo ? "uploaded" : "stored",
+			status:
+				progress === undefined
+					? "stored"
+					: stored.chainSeq <= progress.receiptedUpTo
+						? "receipted"
+						: stored.chainSeq <= progress.uploadedUpTo
+							? "uploaded"
+							: "stored",
 			sealed: stored.chainSeq <= this.sealedUpTo(),
 			contentHash: contentHash(stored.bytes).toString("hex"),
 			createdAt: new Date(Number(record.gatewayTimeMs)).toISOString(),

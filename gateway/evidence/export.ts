@@ -39,10 +39,12 @@ export function exportEvidenceBundle(options: ExportOptions): EvidenceBundle {
 		const sealing = db.prepare("SELECT min(chain_seq) FROM evidence_checkpoints WHERE chain_seq >= ?").pluck().get(range.last) as number | null;
 		const end = sealing ?? batches.head()?.chainSeq ?? range.last;
 		// Each record says which work order it belongs to; the bundle redacts the others.
-		const entries = batches.between(range.first, end).map((stored) => ({ chainSeq: stored.chainSeq, bytes: stored.bytes, workOrderId: decodeRecord(stored.bytes).workOrderId }));
-		const checkpoints = (db.prepare("SELECT canonical FROM evidence_checkpoints WHERE chain_seq BETWEEN ? AND ? ORDER BY chain_seq").pluck().all(range.first, end) as Buffer[]).map(
-			(bytes) => new Uint8Array(bytes),
-		);
+		const entries = batches
+			.between(range.first, end)
+			.map((stored) => ({ chainSeq: stored.chainSeq, bytes: stored.bytes, workOrderId: decodeRecord(stored.bytes).workOrderId }));
+		const checkpoints = (
+			db.prepare("SELECT canonical FROM evidence_checkpoints WHERE chain_seq BETWEEN ? AND ? ORDER BY chain_seq").pluck().all(range.first, end) as Buffer[]
+		).map((bytes) => new Uint8Array(bytes));
 		const attachment = db.prepare("SELECT data FROM attachments WHERE sha256 = ?").pluck();
 		return buildBundle({
 			// The chain's own records say which gateway wrote them (config or gateway-id file).

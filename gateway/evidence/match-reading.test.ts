@@ -37,7 +37,10 @@ describe("matchReading", () => {
 	it("converts units before checking the range", () => {
 		expect(matchReading(task, reading({ value: 2_000_000, unit: "Ohm" }), new Set())).toMatchObject({ outcome: "pass", valueInItemUnit: 2 });
 		expect(matchReading(task, reading({ value: 500, unit: "kOhm" }), new Set())).toMatchObject({ outcome: "fail-out-of-range", valueInItemUnit: 0.5 });
-		expect(matchReading(task, reading({ quantity: "voltage", value: 231000, unit: "mV" }), new Set())).toMatchObject({ item: { id: "volts" }, outcome: "pass" });
+		expect(matchReading(task, reading({ quantity: "voltage", value: 231000, unit: "mV" }), new Set())).toMatchObject({
+			item: { id: "volts" },
+			outcome: "pass",
+		});
 	});
 
 	it("leaves readings of other quantities or incompatible units unmatched", () => {

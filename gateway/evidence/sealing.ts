@@ -56,7 +56,10 @@ export class EvidenceSealer {
 		if (chainSeq <= this.sealedUpTo) return;
 		const { gatewayId, key, clock } = this.options;
 		const now = clock.now();
-		const checkpoint = signCheckpoint({ gatewayId, chainSeq, headHash: head.headHash, recordCount: chainSeq, createdAtMs: now, keyId: key.keyId }, key.privateKey);
+		const checkpoint = signCheckpoint(
+			{ gatewayId, chainSeq, headHash: head.headHash, recordCount: chainSeq, createdAtMs: now, keyId: key.keyId },
+			key.privateKey,
+		);
 		this.statements.insertCheckpoint.run(chainSeq, Buffer.from(checkpoint.bytes), now);
 		const afterSeq = this.sealedUpTo;
 		this.sealedUpTo = chainSeq;

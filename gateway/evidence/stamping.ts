@@ -6,10 +6,10 @@
  * speed, and reload() takes it back from the database when a transaction fails.
  */
 import type Database from "better-sqlite3";
+import type { ChecklistItem, Task } from "../../model/entities/task.js";
 import type { Clock } from "../../platform/clock.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { Logger } from "../../platform/logger.js";
-import type { ChecklistItem, Task } from "../../model/entities/task.js";
 import { type ChainedBytes, type ChainState, EvidenceChain, type EvidenceRecordInit, initialChainState } from "../../protocol/evidence/chain.js";
 import { ReadingRecordTemplate, type ReadingTemplateFields, type ReadingVaryingFields, SignerRole } from "../../protocol/evidence/record.js";
 import type { DeviceRecord, ReadingRow } from "../store/reading-store.js";
@@ -138,9 +138,18 @@ export class EvidenceStamper {
 			gatewayTimeMs: now,
 			outcome: OUTCOME_CODES.recorded,
 			text: input.text ?? (item.requirement.kind === "acknowledgement" ? item.requirement.statement : ""),
-			signerRole: input.signerRole === "customer" ? SignerRole.SIGNER_ROLE_CUSTOMER : input.signerRole === "technician" ? SignerRole.SIGNER_ROLE_TECHNICIAN : SignerRole.SIGNER_ROLE_UNSPECIFIED,
+			signerRole:
+				input.signerRole === "customer"
+					? SignerRole.SIGNER_ROLE_CUSTOMER
+					: input.signerRole === "technician"
+						? SignerRole.SIGNER_ROLE_TECHNICIAN
+						: SignerRole.SIGNER_ROLE_UNSPECIFIED,
 			...(input.attachment
-				? { attachmentSha256: Buffer.from(input.attachment.sha256, "hex"), attachmentMediaType: input.attachment.mediaType, attachmentSize: input.attachment.size }
+				? {
+						attachmentSha256: Buffer.from(input.attachment.sha256, "hex"),
+						attachmentMediaType: input.attachment.mediaType,
+						attachmentSize: input.attachment.size,
+					}
 				: {}),
 		};
 		return this.appendOne(() => this.chain.append(record), { workOrderId: input.workOrderId, taskId: input.task.id, checklistItemId: item.id }, "recorded");
@@ -164,7 +173,10 @@ export class EvidenceStamper {
 		);
 		if (!match) {
 			const wanted = item.requirement;
-			throw new FieldchainError(ErrorCodes.FC_EVIDENCE_INVALID, `Checklist item "${item.id}" needs ${wanted.quantity} in a unit convertible to ${wanted.unit}; the reading is ${row.quantity} in ${row.unit || "no unit"}.`);
+			throw new FieldchainError(
+				ErrorCodes.FC_EVIDENCE_INVALID,
+				`Checklist item "${item.id}" needs ${wanted.quantity} in a unit convertible to ${wanted.unit}; the reading is ${row.quantity} in ${row.unit || "no unit"}.`,
+			);
 		}
 		const template = new ReadingRecordTemplate(this.templateFields(row, device, input.task, match.item, input.technicianId));
 		const varying = varyingFields(row, match.outcome);
@@ -241,7 +253,12 @@ export class EvidenceStamper {
 				calibrationLaboratory: calibration?.laboratory ?? "",
 			},
 			requirement: requirement
-				? { ...(requirement.min !== null ? { min: requirement.min } : {}), ...(requirement.max !== null ? { max: requirement.max } : {}), unit: requirement.unit, calibratedRequired: requirement.calibratedDevice }
+				? {
+						...(requirement.min !== null ? { min: requirement.min } : {}),
+						...(requirement.max !== null ? { max: requirement.max } : {}),
+						unit: requirement.unit,
+						calibratedRequired: requirement.calibratedDevice,
+					}
 				: undefined,
 		};
 	}
@@ -251,7 +268,13 @@ export class EvidenceStamper {
 	 * Outcomes that satisfy an item are written through at once (one row per item, ever).
 	 */
 	private enqueue(chained: ChainedBytes, ids: RecordIds, outcome: EvidenceOutcome): BatchEntry {
-		const entry: BatchEntry = { chainSeq: chained.chainSeq, bytes: chained.bytes, entryHash: chained.entryHash, workOrderId: ids.workOrderId, taskId: ids.taskId };
+		const entry: BatchEntry = {
+			chainSeq: chained.chainSeq,
+			bytes: chained.bytes,
+			entryHash: chained.entryHash,
+			workOrderId: ids.workOrderId,
+			taskId: ids.taskId,
+		};
 		this.pending.push(entry);
 		if ((outcome === "pass" || outcome === "recorded") && ids.taskId && ids.checklistItemId) {
 			const satisfied = this.satisfiedFor(ids.taskId);

@@ -19,7 +19,8 @@ function optionalString(body: Record<string, unknown>, name: string): string | u
 
 function queryInteger(value: string | undefined, name: string, fallback: number, max: number): number {
 	if (value === undefined || value === "") return fallback;
-	if (!/^\d+$/.test(value) || Number(value) > max) throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Query parameter ${name} must be an integer from 0 to ${max}.`);
+	if (!/^\d+$/.test(value) || Number(value) > max)
+		throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Query parameter ${name} must be an integer from 0 to ${max}.`);
 	return Number(value);
 }
 

@@ -29,8 +29,12 @@ describe("local API", () => {
 		const devices = await getJson<{ devices: Array<Record<string, unknown>> }>(`${baseUrl}/api/v1/devices`);
 		expect(devices.status).toBe(200);
 		expect(devices.body.devices[0]).toMatchObject({ id: "meter-1", connected: true, transport: "memory", readingsStored: 3, errors: { badCrc: 0 } });
-		const page = await getJson<{ readings: Array<Record<string, unknown>>; nextAfterSeq: number; bootId: string }>(`${baseUrl}/api/v1/devices/meter-1/readings?afterSeq=1&limit=1`);
-		expect(page.body.readings).toEqual([{ seq: 2, quantity: "voltage", value: 2, unit: "V", flags: 0, channel: "", deviceTimeUs: 5, receivedAt: expect.any(String) }]);
+		const page = await getJson<{ readings: Array<Record<string, unknown>>; nextAfterSeq: number; bootId: string }>(
+			`${baseUrl}/api/v1/devices/meter-1/readings?afterSeq=1&limit=1`,
+		);
+		expect(page.body.readings).toEqual([
+			{ seq: 2, quantity: "voltage", value: 2, unit: "V", flags: 0, channel: "", deviceTimeUs: 5, receivedAt: expect.any(String) },
+		]);
 		expect(page.body.nextAfterSeq).toBe(2);
 		expect(page.body.bootId).toBe("02".repeat(16));
 		const health = await getJson<{ status: string; readingsStored: number }>(`${baseUrl}/healthz`);
@@ -48,7 +52,11 @@ describe("local API", () => {
 		const unknown = await getJson<{ error: { code: string } }>(`${baseUrl}/api/v1/devices/nope/readings`);
 		expect(unknown.status).toBe(404);
 		// The body shape of every fieldchain service: the hint apart from the message.
-		expect(unknown.body.error).toEqual({ code: "FC_HTTP_NOT_FOUND", message: 'No device "nope" has been seen by this gateway.', hint: "GET /api/v1/devices lists the known ones." });
+		expect(unknown.body.error).toEqual({
+			code: "FC_HTTP_NOT_FOUND",
+			message: 'No device "nope" has been seen by this gateway.',
+			hint: "GET /api/v1/devices lists the known ones.",
+		});
 		const noRoute = await getJson<{ error: { code: string } }>(`${baseUrl}/api/v2/whatever`);
 		expect(noRoute.status).toBe(404);
 		// fastify's own refusals keep their status, under the HTTP layer's codes.

@@ -57,11 +57,21 @@ export function buildApi(deps: ApiDependencies): FastifyInstance {
 		if (deps.hasSession && path.startsWith("/api/") && !bearerOk) {
 			// Sign-in, sign-out and "who am I" answer without a session.
 			if (path === "/api/v1/session" || deps.hasSession(request)) return;
-			return sendError(reply, new FieldchainError(ErrorCodes.FC_APP_UNAUTHORIZED, "Sign in first: this API needs a technician session.", { hint: "POST /api/v1/session with the PIN, or send Authorization: Bearer <http.token>." }));
+			return sendError(
+				reply,
+				new FieldchainError(ErrorCodes.FC_APP_UNAUTHORIZED, "Sign in first: this API needs a technician session.", {
+					hint: "POST /api/v1/session with the PIN, or send Authorization: Bearer <http.token>.",
+				}),
+			);
 		}
 		if (!expected) return;
 		if (!bearerOk) {
-			return sendError(reply, new FieldchainError(ErrorCodes.FC_HTTP_UNAUTHORIZED, "Missing or wrong bearer token.", { hint: "Send Authorization: Bearer <http.token from the gateway config>." }));
+			return sendError(
+				reply,
+				new FieldchainError(ErrorCodes.FC_HTTP_UNAUTHORIZED, "Missing or wrong bearer token.", {
+					hint: "Send Authorization: Bearer <http.token from the gateway config>.",
+				}),
+			);
 		}
 	});
 
@@ -124,7 +134,9 @@ export function buildApi(deps: ApiDependencies): FastifyInstance {
 }
 
 function unknownDevice(deviceId: string): FieldchainError {
-	return new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No device "${deviceId}" has been seen by this gateway.`, { hint: "GET /api/v1/devices lists the known ones." });
+	return new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No device "${deviceId}" has been seen by this gateway.`, {
+		hint: "GET /api/v1/devices lists the known ones.",
+	});
 }
 
 function listDevices(deps: ApiDependencies) {

@@ -4,8 +4,8 @@
  * milestone state of a work order, the day's time entries and their submission, and sync state.
  */
 import type { FastifyInstance } from "fastify";
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { Task } from "../../model/entities/task.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { GatewayParts } from "../parts.js";
 import type { SnapshotParts } from "../work/gateway-snapshot.js";
 import { milestoneStates } from "../work/milestone-state.js";
@@ -30,7 +30,8 @@ function text(body: unknown, name: string): string {
 function epochQuery(value: string | undefined, name: string, fallback: number): number {
 	if (value === undefined || value === "") return fallback;
 	const parsed = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-	if (!Number.isFinite(parsed)) throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Query parameter ${name} must be an ISO date-time or epoch milliseconds (got "${value}").`);
+	if (!Number.isFinite(parsed))
+		throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Query parameter ${name} must be an ISO date-time or epoch milliseconds (got "${value}").`);
 	return parsed;
 }
 
@@ -46,11 +47,17 @@ function today(now: number): { from: number; to: number } {
 export function appRoutes(deps: AppRouteDependencies) {
 	const taskOf = (workOrderId: string, taskId: string): Task => {
 		const task = deps.workOrders.task(taskId);
-		if (!task || task.workOrderId !== workOrderId) throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Task "${taskId}" of work order "${workOrderId}" is not held by this gateway.`);
+		if (!task || task.workOrderId !== workOrderId)
+			throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Task "${taskId}" of work order "${workOrderId}" is not held by this gateway.`);
 		return task;
 	};
 	const facts = (task: Task): TaskFacts => ({
-		satisfiedItems: new Set(deps.evidence.checklistState(task).filter((item) => item.satisfied).map((item) => item.id)),
+		satisfiedItems: new Set(
+			deps.evidence
+				.checklistState(task)
+				.filter((item) => item.satisfied)
+				.map((item) => item.id),
+		),
 		timerRunning: deps.timeEntries.forTask(task.workOrderId, task.id).some((entry) => entry.endedAt === null),
 	});
 	const rules = (task: Task) => ({
@@ -67,7 +74,9 @@ export function appRoutes(deps: AppRouteDependencies) {
 			return technicianDay(deps.workOrders, request.params.id, from, to, deps.activeTasks.get(request.params.id));
 		});
 
-		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/rules", async (request) => rules(taskOf(request.params.wo, request.params.task)));
+		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/rules", async (request) =>
+			rules(taskOf(request.params.wo, request.params.task)),
+		);
 
 		for (const action of ["start", "complete"] as const satisfies readonly TaskAction[]) {
 			app.post<{ Params: { wo: string; task: string }; Body: Body }>(`/api/v1/work-orders/:wo/tasks/:task/${action}`, async (request) => {
@@ -84,18 +93,26 @@ export function appRoutes(deps: AppRouteDependencies) {
 			const task = taskOf(request.params.wo, request.params.task);
 			const deviceId = text(request.body, "deviceId");
 			const seq = (request.body as Body).seq;
-			if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 1) throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "seq" must be the reading\'s positive integer seq.');
+			if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 1)
+				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "seq" must be the reading\'s positive integer seq.');
 			const device = deps.store.getDevice(deviceId);
 			if (!device) throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No device "${deviceId}" has been seen by this gateway.`);
 			const bootId = typeof (request.body as Body).bootId === "string" ? ((request.body as Body).bootId as string) : device.bootId;
 			const [row] = deps.store.listReadings(deviceId, { bootId, afterSeq: seq - 1, limit: 1 });
-			if (!row || row.seq !== seq) throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Reading ${seq} of device "${deviceId}" (boot ${bootId}) is not stored on this gateway.`);
-			const view = deps.evidence.addReading({ technicianId: text(request.body, "technicianId"), task, checklistItemId: text(request.body, "checklistItemId"), reading: row });
+			if (!row || row.seq !== seq)
+				throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Reading ${seq} of device "${deviceId}" (boot ${bootId}) is not stored on this gateway.`);
+			const view = deps.evidence.addReading({
+				technicianId: text(request.body, "technicianId"),
+				task,
+				checklistItemId: text(request.body, "checklistItemId"),
+				reading: row,
+			});
 			return reply.code(201).send(view);
 		});
 
 		app.get<{ Params: { wo: string } }>("/api/v1/work-orders/:wo/milestones", async (request) => {
-			if (!deps.workOrders.workOrder(request.params.wo)) throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Work order "${request.params.wo}" is not held by this gateway.`);
+			if (!deps.workOrders.workOrder(request.params.wo))
+				throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Work order "${request.params.wo}" is not held by this gateway.`);
 			return { milestones: milestoneStates(deps, request.params.wo) };
 		});
 

@@ -40,12 +40,15 @@ export function readingPacer(send: (reading: GatewayReading) => void, intervalMs
 			device.waiting = reading;
 			if (device.timer) return;
 			const entry = device;
-			entry.timer = setTimeout(() => {
-				entry.timer = undefined;
-				entry.lastAt = Date.now();
-				if (entry.waiting) send(entry.waiting);
-				entry.waiting = undefined;
-			}, Math.max(0, entry.lastAt + intervalMs - now));
+			entry.timer = setTimeout(
+				() => {
+					entry.timer = undefined;
+					entry.lastAt = Date.now();
+					if (entry.waiting) send(entry.waiting);
+					entry.waiting = undefined;
+				},
+				Math.max(0, entry.lastAt + intervalMs - now),
+			);
 		},
 		stop(): void {
 			for (const device of devices.values()) clearTimeout(device.timer);
@@ -78,7 +81,12 @@ export function liveRoutes(deps: LiveRouteDependencies) {
 		app.get("/api/v1/live", (request, reply) => {
 			reply.hijack();
 			const stream = reply.raw;
-			stream.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
+			stream.writeHead(200, {
+				"content-type": "text/event-stream; charset=utf-8",
+				"cache-control": "no-cache",
+				connection: "keep-alive",
+				"x-accel-buffering": "no",
+			});
 			stream.write("retry: 2000\n\n");
 			send(stream, "sync", deps.sync.read());
 			streams.add(stream);
@@ -93,7 +101,10 @@ export function liveRoutes(deps: LiveRouteDependencies) {
 			);
 			unsubscribe.push(deps.events.on("syncState", () => send(stream, "sync", deps.sync.read())));
 			const pacer = readingPacer((reading) => send(stream, "reading", reading), deps.readingIntervalMs ?? 100);
-			unsubscribe.push(deps.events.on("reading", (reading) => pacer.offer(reading)), () => pacer.stop());
+			unsubscribe.push(
+				deps.events.on("reading", (reading) => pacer.offer(reading)),
+				() => pacer.stop(),
+			);
 			const heartbeat = setInterval(() => stream.write(": keep-alive\n\n"), deps.heartbeatMs ?? 15_000);
 			request.raw.once("close", () => {
 				clearInterval(heartbeat);

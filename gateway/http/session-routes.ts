@@ -39,7 +39,9 @@ export function sessionRoutes(deps: SessionRouteDependencies) {
 			const inBody = typeof body === "object" && body !== null && typeof body.technicianId === "string" ? body.technicianId : undefined;
 			for (const claimed of [inPath && decodeURIComponent(inPath), inBody]) {
 				if (claimed && claimed !== session.technicianId) {
-					throw new FieldchainError(ErrorCodes.FC_APP_FORBIDDEN, `Signed in as ${session.technicianId}; this request acts for ${claimed}.`, { hint: "Sign in as that technician." });
+					throw new FieldchainError(ErrorCodes.FC_APP_FORBIDDEN, `Signed in as ${session.technicianId}; this request acts for ${claimed}.`, {
+						hint: "Sign in as that technician.",
+					});
 				}
 			}
 		});
@@ -53,10 +55,12 @@ export function sessionRoutes(deps: SessionRouteDependencies) {
 			}
 			const body = typeof request.body === "object" && request.body !== null ? request.body : {};
 			const pin = body.pin;
-			if (typeof pin !== "string" || !/^\S{4,64}$/.test(pin)) throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "pin" must be the 4 to 64 character PIN.');
+			if (typeof pin !== "string" || !/^\S{4,64}$/.test(pin))
+				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "pin" must be the 4 to 64 character PIN.');
 			const technicians = deps.config.technicians;
 			const wanted = typeof body.technicianId === "string" ? body.technicianId : technicians.length === 1 ? technicians[0].id : undefined;
-			if (wanted === undefined) throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "technicianId" is needed: this gateway has several technicians.');
+			if (wanted === undefined)
+				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "technicianId" is needed: this gateway has several technicians.');
 			const technician = technicians.find((candidate) => candidate.id === wanted);
 			// An unknown technician costs the same scrypt work as a wrong PIN.
 			if (!(await verifyPasswordOrDummy(pin, technician?.pinHash)) || !technician) {
@@ -72,7 +76,11 @@ export function sessionRoutes(deps: SessionRouteDependencies) {
 		app.get("/api/v1/session", async (request) => {
 			const session = sessionOf(request, deps.sessions, deps.clock.now());
 			if (!session) throw new FieldchainError(ErrorCodes.FC_APP_UNAUTHORIZED, "Not signed in.", { hint: "POST /api/v1/session with your PIN." });
-			return { technicianId: session.technicianId, expiresAt: new Date(session.expiresAt).toISOString(), technicians: deps.config.technicians.map((entry) => entry.id) };
+			return {
+				technicianId: session.technicianId,
+				expiresAt: new Date(session.expiresAt).toISOString(),
+				technicians: deps.config.technicians.map((entry) => entry.id),
+			};
 		});
 
 		app.delete("/api/v1/session", async (request, reply) => {

@@ -17,7 +17,8 @@ const TYPES: Record<string, string> = {
 	".webmanifest": "application/manifest+json",
 };
 
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+	"default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** dist/web beside the bundled CLI (dist/fieldchain.js), or the repository's dist/web when run from source. */
 export function findWebBundle(): string | undefined {

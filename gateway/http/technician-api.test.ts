@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../auth/password-hash.js";
-import { parseGatewayConfig } from "../config.js";
 import type { ModelSnapshot } from "../../model/entities/kinds.js";
 import { baseSnapshot, HOUR, items, make } from "../../model/testing/builders.js";
 import { type GatewayFixture, startGateway } from "../../test/support/gateway-fixture.js";
+import { hashPassword } from "../auth/password-hash.js";
+import { parseGatewayConfig } from "../config.js";
 
 const TECHNICIAN_ID = "TECH1";
 const WORK_ORDER_ID = "WO1";
@@ -37,9 +37,32 @@ function today(now: number): ModelSnapshot {
 				contractValueMinor: 48000,
 			}),
 		],
-		tasks: [make.task({ id: TASK_ID, workOrderId: WORK_ORDER_ID, checklist: [items.safety({ id: "isolation" }), items.safety({ id: "ppe", label: "gloves and face shield worn" }), items.insulation()] })],
-		appointments: [make.appointment({ workOrderId: WORK_ORDER_ID, technicianId: TECHNICIAN_ID, window: { start: at(8), end: at(10) }, status: "on-site", dispatchedAt: at(7.5), arrivedAt: at(8) })],
-		milestones: [make.milestone({ workOrderId: WORK_ORDER_ID, amount: { kind: "fixed", amountMinor: 48000 }, taskIds: [TASK_ID], deliverableIds: [], status: "awaiting-evidence" })],
+		tasks: [
+			make.task({
+				id: TASK_ID,
+				workOrderId: WORK_ORDER_ID,
+				checklist: [items.safety({ id: "isolation" }), items.safety({ id: "ppe", label: "gloves and face shield worn" }), items.insulation()],
+			}),
+		],
+		appointments: [
+			make.appointment({
+				workOrderId: WORK_ORDER_ID,
+				technicianId: TECHNICIAN_ID,
+				window: { start: at(8), end: at(10) },
+				status: "on-site",
+				dispatchedAt: at(7.5),
+				arrivedAt: at(8),
+			}),
+		],
+		milestones: [
+			make.milestone({
+				workOrderId: WORK_ORDER_ID,
+				amount: { kind: "fixed", amountMinor: 48000 },
+				taskIds: [TASK_ID],
+				deliverableIds: [],
+				status: "awaiting-evidence",
+			}),
+		],
 	});
 }
 
@@ -82,7 +105,11 @@ describe("technician app API", () => {
 	it("answers scripts with the bearer token and the browser with a session cookie", async () => {
 		expect((await call("GET", "/api/v1/sync", undefined, {})).status).toBe(401);
 		expect((await call("GET", "/api/v1/sync")).body).toMatchObject({ configured: false, state: "not configured" });
-		const signIn = await fetch(`${fixture.baseUrl}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ pin: "1357" }) });
+		const signIn = await fetch(`${fixture.baseUrl}/api/v1/session`, {
+			method: "POST",
+			headers: { "content-type": "application/json" },
+			body: JSON.stringify({ pin: "1357" }),
+		});
 		expect(signIn.status).toBe(201);
 		const cookie = signIn.headers.get("set-cookie") ?? "";
 		expect(cookie).toMatch(/HttpOnly; SameSite=Strict/);
@@ -92,7 +119,12 @@ describe("technician app API", () => {
 		// The session acts for its own technician only.
 		const other = await call("GET", "/api/v1/technicians/someone-else/day", undefined, { cookie: cookie.split(";")[0] });
 		expect(other.status).toBe(403);
-		const posing = await call("POST", `/api/v1/work-orders/${WORK_ORDER_ID}/tasks/${TASK_ID}/time-entries/start`, { technicianId: "someone-else" }, { cookie: cookie.split(";")[0] });
+		const posing = await call(
+			"POST",
+			`/api/v1/work-orders/${WORK_ORDER_ID}/tasks/${TASK_ID}/time-entries/start`,
+			{ technicianId: "someone-else" },
+			{ cookie: cookie.split(";")[0] },
+		);
 		expect(posing.status).toBe(403);
 		expect(posing.body.error?.message).toContain(`Signed in as ${TECHNICIAN_ID}`);
 	});
@@ -101,7 +133,8 @@ describe("technician app API", () => {
 		const refused = await call("POST", `${task}/start`, { technicianId: TECHNICIAN_ID });
 		expect(refused.status).toBe(409);
 		expect(refused.body.error?.message).toContain("has no acknowledgement before start");
-		for (const item of ["isolation", "ppe"]) expect((await call("POST", `${task}/evidence`, { kind: "acknowledgement", checklistItemId: item, technicianId: TECHNICIAN_ID })).status).toBe(201);
+		for (const item of ["isolation", "ppe"])
+			expect((await call("POST", `${task}/evidence`, { kind: "acknowledgement", checklistItemId: item, technicianId: TECHNICIAN_ID })).status).toBe(201);
 		const started = await call("POST", `${task}/start`, { technicianId: TECHNICIAN_ID });
 		expect(started.status).toBe(200);
 		expect(started.body).toMatchObject({ status: "in-progress", canStart: expect.any(Array) });

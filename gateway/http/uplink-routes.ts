@@ -27,9 +27,19 @@ export function uplinkRoutes(deps: UplinkRouteDependencies) {
 		app.get("/api/v1/uplink", async () => ({ ...uplinkStatus(deps), downlink: deps.downlink()?.stats ?? null }));
 		app.get("/api/v1/uplink/conflicts", async () => ({
 			downlink: deps.downlink()?.conflicts() ?? [],
-			conflicts: deps.outbox.conflicts().map((entry) => ({ kind: entry.kind, recordId: entry.recordId, workOrderId: entry.workOrderId, taskId: entry.taskId, ours: entry.payload, cloud: entry.lastError, at: entry.receiptedAt })),
+			conflicts: deps.outbox.conflicts().map((entry) => ({
+				kind: entry.kind,
+				recordId: entry.recordId,
+				workOrderId: entry.workOrderId,
+				taskId: entry.taskId,
+				ours: entry.payload,
+				cloud: entry.lastError,
+				at: entry.receiptedAt,
+			})),
 		}));
-		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/uplink", async (request) => taskUplinkStatus(deps.evidence, deps.outbox, request.params.wo, request.params.task));
+		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/uplink", async (request) =>
+			taskUplinkStatus(deps.evidence, deps.outbox, request.params.wo, request.params.task),
+		);
 		app.get("/api/v1/capacity", async () => deps.capacity.status());
 	};
 }

@@ -30,14 +30,18 @@ export class WebSessions {
 		const token = randomBytes(32).toString("base64url");
 		const expiresAt = now + this.lifetimeMs;
 		this.db.prepare("DELETE FROM web_sessions WHERE expires_at <= ?").run(now);
-		this.db.prepare("INSERT INTO web_sessions (token_sha256, technician_id, created_at, expires_at) VALUES (?, ?, ?, ?)").run(digest(token), technicianId, now, expiresAt);
+		this.db
+			.prepare("INSERT INTO web_sessions (token_sha256, technician_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+			.run(digest(token), technicianId, now, expiresAt);
 		return { token, session: { technicianId, expiresAt } };
 	}
 
 	/** The live session of a token, extended by this use; undefined when unknown or expired. */
 	touch(token: string, now: number): WebSession | undefined {
 		const key = digest(token);
-		const row = this.db.prepare("SELECT technician_id, expires_at FROM web_sessions WHERE token_sha256 = ?").get(key) as { technician_id: string; expires_at: number } | undefined;
+		const row = this.db.prepare("SELECT technician_id, expires_at FROM web_sessions WHERE token_sha256 = ?").get(key) as
+			| { technician_id: string; expires_at: number }
+			| undefined;
 		if (!row || row.expires_at <= now) return undefined;
 		const expiresAt = now + this.lifetimeMs;
 		// Written at most once a minute per session: reads stay reads.

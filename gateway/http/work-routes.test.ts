@@ -43,7 +43,9 @@ describe("work, evidence and time routes", () => {
 		const base = await start();
 		expect((await call("GET", `${base}/api/v1/technicians/TECH1/active-task`)).status).toBe(404);
 		expect((await call("PUT", `${base}/api/v1/technicians/TECH1/active-task`, { workOrderId: "WO1", taskId: "T9" })).status).toBe(404);
-		expect((await call("PUT", `${base}/api/v1/technicians/TECH1/active-task`, { workOrderId: "WO1" })).body.error).toMatchObject({ message: expect.stringContaining("taskId") });
+		expect((await call("PUT", `${base}/api/v1/technicians/TECH1/active-task`, { workOrderId: "WO1" })).body.error).toMatchObject({
+			message: expect.stringContaining("taskId"),
+		});
 		const set = await call("PUT", `${base}/api/v1/technicians/TECH1/active-task`, { workOrderId: "WO1", taskId: "T1", deviceIds: ["megger-1"] });
 		expect(set.body).toMatchObject({ technicianId: "TECH1", taskId: "T1", deviceIds: ["megger-1"] });
 		expect((await call("GET", `${base}/api/v1/technicians/TECH1/active-task`)).body).toMatchObject({ taskId: "T1", deviceIds: ["megger-1"] });
@@ -61,7 +63,13 @@ describe("work, evidence and time routes", () => {
 		const sha256 = createHash("sha256").update("fake jpeg bytes").digest("hex");
 		expect(fixture!.gateway.parts.attachments.get(sha256)).toMatchObject({ mediaType: "image/jpeg", size: 15 });
 
-		const tooBig = await call("POST", url, { kind: "photo", checklistItemId: "photo", technicianId: "TECH1", dataBase64: Buffer.alloc(11 * 1024 * 1024).toString("base64"), mediaType: "image/jpeg" });
+		const tooBig = await call("POST", url, {
+			kind: "photo",
+			checklistItemId: "photo",
+			technicianId: "TECH1",
+			dataBase64: Buffer.alloc(11 * 1024 * 1024).toString("base64"),
+			mediaType: "image/jpeg",
+		});
 		expect(tooBig.status).toBe(413);
 		expect(tooBig.body.error).toMatchObject({ code: "FC_EVIDENCE_TOO_LARGE" });
 

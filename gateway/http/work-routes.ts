@@ -58,7 +58,13 @@ export function workRoutes(deps: WorkRouteDependencies) {
 			if (!Array.isArray(deviceIds) || !deviceIds.every((id) => typeof id === "string")) {
 				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "deviceIds" must be an array of device ids.');
 			}
-			return deps.activeTasks.set(request.params.id, field(request.body, "workOrderId", true), field(request.body, "taskId", true), deps.clock.now(), deviceIds);
+			return deps.activeTasks.set(
+				request.params.id,
+				field(request.body, "workOrderId", true),
+				field(request.body, "taskId", true),
+				deps.clock.now(),
+				deviceIds,
+			);
 		});
 
 		app.delete<{ Params: { id: string } }>("/api/v1/technicians/:id/active-task", async (request, reply) => {
@@ -71,33 +77,42 @@ export function workRoutes(deps: WorkRouteDependencies) {
 			return { evidence: deps.evidence.forTask(request.params.wo, request.params.task) };
 		});
 
-		app.post<{ Params: { wo: string; task: string }; Body: Body }>("/api/v1/work-orders/:wo/tasks/:task/evidence", { bodyLimit: 16 * 1024 * 1024 }, async (request, reply) => {
-			const task = taskOf(deps, request.params.wo, request.params.task);
-			const kind = field(request.body, "kind", true) as ManualEvidenceKind;
-			if (!MANUAL_KINDS.includes(kind)) {
-				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Body field "kind" must be one of ${MANUAL_KINDS.join(", ")} (readings come from devices).`);
-			}
-			const dataBase64 = field(request.body, "dataBase64", false);
-			const attachment = dataBase64 ? deps.attachments.put(Buffer.from(dataBase64, "base64"), field(request.body, "mediaType", true), deps.clock.now()) : undefined;
-			if ((kind === "photo" || kind === "signature") && !attachment) {
-				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `A ${kind} needs its image: send "dataBase64" and "mediaType".`);
-			}
-			const signerRole = field(request.body, "signerRole", false);
-			if (signerRole !== undefined && signerRole !== "customer" && signerRole !== "technician") {
-				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "signerRole" must be "customer" or "technician".');
-			}
-			const view = deps.evidence.add({
-				technicianId: field(request.body, "technicianId", true),
-				workOrderId: task.workOrderId,
-				task,
-				checklistItemId: field(request.body, "checklistItemId", true),
-				kind,
-				text: field(request.body, "text", false),
-				signerRole,
-				attachment,
-			});
-			return reply.code(201).send(view);
-		});
+		app.post<{ Params: { wo: string; task: string }; Body: Body }>(
+			"/api/v1/work-orders/:wo/tasks/:task/evidence",
+			{ bodyLimit: 16 * 1024 * 1024 },
+			async (request, reply) => {
+				const task = taskOf(deps, request.params.wo, request.params.task);
+				const kind = field(request.body, "kind", true) as ManualEvidenceKind;
+				if (!MANUAL_KINDS.includes(kind)) {
+					throw new FieldchainError(
+						ErrorCodes.FC_HTTP_BAD_REQUEST,
+						`Body field "kind" must be one of ${MANUAL_KINDS.join(", ")} (readings come from devices).`,
+					);
+				}
+				const dataBase64 = field(request.body, "dataBase64", false);
+				const attachment = dataBase64
+					? deps.attachments.put(Buffer.from(dataBase64, "base64"), field(request.body, "mediaType", true), deps.clock.now())
+					: undefined;
+				if ((kind === "photo" || kind === "signature") && !attachment) {
+					throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `A ${kind} needs its image: send "dataBase64" and "mediaType".`);
+				}
+				const signerRole = field(request.body, "signerRole", false);
+				if (signerRole !== undefined && signerRole !== "customer" && signerRole !== "technician") {
+					throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "signerRole" must be "customer" or "technician".');
+				}
+				const view = deps.evidence.add({
+					technicianId: field(request.body, "technicianId", true),
+					workOrderId: task.workOrderId,
+					task,
+					checklistItemId: field(request.body, "checklistItemId", true),
+					kind,
+					text: field(request.body, "text", false),
+					signerRole,
+					attachment,
+				});
+				return reply.code(201).send(view);
+			},
+		);
 
 		app.post<{ Params: { wo: string; task: string }; Body: Body }>("/api/v1/work-orders/:wo/tasks/:task/time-entries/start", async (request, reply) => {
 			taskOf(deps, request.params.wo, request.params.task);

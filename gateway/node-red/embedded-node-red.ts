@@ -42,7 +42,10 @@ export function findFlowsDir(): string {
 	for (;;) {
 		if (existsSync(join(dir, "flows", "package.json"))) return join(dir, "flows");
 		const parent = dirname(dir);
-		if (parent === dir) throw new FieldchainError(ErrorCodes.FC_NODE_RED_START, "Cannot find the fieldchain Node-RED nodes (flows/package.json).", { hint: "Run from a fieldchain checkout or install." });
+		if (parent === dir)
+			throw new FieldchainError(ErrorCodes.FC_NODE_RED_START, "Cannot find the fieldchain Node-RED nodes (flows/package.json).", {
+				hint: "Run from a fieldchain checkout or install.",
+			});
 		dir = parent;
 	}
 }
@@ -72,7 +75,9 @@ export class EmbeddedNodeRed {
 
 	async start(server: Server): Promise<void> {
 		if (runtimeUsed) {
-			throw new FieldchainError(ErrorCodes.FC_NODE_RED_START, "Node-RED has already run in this process; it cannot run twice.", { hint: "Run one gateway with Node-RED per process, or pass --no-node-red." });
+			throw new FieldchainError(ErrorCodes.FC_NODE_RED_START, "Node-RED has already run in this process; it cannot run twice.", {
+				hint: "Run one gateway with Node-RED per process, or pass --no-node-red.",
+			});
 		}
 		runtimeUsed = true;
 		const started = performance.now();
@@ -88,7 +93,10 @@ export class EmbeddedNodeRed {
 			this.red = red;
 			this.app = app;
 		} catch (cause) {
-			throw new FieldchainError(ErrorCodes.FC_NODE_RED_START, `Node-RED did not start: ${(cause as Error).message}`, { cause, hint: "See the node-red log lines above; --no-node-red runs the gateway without it." });
+			throw new FieldchainError(ErrorCodes.FC_NODE_RED_START, `Node-RED did not start: ${(cause as Error).message}`, {
+				cause,
+				hint: "See the node-red log lines above; --no-node-red runs the gateway without it.",
+			});
 		}
 		this.startedInMs = Math.round(performance.now() - started);
 		this.input.logger.info({ startedInMs: this.startedInMs, editor: NODE_RED_ADMIN_ROOT }, "Node-RED started");

@@ -4,8 +4,9 @@
  * record types it carries. Types only: flows/ imports this file and nothing else of the gateway,
  * so the nodes never reach into gateway internals and the dependency runs one way.
  */
-import type { EvidenceView } from "../evidence/evidence-log.js";
+
 import type { GatewayAlert, GatewayEventMap, GatewayEventName, GatewayReading } from "../events.js";
+import type { EvidenceView } from "../evidence/evidence-log.js";
 
 export type { EvidenceView, GatewayAlert, GatewayEventMap, GatewayEventName, GatewayReading };
 

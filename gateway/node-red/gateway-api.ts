@@ -3,15 +3,19 @@
  * own parts: evidence goes through the EvidenceLog (hash-chained and sealed like any other), task
  * changes through TaskStates (the execution model's rules), commands through the device session.
  */
-import { type Command, CommandStatus } from "../../protocol/codec.js";
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+
 import type { Task } from "../../model/entities/task.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { type Command, CommandStatus } from "../../protocol/codec.js";
 import type { GatewayParts } from "../parts.js";
 import type { TaskFacts } from "../work/task-states.js";
 import type { CommandOutcome, DeviceCommand, FieldchainApi, TaskTarget, TaskView } from "./flows-api.js";
 
 /** The parts the nodes' API works through. */
-export type GatewayApiParts = Pick<GatewayParts, "gatewayId" | "store" | "devices" | "workOrders" | "activeTasks" | "timeEntries" | "evidence" | "taskStates" | "alerts" | "events" | "clock">;
+export type GatewayApiParts = Pick<
+	GatewayParts,
+	"gatewayId" | "store" | "devices" | "workOrders" | "activeTasks" | "timeEntries" | "evidence" | "taskStates" | "alerts" | "events" | "clock"
+>;
 
 function flowError(code: keyof typeof ErrorCodes, message: string, hint?: string): FieldchainError {
 	return new FieldchainError(ErrorCodes[code], message, hint ? { hint } : undefined);
@@ -34,7 +38,8 @@ export function toProtocolCommand(command: DeviceCommand): Command {
 }
 
 export function createGatewayApi(parts: GatewayApiParts): FieldchainApi {
-	const runningTimers = (task: Task) => parts.timeEntries.forTask(task.workOrderId, task.id).flatMap((entry) => (entry.endedAt === null ? [entry.technicianId] : []));
+	const runningTimers = (task: Task) =>
+		parts.timeEntries.forTask(task.workOrderId, task.id).flatMap((entry) => (entry.endedAt === null ? [entry.technicianId] : []));
 
 	const facts = (task: Task): TaskFacts => ({
 		satisfiedItems: new Set(parts.evidence.checklistState(task).flatMap((item) => (item.satisfied ? [item.id] : []))),
@@ -45,12 +50,19 @@ export function createGatewayApi(parts: GatewayApiParts): FieldchainApi {
 		if (target.taskId) {
 			const task = parts.workOrders.task(target.taskId);
 			if (!task || (target.workOrderId && task.workOrderId !== target.workOrderId)) {
-				throw flowError("FC_FLOW_INPUT", `Task "${target.taskId}"${target.workOrderId ? ` of work order "${target.workOrderId}"` : ""} is not held by this gateway.`);
+				throw flowError(
+					"FC_FLOW_INPUT",
+					`Task "${target.taskId}"${target.workOrderId ? ` of work order "${target.workOrderId}"` : ""} is not held by this gateway.`,
+				);
 			}
 			const holder = target.technicianId ?? (target.deviceId ? parts.activeTasks.forDevice(target.deviceId)?.technicianId : undefined);
 			return { task, technicianId: holder };
 		}
-		const active = target.technicianId ? parts.activeTasks.get(target.technicianId) : target.deviceId ? parts.activeTasks.forDevice(target.deviceId) : undefined;
+		const active = target.technicianId
+			? parts.activeTasks.get(target.technicianId)
+			: target.deviceId
+				? parts.activeTasks.forDevice(target.deviceId)
+				: undefined;
 		const task = active && parts.workOrders.task(active.taskId);
 		if (!active || !task) {
 			throw flowError(
@@ -91,19 +103,27 @@ export function createGatewayApi(parts: GatewayApiParts): FieldchainApi {
 		stampEvidence(input) {
 			const { task, technicianId: holder } = resolve({ ...input, deviceId: input.deviceId ?? input.reading?.deviceId });
 			const technicianId = input.technicianId ?? holder;
-			if (!technicianId) throw flowError("FC_FLOW_INPUT", "No technician to attribute the evidence to.", "Set a technician id on the node or in msg.technicianId.");
+			if (!technicianId)
+				throw flowError("FC_FLOW_INPUT", "No technician to attribute the evidence to.", "Set a technician id on the node or in msg.technicianId.");
 			if (input.reading) {
 				const { deviceId, bootId, seq } = input.reading;
 				const [row] = parts.store.listReadings(deviceId, { bootId, afterSeq: seq - 1, limit: 1 });
 				if (!row || row.seq !== seq) {
-					throw flowError("FC_FLOW_INPUT", `Reading ${seq} of device "${deviceId}" (boot ${bootId}) is not stored on this gateway.`, "Stamp readings that came from a fieldchain reading node.");
+					throw flowError(
+						"FC_FLOW_INPUT",
+						`Reading ${seq} of device "${deviceId}" (boot ${bootId}) is not stored on this gateway.`,
+						"Stamp readings that came from a fieldchain reading node.",
+					);
 				}
 				return parts.evidence.addReading({ technicianId, task, checklistItemId: input.checklistItemId, reading: row });
 			}
 			const item = task.checklist.find((candidate) => candidate.id === input.checklistItemId);
 			const kind = item?.requirement.kind;
 			if (kind !== "note" && kind !== "acknowledgement") {
-				throw flowError("FC_FLOW_INPUT", `Checklist item "${input.checklistItemId}" of task "${task.id}" ${item ? `asks for a ${kind}` : "does not exist"}; a flow can stamp readings, notes and acknowledgements.`);
+				throw flowError(
+					"FC_FLOW_INPUT",
+					`Checklist item "${input.checklistItemId}" of task "${task.id}" ${item ? `asks for a ${kind}` : "does not exist"}; a flow can stamp readings, notes and acknowledgements.`,
+				);
 			}
 			return parts.evidence.add({ technicianId, workOrderId: task.workOrderId, task, checklistItemId: input.checklistItemId, kind, text: input.text });
 		},

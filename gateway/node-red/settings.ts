@@ -6,9 +6,9 @@
  * offline for days and must not call out).
  */
 import { join } from "node:path";
-import type { FieldchainApi } from "./flows-api.js";
-import type { NodeRedConfig } from "../config.js";
 import type { Logger } from "../../platform/logger.js";
+import type { NodeRedConfig } from "../config.js";
+import type { FieldchainApi } from "./flows-api.js";
 
 export const NODE_RED_ADMIN_ROOT = "/red";
 /** HTTP-in nodes live under the editor's root, behind the same users (basic auth). */
@@ -35,7 +35,8 @@ function pinoLevel(level: number): "fatal" | "error" | "warn" | "info" | "debug"
 /** Errors thrown in a function node come from its sandbox's realm: not `instanceof Error` here. */
 function logText(value: unknown): string {
 	if (typeof value === "string") return value;
-	if (typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string") return (value as { message: string }).message;
+	if (typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string")
+		return (value as { message: string }).message;
 	return JSON.stringify(value) ?? String(value);
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../platform/clock.js";
+import { silentLogger } from "../../platform/logger.js";
 import { createMemoryLinkPair, type MemoryLink } from "../../protocol/transport/memory-link.js";
 import type { SerialPortInfo } from "../../protocol/transport/serial.js";
-import { silentLogger } from "../../platform/logger.js";
 import { SerialManager, type SerialTarget } from "./serial-manager.js";
 
 const settle = async () => {

@@ -9,9 +9,9 @@
  */
 import { existsSync } from "node:fs";
 import type { Clock, TimerHandle } from "../../platform/clock.js";
+import type { Logger } from "../../platform/logger.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
 import { listSerialPorts, openSerialLink, type SerialBinding, type SerialPortInfo } from "../../protocol/transport/serial.js";
-import type { Logger } from "../../platform/logger.js";
 
 export interface SerialTarget {
 	path?: string;
@@ -105,7 +105,9 @@ export class SerialManager {
 		if (state?.kind === "backoff" && this.options.clock.monotonic() < state.until) return;
 		this.ports.set(path, { kind: "opening" });
 		const previousDelay = state?.kind === "backoff" ? state.delayMs : 0;
-		const open = this.options.open ?? ((portPath: string, portTarget: SerialTarget) => openSerialLink({ path: portPath, baudRate: portTarget.baudRate, binding: this.options.binding }));
+		const open =
+			this.options.open ??
+			((portPath: string, portTarget: SerialTarget) => openSerialLink({ path: portPath, baudRate: portTarget.baudRate, binding: this.options.binding }));
 		open(path, target).then(
 			(link) => {
 				if (this.stopped) {

@@ -4,8 +4,8 @@
  * another USB port (or from serial to MQTT) is the same device.
  */
 import { EventEmitter } from "node:events";
-import { emptyLinkCounters, type LinkCounters, type TransportKind } from "../../protocol/link.js";
 import type { Logger } from "../../platform/logger.js";
+import { emptyLinkCounters, type LinkCounters, type TransportKind } from "../../protocol/link.js";
 import { type DeviceSession, emptySessionCounters, type SessionCounters } from "./device-session.js";
 
 export interface DeviceLiveState {
@@ -75,10 +75,7 @@ export class DeviceRegistry extends EventEmitter<RegistryEvents> {
 		const previous = entry?.session;
 		if (previous === session) return; // a repeated hello (reboot) on the same link
 		if (previous && previous.state !== "closed") {
-			this.logger.warn(
-				{ deviceId, oldLink: previous.link.label, newLink: session.link.label },
-				"device attached on a second link; closing the old one",
-			);
+			this.logger.warn({ deviceId, oldLink: previous.link.label, newLink: session.link.label }, "device attached on a second link; closing the old one");
 			this.retire(entry!, previous);
 			void previous.close();
 		}

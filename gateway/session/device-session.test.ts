@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../platform/clock.js";
+import { silentLogger } from "../../platform/logger.js";
 import { type Envelope, type EnvelopeInit, ProtocolErrorCode } from "../../protocol/codec.js";
 import { createMemoryLinkPair, type MemoryLink } from "../../protocol/transport/memory-link.js";
 import { GroupCommitter } from "../ingest/group-committer.js";
-import { silentLogger } from "../../platform/logger.js";
 import { MemoryReadingStore } from "../store/memory-reading-store.js";
 import { DeviceRegistry } from "./device-registry.js";
 import { DeviceSession } from "./device-session.js";

@@ -6,12 +6,12 @@
  */
 import { EventEmitter } from "node:events";
 import type { Clock, TimerHandle } from "../../platform/clock.js";
-import { type Command, type CommandResult, type Envelope, type EnvelopeInit, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import type { Logger } from "../../platform/logger.js";
+import { type Command, type CommandResult, type Envelope, type EnvelopeInit, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
 import { ABSOLUTE_MAX_PAYLOAD } from "../../protocol/framing/frame.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
 import type { DurableListener, GroupCommitter } from "../ingest/group-committer.js";
-import type { Logger } from "../../platform/logger.js";
 import type { DeviceIdentity, ReadingRow, ReadingStore } from "../store/reading-store.js";
 import { dispatchEnvelope } from "./dispatch.js";
 

@@ -24,9 +24,7 @@ export class UplinkCursors {
 		this.statements = {
 			get: db.prepare("SELECT uploaded_up_to, receipted_up_to, receipted_at FROM uplink_cursors WHERE destination = ?"),
 			uploaded: db.prepare("UPDATE uplink_cursors SET uploaded_up_to = max(uploaded_up_to, ?) WHERE destination = ?"),
-			receipted: db.prepare(
-				"UPDATE uplink_cursors SET receipted_up_to = ?, uploaded_up_to = max(uploaded_up_to, ?), receipted_at = ? WHERE destination = ?",
-			),
+			receipted: db.prepare("UPDATE uplink_cursors SET receipted_up_to = ?, uploaded_up_to = max(uploaded_up_to, ?), receipted_at = ? WHERE destination = ?"),
 		};
 		this.cached = this.read();
 	}

@@ -53,7 +53,14 @@ export function mergeCloudPlan(local: ModelSnapshot, cloud: CloudPlan, facts: Me
 		const merged = { ...cloudTask };
 		for (const field of PROGRESS_FIELDS) {
 			if (mine[field] === cloudTask[field]) continue;
-			conflicts.push({ entity: "task", entityId: cloudTask.id, field, local: mine[field], cloud: cloudTask[field], resolution: "field wins: the gateway's progress is kept and sent up" });
+			conflicts.push({
+				entity: "task",
+				entityId: cloudTask.id,
+				field,
+				local: mine[field],
+				cloud: cloudTask[field],
+				resolution: "field wins: the gateway's progress is kept and sent up",
+			});
 			Object.assign(merged, { [field]: mine[field] });
 		}
 		return merged;
@@ -63,7 +70,14 @@ export function mergeCloudPlan(local: ModelSnapshot, cloud: CloudPlan, facts: Me
 	const workOrders = [...cloud.workOrders];
 	for (const task of local.tasks) {
 		if (cloudTaskIds.has(task.id) || !facts.withEvidence.has(task.id)) continue;
-		conflicts.push({ entity: "task", entityId: task.id, field: "(removed)", local: task, cloud: null, resolution: "kept: the task holds evidence on this gateway" });
+		conflicts.push({
+			entity: "task",
+			entityId: task.id,
+			field: "(removed)",
+			local: task,
+			cloud: null,
+			resolution: "kept: the task holds evidence on this gateway",
+		});
 		tasks.push(task);
 		if (!cloudOrderIds.has(task.workOrderId)) {
 			const order = local.workOrders.find((candidate) => candidate.id === task.workOrderId);

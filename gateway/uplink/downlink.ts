@@ -8,10 +8,10 @@
 import type Database from "better-sqlite3";
 import type { Clock, TimerHandle } from "../../platform/clock.js";
 import { toError } from "../../platform/errors.js";
-import { expectStatus, requestJson } from "./transport/http-json.js";
 import type { Logger } from "../../platform/logger.js";
 import type { WorkOrders } from "../work/work-orders.js";
 import { type CloudPlan, type Conflict, type LocalProgress, mergeCloudPlan } from "./downlink-merge.js";
+import { expectStatus, requestJson } from "./transport/http-json.js";
 
 export interface DownlinkOptions {
 	db: Database.Database;
@@ -41,7 +41,9 @@ export class Downlink {
 		const db = options.db;
 		this.statements = {
 			cache: db.prepare("SELECT body FROM downlink_cache WHERE key = ?").pluck(),
-			store: db.prepare("INSERT INTO downlink_cache (key, body, fetched_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at"),
+			store: db.prepare(
+				"INSERT INTO downlink_cache (key, body, fetched_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at",
+			),
 			progressed: db.prepare("SELECT task_id, status, started_at, completed_at FROM task_states"),
 			withEvidence: db.prepare("SELECT DISTINCT task_id FROM evidence_index").pluck(),
 			conflict: db.prepare("INSERT INTO downlink_conflicts (entity, entity_id, field, local, cloud, resolution, at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -80,7 +82,11 @@ export class Downlink {
 	}
 
 	conflicts(): Array<Record<string, unknown>> {
-		return (this.statements.conflicts.all() as Array<Record<string, string | number>>).map((row) => ({ ...row, local: JSON.parse(String(row.local)), cloud: JSON.parse(String(row.cloud)) }));
+		return (this.statements.conflicts.all() as Array<Record<string, string | number>>).map((row) => ({
+			...row,
+			local: JSON.parse(String(row.local)),
+			cloud: JSON.parse(String(row.cloud)),
+		}));
 	}
 
 	private schedule(ms: number): void {
@@ -109,7 +115,11 @@ export class Downlink {
 
 	private async fetchPlan(token: string): Promise<CloudPlan> {
 		const get = async (path: string) =>
-			expectStatus(await requestJson({ method: "GET", url: `${this.options.url.replace(/\/$/, "")}${path}`, token, timeoutMs: this.options.requestTimeoutMs }), `GET ${path}`, 200).body;
+			expectStatus(
+				await requestJson({ method: "GET", url: `${this.options.url.replace(/\/$/, "")}${path}`, token, timeoutMs: this.options.requestTimeoutMs }),
+				`GET ${path}`,
+				200,
+			).body;
 		const plan: CloudPlan = { workOrders: [], tasks: [], appointments: [] };
 		for (const order of (await get("/v1/work-orders")).workOrders as CloudPlan["workOrders"]) {
 			const appointments = (await get(`/v1/work-orders/${encodeURIComponent(order.id)}/appointments`)).appointments as CloudPlan["appointments"];
@@ -125,10 +135,14 @@ export class Downlink {
 	private apply(plan: CloudPlan): void {
 		const facts = {
 			localProgress: new Map(
-				(this.statements.progressed.all() as Array<{ task_id: string; status: LocalProgress["status"]; started_at: number | null; completed_at: number | null }>).map((row) => [
-					row.task_id,
-					{ status: row.status, startedAt: row.started_at, completedAt: row.completed_at },
-				]),
+				(
+					this.statements.progressed.all() as Array<{
+						task_id: string;
+						status: LocalProgress["status"];
+						started_at: number | null;
+						completed_at: number | null;
+					}>
+				).map((row) => [row.task_id, { status: row.status, startedAt: row.started_at, completedAt: row.completed_at }]),
 			),
 			withEvidence: new Set(this.statements.withEvidence.all() as string[]),
 		};

@@ -1,17 +1,17 @@
+import { generateKeyPairSync } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../platform/clock.js";
+import { silentLogger } from "../../platform/logger.js";
 import { EvidenceChain } from "../../protocol/evidence/chain.js";
 import { signCheckpoint } from "../../protocol/evidence/checkpoint.js";
-import { generateKeyPairSync } from "node:crypto";
 import { EvidenceKind } from "../../protocol/evidence/record.js";
 import { EvidenceBatches } from "../evidence/evidence-batches.js";
-import { silentLogger } from "../../platform/logger.js";
 import { migrate } from "../store/migrations.js";
 import { UplinkCursors } from "./cursors.js";
+import { Drain, type DrainState } from "./drain.js";
 import { Outbox } from "./outbox.js";
 import { SealedSpans } from "./sealed-spans.js";
-import { Drain, type DrainState } from "./drain.js";
 import { MemoryTransport } from "./transport/memory-transport.js";
 
 const { privateKey } = generateKeyPairSync("ed25519");
@@ -24,10 +24,23 @@ function chainedDatabase(count: number, sealEvery: number): Database.Database {
 	const chain = new EvidenceChain();
 	const insertCheckpoint = db.prepare("INSERT INTO evidence_checkpoints (chain_seq, canonical, created_at) VALUES (?, ?, ?)");
 	for (let i = 1; i <= count; i++) {
-		const c = chain.append({ id: `0190f5c2-7e00-7000-8000-${i.toString(16).padStart(12, "0")}`, gatewayId: "gw-1", workOrderId: "WO1", taskId: "T1", checklistItemId: "i1", technicianId: "TECH1", kind: EvidenceKind.KIND_NOTE, text: `note ${i}`, gatewayTimeMs: 1_764_000_000_000 + i });
+		const c = chain.append({
+			id: `0190f5c2-7e00-7000-8000-${i.toString(16).padStart(12, "0")}`,
+			gatewayId: "gw-1",
+			workOrderId: "WO1",
+			taskId: "T1",
+			checklistItemId: "i1",
+			technicianId: "TECH1",
+			kind: EvidenceKind.KIND_NOTE,
+			text: `note ${i}`,
+			gatewayTimeMs: 1_764_000_000_000 + i,
+		});
 		batches.append([{ chainSeq: c.chainSeq, bytes: c.bytes, entryHash: c.entryHash, workOrderId: "WO1", taskId: "T1" }]);
 		if (i % sealEvery === 0 || i === count) {
-			const checkpoint = signCheckpoint({ gatewayId: "gw-1", chainSeq: i, headHash: c.entryHash, recordCount: i, createdAtMs: 1_764_000_000_000 + i, keyId: Buffer.alloc(32) }, privateKey);
+			const checkpoint = signCheckpoint(
+				{ gatewayId: "gw-1", chainSeq: i, headHash: c.entryHash, recordCount: i, createdAtMs: 1_764_000_000_000 + i, keyId: Buffer.alloc(32) },
+				privateKey,
+			);
 			insertCheckpoint.run(i, Buffer.from(checkpoint.bytes), 1_764_000_000_000 + i);
 		}
 	}
@@ -157,7 +170,19 @@ describe("Drain", () => {
 		transport.chain.set(50, "not the gateway's record");
 		const alarms: string[] = [];
 		const cursors = new UplinkCursors(db, transport.destination);
-		drain = new Drain({ gatewayId: "gw-1", spans: new SealedSpans(db, new EvidenceBatches(db)), cursors, outbox: new Outbox(db), transport, clock, logger: silentLogger(), batchRecords: 100, retry: { initialDelayMs: 100, maxDelayMs: 100 }, random: () => 0, onAlarm: (code) => alarms.push(code) });
+		drain = new Drain({
+			gatewayId: "gw-1",
+			spans: new SealedSpans(db, new EvidenceBatches(db)),
+			cursors,
+			outbox: new Outbox(db),
+			transport,
+			clock,
+			logger: silentLogger(),
+			batchRecords: 100,
+			retry: { initialDelayMs: 100, maxDelayMs: 100 },
+			random: () => 0,
+			onAlarm: (code) => alarms.push(code),
+		});
 		drain.start();
 		await settle();
 		clock.advance(100);
@@ -170,8 +195,22 @@ describe("Drain", () => {
 	it("sends outbox entries after the evidence chained before them, once each; a conflict keeps both versions", async () => {
 		const db = chainedDatabase(100, 100);
 		const outbox = new Outbox(db);
-		outbox.add({ kind: "time-entry", recordId: "te-1", workOrderId: "WO1", taskId: "T1", payload: { afterChainSeq: 100, start: 1, end: 2 }, createdAt: clock.now() });
-		outbox.add({ kind: "task-status", recordId: "ts-1", workOrderId: "WO1", taskId: "T1", payload: { afterChainSeq: 100, status: "completed" }, createdAt: clock.now() });
+		outbox.add({
+			kind: "time-entry",
+			recordId: "te-1",
+			workOrderId: "WO1",
+			taskId: "T1",
+			payload: { afterChainSeq: 100, start: 1, end: 2 },
+			createdAt: clock.now(),
+		});
+		outbox.add({
+			kind: "task-status",
+			recordId: "ts-1",
+			workOrderId: "WO1",
+			taskId: "T1",
+			payload: { afterChainSeq: 100, status: "completed" },
+			createdAt: clock.now(),
+		});
 		transport.conflicts.set("ts-1", { status: "cancelled" });
 		transport.loseResponses = 0;
 		startDrain(db);

@@ -10,16 +10,17 @@
  * - A failure waits an exponential backoff with jitter; failures in a row open a circuit breaker
  *   while the cloud is down. Nothing is ever skipped: a refused batch is retried and alarmed.
  */
+
+import { type RetryPolicy, retryDelayMs } from "../../platform/backoff.js";
 import type { Clock, TimerHandle } from "../../platform/clock.js";
 import { toError } from "../../platform/errors.js";
 import type { Logger } from "../../platform/logger.js";
+import { type BreakerOptions, CircuitBreaker, DEFAULT_BREAKER } from "./circuit-breaker.js";
 import type { UplinkCursors } from "./cursors.js";
 import type { Outbox, OutboxEntry } from "./outbox.js";
-import { type SealedSpan, type SealedSpans, toWireRecord } from "./sealed-spans.js";
-import { type RetryPolicy, retryDelayMs } from "../../platform/backoff.js";
-import { type BreakerOptions, CircuitBreaker, DEFAULT_BREAKER } from "./circuit-breaker.js";
-import { type FailureReason, failureReason, uplinkFailure, type UplinkTransport } from "./transport/transport.js";
 import { RateWindow } from "./rate-window.js";
+import { type SealedSpan, type SealedSpans, toWireRecord } from "./sealed-spans.js";
+import { type FailureReason, failureReason, type UplinkTransport, uplinkFailure } from "./transport/transport.js";
 
 export type DrainState = "idle" | "draining" | "backoff" | "circuit-open" | "stopped";
 
@@ -58,7 +59,16 @@ export interface DrainStats {
 }
 
 export class Drain {
-	readonly stats: DrainStats = { recordsReceipted: 0, batchesSent: 0, outboxDelivered: 0, outboxConflicts: 0, failuresByReason: {}, consecutiveFailures: 0, lastError: null, lastReceiptAt: null };
+	readonly stats: DrainStats = {
+		recordsReceipted: 0,
+		batchesSent: 0,
+		outboxDelivered: 0,
+		outboxConflicts: 0,
+		failuresByReason: {},
+		consecutiveFailures: 0,
+		lastError: null,
+		lastReceiptAt: null,
+	};
 	readonly breaker: CircuitBreaker;
 	readonly uploads: RateWindow;
 	private stateValue: DrainState = "idle";
@@ -110,7 +120,8 @@ export class Drain {
 			let worked: boolean;
 			try {
 				worked = await this.step();
-				if (this.stats.consecutiveFailures > 0) this.options.logger.info({ destination: this.options.transport.destination }, "uplink: destination reachable again, draining");
+				if (this.stats.consecutiveFailures > 0)
+					this.options.logger.info({ destination: this.options.transport.destination }, "uplink: destination reachable again, draining");
 				this.stats.consecutiveFailures = 0;
 				this.breaker.success();
 			} catch (error) {
@@ -160,7 +171,10 @@ export class Drain {
 		if (receipt.gap && receipt.gap.expectedSeq <= span.afterSeq) {
 			// The destination's chain ends before this batch (it lost data, or was restored from an
 			// older backup): its refusals of the batch follow from that. Send again from its head.
-			this.options.logger.warn({ destination: transport.destination, expectedSeq: receipt.gap.expectedSeq, sentFrom: span.afterSeq + 1 }, "uplink: destination is behind the receipt cursor; resending from its head");
+			this.options.logger.warn(
+				{ destination: transport.destination, expectedSeq: receipt.gap.expectedSeq, sentFrom: span.afterSeq + 1 },
+				"uplink: destination is behind the receipt cursor; resending from its head",
+			);
 			cursors.markReceipted(Math.min(cursors.current.receiptedUpTo, receipt.gap.expectedSeq - 1), clock.now());
 			return;
 		}
@@ -168,7 +182,9 @@ export class Drain {
 			const first = receipt.rejected[0];
 			const message = `${transport.destination} refused ${receipt.rejected.length} records or checkpoints of batch ${upload.batchId} (first: #${first.chainSeq} ${first.reason}: ${first.message})`;
 			this.options.onAlarm?.("uplink-rejected", message);
-			throw uplinkFailure("rejected", message, { hint: "Nothing is skipped: the batch is retried. Check the gateway's key enrollment, then `fieldchain evidence verify` an export." });
+			throw uplinkFailure("rejected", message, {
+				hint: "Nothing is skipped: the batch is retried. Check the gateway's key enrollment, then `fieldchain evidence verify` an export.",
+			});
 		}
 		if (receipt.sealedUpTo < span.upToSeq) {
 			throw uplinkFailure("rejected", `${transport.destination} accepted batch ${upload.batchId} only up to #${receipt.sealedUpTo} of #${span.upToSeq}.`);
@@ -205,7 +221,10 @@ export class Drain {
 			// Both versions kept: ours in the row's payload, the cloud's in the note (README, "Conflicts").
 			outbox.markReceipted(entry.id, clock.now(), `conflict: ${result.message} cloud=${JSON.stringify(result.cloud)}`);
 			this.stats.outboxConflicts++;
-			this.options.logger.warn({ kind: entry.kind, recordId: entry.recordId, message: result.message }, "uplink: the cloud holds another version; both are kept (GET /api/v1/uplink/conflicts)");
+			this.options.logger.warn(
+				{ kind: entry.kind, recordId: entry.recordId, message: result.message },
+				"uplink: the cloud holds another version; both are kept (GET /api/v1/uplink/conflicts)",
+			);
 			this.options.onAlarm?.("uplink-conflict", `${entry.kind} ${entry.recordId}: ${result.message}`);
 		} else {
 			outbox.markReceipted(entry.id, clock.now());
@@ -222,7 +241,10 @@ export class Drain {
 		this.breaker.failure();
 		// First failure and every breaker opening are worth a line; the rest are in the metrics.
 		if (this.stats.consecutiveFailures === 1 || this.breaker.state === "open") {
-			this.options.logger.warn({ destination: this.options.transport.destination, reason, failures: this.stats.consecutiveFailures, err: error }, "uplink: send failed, will retry");
+			this.options.logger.warn(
+				{ destination: this.options.transport.destination, reason, failures: this.stats.consecutiveFailures, err: error },
+				"uplink: send failed, will retry",
+			);
 		}
 	}
 

@@ -27,7 +27,9 @@ export function readUplinkToken(dataDir: string): StoredUplinkToken | undefined 
 	}
 	const stored = JSON.parse(text) as StoredUplinkToken;
 	if (typeof stored.token !== "string" || typeof stored.url !== "string") {
-		throw new FieldchainError(ErrorCodes.FC_UPLINK_ENROLLMENT, `${UPLINK_TOKEN_FILE} in the data directory is damaged.`, { hint: "Delete it and enroll again with a new enrollment token." });
+		throw new FieldchainError(ErrorCodes.FC_UPLINK_ENROLLMENT, `${UPLINK_TOKEN_FILE} in the data directory is damaged.`, {
+			hint: "Delete it and enroll again with a new enrollment token.",
+		});
 	}
 	return stored;
 }
@@ -68,9 +70,17 @@ export async function enrollGateway(options: EnrollOptions): Promise<string> {
 	});
 	if (response.status === 201 && typeof response.body?.token === "string") return response.body.token;
 	if (response.status >= 500 || response.status === 429) {
-		throw new FieldchainError(ErrorCodes.FC_UPLINK_TRANSPORT, `Enrollment at ${options.url}: the billing service answered ${response.status}${errorText(response.body)}.`, { details: { reason: "server" } });
+		throw new FieldchainError(
+			ErrorCodes.FC_UPLINK_TRANSPORT,
+			`Enrollment at ${options.url}: the billing service answered ${response.status}${errorText(response.body)}.`,
+			{ details: { reason: "server" } },
+		);
 	}
-	throw new FieldchainError(ErrorCodes.FC_UPLINK_ENROLLMENT, `Enrollment of gateway ${options.gatewayId} at ${options.url} was refused (${response.status}${errorText(response.body)}).`, {
-		hint: "Ask an admin for a new enrollment token (POST /v1/enrollments) and put it in uplink.enrollmentToken.",
-	});
+	throw new FieldchainError(
+		ErrorCodes.FC_UPLINK_ENROLLMENT,
+		`Enrollment of gateway ${options.gatewayId} at ${options.url} was refused (${response.status}${errorText(response.body)}).`,
+		{
+			hint: "Ask an admin for a new enrollment token (POST /v1/enrollments) and put it in uplink.enrollmentToken.",
+		},
+	);
 }

@@ -13,7 +13,10 @@ import { registerUplinkMetrics } from "./uplink-metrics.js";
 import { UplinkRunner } from "./uplink-runner.js";
 import { type UplinkStatusSources, uplinkStatus } from "./uplink-status.js";
 
-type UplinkParts = Pick<GatewayParts, "gatewayId" | "dataDir" | "config" | "clock" | "logger" | "key" | "db" | "events" | "workOrders" | "evidence" | "capacity" | "outbox" | "cursors" | "spans">;
+type UplinkParts = Pick<
+	GatewayParts,
+	"gatewayId" | "dataDir" | "config" | "clock" | "logger" | "key" | "db" | "events" | "workOrders" | "evidence" | "capacity" | "outbox" | "cursors" | "spans"
+>;
 
 export class GatewayUplink {
 	runner: UplinkRunner | undefined;
@@ -41,7 +44,14 @@ export class GatewayUplink {
 				clock,
 				logger,
 				onChanged: (conflicts) => {
-					for (const c of conflicts) events.emit("alarm", { code: "downlink-conflict", severity: "warning", message: `${c.entity} ${c.entityId} ${c.field}: ${c.resolution}`, deviceId: null, at: clock.now() });
+					for (const c of conflicts)
+						events.emit("alarm", {
+							code: "downlink-conflict",
+							severity: "warning",
+							message: `${c.entity} ${c.entityId} ${c.field}: ${c.resolution}`,
+							deviceId: null,
+							at: clock.now(),
+						});
 				},
 			});
 			this.downlink.start();
@@ -63,7 +73,12 @@ export class GatewayUplink {
 			},
 			onAlarm: (code, message) => events.emit("alarm", { code, severity: "warning", message, deviceId: null, at: clock.now() }),
 			mqttTransport: async (mqttUplink) =>
-				(await import("./transport/mqtt-transport.js")).createMqttTransport(mqttUplink, gatewayId, logger, this.downlink ? () => void this.downlink?.refresh() : undefined),
+				(await import("./transport/mqtt-transport.js")).createMqttTransport(
+					mqttUplink,
+					gatewayId,
+					logger,
+					this.downlink ? () => void this.downlink?.refresh() : undefined,
+				),
 		});
 		this.runner.start();
 	}

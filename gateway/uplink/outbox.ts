@@ -74,7 +74,9 @@ export class Outbox {
 			attempt: db.prepare("UPDATE outbox SET attempts = attempts + 1, uploaded_at = coalesce(uploaded_at, ?) WHERE id = ?"),
 			failed: db.prepare("UPDATE outbox SET last_error = ? WHERE id = ?"),
 			receipted: db.prepare("UPDATE outbox SET receipted_at = ?, last_error = ? WHERE id = ?"),
-			stats: db.prepare("SELECT count(*) AS depth, min(created_at) AS oldest, coalesce(sum(length(payload)), 0) AS bytes FROM outbox WHERE receipted_at IS NULL"),
+			stats: db.prepare(
+				"SELECT count(*) AS depth, min(created_at) AS oldest, coalesce(sum(length(payload)), 0) AS bytes FROM outbox WHERE receipted_at IS NULL",
+			),
 			forTask: db.prepare(
 				"SELECT kind, count(*) AS total, count(uploaded_at) AS uploaded, count(receipted_at) AS receipted FROM outbox WHERE work_order_id = ? AND task_id = ? GROUP BY kind",
 			),

@@ -5,9 +5,17 @@ import { destinationOf, parseUplinkConfig } from "./uplink-config.js";
 describe("uplink config", () => {
 	it("fills defaults and names the destination", () => {
 		const config = parseUplinkConfig({ url: "https://billing.example.com", enrollmentToken: "fce_x" });
-		expect(config).toMatchObject({ transport: "http", batchRecords: 5000, requestTimeoutMs: 30_000, retry: { initialDelayMs: 500, maxDelayMs: 30_000 }, downlink: false });
+		expect(config).toMatchObject({
+			transport: "http",
+			batchRecords: 5000,
+			requestTimeoutMs: 30_000,
+			retry: { initialDelayMs: 500, maxDelayMs: 30_000 },
+			downlink: false,
+		});
 		expect(destinationOf(config)).toBe("billing:billing.example.com");
-		expect(destinationOf(parseUplinkConfig({ transport: "mqtt", mqtt: { url: "mqtts://broker.example.com:8883", caFile: "/ca.pem" } }))).toBe("mqtt:broker.example.com:8883");
+		expect(destinationOf(parseUplinkConfig({ transport: "mqtt", mqtt: { url: "mqtts://broker.example.com:8883", caFile: "/ca.pem" } }))).toBe(
+			"mqtt:broker.example.com:8883",
+		);
 	});
 
 	it.each([

@@ -95,7 +95,8 @@ export function parseUplinkConfig(raw: unknown): UplinkConfig {
 	if (o.downlink !== undefined && o.downlink !== false) {
 		const d = object(o.downlink, "downlink");
 		const technicianIds = d.technicianIds ?? [];
-		if (!Array.isArray(technicianIds) || !technicianIds.every((id) => typeof id === "string")) throw invalid("downlink.technicianIds", "must be an array of technician ids");
+		if (!Array.isArray(technicianIds) || !technicianIds.every((id) => typeof id === "string"))
+			throw invalid("downlink.technicianIds", "must be an array of technician ids");
 		config.downlink = { intervalMs: integer(d, "intervalMs", "downlink.", 300_000, 1000), technicianIds };
 	}
 	if (o.mqtt !== undefined) {
@@ -111,10 +112,12 @@ export function parseUplinkConfig(raw: unknown): UplinkConfig {
 			password: text(m, "password", "mqtt."),
 			clientId: text(m, "clientId", "mqtt."),
 		};
-		if ((config.mqtt.certFile === undefined) !== (config.mqtt.keyFile === undefined)) throw invalid("mqtt.certFile", "and uplink.mqtt.keyFile go together (a client certificate needs its key)");
+		if ((config.mqtt.certFile === undefined) !== (config.mqtt.keyFile === undefined))
+			throw invalid("mqtt.certFile", "and uplink.mqtt.keyFile go together (a client certificate needs its key)");
 	}
 	if (transport === "mqtt" && !config.mqtt) throw invalid("mqtt", 'is required when uplink.transport is "mqtt"');
-	if (transport === "http" && !config.url) throw invalid("url", 'is required when uplink.transport is "http" (the billing service, e.g. https://billing.example.com)');
+	if (transport === "http" && !config.url)
+		throw invalid("url", 'is required when uplink.transport is "http" (the billing service, e.g. https://billing.example.com)');
 	return config;
 }
 

@@ -5,7 +5,15 @@ import { type UplinkStatusSources, uplinkStatus } from "./uplink-status.js";
 
 export function registerUplinkMetrics(registry: Registry, sources: UplinkStatusSources, capacity: CapacityGuard): void {
 	const gauge = (name: string, help: string, collect: (g: Gauge) => void, labelNames: string[] = []) =>
-		new Gauge({ name, help, labelNames, registers: [registry], collect() { collect(this); } });
+		new Gauge({
+			name,
+			help,
+			labelNames,
+			registers: [registry],
+			collect() {
+				collect(this);
+			},
+		});
 	let cached: { at: number; status: ReturnType<typeof uplinkStatus> } | undefined;
 	// One status per scrape, shared by the gauges.
 	const status = () => {
@@ -14,7 +22,9 @@ export function registerUplinkMetrics(registry: Registry, sources: UplinkStatusS
 		return cached.status;
 	};
 	gauge("fieldchain_uplink_queue_depth", "Evidence records and outbox entries not yet receipted by the cloud.", (g) => g.set(status().queueDepth));
-	gauge("fieldchain_uplink_oldest_unsent_age_seconds", "Age of the oldest record or outbox entry without a receipt.", (g) => g.set(status().oldestUnsentAgeSeconds));
+	gauge("fieldchain_uplink_oldest_unsent_age_seconds", "Age of the oldest record or outbox entry without a receipt.", (g) =>
+		g.set(status().oldestUnsentAgeSeconds),
+	);
 	gauge("fieldchain_uplink_bytes_queued", "Bytes of evidence batches and outbox entries waiting for a receipt.", (g) => g.set(status().bytesQueued));
 	gauge("fieldchain_uplink_uploads_per_second", "Records receipted per second (10 s window).", (g) => g.set(status().uploadsPerSecond));
 	gauge("fieldchain_uplink_receipted_up_to", "Chain seq the cloud's receipt covers.", (g) => g.set(status().evidence.receiptedUpTo));

@@ -4,19 +4,19 @@
  * retries with backoff while the cloud is unreachable; a refused enrollment token is an alarm
  * (it will not work later either).
  */
+
+import { retryDelayMs } from "../../platform/backoff.js";
 import type { Clock, TimerHandle } from "../../platform/clock.js";
 import { isFieldchainError, toError } from "../../platform/errors.js";
-import { Drain, type DrainState } from "./drain.js";
+import type { Logger } from "../../platform/logger.js";
+import type { UplinkCursors } from "./cursors.js";
+import { DEFAULT_DRAIN_RETRY, Drain, type DrainState } from "./drain.js";
 import { enrollGateway, readUplinkToken, writeUplinkToken } from "./enrollment.js";
+import type { Outbox } from "./outbox.js";
+import type { SealedSpans } from "./sealed-spans.js";
 import { HttpTransport } from "./transport/http-transport.js";
 import type { UplinkTransport } from "./transport/transport.js";
 import type { UplinkConfig } from "./uplink-config.js";
-import { retryDelayMs } from "../../platform/backoff.js";
-import { DEFAULT_DRAIN_RETRY } from "./drain.js";
-import type { Logger } from "../../platform/logger.js";
-import type { UplinkCursors } from "./cursors.js";
-import type { Outbox } from "./outbox.js";
-import type { SealedSpans } from "./sealed-spans.js";
 
 export interface UplinkRunnerOptions {
 	config: UplinkConfig;
@@ -129,7 +129,14 @@ export class UplinkRunner {
 		}
 		for (let attempt = 1; !this.stopped; attempt++) {
 			try {
-				const token = await enrollGateway({ url, enrollmentToken: config.enrollmentToken, gatewayId, publicKey: this.options.publicKey, timeoutMs: config.requestTimeoutMs, signal: this.aborter.signal });
+				const token = await enrollGateway({
+					url,
+					enrollmentToken: config.enrollmentToken,
+					gatewayId,
+					publicKey: this.options.publicKey,
+					timeoutMs: config.requestTimeoutMs,
+					signal: this.aborter.signal,
+				});
 				writeUplinkToken(dataDir, { url, gatewayId, token });
 				this.enrollment = { state: "enrolled", error: null };
 				logger.info({ url, gatewayId }, "gateway enrolled; its API token is kept in the data directory");

@@ -3,11 +3,11 @@
  * waiting, uploads per second, failures by reason, and per task stored / uploaded / receipted.
  */
 import type { Clock } from "../../platform/clock.js";
+import type { EvidenceLog } from "../evidence/evidence-log.js";
 import type { UplinkCursors } from "./cursors.js";
 import type { Outbox } from "./outbox.js";
 import type { SealedSpans } from "./sealed-spans.js";
 import type { UplinkRunner } from "./uplink-runner.js";
-import type { EvidenceLog } from "../evidence/evidence-log.js";
 
 export interface UplinkStatusSources {
 	spans: SealedSpans;

@@ -70,6 +70,12 @@ export class ActiveTasks {
 	}
 
 	private toActive(row: Row): ActiveTask {
-		return { technicianId: row.technician_id, workOrderId: row.work_order_id, taskId: row.task_id, setAt: row.set_at, deviceIds: JSON.parse(row.device_ids) as string[] };
+		return {
+			technicianId: row.technician_id,
+			workOrderId: row.work_order_id,
+			taskId: row.task_id,
+			setAt: row.set_at,
+			deviceIds: JSON.parse(row.device_ids) as string[],
+		};
 	}
 }

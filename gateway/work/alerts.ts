@@ -59,7 +59,18 @@ export class Alerts {
 			.prepare(
 				"INSERT INTO alerts (severity, title, message, source, device_id, work_order_id, task_id, technician_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			)
-			.run(input.severity, input.title, input.message ?? "", input.source, input.deviceId ?? null, input.workOrderId ?? null, input.taskId ?? null, input.technicianId ?? null, data, now);
+			.run(
+				input.severity,
+				input.title,
+				input.message ?? "",
+				input.source,
+				input.deviceId ?? null,
+				input.workOrderId ?? null,
+				input.taskId ?? null,
+				input.technicianId ?? null,
+				data,
+				now,
+			);
 		return this.get(Number(info.lastInsertRowid))!;
 	}
 

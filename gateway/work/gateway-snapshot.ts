@@ -5,11 +5,12 @@
  * TimeEntries. The model's rules (model/rules) then judge it exactly as the billing
  * service will, offline.
  */
-import { contentHash } from "../../protocol/evidence/chain.js";
-import { decodeRecord, EvidenceKind as Kind, SignerRole } from "../../protocol/evidence/record.js";
+
 import type { Evidence, EvidencePayload } from "../../model/entities/evidence.js";
 import type { ModelSnapshot } from "../../model/entities/kinds.js";
 import type { TimeEntry } from "../../model/entities/time-entry.js";
+import { contentHash } from "../../protocol/evidence/chain.js";
+import { decodeRecord, EvidenceKind as Kind, SignerRole } from "../../protocol/evidence/record.js";
 import type { EvidenceBatches } from "../evidence/evidence-batches.js";
 import type { TimeSubmissions } from "./time-submissions.js";
 import type { WorkOrders } from "./work-orders.js";
@@ -33,7 +34,15 @@ function payloadOf(record: DecodedRecord): EvidencePayload | undefined {
 				value: record.value,
 				unit: record.unit,
 				deviceId: device?.deviceId ?? "",
-				calibration: dueAt > 0 ? { certificateId: device?.calibrationCertificateId ?? "", calibratedAt: Number(device?.calibratedAtMs ?? 0), dueAt, laboratory: device?.calibrationLaboratory ?? "" } : null,
+				calibration:
+					dueAt > 0
+						? {
+								certificateId: device?.calibrationCertificateId ?? "",
+								calibratedAt: Number(device?.calibratedAtMs ?? 0),
+								dueAt,
+								laboratory: device?.calibrationLaboratory ?? "",
+							}
+						: null,
 			};
 		}
 		case Kind.KIND_PHOTO:

@@ -10,12 +10,12 @@
  * snapshot's task objects at start-up and on each change; they survive a restart.
  */
 import type Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { Task, TaskStatus } from "../../model/entities/task.js";
 import { assertNoReasons, type Reason, reason } from "../../model/rules/reasons.js";
 import { taskMachine } from "../../model/state-machines/machines.js";
-import type { WorkOrders } from "./work-orders.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { TimeEntryOutbox } from "./time-entries.js";
+import type { WorkOrders } from "./work-orders.js";
 
 export type TaskAction = "start" | "complete" | "cancel";
 
@@ -60,7 +60,9 @@ export class TaskStates {
 			}
 			for (const item of task.checklist) {
 				if (item.beforeStart && !facts.satisfiedItems.has(item.id)) {
-					reasons.push(reason("safety-not-acknowledged", "task", task.id, `task ${task.id}: checklist item '${item.label}' has no acknowledgement before start`));
+					reasons.push(
+						reason("safety-not-acknowledged", "task", task.id, `task ${task.id}: checklist item '${item.label}' has no acknowledgement before start`),
+					);
 				}
 			}
 		}
@@ -78,7 +80,10 @@ export class TaskStates {
 	/** Applies the action or throws FC_MODEL_ILLEGAL_TRANSITION / FC_MODEL_RULE_REFUSED naming every reason. */
 	apply(action: TaskAction, taskId: string, facts: TaskFacts, by: string, now: number): Task {
 		const task = this.workOrders.task(taskId);
-		if (!task) throw new FieldchainError(ErrorCodes.FC_MODEL_NOT_FOUND, `Task "${taskId}" is not held by this gateway.`, { hint: "GET /api/v1/work-orders lists the tasks." });
+		if (!task)
+			throw new FieldchainError(ErrorCodes.FC_MODEL_NOT_FOUND, `Task "${taskId}" is not held by this gateway.`, {
+				hint: "GET /api/v1/work-orders lists the tasks.",
+			});
 		const target = TARGET[action];
 		taskMachine.assert(task.id, task.status, target);
 		assertNoReasons(`${action} task ${task.id}`, this.explain(action, task, facts));

@@ -46,7 +46,9 @@ function link(order: WorkOrder): ChainLink {
 
 function chainOf(workOrders: WorkOrders, order: WorkOrder): DayEntry["chain"] {
 	const all = workOrders.snapshot.workOrders;
-	const chain = all.filter((candidate) => candidate.rootId === order.rootId).sort((a, b) => (a.plannedStart ?? Infinity) - (b.plannedStart ?? Infinity) || a.id.localeCompare(b.id));
+	const chain = all
+		.filter((candidate) => candidate.rootId === order.rootId)
+		.sort((a, b) => (a.plannedStart ?? Infinity) - (b.plannedStart ?? Infinity) || a.id.localeCompare(b.id));
 	const parent = order.parentId ? workOrders.workOrder(order.parentId) : undefined;
 	const waitingOn = order.dependencies.flatMap((dependency) => {
 		const predecessor = workOrders.workOrder(dependency.predecessorId);
@@ -65,7 +67,10 @@ function chainOf(workOrders: WorkOrders, order: WorkOrder): DayEntry["chain"] {
 export function technicianDay(workOrders: WorkOrders, technicianId: string, from: number, to: number, activeTask: ActiveTask | undefined): TechnicianDay {
 	const snapshot = workOrders.snapshot;
 	const appointments = snapshot.appointments
-		.filter((appointment) => appointment.technicianId === technicianId && appointment.window.start < to && appointment.window.end > from && appointment.status !== "cancelled")
+		.filter(
+			(appointment) =>
+				appointment.technicianId === technicianId && appointment.window.start < to && appointment.window.end > from && appointment.status !== "cancelled",
+		)
 		.sort((a, b) => a.window.start - b.window.start);
 	const entries: DayEntry[] = [];
 	for (const appointment of appointments) {

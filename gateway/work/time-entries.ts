@@ -63,9 +63,13 @@ export class TimeEntries {
 	start(technicianId: string, workOrderId: string, taskId: string, kind: TimeEntryKind, now: number): GatewayTimeEntry {
 		const running = this.running(technicianId);
 		if (running) {
-			throw new FieldchainError(ErrorCodes.FC_MODEL_RULE_REFUSED, `Technician ${technicianId} already has a running timer on task ${running.taskId} (entry ${running.id}).`, {
-				hint: "Stop it first: POST .../time-entries/stop.",
-			});
+			throw new FieldchainError(
+				ErrorCodes.FC_MODEL_RULE_REFUSED,
+				`Technician ${technicianId} already has a running timer on task ${running.taskId} (entry ${running.id}).`,
+				{
+					hint: "Stop it first: POST .../time-entries/stop.",
+				},
+			);
 		}
 		const entry: GatewayTimeEntry = { id: randomUUID(), technicianId, workOrderId, taskId, kind, startedAt: now, endedAt: null };
 		this.db
@@ -93,6 +97,8 @@ export class TimeEntries {
 	}
 
 	forTask(workOrderId: string, taskId: string): GatewayTimeEntry[] {
-		return (this.db.prepare("SELECT * FROM time_entries WHERE work_order_id = ? AND task_id = ? ORDER BY started_at").all(workOrderId, taskId) as Row[]).map(fromRow);
+		return (this.db.prepare("SELECT * FROM time_entries WHERE work_order_id = ? AND task_id = ? ORDER BY started_at").all(workOrderId, taskId) as Row[]).map(
+			fromRow,
+		);
 	}
 }

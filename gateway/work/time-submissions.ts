@@ -75,7 +75,10 @@ export class TimeSubmissions {
 			const unknown = ids.filter((id) => !all.some((entry) => entry.id === id));
 			if (unknown.length > 0) throw new FieldchainError(ErrorCodes.FC_MODEL_NOT_FOUND, `Technician ${technicianId} has no time entries ${unknown.join(", ")}.`);
 			const running = chosen.filter((entry) => entry.status === "running");
-			if (running.length > 0) throw new FieldchainError(ErrorCodes.FC_MODEL_RULE_REFUSED, `Time entry ${running[0].id} is still running.`, { hint: "Stop the timer before submitting." });
+			if (running.length > 0)
+				throw new FieldchainError(ErrorCodes.FC_MODEL_RULE_REFUSED, `Time entry ${running[0].id} is still running.`, {
+					hint: "Stop the timer before submitting.",
+				});
 		}
 		const insert = this.db.prepare("INSERT OR IGNORE INTO time_entry_submissions (time_entry_id, submitted_at) VALUES (?, ?)");
 		this.db.transaction(() => {

@@ -4,11 +4,11 @@
  * The gateway only reads them: the rules of the execution model stay in model.
  */
 import { readFileSync } from "node:fs";
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { emptySnapshot, type ModelSnapshot } from "../../model/entities/kinds.js";
 import type { Task } from "../../model/entities/task.js";
 import type { WorkOrder } from "../../model/entities/work-order.js";
 import { validateSnapshot } from "../../model/validation/validate.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 
 export class WorkOrders {
 	private readonly tasksById: Map<string, Task>;
@@ -40,7 +40,10 @@ export class WorkOrders {
 		const snapshot = { ...emptySnapshot(), ...(raw as Partial<ModelSnapshot>) };
 		const problems = validateSnapshot(snapshot);
 		if (problems.length > 0) {
-			const shown = problems.slice(0, 5).map((problem) => JSON.stringify(problem)).join("; ");
+			const shown = problems
+				.slice(0, 5)
+				.map((problem) => JSON.stringify(problem))
+				.join("; ");
 			throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `The work orders file ${path} is not consistent (${problems.length} problems): ${shown}.`);
 		}
 		return new WorkOrders(snapshot);

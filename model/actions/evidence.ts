@@ -44,7 +44,10 @@ export function captureEvidence(snapshot: ModelSnapshot, input: NewEvidence, ctx
 		const item = task.checklist.find((c) => c.id === (input.target as { checklistItemId: string }).checklistItemId);
 		if (!item) throw new FieldchainError(ErrorCodes.FC_MODEL_NOT_FOUND, `Task ${task.id} has no checklist item "${input.target.checklistItemId}".`);
 		if (item.requirement.kind !== input.payload.kind) {
-			throw new FieldchainError(ErrorCodes.FC_MODEL_INVALID, `Task ${task.id}: checklist item '${item.label}' needs ${item.requirement.kind} evidence, not ${input.payload.kind}.`);
+			throw new FieldchainError(
+				ErrorCodes.FC_MODEL_INVALID,
+				`Task ${task.id}: checklist item '${item.label}' needs ${item.requirement.kind} evidence, not ${input.payload.kind}.`,
+			);
 		}
 		workOrderId = task.workOrderId;
 		taskId = task.id;

@@ -9,7 +9,12 @@ import { approveMilestone, blockMilestone, disputeMilestone, markMilestoneReady,
 const ws = () =>
 	new Workspace({
 		now: T0,
-		snapshot: baseSnapshot({ workOrders: [make.workOrder({ status: "in-progress" })], tasks: [make.task()], deliverables: [make.deliverable()], milestones: [make.milestone()] }),
+		snapshot: baseSnapshot({
+			workOrders: [make.workOrder({ status: "in-progress" })],
+			tasks: [make.task()],
+			deliverables: [make.deliverable()],
+			milestones: [make.milestone()],
+		}),
 	});
 
 describe("milestone lifecycle actions", () => {
@@ -22,7 +27,11 @@ describe("milestone lifecycle actions", () => {
 
 	it("keeps block and dispute reasons as rejecting decisions, which withdraw a standing approval", () => {
 		const w = ws();
-		w.snapshot = { ...w.snapshot, milestones: [make.milestone({ status: "approved" })], approvals: [make.approval({ id: "OK", kind: "milestone", subjectId: "M1" })] };
+		w.snapshot = {
+			...w.snapshot,
+			milestones: [make.milestone({ status: "approved" })],
+			approvals: [make.approval({ id: "OK", kind: "milestone", subjectId: "M1" })],
+		};
 		expect(isApproved(w.snapshot, "milestone", "M1")).toBe(true);
 		w.advance(1).run("SUP1", (s, c) => blockMilestone(s, "M1", "customer query on parts", c));
 		expect(isApproved(w.snapshot, "milestone", "M1")).toBe(false);
@@ -38,7 +47,9 @@ describe("milestone lifecycle actions", () => {
 describe("line item actions", () => {
 	it("adds estimated items in the order's currency and marks them used", () => {
 		const w = ws();
-		const { item } = w.run("DISP", (s, c) => addLineItem(s, { taskId: "T1", kind: "part", description: "Fuse", unit: "ea", estimatedQuantity: 2, unitCostMinor: 100, unitPriceMinor: 250 }, c));
+		const { item } = w.run("DISP", (s, c) =>
+			addLineItem(s, { taskId: "T1", kind: "part", description: "Fuse", unit: "ea", estimatedQuantity: 2, unitCostMinor: 100, unitPriceMinor: 250 }, c),
+		);
 		expect(item).toMatchObject({ workOrderId: "WO1", currency: "EUR", status: "estimated", usedQuantity: null });
 		w.run("TECH1", (s, c) => useLineItem(s, item.id, 3, c));
 		expect(w.snapshot.lineItems[0]).toMatchObject({ status: "used", usedQuantity: 3 });
@@ -47,8 +58,17 @@ describe("line item actions", () => {
 
 	it("refuses fractional money and negative quantities", () => {
 		const w = ws();
-		expectError(() => w.run("DISP", (s, c) => addLineItem(s, { taskId: "T1", kind: "part", description: "x", unit: "ea", estimatedQuantity: 1, unitCostMinor: 1.5, unitPriceMinor: 2 }, c)), "FC_MODEL_INVALID", "1.5");
-		const { item } = w.run("DISP", (s, c) => addLineItem(s, { taskId: "T1", kind: "service", description: "x", unit: "ea", estimatedQuantity: 1, unitCostMinor: 1, unitPriceMinor: 2 }, c));
+		expectError(
+			() =>
+				w.run("DISP", (s, c) =>
+					addLineItem(s, { taskId: "T1", kind: "part", description: "x", unit: "ea", estimatedQuantity: 1, unitCostMinor: 1.5, unitPriceMinor: 2 }, c),
+				),
+			"FC_MODEL_INVALID",
+			"1.5",
+		);
+		const { item } = w.run("DISP", (s, c) =>
+			addLineItem(s, { taskId: "T1", kind: "service", description: "x", unit: "ea", estimatedQuantity: 1, unitCostMinor: 1, unitPriceMinor: 2 }, c),
+		);
 		expectError(() => w.run("TECH1", (s, c) => useLineItem(s, item.id, -1, c)), "FC_MODEL_INVALID", "-1");
 	});
 });

@@ -16,7 +16,14 @@ function approvedMilestone(amount: MilestoneAmount = { kind: "actuals" }, contra
 			evidence: [
 				make.evidence({ id: "E-ack", checklistItemId: "safety", payload: { kind: "acknowledgement", statement: "ok" }, contentHash: hash(3) }),
 				make.evidence(),
-				make.evidence({ id: "E-sig", taskId: null, checklistItemId: null, deliverableId: "D1", payload: { kind: "signature", signerName: "Cy", signerRole: "customer" }, capturedBy: { kind: "customer", id: "CY" } }),
+				make.evidence({
+					id: "E-sig",
+					taskId: null,
+					checklistItemId: null,
+					deliverableId: "D1",
+					payload: { kind: "signature", signerName: "Cy", signerRole: "customer" },
+					capturedBy: { kind: "customer", id: "CY" },
+				}),
 			],
 			deliverables: [make.deliverable({ status: "signed-off", signatureEvidenceId: "E-sig", signedOffBy: "CY", signedOffAt: T0 })],
 			timeEntries: [
@@ -58,7 +65,12 @@ describe("releasing a milestone", () => {
 		expect(Object.fromEntries(ws.snapshot.timeEntries.map((e) => [e.id, e.status]))).toEqual({ TE1: "invoiced", TE2: "invoiced", TE3: "approved" });
 		expect(ws.snapshot.lineItems.map((i) => i.status)).toEqual(["billed", "estimated"]);
 		ws.run("FIN1", (s, c) => markMilestoneInvoiced(s, "M1", c));
-		expectError(() => ws.run("FIN1", (s, c) => releaseMilestone(s, "M1", { marginFloorBasisPoints: 0 }, c)), "FC_MODEL_ILLEGAL_TRANSITION", "invoiced", "released");
+		expectError(
+			() => ws.run("FIN1", (s, c) => releaseMilestone(s, "M1", { marginFloorBasisPoints: 0 }, c)),
+			"FC_MODEL_ILLEGAL_TRANSITION",
+			"invoiced",
+			"released",
+		);
 	});
 
 	it("adds one adjustment line so a fixed or percentage milestone totals the agreed amount", () => {
@@ -90,7 +102,12 @@ describe("releasing a milestone", () => {
 	it("re-checks readiness at release: evidence rejected after approval stops it", () => {
 		const ws = approvedMilestone();
 		ws.snapshot = { ...ws.snapshot, evidence: ws.snapshot.evidence.map((e) => (e.id === "E1" ? { ...e, status: "rejected" as const } : e)) };
-		expectError(() => ws.run("FIN1", (s, c) => releaseMilestone(s, "M1", { marginFloorBasisPoints: 0 }, c)), "FC_MODEL_RULE_REFUSED", "insulation", "E1 was rejected");
+		expectError(
+			() => ws.run("FIN1", (s, c) => releaseMilestone(s, "M1", { marginFloorBasisPoints: 0 }, c)),
+			"FC_MODEL_RULE_REFUSED",
+			"insulation",
+			"E1 was rejected",
+		);
 	});
 
 	it("refuses rate cards in another currency than the work order", () => {

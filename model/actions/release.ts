@@ -8,8 +8,8 @@ import type { Invoice } from "../entities/invoice.js";
 import type { ModelSnapshot } from "../entities/kinds.js";
 import { buildInvoice } from "../rules/invoice-lines.js";
 import { latestDecision, requireEntity } from "../rules/lookup.js";
-import { isBelowFloor } from "../rules/money.js";
 import { assertMilestoneReady } from "../rules/milestone-readiness.js";
+import { isBelowFloor } from "../rules/money.js";
 import { lineItemMachine, milestoneMachine, timeEntryMachine } from "../state-machines/machines.js";
 import { type ActionContext, type ActionResult, write } from "./context.js";
 
@@ -35,7 +35,10 @@ export function releaseMilestone(snapshot: ModelSnapshot, id: string, options: R
 			throw new FieldchainError(
 				ErrorCodes.FC_MODEL_MARGIN_BELOW_FLOOR,
 				`Cannot release milestone ${id}: margin ${m.marginBasisPoints ?? "n/a"} bp (price ${m.priceMinor}, cost ${m.costMinor} ${invoice.currency} minor units) is below the floor of ${options.marginFloorBasisPoints} bp.`,
-				{ hint: "A margin-override approval for this milestone lets it through.", details: { milestoneId: id, margin: m, floor: options.marginFloorBasisPoints } },
+				{
+					hint: "A margin-override approval for this milestone lets it through.",
+					details: { milestoneId: id, margin: m, floor: options.marginFloorBasisPoints },
+				},
 			);
 		}
 		approvalIds.push(override.id);

@@ -5,7 +5,10 @@ import { Workspace } from "../workspace.js";
 import { approveTimeEntry, editTimeEntry, recordTime, rejectTimeEntry, reopenTimeEntry, startTimer, stopTimer, submitTimeEntry } from "./time-entries.js";
 
 function ws() {
-	return new Workspace({ now: T0, snapshot: baseSnapshot({ workOrders: [make.workOrder({ status: "in-progress" })], tasks: [make.task({ status: "in-progress" })] }) });
+	return new Workspace({
+		now: T0,
+		snapshot: baseSnapshot({ workOrders: [make.workOrder({ status: "in-progress" })], tasks: [make.task({ status: "in-progress" })] }),
+	});
 }
 const input = { taskId: "T1", technicianId: "TECH1", kind: "work" as const, billable: true };
 

@@ -46,7 +46,11 @@ export function startTimer(snapshot: ModelSnapshot, input: NewTimeEntry, ctx: Ac
 }
 
 /** Time recorded after the fact, straight into draft. */
-export function recordTime(snapshot: ModelSnapshot, input: NewTimeEntry & { start: number; end: number }, ctx: ActionContext): ActionResult & { entry: TimeEntry } {
+export function recordTime(
+	snapshot: ModelSnapshot,
+	input: NewTimeEntry & { start: number; end: number },
+	ctx: ActionContext,
+): ActionResult & { entry: TimeEntry } {
 	const entry = newEntry(snapshot, input, input.start, input.end, ctx);
 	return { entry, writes: [write("timeEntry", entry)] };
 }

@@ -2,7 +2,7 @@
  * Applying writes to a snapshot with the same checks a repository makes: what the offline gateway
  * and property tests use to run actions one after another without storage.
  */
-import { COLLECTION_OF, type AnyEntity, type AnyWrite, type ModelSnapshot } from "../entities/kinds.js";
+import { type AnyEntity, type AnyWrite, COLLECTION_OF, type ModelSnapshot } from "../entities/kinds.js";
 import { checkWrite } from "./guards.js";
 
 export function applyWrites(snapshot: ModelSnapshot, writes: readonly AnyWrite[]): ModelSnapshot {

@@ -1,5 +1,5 @@
 /** Reading a snapshot for the rules out of any repository. */
-import { COLLECTION_OF, ENTITY_KINDS, type AnyWrite, emptySnapshot, type EntityKind, type ModelSnapshot } from "../entities/kinds.js";
+import { type AnyWrite, COLLECTION_OF, ENTITY_KINDS, type EntityKind, emptySnapshot, type ModelSnapshot } from "../entities/kinds.js";
 import type { Repository } from "./types.js";
 
 export async function loadSnapshot(repo: Repository): Promise<ModelSnapshot> {

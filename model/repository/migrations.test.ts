@@ -11,7 +11,14 @@ function insertAt(db: BetterSqlite3.Database, version: number, kind: EntityKind,
 	const json = JSON.stringify(entity);
 	const record = entity as unknown as Record<string, unknown>;
 	const str = (key: string) => (typeof record[key] === "string" ? record[key] : null);
-	const columns: Record<string, unknown> = { kind, id: entity.id, version: entity.version, status: str("status"), work_order_id: str("workOrderId"), data: json };
+	const columns: Record<string, unknown> = {
+		kind,
+		id: entity.id,
+		version: entity.version,
+		status: str("status"),
+		work_order_id: str("workOrderId"),
+		data: json,
+	};
 	if (version >= 2) Object.assign(columns, { task_id: str("taskId"), customer_id: str("customerId"), technician_id: str("technicianId") });
 	if (version >= 3) Object.assign(columns, { root_id: str("rootId"), site_id: str("siteId"), subject_id: str("subjectId"), updated_at: entity.updatedAt });
 	const names = Object.keys(columns);

@@ -1,11 +1,11 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PostgresServer, startPostgres } from "../../test/support/postgres.js";
 import { isFieldchainError } from "../../platform/errors.js";
-import { make } from "../testing/builders.js";
-import { LATEST_POSTGRES_SCHEMA_VERSION, MODEL_MIGRATION_PLAN, migrateModelPostgres, POSTGRES_MIGRATIONS } from "./postgres-migrations.js";
-import { PostgresRepository } from "./postgres.js";
 import { migratePostgres } from "../../platform/postgres.js";
+import { type PostgresServer, startPostgres } from "../../test/support/postgres.js";
+import { make } from "../testing/builders.js";
+import { PostgresRepository } from "./postgres.js";
+import { LATEST_POSTGRES_SCHEMA_VERSION, MODEL_MIGRATION_PLAN, migrateModelPostgres, POSTGRES_MIGRATIONS } from "./postgres-migrations.js";
 import { repositoryContract } from "./repository.contract.js";
 
 let server: PostgresServer;
@@ -116,7 +116,9 @@ describe("PostgresRepository", () => {
 			],
 		};
 		await expectCode(migratePostgres(pool, plan), "FC_MODEL_MIGRATION");
-		const { rows } = await pool.query("SELECT to_regclass('good_step') AS good, to_regclass('half_done') AS half, (SELECT MAX(version) FROM broken_schema_version) AS v");
+		const { rows } = await pool.query(
+			"SELECT to_regclass('good_step') AS good, to_regclass('half_done') AS half, (SELECT MAX(version) FROM broken_schema_version) AS v",
+		);
 		expect(rows[0]).toEqual({ good: "good_step", half: null, v: 1 });
 		await pool.end();
 	});

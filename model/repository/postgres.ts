@@ -14,11 +14,11 @@
  */
 import type { Pool } from "pg";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { createPool, inTransaction, type PoolClient, sqlState, storeError } from "../../platform/postgres.js";
 import type { AnyEntity, AnyWrite, EntityKind, EntityMap } from "../entities/kinds.js";
 import { assertFilter, assertRestorable, checkWrite } from "./guards.js";
 import { migrateModelPostgres } from "./postgres-migrations.js";
-import { createPool, inTransaction, type PoolClient, sqlState, storeError } from "../../platform/postgres.js";
-import { type IndexedField, INDEXED_FIELDS, type ListFilter, type Repository } from "./types.js";
+import { INDEXED_FIELDS, type IndexedField, type ListFilter, type Repository } from "./types.js";
 
 const COLUMN: Record<IndexedField, string> = {
 	status: "status",

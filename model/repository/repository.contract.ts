@@ -128,9 +128,7 @@ export function repositoryContract(name: string, makeRepo: () => Repository | Pr
 		});
 
 		it("round-trips unicode, nested JSON, nulls and fractional numbers exactly", async () => {
-			const evidence = fresh(
-				make.evidence({ payload: { kind: "note", text: "Zählerstand ✓ 測定 \u{1F50C} \"quoted\" \\ back" }, checklistItemId: "note" }),
-			);
+			const evidence = fresh(make.evidence({ payload: { kind: "note", text: 'Zählerstand ✓ 測定 \u{1F50C} "quoted" \\ back' }, checklistItemId: "note" }));
 			await repo.put("evidence", evidence);
 			const item = fresh(make.lineItem({ estimatedQuantity: 0.1 + 0.2, sku: null }));
 			await repo.put("lineItem", item);
@@ -177,7 +175,13 @@ export function repositoryContract(name: string, makeRepo: () => Repository | Pr
 				{ kind: "customer", entity: make.customer({ version: 2 }) },
 			]);
 			expect((await repo.get("task", "T1"))?.version).toBe(7);
-			await expectCode(repo.restore([{ kind: "task", entity: make.task({ id: "T2", version: 1 }) }, { kind: "task", entity: make.task() }]), "FC_MODEL_VERSION_CONFLICT");
+			await expectCode(
+				repo.restore([
+					{ kind: "task", entity: make.task({ id: "T2", version: 1 }) },
+					{ kind: "task", entity: make.task() },
+				]),
+				"FC_MODEL_VERSION_CONFLICT",
+			);
 			expect(await repo.get("task", "T2")).toBeUndefined();
 			await expectCode(repo.restore([{ kind: "task", entity: make.task({ id: "T3", version: 0 }) }]), "FC_MODEL_INVALID");
 			expect((await repo.put("task", { ...make.task({ version: 7 }), title: "next" })).version).toBe(8);

@@ -7,7 +7,7 @@ import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { AnyEntity, AnyWrite, EntityKind, EntityMap } from "../entities/kinds.js";
 import { assertFilter, assertRestorable, checkWrite } from "./guards.js";
 import { migrate } from "./migrations.js";
-import { type IndexedField, INDEXED_FIELDS, type ListFilter, type Repository } from "./types.js";
+import { INDEXED_FIELDS, type IndexedField, type ListFilter, type Repository } from "./types.js";
 
 const COLUMN: Record<IndexedField, string> = {
 	status: "status",

@@ -10,8 +10,8 @@ import type { ModelSnapshot } from "../entities/kinds.js";
 import type { BillingMilestone } from "../entities/milestone.js";
 import type { Task } from "../entities/task.js";
 import { assessItem } from "./evidence-check.js";
-import { taskMargin, timeEntryDuration } from "./margin.js";
 import { latestDecision, requireEntity } from "./lookup.js";
+import { taskMargin, timeEntryDuration } from "./margin.js";
 import { amountForDuration, amountForQuantity, displayHours, marginFigures } from "./money.js";
 
 function taskEvidenceIds(snapshot: ModelSnapshot, task: Task): string[] {

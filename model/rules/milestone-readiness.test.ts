@@ -21,7 +21,11 @@ function ready(): ModelSnapshot {
 		tasks: [make.task({ status: "completed" })],
 		evidence: [ack, make.evidence(), signature],
 		deliverables: [make.deliverable({ status: "signed-off", signatureEvidenceId: "E-sig", signedOffBy: "CUST-REP", signedOffAt: 1 })],
-		timeEntries: [make.timeEntry({ status: "approved" }), make.timeEntry({ id: "TE2", status: "invoiced" }), make.timeEntry({ id: "TE3", billable: false, status: "draft" })],
+		timeEntries: [
+			make.timeEntry({ status: "approved" }),
+			make.timeEntry({ id: "TE2", status: "invoiced" }),
+			make.timeEntry({ id: "TE3", billable: false, status: "draft" }),
+		],
 		milestones: [make.milestone()],
 	});
 }

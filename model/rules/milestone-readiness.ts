@@ -44,7 +44,12 @@ export function milestoneReadinessOf(snapshot: ModelSnapshot, milestone: Billing
 			reasons.push(reason("deliverable-missing", "milestone", milestone.id, `deliverable ${deliverableId} of milestone ${milestone.id} does not exist`));
 		} else if (deliverable.status !== "signed-off") {
 			reasons.push(
-				reason("deliverable-not-signed", "deliverable", deliverable.id, `deliverable ${deliverable.id} ${deliverable.kind} '${deliverable.title}' is ${deliverable.status}, not signed off`),
+				reason(
+					"deliverable-not-signed",
+					"deliverable",
+					deliverable.id,
+					`deliverable ${deliverable.id} ${deliverable.kind} '${deliverable.title}' is ${deliverable.status}, not signed off`,
+				),
 			);
 		} else {
 			const bad = signatureReason(snapshot, deliverable.id, deliverable.signatureEvidenceId);

@@ -18,13 +18,21 @@ const order = (id: string, start: number, hours: number, deps: [string, Dependen
 
 describe("schedule propagation", () => {
 	it("pushes finish-to-start dependants along a chain, with lag, and reports who moved", () => {
-		const orders = [order("A", D0 + 8 * HOUR, 2), order("B", D0 + 10 * HOUR, 2, [["A", "finish-to-start"]]), order("C", D0 + 13 * HOUR, 1, [["B", "finish-to-start", HOUR]])];
+		const orders = [
+			order("A", D0 + 8 * HOUR, 2),
+			order("B", D0 + 10 * HOUR, 2, [["A", "finish-to-start"]]),
+			order("C", D0 + 13 * HOUR, 1, [["B", "finish-to-start", HOUR]]),
+		];
 		const result = rescheduleWorkOrder(orders, "A", { start: D0 + 9 * HOUR, end: D0 + 12 * HOUR }, { now: 5 });
 		expect(result.moved).toEqual([
 			{ id: "B", from: { start: D0 + 10 * HOUR, end: D0 + 12 * HOUR }, to: { start: D0 + 12 * HOUR, end: D0 + 14 * HOUR }, because: ["A"] },
 			{ id: "C", from: { start: D0 + 13 * HOUR, end: D0 + 14 * HOUR }, to: { start: D0 + 15 * HOUR, end: D0 + 16 * HOUR }, because: ["B"] },
 		]);
-		expect(result.changed.map((o) => [o.id, o.updatedAt])).toEqual([["A", 5], ["B", 5], ["C", 5]]);
+		expect(result.changed.map((o) => [o.id, o.updatedAt])).toEqual([
+			["A", 5],
+			["B", 5],
+			["C", 5],
+		]);
 		expect(result.conflicts).toEqual([]);
 	});
 
@@ -56,19 +64,36 @@ describe("schedule propagation", () => {
 		const result = rescheduleWorkOrder(orders, "A", { start: D0 + 9 * HOUR, end: D0 + 12 * HOUR }, { now: 1 });
 		expect(result.moved).toEqual([]);
 		expect(result.conflicts[0]).toMatchObject({ code: "dependant-started", id: "B" });
-		expectError(() => rescheduleWorkOrder(result.changed.concat(orders[1]), "B", { start: 0, end: 1 }, { now: 1 }), "FC_MODEL_RULE_REFUSED", "B", "in-progress");
+		expectError(
+			() => rescheduleWorkOrder(result.changed.concat(orders[1]), "B", { start: 0, end: 1 }, { now: 1 }),
+			"FC_MODEL_RULE_REFUSED",
+			"B",
+			"in-progress",
+		);
 	});
 
 	it("refuses dependency cycles naming the orders on them", () => {
-		const orders = [order("A", D0, 1, [["C", "finish-to-start"]]), order("B", D0, 1, [["A", "finish-to-start"]]), order("C", D0, 1, [["B", "finish-to-start"]])];
+		const orders = [
+			order("A", D0, 1, [["C", "finish-to-start"]]),
+			order("B", D0, 1, [["A", "finish-to-start"]]),
+			order("C", D0, 1, [["B", "finish-to-start"]]),
+		];
 		expectError(() => assertNoDependencyCycle(orders), "FC_MODEL_DEPENDENCY_CYCLE", "A -> C -> B -> A");
 	});
 
 	it("leaves every finish-to-start and start-to-start constraint satisfied (property)", () => {
-		const chainArb = fc.array(fc.record({ hours: fc.integer({ min: 1, max: 6 }), gap: fc.integer({ min: -4, max: 8 }), kind: fc.constantFrom<DependencyKind>("finish-to-start", "start-to-start"), pred: fc.nat() }), {
-			minLength: 1,
-			maxLength: 8,
-		});
+		const chainArb = fc.array(
+			fc.record({
+				hours: fc.integer({ min: 1, max: 6 }),
+				gap: fc.integer({ min: -4, max: 8 }),
+				kind: fc.constantFrom<DependencyKind>("finish-to-start", "start-to-start"),
+				pred: fc.nat(),
+			}),
+			{
+				minLength: 1,
+				maxLength: 8,
+			},
+		);
 		fc.assert(
 			fc.property(chainArb, fc.integer({ min: -10, max: 30 }), (specs, shiftHours) => {
 				const orders = [order("O0", D0, 2)];
@@ -87,7 +112,12 @@ describe("schedule propagation", () => {
 					}
 					expect(o.plannedEnd! - o.plannedStart!).toBe(orders.find((x) => x.id === o.id)!.plannedEnd! - orders.find((x) => x.id === o.id)!.plannedStart!);
 				}
-				expect(result.moved.map((m) => m.id).sort()).toEqual(result.changed.filter((c) => c.id !== "O0").map((c) => c.id).sort());
+				expect(result.moved.map((m) => m.id).sort()).toEqual(
+					result.changed
+						.filter((c) => c.id !== "O0")
+						.map((c) => c.id)
+						.sort(),
+				);
 			}),
 			{ numRuns: 150 },
 		);

@@ -72,7 +72,10 @@ function affectedInOrder(orders: readonly WorkOrder[], startId: string): string[
 	while (ordered.length < reach.size) {
 		for (const id of reach) {
 			if (placed.has(id)) continue;
-			const preds = byId.get(id)!.dependencies.map((d) => d.predecessorId).filter((p) => reach.has(p));
+			const preds = byId
+				.get(id)!
+				.dependencies.map((d) => d.predecessorId)
+				.filter((p) => reach.has(p));
 			if (preds.every((p) => placed.has(p))) {
 				placed.add(id);
 				ordered.push(id);
@@ -87,12 +90,7 @@ function dayOf(ms: number, offsetMs: number): number {
 }
 
 /** Moves one order to `window` and propagates to its dependants. */
-export function rescheduleWorkOrder(
-	orders: readonly WorkOrder[],
-	workOrderId: string,
-	window: TimeWindow,
-	options: ScheduleOptions,
-): ScheduleResult {
+export function rescheduleWorkOrder(orders: readonly WorkOrder[], workOrderId: string, window: TimeWindow, options: ScheduleOptions): ScheduleResult {
 	assertNoDependencyCycle(orders);
 	const current = new Map(orders.map((o) => [o.id, o]));
 	const target = current.get(workOrderId);
@@ -137,7 +135,9 @@ export function rescheduleWorkOrder(
 				start += shift;
 				because.add(pred.id);
 			} else {
-				conflicts.push(reason("same-day-unsatisfiable", "workOrder", id, `work order ${id} cannot be on the same day as ${pred.id} and still follow its other predecessors`));
+				conflicts.push(
+					reason("same-day-unsatisfiable", "workOrder", id, `work order ${id} cannot be on the same day as ${pred.id} and still follow its other predecessors`),
+				);
 			}
 		}
 		if (start === order.plannedStart) continue;

@@ -7,7 +7,13 @@ import { expectError } from "../testing/expect-error.js";
 import { assertCanCompleteTask, assertCanStartTask, canCompleteTask, explainCompleteTask, explainStartTask } from "./task-rules.js";
 
 const ack = (o: Partial<Evidence> = {}) =>
-	make.evidence({ id: "ACK", checklistItemId: "safety", payload: { kind: "acknowledgement", statement: "Circuit isolated and locked out" }, capturedBy: { kind: "technician", id: "TECH1" }, ...o });
+	make.evidence({
+		id: "ACK",
+		checklistItemId: "safety",
+		payload: { kind: "acknowledgement", statement: "Circuit isolated and locked out" },
+		capturedBy: { kind: "technician", id: "TECH1" },
+		...o,
+	});
 const reading = (value: number, unit: string, o: Partial<Evidence> = {}) =>
 	make.evidence({ payload: { kind: "reading", quantity: "insulation_resistance", value, unit, deviceId: "MEGGER-1", calibration: CALIBRATION }, ...o });
 
@@ -48,10 +54,10 @@ describe("completing a task", () => {
 		const reasons = explainCompleteTask(world([ack(), reading(500, "kOhm")]), "T1");
 		expect(reasons).toHaveLength(1);
 		expect(reasons[0]).toMatchObject({ code: "evidence-missing", entity: "task", id: "T1" });
-		expect(reasons[0].message).toBe(
-			"task T1: checklist item 'insulation' has no valid evidence (evidence E1: 500 kOhm is below the minimum 1 MOhm)",
-		);
-		const max = items.insulation({ requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: null, max: 2, calibratedDevice: false } });
+		expect(reasons[0].message).toBe("task T1: checklist item 'insulation' has no valid evidence (evidence E1: 500 kOhm is below the minimum 1 MOhm)");
+		const max = items.insulation({
+			requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: null, max: 2, calibratedDevice: false },
+		});
 		expect(explainCompleteTask(world([ack(), reading(2001, "kOhm")], [items.safety(), max]), "T1")[0].message).toContain("above the maximum 2 MOhm");
 	});
 
@@ -68,17 +74,27 @@ describe("completing a task", () => {
 		expect(canCompleteTask(world([ack(), early]), "T1")).toBe(false);
 		const none = make.evidence({ payload: { kind: "reading", quantity: "insulation_resistance", value: 550, unit: "MOhm", deviceId: "X", calibration: null } });
 		expect(explainCompleteTask(world([ack(), none]), "T1")[0].message).toContain("device X reported no calibration");
-		const lax = items.insulation({ requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: 1, max: null, calibratedDevice: false } });
+		const lax = items.insulation({
+			requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: 1, max: null, calibratedDevice: false },
+		});
 		expect(canCompleteTask(world([ack(), none], [items.safety(), lax]), "T1")).toBe(true);
 	});
 
 	it("is satisfied by one valid piece of evidence among invalid ones, and ignores optional items", () => {
 		const photo = items.photo({ required: false });
-		expect(canCompleteTask(world([ack(), reading(0.2, "MOhm", { id: "E0" }), reading(3, "MOhm")], [items.safety(), items.insulation(), photo]), "T1")).toBe(true);
+		expect(canCompleteTask(world([ack(), reading(0.2, "MOhm", { id: "E0" }), reading(3, "MOhm")], [items.safety(), items.insulation(), photo]), "T1")).toBe(
+			true,
+		);
 	});
 
 	it("checks signatures are by the required signer and hashes are well formed", () => {
-		const sign: ChecklistItem = { id: "sig", label: "customer signature", required: true, beforeStart: false, requirement: { kind: "signature", signerRole: "customer" } };
+		const sign: ChecklistItem = {
+			id: "sig",
+			label: "customer signature",
+			required: true,
+			beforeStart: false,
+			requirement: { kind: "signature", signerRole: "customer" },
+		};
 		const byTech = make.evidence({ checklistItemId: "sig", payload: { kind: "signature", signerName: "Ana", signerRole: "technician" } });
 		expect(explainCompleteTask(world([byTech], [sign]), "T1")[0].message).toContain("signed by the technician, not the customer");
 		const unhashed = make.evidence({ checklistItemId: "sig", contentHash: "abc", payload: { kind: "signature", signerName: "Cy", signerRole: "customer" } });

@@ -65,7 +65,9 @@ export function explainCompleteWorkOrder(snapshot: ModelSnapshot, workOrderId: s
 	}
 	for (const appointment of snapshot.appointments) {
 		if (appointment.workOrderId === order.id && appointment.status !== "completed" && appointment.status !== "cancelled") {
-			reasons.push(reason("appointment-open", "appointment", appointment.id, `appointment ${appointment.id} is ${appointment.status}, not completed or cancelled`));
+			reasons.push(
+				reason("appointment-open", "appointment", appointment.id, `appointment ${appointment.id} is ${appointment.status}, not completed or cancelled`),
+			);
 		}
 	}
 	for (const child of snapshot.workOrders) {

@@ -24,23 +24,16 @@ export interface StateMachine<S extends string> {
 	transition<E extends { id: string; status: S; updatedAt: number }>(entity: E, to: S, ctx: TransitionContext): E;
 }
 
-export function defineStateMachine<S extends string>(
-	entity: string,
-	table: Readonly<Record<S, readonly S[]>>,
-): StateMachine<S> {
+export function defineStateMachine<S extends string>(entity: string, table: Readonly<Record<S, readonly S[]>>): StateMachine<S> {
 	const states = Object.keys(table) as S[];
 	const can = (from: S, to: S) => (Object.hasOwn(table, from) ? table[from].includes(to) : false);
 	const assert = (id: string, from: S, to: S) => {
 		if (can(from, to)) return;
 		const allowed = Object.hasOwn(table, from) ? table[from] : [];
-		throw new FieldchainError(
-			ErrorCodes.FC_MODEL_ILLEGAL_TRANSITION,
-			`${entity} ${id}: cannot go from "${from}" to "${to}".`,
-			{
-				hint: allowed.length ? `From "${from}" it may go to: ${allowed.join(", ")}.` : `"${from}" is a final state.`,
-				details: { entity, id, from, to, allowed },
-			},
-		);
+		throw new FieldchainError(ErrorCodes.FC_MODEL_ILLEGAL_TRANSITION, `${entity} ${id}: cannot go from "${from}" to "${to}".`, {
+			hint: allowed.length ? `From "${from}" it may go to: ${allowed.join(", ")}.` : `"${from}" is a final state.`,
+			details: { entity, id, from, to, allowed },
+		});
 	};
 	return {
 		entity,

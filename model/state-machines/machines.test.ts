@@ -15,19 +15,32 @@ import {
 
 const machines: [string, StateMachine<string>, string[][]][] = [
 	["work order", workOrderMachine, [["draft", "scheduled", "in-progress", "on-hold", "in-progress", "completed"]]],
-	["task", taskMachine, [["pending", "in-progress", "completed"], ["pending", "cancelled"]]],
+	[
+		"task",
+		taskMachine,
+		[
+			["pending", "in-progress", "completed"],
+			["pending", "cancelled"],
+		],
+	],
 	[
 		"appointment",
 		appointmentMachine,
-		[["scheduled", "dispatched", "en-route", "on-site", "completed"], ["scheduled", "dispatched", "cancelled"]],
+		[
+			["scheduled", "dispatched", "en-route", "on-site", "completed"],
+			["scheduled", "dispatched", "cancelled"],
+		],
 	],
-	[
-		"time entry",
-		timeEntryMachine,
-		[["running", "draft", "submitted", "rejected", "draft", "submitted", "approved", "invoiced"]],
-	],
+	["time entry", timeEntryMachine, [["running", "draft", "submitted", "rejected", "draft", "submitted", "approved", "invoiced"]]],
 	["line item", lineItemMachine, [["estimated", "used", "billed"]]],
-	["evidence", evidenceMachine, [["captured", "accepted"], ["captured", "rejected"]]],
+	[
+		"evidence",
+		evidenceMachine,
+		[
+			["captured", "accepted"],
+			["captured", "rejected"],
+		],
+	],
 	["deliverable", deliverableMachine, [["pending", "delivered", "refused", "pending", "delivered", "signed-off"]]],
 	[
 		"billing milestone",

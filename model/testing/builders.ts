@@ -42,8 +42,23 @@ export const make = {
 		accessWindows: [],
 		...o,
 	}),
-	asset: (o: Partial<Asset> = {}): Asset => ({ ...base("A1"), customerId: "C1", siteId: "S1", name: "Switchboard 1", kind: "switchboard", serialNumber: null, parentAssetId: null, ...o }),
-	rateCard: (o: Partial<RateCard> = {}): RateCard => ({ ...base("RC1"), name: "Standard", currency: "EUR", ratesPerHourMinor: { work: 9000, travel: 6000 }, ...o }),
+	asset: (o: Partial<Asset> = {}): Asset => ({
+		...base("A1"),
+		customerId: "C1",
+		siteId: "S1",
+		name: "Switchboard 1",
+		kind: "switchboard",
+		serialNumber: null,
+		parentAssetId: null,
+		...o,
+	}),
+	rateCard: (o: Partial<RateCard> = {}): RateCard => ({
+		...base("RC1"),
+		name: "Standard",
+		currency: "EUR",
+		ratesPerHourMinor: { work: 9000, travel: 6000 },
+		...o,
+	}),
 	technician: (o: Partial<Technician> = {}): Technician => ({
 		...base("TECH1"),
 		name: "Ana Field",
@@ -197,7 +212,14 @@ export const items = {
 		requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: 1, max: null, calibratedDevice: true },
 		...o,
 	}),
-	photo: (o: Partial<ChecklistItem> = {}): ChecklistItem => ({ id: "photo", label: "panel photo", required: true, beforeStart: false, requirement: { kind: "photo" }, ...o }),
+	photo: (o: Partial<ChecklistItem> = {}): ChecklistItem => ({
+		id: "photo",
+		label: "panel photo",
+		required: true,
+		beforeStart: false,
+		requirement: { kind: "photo" },
+		...o,
+	}),
 };
 
 /** One customer, site, asset, rate card, two technicians and a supervisor-free snapshot to add to. */

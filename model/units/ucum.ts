@@ -73,10 +73,7 @@ export function convertUnit(value: number, from: string, to: string): number {
 	const a = lookup(from);
 	const b = lookup(to);
 	if (a.dimension !== b.dimension) {
-		throw new FieldchainError(
-			ErrorCodes.FC_MODEL_UNIT_INCOMPATIBLE,
-			`Cannot convert ${from} (${a.dimension}) to ${to} (${b.dimension}).`,
-		);
+		throw new FieldchainError(ErrorCodes.FC_MODEL_UNIT_INCOMPATIBLE, `Cannot convert ${from} (${a.dimension}) to ${to} (${b.dimension}).`);
 	}
 	if (from === to) return value;
 	const base = value * a.factor + (a.offset ?? 0);

@@ -25,8 +25,10 @@ export function workOrderIssues(chain: ModelSnapshot): Issue[] {
 	}
 	for (const o of chain.workOrders) {
 		const parent = o.parentId === null ? undefined : findEntity(chain, "workOrder", o.parentId);
-		if (o.parentId === null ? o.rootId !== o.id : parent?.rootId !== o.rootId) add(o.id, `work order ${o.id} has root ${o.rootId}, inconsistent with its parent`);
-		if ((o.plannedStart === null) !== (o.plannedEnd === null) || (o.plannedStart !== null && o.plannedEnd! < o.plannedStart)) add(o.id, `work order ${o.id} has a bad planned window`);
+		if (o.parentId === null ? o.rootId !== o.id : parent?.rootId !== o.rootId)
+			add(o.id, `work order ${o.id} has root ${o.rootId}, inconsistent with its parent`);
+		if ((o.plannedStart === null) !== (o.plannedEnd === null) || (o.plannedStart !== null && o.plannedEnd! < o.plannedStart))
+			add(o.id, `work order ${o.id} has a bad planned window`);
 		if (o.sla.resolveBy < o.sla.respondBy) add(o.id, `work order ${o.id} must be resolved before it is responded to`);
 		const customer = findEntity(chain, "customer", o.customerId);
 		if (customer && customer.currency !== o.currency) add(o.id, `work order ${o.id} is in ${o.currency}, its customer in ${customer.currency}`);
@@ -74,7 +76,8 @@ export function evidenceIssues(chain: ModelSnapshot): Issue[] {
 	for (const e of chain.evidence) {
 		const add = (message: string) => issues.push({ entity: "evidence", id: e.id, message: `evidence ${e.id} ${message}` });
 		const forItem = e.taskId !== null && e.checklistItemId !== null;
-		if (forItem === (e.deliverableId !== null) || (e.taskId === null) !== (e.checklistItemId === null)) add("must target one checklist item or one deliverable");
+		if (forItem === (e.deliverableId !== null) || (e.taskId === null) !== (e.checklistItemId === null))
+			add("must target one checklist item or one deliverable");
 		if (!/^[0-9a-f]{64}$/.test(e.contentHash)) add("has no valid content hash");
 		if (forItem) {
 			const task = findEntity(chain, "task", e.taskId!);
@@ -88,7 +91,8 @@ export function evidenceIssues(chain: ModelSnapshot): Issue[] {
 	for (const d of chain.deliverables) {
 		if (d.status !== "signed-off") continue;
 		const sig = d.signatureEvidenceId === null ? undefined : findEntity(chain, "evidence", d.signatureEvidenceId);
-		if (!sig || sig.deliverableId !== d.id || d.signedOffAt === null) issues.push({ entity: "deliverable", id: d.id, message: `deliverable ${d.id} is signed off without its signature` });
+		if (!sig || sig.deliverableId !== d.id || d.signedOffAt === null)
+			issues.push({ entity: "deliverable", id: d.id, message: `deliverable ${d.id} is signed off without its signature` });
 		else if (sig.status !== "rejected" && evidenceProblem(CUSTOMER_SIGN_OFF_ITEM, sig)) {
 			issues.push({ entity: "deliverable", id: d.id, message: `deliverable ${d.id}: ${evidenceProblem(CUSTOMER_SIGN_OFF_ITEM, sig)}` });
 		}

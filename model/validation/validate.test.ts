@@ -28,7 +28,10 @@ describe("snapshot validation", () => {
 
 	it("finds states no sequence of actions produces", () => {
 		const s = good();
-		s.workOrders = [make.workOrder({ status: "completed", startedAt: 1 }), make.workOrder({ id: "WO2", parentId: "WO1", rootId: "WO9", dependencies: [{ predecessorId: "WO2", kind: "finish-to-start", lagMs: 0 }] })];
+		s.workOrders = [
+			make.workOrder({ status: "completed", startedAt: 1 }),
+			make.workOrder({ id: "WO2", parentId: "WO1", rootId: "WO9", dependencies: [{ predecessorId: "WO2", kind: "finish-to-start", lagMs: 0 }] }),
+		];
 		expect(messages(s)).toContain("workOrder WO2 refers to missing workOrder WO9");
 		s.workOrders[1] = { ...s.workOrders[1], rootId: "WO1", dependencies: [] };
 		s.timeEntries = [make.timeEntry({ status: "approved" }), make.timeEntry({ id: "TE2", status: "running" })];
@@ -47,7 +50,10 @@ describe("snapshot validation", () => {
 
 	it("finds dependency cycles and evidence filed against the wrong item", () => {
 		const s = good();
-		s.workOrders = [make.workOrder({ dependencies: [{ predecessorId: "WO2", kind: "finish-to-start", lagMs: 0 }] }), make.workOrder({ id: "WO2", rootId: "WO1", parentId: "WO1", dependencies: [{ predecessorId: "WO1", kind: "same-day", lagMs: 0 }] })];
+		s.workOrders = [
+			make.workOrder({ dependencies: [{ predecessorId: "WO2", kind: "finish-to-start", lagMs: 0 }] }),
+			make.workOrder({ id: "WO2", rootId: "WO1", parentId: "WO1", dependencies: [{ predecessorId: "WO1", kind: "same-day", lagMs: 0 }] }),
+		];
 		expect(messages(s)[0]).toContain("dependencies form a cycle");
 		const t = good();
 		t.evidence = [make.evidence({ checklistItemId: "safety" })];

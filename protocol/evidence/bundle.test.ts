@@ -32,7 +32,9 @@ describe("buildBundle", () => {
 		expect(bundle.entries.map((e) => e.chainSeq)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 		expect(bundle.entries.filter((e) => "full" in e).map((e) => e.chainSeq)).toEqual([2, 5, 7, 10]);
 		expect(bundle.checkpoints.map((c) => c.chainSeq)).toEqual([4, 8, 12]);
-		expect(bundle.attachments).toEqual([{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), mediaType: "image/png", size: PHOTO.length, dataBase64: PHOTO.toString("base64") }]);
+		expect(bundle.attachments).toEqual([
+			{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), mediaType: "image/png", size: PHOTO.length, dataBase64: PHOTO.toString("base64") },
+		]);
 		expect(text).not.toContain("WO-B");
 		expect(Buffer.from(fullEntry(bundle, 2).full, "base64").toString("latin1")).toContain("WO-A");
 	});
@@ -45,7 +47,15 @@ describe("buildBundle", () => {
 
 	it("refuses a work order without evidence and a non-contiguous range", () => {
 		expect(() => makeTestBundle(t, "WO-Z")).toThrow(/No evidence of work order WO-Z/);
-		expect(() => buildBundle({ gatewayId: GATEWAY_ID, publicKeyRaw: t.key.publicKeyRaw, workOrderId: "WO-A", entries: t.entries.filter((e) => e.chainSeq !== 3), checkpoints: [] })).toThrow(/not contiguous/);
+		expect(() =>
+			buildBundle({
+				gatewayId: GATEWAY_ID,
+				publicKeyRaw: t.key.publicKeyRaw,
+				workOrderId: "WO-A",
+				entries: t.entries.filter((e) => e.chainSeq !== 3),
+				checkpoints: [],
+			}),
+		).toThrow(/not contiguous/);
 	});
 });
 
@@ -83,16 +93,18 @@ describe("verifyBundle", () => {
 		const cases: Array<[string, (b: EvidenceBundle) => void, string[]]> = [
 			[
 				"a modified value (re-encoded canonically)",
-				(b) => rewriteRecord(b, 7, (r) => {
-					r.value = 9999;
-				}),
+				(b) =>
+					rewriteRecord(b, 7, (r) => {
+						r.value = 9999;
+					}),
 				["modified@7"],
 			],
 			[
 				"a modified value in the last record before a checkpoint",
-				(b) => rewriteRecord(b, 10, (r) => {
-					r.text = "Mallory";
-				}),
+				(b) =>
+					rewriteRecord(b, 10, (r) => {
+						r.text = "Mallory";
+					}),
 				["modified@10"],
 			],
 			[
@@ -105,9 +117,10 @@ describe("verifyBundle", () => {
 			],
 			[
 				"an altered prev_hash",
-				(b) => rewriteRecord(b, 7, (r) => {
-					r.prevHash = Buffer.alloc(32, 1);
-				}),
+				(b) =>
+					rewriteRecord(b, 7, (r) => {
+						r.prevHash = Buffer.alloc(32, 1);
+					}),
 				["modified@7"],
 			],
 			["a removed record", (b) => b.entries.splice(5, 1), ["removed@7"]],
@@ -141,7 +154,10 @@ describe("verifyBundle", () => {
 				"a forged checkpoint (other key)",
 				(b) => {
 					const other = testKey();
-					const forged = signCheckpoint({ gatewayId: GATEWAY_ID, chainSeq: 8, headHash: Buffer.alloc(32, 9), recordCount: 8, createdAtMs: 1, keyId: t.key.keyId }, other.privateKey);
+					const forged = signCheckpoint(
+						{ gatewayId: GATEWAY_ID, chainSeq: 8, headHash: Buffer.alloc(32, 9), recordCount: 8, createdAtMs: 1, keyId: t.key.keyId },
+						other.privateKey,
+					);
 					b.checkpoints[1].checkpoint = Buffer.from(forged.bytes).toString("base64");
 				},
 				["forged-checkpoint@8"],
@@ -181,7 +197,10 @@ describe("verifyBundle", () => {
 					b.keyId = other.keyId.toString("hex");
 					b.checkpoints = t.checkpoints
 						.filter((c) => c.chainSeq >= 4 && c.chainSeq <= 12)
-						.map((c) => ({ chainSeq: c.chainSeq, checkpoint: Buffer.from(signCheckpoint({ ...c, keyId: other.keyId }, other.privateKey).bytes).toString("base64") }));
+						.map((c) => ({
+							chainSeq: c.chainSeq,
+							checkpoint: Buffer.from(signCheckpoint({ ...c, keyId: other.keyId }, other.privateKey).bytes).toString("base64"),
+						}));
 				},
 				["wrong-key@-", "unsealed@2", "unsealed@5", "unsealed@7", "unsealed@10"],
 			],
@@ -227,19 +246,25 @@ describe("verifyBundle", () => {
 		const blobs: Blob[] = [];
 		bundle.entries.forEach((entry, i) => {
 			if ("full" in entry) {
-				blobs.push({ get: (b) => Buffer.from((b.entries[i] as { full: string }).full, "base64"), set: (b, v) => ((b.entries[i] as { full: string }).full = v.toString("base64")) });
+				blobs.push({
+					get: (b) => Buffer.from((b.entries[i] as { full: string }).full, "base64"),
+					set: (b, v) => ((b.entries[i] as { full: string }).full = v.toString("base64")),
+				});
 			} else {
 				for (const field of ["prevHash", "contentHash"] as const) {
 					type R = { redacted: Record<typeof field, string> };
-					blobs.push({ get: (b) => Buffer.from((b.entries[i] as R).redacted[field], "hex"), set: (b, v) => ((b.entries[i] as R).redacted[field] = v.toString("hex")) });
+					blobs.push({
+						get: (b) => Buffer.from((b.entries[i] as R).redacted[field], "hex"),
+						set: (b, v) => ((b.entries[i] as R).redacted[field] = v.toString("hex")),
+					});
 				}
 			}
 		});
 		bundle.checkpoints.forEach((_, i) => {
-			blobs.push({ get: (b) => Buffer.from(b.checkpoints[i].checkpoint, "base64"), set: (b, v) => ((b.checkpoints[i].checkpoint = v.toString("base64"))) });
+			blobs.push({ get: (b) => Buffer.from(b.checkpoints[i].checkpoint, "base64"), set: (b, v) => (b.checkpoints[i].checkpoint = v.toString("base64")) });
 		});
-		blobs.push({ get: (b) => Buffer.from(b.attachments[0].dataBase64 ?? "", "base64"), set: (b, v) => ((b.attachments[0].dataBase64 = v.toString("base64"))) });
-		blobs.push({ get: (b) => Buffer.from(b.publicKey, "base64"), set: (b, v) => ((b.publicKey = v.toString("base64"))) });
+		blobs.push({ get: (b) => Buffer.from(b.attachments[0].dataBase64 ?? "", "base64"), set: (b, v) => (b.attachments[0].dataBase64 = v.toString("base64")) });
+		blobs.push({ get: (b) => Buffer.from(b.publicKey, "base64"), set: (b, v) => (b.publicKey = v.toString("base64")) });
 		fc.assert(
 			fc.property(fc.nat({ max: blobs.length - 1 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (which, position, delta) => {
 				const b = clone();

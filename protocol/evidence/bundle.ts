@@ -74,9 +74,13 @@ export function buildBundle(input: BuildBundleInput): EvidenceBundle {
 	const { entries, workOrderId } = input;
 	for (let i = 1; i < entries.length; i++) {
 		if (entries[i].chainSeq !== entries[i - 1].chainSeq + 1) {
-			throw new FieldchainError(ErrorCodes.FC_EVIDENCE_INVALID, `Chain entries are not contiguous: ${entries[i - 1].chainSeq} is followed by ${entries[i].chainSeq}.`, {
-				hint: "Pass every chain entry of the range, in chain order.",
-			});
+			throw new FieldchainError(
+				ErrorCodes.FC_EVIDENCE_INVALID,
+				`Chain entries are not contiguous: ${entries[i - 1].chainSeq} is followed by ${entries[i].chainSeq}.`,
+				{
+					hint: "Pass every chain entry of the range, in chain order.",
+				},
+			);
 		}
 	}
 	const records = new Map<number, EvidenceRecord>();
@@ -152,7 +156,9 @@ export function serializeBundle(bundle: EvidenceBundle): string {
 		keyId: bundle.keyId,
 		workOrderId: bundle.workOrderId,
 		entries: bundle.entries.map((e) =>
-			"full" in e ? { chainSeq: e.chainSeq, full: e.full } : { chainSeq: e.chainSeq, redacted: { prevHash: e.redacted.prevHash, contentHash: e.redacted.contentHash } },
+			"full" in e
+				? { chainSeq: e.chainSeq, full: e.full }
+				: { chainSeq: e.chainSeq, redacted: { prevHash: e.redacted.prevHash, contentHash: e.redacted.contentHash } },
 		),
 		checkpoints: bundle.checkpoints.map((c) => ({ chainSeq: c.chainSeq, checkpoint: c.checkpoint })),
 		attachments: bundle.attachments.map((a) => ({

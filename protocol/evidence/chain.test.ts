@@ -38,7 +38,9 @@ describe("EvidenceChain", () => {
 		const big = 2 ** 40 + 5;
 		const bigSeq = Buffer.alloc(8);
 		bigSeq.writeBigUInt64BE(BigInt(big));
-		const manual = createHash("sha256").update(Buffer.concat([Buffer.from(ENTRY_HASH_DOMAIN, "latin1"), bigSeq, Buffer.alloc(32, 1), Buffer.alloc(32, 2)])).digest();
+		const manual = createHash("sha256")
+			.update(Buffer.concat([Buffer.from(ENTRY_HASH_DOMAIN, "latin1"), bigSeq, Buffer.alloc(32, 1), Buffer.alloc(32, 2)]))
+			.digest();
 		expect(entryHash(big, Buffer.alloc(32, 1), Buffer.alloc(32, 2)).equals(manual)).toBe(true);
 	});
 
@@ -66,7 +68,11 @@ describe("EvidenceChain", () => {
 			straight.append(reading("WO-A", n));
 			resumed.append(reading("WO-A", n));
 		}
-		const restarted = new EvidenceChain(JSON.parse(JSON.stringify({ ...resumed.state, headHash: Buffer.from(resumed.state.headHash).toString("hex") }), (k, v) => (k === "headHash" ? Buffer.from(v, "hex") : v)));
+		const restarted = new EvidenceChain(
+			JSON.parse(JSON.stringify({ ...resumed.state, headHash: Buffer.from(resumed.state.headHash).toString("hex") }), (k, v) =>
+				k === "headHash" ? Buffer.from(v, "hex") : v,
+			),
+		);
 		const a = straight.append(reading("WO-A", 6));
 		const b = restarted.append(reading("WO-A", 6));
 		expect(b.chainSeq).toBe(6);

@@ -100,7 +100,8 @@ export class EvidenceChain {
 	constructor(state: ChainState = initialChainState()) {
 		if (!Number.isSafeInteger(state.nextSeq) || state.nextSeq < 1) throw chainError(`nextSeq ${state.nextSeq} is not a positive safe integer`);
 		if (!(state.headHash instanceof Uint8Array) || state.headHash.length !== HASH_LENGTH) throw chainError("headHash must be 32 bytes");
-		if (state.nextSeq === 1 && !Buffer.from(state.headHash).equals(genesisHash())) throw chainError("an empty chain (nextSeq 1) must have the all-zero headHash");
+		if (state.nextSeq === 1 && !Buffer.from(state.headHash).equals(genesisHash()))
+			throw chainError("an empty chain (nextSeq 1) must have the all-zero headHash");
 		this.#nextSeq = state.nextSeq;
 		this.#headHash = Buffer.from(state.headHash);
 	}

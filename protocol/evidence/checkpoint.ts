@@ -92,8 +92,10 @@ export class CheckpointPolicy {
 
 	constructor(options: Partial<CheckpointPolicyOptions> = {}) {
 		const { everyRecords, everyMs } = { ...DEFAULT_CHECKPOINT_POLICY, ...options };
-		if (!Number.isSafeInteger(everyRecords) || everyRecords < 1) throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Checkpoint everyRecords must be a positive integer, got ${everyRecords}.`);
-		if (!Number.isFinite(everyMs) || everyMs < 0) throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Checkpoint everyMs must be a non-negative number, got ${everyMs}.`);
+		if (!Number.isSafeInteger(everyRecords) || everyRecords < 1)
+			throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Checkpoint everyRecords must be a positive integer, got ${everyRecords}.`);
+		if (!Number.isFinite(everyMs) || everyMs < 0)
+			throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Checkpoint everyMs must be a non-negative number, got ${everyMs}.`);
 		this.everyRecords = everyRecords;
 		this.everyMs = everyMs;
 	}

@@ -158,5 +158,9 @@ function syncDirectory(dir: string): void {
 
 function wrapFsError(error: unknown, path: string): unknown {
 	if (error instanceof FieldchainError) return error;
-	return keyError(`cannot read or create ${path}: ${(error as Error).message}`, error, "Check that the data directory exists and is writable by the gateway user.");
+	return keyError(
+		`cannot read or create ${path}: ${(error as Error).message}`,
+		error,
+		"Check that the data directory exists and is writable by the gateway user.",
+	);
 }

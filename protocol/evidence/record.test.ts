@@ -97,7 +97,15 @@ describe("canonical record encoding", () => {
 
 	it("encodes checkpoints as protoc does", () => {
 		const ours = Buffer.from(
-			encodeCheckpoint({ gatewayId: "gw-01", chainSeq: 4096, headHash: hash(1), recordCount: 4096, createdAtMs: 1_764_000_000_000, keyId: hash(2), signature: Buffer.alloc(64, 3) }),
+			encodeCheckpoint({
+				gatewayId: "gw-01",
+				chainSeq: 4096,
+				headHash: hash(1),
+				recordCount: 4096,
+				createdAtMs: 1_764_000_000_000,
+				keyId: hash(2),
+				signature: Buffer.alloc(64, 3),
+			}),
 		);
 		const text = `gateway_id: "gw-01" chain_seq: 4096 head_hash: "${"\\001".repeat(32)}" record_count: 4096 created_at_ms: 1764000000000 key_id: "${"\\002".repeat(32)}" signature: "${"\\003".repeat(64)}"`;
 		expect(ours.toString("hex")).toBe(protocEncode("Checkpoint", text).toString("hex"));
@@ -119,7 +127,17 @@ describe("canonical record encoding", () => {
 
 	it("omits defaults and empty sub-messages, whatever the caller passes", () => {
 		const minimal = encodeRecord({ chainSeq: 1, prevHash: hash(1) });
-		const noisy = encodeRecord({ chainSeq: 1, prevHash: hash(1), id: "", value: 0, kind: 0, device: { deviceId: "" }, requirement: {}, clockSkewMs: 0, attachmentSha256: new Uint8Array(0) });
+		const noisy = encodeRecord({
+			chainSeq: 1,
+			prevHash: hash(1),
+			id: "",
+			value: 0,
+			kind: 0,
+			device: { deviceId: "" },
+			requirement: {},
+			clockSkewMs: 0,
+			attachmentSha256: new Uint8Array(0),
+		});
 		expect(Buffer.from(noisy).equals(Buffer.from(minimal))).toBe(true);
 	});
 
@@ -184,13 +202,22 @@ function field<T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<unknown>): fc.Ar
 
 const textArb = fc.oneof(
 	{ weight: 6, arbitrary: fc.string({ maxLength: 50 }) },
-	{ weight: 4, arbitrary: fc.array(fc.constantFrom("a", "-", "\u0000", "\u007f", "\u0080", "é", "\u07ff", "\u0800", "✓", "\uffff", "😀"), { maxLength: 60 }).map((parts) => parts.join("")) },
+	{
+		weight: 4,
+		arbitrary: fc
+			.array(fc.constantFrom("a", "-", "\u0000", "\u007f", "\u0080", "é", "\u07ff", "\u0800", "✓", "\uffff", "😀"), { maxLength: 60 })
+			.map((parts) => parts.join("")),
+	},
 	{ weight: 1, arbitrary: fc.constantFrom("x".repeat(42), "x".repeat(43), "é".repeat(42), "y".repeat(300), "✓".repeat(100)) },
 );
 const badText = fc.constantFrom("\uD800", "a\uDC00b", "😀".slice(0, 1), 7, true, new Uint8Array(1));
 const uint64Arb = fc.oneof(fc.constantFrom(0, -0, 1, 127, 128, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 1), fc.nat(), fc.maxSafeNat());
 const badUint64 = fc.constantFrom(-1, 1.5, 2 ** 53, Number.NaN, "1", 10n);
-const sint64Arb = fc.oneof(fc.constantFrom(0, -0, 1, -1, 63, -64, 64, -65, 2 ** 52, -(2 ** 52), -(2 ** 52) - 1, 2 ** 53 - 1, -(2 ** 53 - 1)), fc.integer(), fc.maxSafeInteger());
+const sint64Arb = fc.oneof(
+	fc.constantFrom(0, -0, 1, -1, 63, -64, 64, -65, 2 ** 52, -(2 ** 52), -(2 ** 52) - 1, 2 ** 53 - 1, -(2 ** 53 - 1)),
+	fc.integer(),
+	fc.maxSafeInteger(),
+);
 const badSint64 = fc.constantFrom(0.5, 2 ** 53, -(2 ** 53), Number.NEGATIVE_INFINITY, "-1");
 const doubleArb = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e-310));
 const badDouble = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, "0.5");
@@ -225,7 +252,12 @@ const deviceArb = fc
 const requirementArb = fc
 	.tuple(
 		fc.record(
-			{ min: field(doubleArb, badDouble), max: field(doubleArb, badDouble), unit: field(textArb, badText), calibratedRequired: field(fc.boolean(), fc.constantFrom(0, 1, "true")) },
+			{
+				min: field(doubleArb, badDouble),
+				max: field(doubleArb, badDouble),
+				unit: field(textArb, badText),
+				calibratedRequired: field(fc.boolean(), fc.constantFrom(0, 1, "true")),
+			},
 			{ requiredKeys: [], noNullPrototype: true },
 		),
 		extraKeys,
@@ -237,7 +269,10 @@ const recordArb = fc
 		fc.record(
 			{
 				id: field(textArb, badText),
-				chainSeq: fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 1, max: 2 ** 53 - 1 }) }, { weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5, 2 ** 53, null) }),
+				chainSeq: fc.oneof(
+					{ weight: 20, arbitrary: fc.integer({ min: 1, max: 2 ** 53 - 1 }) },
+					{ weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5, 2 ** 53, null) },
+				),
 				prevHash: fc.oneof({ weight: 20, arbitrary: hashArb }, { weight: 1, arbitrary: badHash }),
 				gatewayId: field(textArb, badText),
 				workOrderId: field(textArb, badText),
@@ -342,7 +377,16 @@ describe("ReadingRecordTemplate", () => {
 		fc.assert(
 			fc.property(templateArb, varyingArb, fc.integer({ min: 1, max: 2 ** 53 - 1 }), hashArb, (fields, varying, chainSeq, prevHash) => {
 				const { id, readingSeq, outcome: result, ...measured } = varying;
-				const whole = { id, chainSeq, prevHash, ...fields, kind: EvidenceKind.KIND_READING, device: { ...fields.device, readingSeq }, ...measured, outcome: result };
+				const whole = {
+					id,
+					chainSeq,
+					prevHash,
+					...fields,
+					kind: EvidenceKind.KIND_READING,
+					device: { ...fields.device, readingSeq },
+					...measured,
+					outcome: result,
+				};
 				const expected = outcome(() => encodeRecord(whole));
 				let template: ReadingRecordTemplate;
 				try {
@@ -363,7 +407,17 @@ describe("ReadingRecordTemplate", () => {
 		const template = new ReadingRecordTemplate({ ...(ids as ReadingTemplateFields), device: identity, requirement: requirement ?? undefined });
 		const kept: Array<[Uint8Array, Buffer]> = [];
 		for (let n = 1; n <= 200; n++) {
-			const varying = { id: `${id}-${n}`, readingSeq: n * 1000, deviceTimeUs: Number(deviceTimeUs) + n, gatewayTimeMs: Number(gatewayTimeMs), clockSkewMs: Number(clockSkewMs), quantity: quantity ?? "", value: Number(value) + n, unit: unit ?? "", outcome: result ?? 0 };
+			const varying = {
+				id: `${id}-${n}`,
+				readingSeq: n * 1000,
+				deviceTimeUs: Number(deviceTimeUs) + n,
+				gatewayTimeMs: Number(gatewayTimeMs),
+				clockSkewMs: Number(clockSkewMs),
+				quantity: quantity ?? "",
+				value: Number(value) + n,
+				unit: unit ?? "",
+				outcome: result ?? 0,
+			};
 			const bytes = template.encode(varying, n, hash(n));
 			expect(Buffer.from(bytes).equals(Buffer.from(encodeRecord(template.wholeRecord(varying, n, hash(n)))))).toBe(true);
 			kept.push([bytes, Buffer.from(bytes)]);
@@ -374,6 +428,16 @@ describe("ReadingRecordTemplate", () => {
 	});
 
 	it("refuses a template that carries a reading seq", () => {
-		expect(() => new ReadingRecordTemplate({ gatewayId: "g", workOrderId: "w", taskId: "t", checklistItemId: "c", technicianId: "x", device: { readingSeq: 1 } as object })).toThrow(/readingSeq/);
+		expect(
+			() =>
+				new ReadingRecordTemplate({
+					gatewayId: "g",
+					workOrderId: "w",
+					taskId: "t",
+					checklistItemId: "c",
+					technicianId: "x",
+					device: { readingSeq: 1 } as object,
+				}),
+		).toThrow(/readingSeq/);
 	});
 });

@@ -57,10 +57,14 @@ export function encodeHeader(header: ImageHeader): Buffer {
 }
 
 export function decodeHeader(bytes: Buffer): ImageHeader {
-	if (bytes.length < HEADER_SIZE) throw imageError(`the file has ${bytes.length} bytes, less than the ${HEADER_SIZE}-byte header`, "The file is truncated or not a firmware image.");
+	if (bytes.length < HEADER_SIZE)
+		throw imageError(`the file has ${bytes.length} bytes, less than the ${HEADER_SIZE}-byte header`, "The file is truncated or not a firmware image.");
 	const magic = bytes.readUInt32LE(0);
 	if (magic !== IMAGE_MAGIC) {
-		throw imageError(`bad magic 0x${magic.toString(16).padStart(8, "0")} (expected 0x${IMAGE_MAGIC.toString(16)})`, "This is not a signed image; sign it with `fieldchain firmware sign`.");
+		throw imageError(
+			`bad magic 0x${magic.toString(16).padStart(8, "0")} (expected 0x${IMAGE_MAGIC.toString(16)})`,
+			"This is not a signed image; sign it with `fieldchain firmware sign`.",
+		);
 	}
 	return {
 		loadAddress: bytes.readUInt32LE(4),
@@ -94,7 +98,8 @@ export function decodeTlvArea(bytes: Buffer, magic: number, name: string): Tlv[]
 	const found = bytes.readUInt16LE(0);
 	if (found !== magic) throw imageError(`the ${name} TLV area has magic 0x${found.toString(16)} (expected 0x${magic.toString(16)})`);
 	const total = bytes.readUInt16LE(2);
-	if (total !== bytes.length) throw imageError(`the ${name} TLV area says ${total} bytes but ${bytes.length} follow`, "The file is truncated or has bytes appended.");
+	if (total !== bytes.length)
+		throw imageError(`the ${name} TLV area says ${total} bytes but ${bytes.length} follow`, "The file is truncated or has bytes appended.");
 	const tlvs: Tlv[] = [];
 	let at = TLV_INFO_SIZE;
 	while (at < total) {

@@ -4,8 +4,8 @@
  * as MCUboot's ED25519 TLV) therefore covers them too.
  */
 import { createHash, sign } from "node:crypto";
-import { encodeHeader, encodeTlvArea, HEADER_SIZE, TLV_INFO_MAGIC, TLV_PROT_INFO_MAGIC, TlvType } from "./image-layout.js";
 import { checkHardwareName } from "./hardware.js";
+import { encodeHeader, encodeTlvArea, HEADER_SIZE, TLV_INFO_MAGIC, TLV_PROT_INFO_MAGIC, TlvType } from "./image-layout.js";
 import { keyHash, type SigningKey } from "./signing-keys.js";
 import { parseVersion } from "./version.js";
 
@@ -23,7 +23,14 @@ export function signImage(options: SignImageOptions): Buffer {
 	const hardware = checkHardwareName(options.hardware);
 	const payload = Buffer.from(options.payload);
 	const protectedArea = encodeTlvArea(TLV_PROT_INFO_MAGIC, [{ type: TlvType.HARDWARE, value: Buffer.from(hardware, "utf8") }]);
-	const header = encodeHeader({ loadAddress: 0, headerSize: HEADER_SIZE, protectedTlvSize: protectedArea.length, imageSize: payload.length, flags: 0, version });
+	const header = encodeHeader({
+		loadAddress: 0,
+		headerSize: HEADER_SIZE,
+		protectedTlvSize: protectedArea.length,
+		imageSize: payload.length,
+		flags: 0,
+		version,
+	});
 	const digest = createHash("sha256").update(header).update(payload).update(protectedArea).digest();
 	const signature = sign(null, digest, options.key.privateKey);
 	const unprotected = encodeTlvArea(TLV_INFO_MAGIC, [

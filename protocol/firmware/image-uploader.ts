@@ -9,9 +9,9 @@
  */
 import { createHash } from "node:crypto";
 import type { Clock, TimerHandle } from "../../platform/clock.js";
-import { encodeEnvelope } from "../codec.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
-import { errorCodeOfStatus, type ImageUpload, type ImageUploadResult, ImageStatus, statusName, UPLOAD_SLOT } from "./messages.js";
+import { encodeEnvelope } from "../codec.js";
+import { errorCodeOfStatus, ImageStatus, type ImageUpload, type ImageUploadResult, statusName, UPLOAD_SLOT } from "./messages.js";
 
 export interface UploaderOptions {
 	image: Uint8Array;
@@ -51,7 +51,15 @@ interface InFlight {
 export function chunkSizeFor(maxPayload: number, imageLength: number): number {
 	const worst = encodeEnvelope({
 		seq: 0xffffffff,
-		imageUpload: { offset: imageLength, data: new Uint8Array(0), imageLength, sha256: new Uint8Array(32), slot: UPLOAD_SLOT, allowDowngrade: true, restart: true },
+		imageUpload: {
+			offset: imageLength,
+			data: new Uint8Array(0),
+			imageLength,
+			sha256: new Uint8Array(32),
+			slot: UPLOAD_SLOT,
+			allowDowngrade: true,
+			restart: true,
+		},
 	}).length;
 	// The data length and the body length each grow by at most 2 varint bytes for data up to 16 KiB.
 	const size = maxPayload - worst - 4;
@@ -126,12 +134,22 @@ export class ImageUploader {
 		const status = result.status ?? 0;
 		const next = result.nextOffset ?? 0;
 		if (status !== ImageStatus.IMAGE_STATUS_OK) {
-			this.fail(new FieldchainError(errorCodeOfStatus(status), `The device refused the image (${statusName(status)}) at offset ${next}: ${result.message || "no reason given"}.`, { details: { status, nextOffset: next } }));
+			this.fail(
+				new FieldchainError(
+					errorCodeOfStatus(status),
+					`The device refused the image (${statusName(status)}) at offset ${next}: ${result.message || "no reason given"}.`,
+					{ details: { status, nextOffset: next } },
+				),
+			);
 			return;
 		}
 		if (result.complete) {
 			if (!result.match) {
-				this.fail(new FieldchainError(ErrorCodes.FC_FIRMWARE_UPLOAD, "The device received every byte but the SHA-256 did not match; nothing was written.", { hint: "Flash again; check the cable." }));
+				this.fail(
+					new FieldchainError(ErrorCodes.FC_FIRMWARE_UPLOAD, "The device received every byte but the SHA-256 did not match; nothing was written.", {
+						hint: "Flash again; check the cable.",
+					}),
+				);
 				return;
 			}
 			this.confirmed = this.total;
@@ -197,7 +215,14 @@ export class ImageUploader {
 	private sendChunk(offset: number, first: boolean): void {
 		const end = Math.min(this.total, offset + this.options.chunkSize);
 		const upload: ImageUpload = { offset, data: this.image.subarray(offset, end) };
-		if (first) Object.assign(upload, { imageLength: this.total, sha256: this.sha256, slot: UPLOAD_SLOT, allowDowngrade: this.options.allowDowngrade ?? false, restart: this.options.restart ?? false });
+		if (first)
+			Object.assign(upload, {
+				imageLength: this.total,
+				sha256: this.sha256,
+				slot: UPLOAD_SLOT,
+				allowDowngrade: this.options.allowDowngrade ?? false,
+				restart: this.options.restart ?? false,
+			});
 		const record: InFlight = { offset, end, generation: this.generation };
 		this.inFlight.push(record);
 		this.cursor = Math.max(this.cursor, end);
@@ -219,9 +244,13 @@ export class ImageUploader {
 		this.retries++;
 		if (this.retries > this.maxRetries) {
 			this.fail(
-				new FieldchainError(ErrorCodes.FC_PROTO_TIMEOUT, `The device stopped answering at offset ${this.confirmed} of ${this.total} (${this.maxRetries} retransmissions, ${this.timeoutMs} ms each).`, {
-					hint: "Check the cable and that the device is powered; run again with --resume to continue from where it stopped.",
-				}),
+				new FieldchainError(
+					ErrorCodes.FC_PROTO_TIMEOUT,
+					`The device stopped answering at offset ${this.confirmed} of ${this.total} (${this.maxRetries} retransmissions, ${this.timeoutMs} ms each).`,
+					{
+						hint: "Check the cable and that the device is powered; run again with --resume to continue from where it stopped.",
+					},
+				),
 			);
 			return;
 		}

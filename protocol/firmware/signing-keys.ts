@@ -45,7 +45,11 @@ export function loadSigningKey(path: string): SigningKey {
 	try {
 		privateKey = createPrivateKey({ key: text, format: "pem" });
 	} catch (cause) {
-		throw keyError(`${path} is not a private key PEM (${(cause as Error).message})`, "Pass the private key made by `fieldchain firmware keygen`, not the .pub file.", cause);
+		throw keyError(
+			`${path} is not a private key PEM (${(cause as Error).message})`,
+			"Pass the private key made by `fieldchain firmware keygen`, not the .pub file.",
+			cause,
+		);
 	}
 	if (privateKey.asymmetricKeyType !== "ed25519") throw keyError(`${path} holds a ${privateKey.asymmetricKeyType} key, not Ed25519`);
 	return { privateKey, publicKeyRaw: rawPublicKey(createPublicKey(privateKey)) };
@@ -71,7 +75,11 @@ function readKeyFile(path: string, kind: string): string {
 	try {
 		return readFileSync(path, "utf8");
 	} catch (cause) {
-		throw keyError(`cannot read the ${kind} key ${path}: ${(cause as Error).message}`, "Check the path; make a key pair with `fieldchain firmware keygen`.", cause);
+		throw keyError(
+			`cannot read the ${kind} key ${path}: ${(cause as Error).message}`,
+			"Check the path; make a key pair with `fieldchain firmware keygen`.",
+			cause,
+		);
 	}
 }
 

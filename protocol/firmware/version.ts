@@ -18,12 +18,16 @@ const LIMITS = { major: 0xff, minor: 0xff, revision: 0xffff, build: 0xffffffff }
 export function parseVersion(text: string): ImageVersion {
 	const match = VERSION.exec(text.trim());
 	if (!match) {
-		throw new FieldchainError(ErrorCodes.FC_FIRMWARE_IMAGE, `Version "${text}" is not major.minor.revision[+build].`, { hint: "Use e.g. 1.4.2 or 1.4.2+17 (MCUboot's version format)." });
+		throw new FieldchainError(ErrorCodes.FC_FIRMWARE_IMAGE, `Version "${text}" is not major.minor.revision[+build].`, {
+			hint: "Use e.g. 1.4.2 or 1.4.2+17 (MCUboot's version format).",
+		});
 	}
 	const version = { major: Number(match[1]), minor: Number(match[2]), revision: Number(match[3]), build: Number(match[4] ?? 0) };
 	for (const key of Object.keys(LIMITS) as (keyof ImageVersion)[]) {
 		if (version[key] > LIMITS[key]) {
-			throw new FieldchainError(ErrorCodes.FC_FIRMWARE_IMAGE, `Version "${text}": ${key} ${version[key]} is above ${LIMITS[key]}.`, { hint: "MCUboot stores major and minor in 8 bits, revision in 16, build in 32." });
+			throw new FieldchainError(ErrorCodes.FC_FIRMWARE_IMAGE, `Version "${text}": ${key} ${version[key]} is above ${LIMITS[key]}.`, {
+				hint: "MCUboot stores major and minor in 8 bits, revision in 16, build in 32.",
+			});
 		}
 	}
 	return version;

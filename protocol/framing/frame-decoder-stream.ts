@@ -4,7 +4,7 @@
  * stream errors: a noisy line must not end the stream.
  */
 import { Transform, type TransformCallback } from "node:stream";
-import { type FrameError, FrameDecoder, type FrameStats } from "./frame-decoder.js";
+import { FrameDecoder, type FrameError, type FrameStats } from "./frame-decoder.js";
 
 export interface FrameDecoderStreamOptions {
 	maxPayload?: number;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cobsEncode } from "./cobs.js";
 import { crc32c } from "./crc32c.js";
 import { ABSOLUTE_MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD, encodeFrame, maxEncodedFrameLength } from "./frame.js";
-import { type FrameError, FrameDecoder, type FrameDecoderOptions } from "./frame-decoder.js";
+import { FrameDecoder, type FrameDecoderOptions, type FrameError } from "./frame-decoder.js";
 import { FrameDecoderStream } from "./frame-decoder-stream.js";
 
 const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ""), "hex");
@@ -157,16 +157,7 @@ describe("FrameDecoder: errors and resynchronisation", () => {
 	it("counts every kind of error in one stream and keeps stats consistent", () => {
 		const { decoder, hexes } = collector({ maxPayload: 16 });
 		decoder.push(
-			Buffer.concat([
-				badCrcFrame(A),
-				hex("09 11 00"),
-				hex("02 05 00"),
-				Buffer.alloc(100, 0x44),
-				bytes(0),
-				encodeFrame(B),
-				badCrcFrame(B),
-				encodeFrame(A),
-			]),
+			Buffer.concat([badCrcFrame(A), hex("09 11 00"), hex("02 05 00"), Buffer.alloc(100, 0x44), bytes(0), encodeFrame(B), badCrcFrame(B), encodeFrame(A)]),
 		);
 		expect(hexes()).toEqual([B, A].map((p) => p.toString("hex")));
 		expect(decoder.stats).toMatchObject({ frames: 2, badCrc: 2, badCobs: 1, short: 1, oversized: 1, resyncs: 5 });

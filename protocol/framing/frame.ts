@@ -20,11 +20,9 @@ export function maxEncodedFrameLength(maxPayload: number): number {
 
 export function encodeFrame(payload: Uint8Array, maxPayload = ABSOLUTE_MAX_PAYLOAD): Buffer {
 	if (payload.length > maxPayload) {
-		throw new FieldchainError(
-			ErrorCodes.FC_PROTO_TOO_LARGE,
-			`Message of ${payload.length} bytes exceeds the peer's max_payload of ${maxPayload} bytes.`,
-			{ hint: "Send smaller messages, or raise max_payload on the device (at most 16384)." },
-		);
+		throw new FieldchainError(ErrorCodes.FC_PROTO_TOO_LARGE, `Message of ${payload.length} bytes exceeds the peer's max_payload of ${maxPayload} bytes.`, {
+			hint: "Send smaller messages, or raise max_payload on the device (at most 16384).",
+		});
 	}
 	const raw = Buffer.allocUnsafe(payload.length + CRC_LENGTH);
 	raw.set(payload, 0);

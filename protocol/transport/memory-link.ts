@@ -6,8 +6,8 @@
  * message, decoded without framing.
  */
 import { EventEmitter } from "node:events";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { type EnvelopeInit, encodeEnvelope } from "../codec.js";
-import { ErrorCodes, FieldchainError, } from "../../platform/errors.js";
 import { DEFAULT_MAX_PAYLOAD } from "../framing/frame.js";
 import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../link.js";
 
@@ -34,7 +34,10 @@ export class MemoryLink extends EventEmitter<LinkEvents> implements EnvelopeLink
 	async send(envelope: EnvelopeInit): Promise<void> {
 		const bytes = encodeEnvelope(envelope);
 		if (bytes.length > this.peerMaxPayload) {
-			throw new FieldchainError(ErrorCodes.FC_PROTO_TOO_LARGE, `Message of ${bytes.length} bytes exceeds the peer's max_payload of ${this.peerMaxPayload} bytes.`);
+			throw new FieldchainError(
+				ErrorCodes.FC_PROTO_TOO_LARGE,
+				`Message of ${bytes.length} bytes exceeds the peer's max_payload of ${this.peerMaxPayload} bytes.`,
+			);
 		}
 		return this.sendRaw(bytes);
 	}

@@ -3,8 +3,8 @@ import { createServer, type Server } from "node:net";
 import { Aedes, type AedesOptions, type Client } from "aedes";
 import { connectAsync, type MqttClient } from "mqtt";
 import { afterEach, describe, expect, it } from "vitest";
-import { decodeEnvelope, type Envelope, encodeEnvelope } from "../codec.js";
 import { ErrorCodes, type FieldchainError, isFieldchainError } from "../../platform/errors.js";
+import { decodeEnvelope, type Envelope, encodeEnvelope } from "../codec.js";
 import { deviceDownTopic, deviceUpTopic } from "../topics.js";
 import { connectMqttDeviceLink, type MqttDeviceLink, redactUrl } from "./mqtt-device-link.js";
 
@@ -101,7 +101,17 @@ describe("MqttDeviceLink", () => {
 		const { url, broker } = await startBroker();
 		broker.on("subscribe", (subscriptions) => {
 			if (subscriptions.some((subscription) => subscription.topic === deviceDownTopic("mq-2"))) {
-				broker.publish({ cmd: "publish", topic: deviceDownTopic("mq-2"), payload: Buffer.from(encodeEnvelope({ seq: 1, hostHello: { protocolMajor: 1 } })), qos: 1, retain: false, dup: false }, () => {});
+				broker.publish(
+					{
+						cmd: "publish",
+						topic: deviceDownTopic("mq-2"),
+						payload: Buffer.from(encodeEnvelope({ seq: 1, hostHello: { protocolMajor: 1 } })),
+						qos: 1,
+						retain: false,
+						dup: false,
+					},
+					() => {},
+				);
 			}
 		});
 		const link = await deviceLink({ url, deviceId: "mq-2" });

@@ -8,8 +8,8 @@
  */
 import { EventEmitter } from "node:events";
 import { connect, type IClientOptions, type MqttClient } from "mqtt";
-import { type EnvelopeInit, encodeEnvelope } from "../codec.js";
 import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../platform/errors.js";
+import { type EnvelopeInit, encodeEnvelope } from "../codec.js";
 import { DEFAULT_MAX_PAYLOAD } from "../framing/frame.js";
 import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents } from "../link.js";
 import { deviceDownTopic, deviceUpTopic, isValidDeviceId } from "../topics.js";
@@ -107,9 +107,13 @@ export class MqttDeviceLink extends EventEmitter<LinkEvents> implements Envelope
 	async send(envelope: EnvelopeInit): Promise<void> {
 		const bytes = encodeEnvelope(envelope);
 		if (bytes.length > this.peerMaxPayload) {
-			throw new FieldchainError(ErrorCodes.FC_PROTO_TOO_LARGE, `Message of ${bytes.length} bytes exceeds the peer's max_payload of ${this.peerMaxPayload} bytes.`, {
-				hint: "Send smaller messages.",
-			});
+			throw new FieldchainError(
+				ErrorCodes.FC_PROTO_TOO_LARGE,
+				`Message of ${bytes.length} bytes exceeds the peer's max_payload of ${this.peerMaxPayload} bytes.`,
+				{
+					hint: "Send smaller messages.",
+				},
+			);
 		}
 		return this.sendRaw(bytes);
 	}
@@ -154,7 +158,10 @@ export class MqttDeviceLink extends EventEmitter<LinkEvents> implements Envelope
 		this.counters.framesIn++;
 		if (payload.length > this.maxPayload) {
 			this.counters.oversized++;
-			this.emit("linkError", new FieldchainError(ErrorCodes.FC_PROTO_TOO_LARGE, `Dropped a ${payload.length}-byte message on ${this.downTopic}; the limit is ${this.maxPayload}.`));
+			this.emit(
+				"linkError",
+				new FieldchainError(ErrorCodes.FC_PROTO_TOO_LARGE, `Dropped a ${payload.length}-byte message on ${this.downTopic}; the limit is ${this.maxPayload}.`),
+			);
 			return;
 		}
 		emitDecoded(this, this.counters, payload);
@@ -173,7 +180,9 @@ export class MqttDeviceLink extends EventEmitter<LinkEvents> implements Envelope
  */
 export async function connectMqttDeviceLink(options: MqttDeviceLinkOptions): Promise<MqttDeviceLink> {
 	if (!isValidDeviceId(options.deviceId)) {
-		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `"${options.deviceId}" is not a valid device id.`, { hint: "Use 1 to 64 letters, digits, '.', '_' or '-'." });
+		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `"${options.deviceId}" is not a valid device id.`, {
+			hint: "Use 1 to 64 letters, digits, '.', '_' or '-'.",
+		});
 	}
 	const where = redactUrl(options.url);
 	let client: MqttClient;

@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { Duplex, PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Envelope, encodeEnvelope } from "../codec.js";
 import { ErrorCodes, type FieldchainError } from "../../platform/errors.js";
+import { type Envelope, encodeEnvelope } from "../codec.js";
 import { encodeFrame } from "../framing/frame.js";
 import { StreamLink } from "./stream-link.js";
 

@@ -4,8 +4,8 @@
  */
 import { EventEmitter } from "node:events";
 import type { Duplex } from "node:stream";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { type EnvelopeInit, encodeEnvelope } from "../codec.js";
-import { ErrorCodes, FieldchainError, } from "../../platform/errors.js";
 import { DEFAULT_MAX_PAYLOAD, encodeFrame, FRAME_DELIMITER } from "../framing/frame.js";
 import { FrameDecoder, type FrameError } from "../framing/frame-decoder.js";
 import { type EnvelopeLink, emitDecoded, emptyLinkCounters, type LinkCounters, type LinkEvents, type TransportKind } from "../link.js";
@@ -104,7 +104,12 @@ export class StreamLink extends EventEmitter<LinkEvents> implements EnvelopeLink
 		return new Promise((resolve, reject) => {
 			this.stream.write(bytes, (error) => {
 				if (error) {
-					reject(new FieldchainError(ErrorCodes.FC_SERIAL_WRITE, `Write to ${this.label} failed: ${error.message}.`, { cause: error, hint: "Check that the device is still connected." }));
+					reject(
+						new FieldchainError(ErrorCodes.FC_SERIAL_WRITE, `Write to ${this.label} failed: ${error.message}.`, {
+							cause: error,
+							hint: "Check that the device is still connected.",
+						}),
+					);
 					return;
 				}
 				this.ownCounters.framesOut++;
@@ -120,9 +125,13 @@ export class StreamLink extends EventEmitter<LinkEvents> implements EnvelopeLink
 	private onFrameError(error: FrameError): void {
 		this.emit(
 			"linkError",
-			new FieldchainError(FRAME_ERROR_CODES[error.kind], `Dropped a ${error.kind} frame (${error.discardedBytes} bytes) on ${this.label}; resynchronised at the next 0x00.`, {
-				details: { kind: error.kind, discardedBytes: error.discardedBytes },
-			}),
+			new FieldchainError(
+				FRAME_ERROR_CODES[error.kind],
+				`Dropped a ${error.kind} frame (${error.discardedBytes} bytes) on ${this.label}; resynchronised at the next 0x00.`,
+				{
+					details: { kind: error.kind, discardedBytes: error.discardedBytes },
+				},
+			),
 		);
 	}
 

@@ -25,7 +25,16 @@ export interface EvidenceBatch {
 }
 
 /** Why a destination refused a record. `chain-gap` means: resend from the destination's head. */
-export const RECORD_REJECTIONS = ["malformed", "hash-mismatch", "seq-mismatch", "wrong-gateway", "conflict", "chain-broken", "chain-gap", "duplicate-in-batch"] as const;
+export const RECORD_REJECTIONS = [
+	"malformed",
+	"hash-mismatch",
+	"seq-mismatch",
+	"wrong-gateway",
+	"conflict",
+	"chain-broken",
+	"chain-gap",
+	"duplicate-in-batch",
+] as const;
 export type RecordRejection = (typeof RECORD_REJECTIONS)[number];
 
 /** Why a destination refused a checkpoint (its records then stay unsealed). */
@@ -90,7 +99,8 @@ export function parseBatchReceipt(body: unknown): BatchReceipt | string {
 	const checkpointsRejected = rejections(r.checkpointsRejected, CHECKPOINT_REJECTIONS);
 	if (typeof checkpointsRejected === "string") return `its field "checkpointsRejected" ${checkpointsRejected}`;
 	const gap = r.gap;
-	if (gap !== null && (typeof gap !== "object" || !isCount((gap as ChainGap).expectedSeq) || !isCount((gap as ChainGap).receivedSeq))) return 'its field "gap" is neither null nor {expectedSeq, receivedSeq}';
+	if (gap !== null && (typeof gap !== "object" || !isCount((gap as ChainGap).expectedSeq) || !isCount((gap as ChainGap).receivedSeq)))
+		return 'its field "gap" is neither null nor {expectedSeq, receivedSeq}';
 	return {
 		gatewayId: r.gatewayId,
 		batchId: typeof r.batchId === "string" ? r.batchId : null,
@@ -101,7 +111,10 @@ export function parseBatchReceipt(body: unknown): BatchReceipt | string {
 		rejected,
 		checkpointsAccepted: r.checkpointsAccepted as number,
 		checkpointsRejected,
-		gap: gap === null ? null : { expectedSeq: (gap as ChainGap).expectedSeq, receivedSeq: (gap as ChainGap).receivedSeq, message: String((gap as ChainGap).message ?? "") },
+		gap:
+			gap === null
+				? null
+				: { expectedSeq: (gap as ChainGap).expectedSeq, receivedSeq: (gap as ChainGap).receivedSeq, message: String((gap as ChainGap).message ?? "") },
 		headSeq: r.headSeq as number,
 		sealedUpTo: r.sealedUpTo as number,
 		evidenceCreated: r.evidenceCreated as number,
@@ -122,7 +135,9 @@ function rejections<R extends string>(value: unknown, reasons: readonly R[]): Re
 		if (!isCount(chainSeq) || typeof message !== "string") return "holds an entry without chainSeq and message";
 		if (!reasons.includes(reason as R)) return `holds an unknown reason "${String(reason)}" (known: ${reasons.join(", ")})`;
 		// The reason is what the gateway acts on; a problem kind it does not know yet (a newer service) is left out.
-		read.push(PROBLEM_KINDS.includes(problem as ProblemKind) ? { chainSeq, reason: reason as R, message, problem } : { chainSeq, reason: reason as R, message });
+		read.push(
+			PROBLEM_KINDS.includes(problem as ProblemKind) ? { chainSeq, reason: reason as R, message, problem } : { chainSeq, reason: reason as R, message },
+		);
 	}
 	return read;
 }

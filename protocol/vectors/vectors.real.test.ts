@@ -151,7 +151,21 @@ describe("golden vector file", () => {
 	it("covers every body kind, every command action, a zero byte in a payload and a full COBS block", () => {
 		const built = buildVectors();
 		const bodies = new Set(built.map((v) => decodeEnvelope(Buffer.from(v.payloadHex, "hex")).body));
-		expect([...bodies].sort()).toEqual(["ack", "command", "commandResult", "error", "event", "heartbeat", "hello", "hostHello", "imageState", "imageStateRequest", "imageUpload", "imageUploadResult", "reading"]);
+		expect([...bodies].sort()).toEqual([
+			"ack",
+			"command",
+			"commandResult",
+			"error",
+			"event",
+			"heartbeat",
+			"hello",
+			"hostHello",
+			"imageState",
+			"imageStateRequest",
+			"imageUpload",
+			"imageUploadResult",
+			"reading",
+		]);
 		const actions = new Set(built.map((v) => decodeEnvelope(Buffer.from(v.payloadHex, "hex")).command?.action).filter(Boolean));
 		expect([...actions].sort()).toEqual(["getStatus", "identify", "reboot", "setRate", "startStreaming", "stopStreaming"]);
 		expect(built.some((v) => Buffer.from(v.payloadHex, "hex").includes(0))).toBe(true);

@@ -67,9 +67,31 @@ export function makeTestTls(dir: string): TestTls & { serverCertFile: string; se
 		key(`${name}.key`);
 		openssl(["req", "-new", "-key", `${name}.key`, "-out", `${name}.csr`, "-subj", subject]);
 		writeFileSync(file(`${name}.ext`), ext);
-		openssl(["x509", "-req", "-in", `${name}.csr`, "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", `${name}.pem`, "-days", "1", "-extfile", `${name}.ext`]);
+		openssl([
+			"x509",
+			"-req",
+			"-in",
+			`${name}.csr`,
+			"-CA",
+			"ca.pem",
+			"-CAkey",
+			"ca.key",
+			"-CAcreateserial",
+			"-out",
+			`${name}.pem`,
+			"-days",
+			"1",
+			"-extfile",
+			`${name}.ext`,
+		]);
 	}
-	return { caFile: file("ca.pem"), serverCertFile: file("server.pem"), serverKeyFile: file("server.key"), clientCertFile: file("client.pem"), clientKeyFile: file("client.key") };
+	return {
+		caFile: file("ca.pem"),
+		serverCertFile: file("server.pem"),
+		serverKeyFile: file("server.key"),
+		clientCertFile: file("client.pem"),
+		clientKeyFile: file("client.key"),
+	};
 }
 
 export async function startMosquitto(dir: string, options: { tls?: boolean } = {}): Promise<MosquittoBroker> {
@@ -94,7 +116,13 @@ export async function startMosquitto(dir: string, options: { tls?: boolean } = {
 			"allow_anonymous false",
 			// With TLS the client certificate is the identity (its CN the username); otherwise a password.
 			...(tls
-				? [`cafile ${tls.caFile}`, `certfile ${tls.serverCertFile}`, `keyfile ${tls.serverKeyFile}`, "require_certificate true", "use_identity_as_username true"]
+				? [
+						`cafile ${tls.caFile}`,
+						`certfile ${tls.serverCertFile}`,
+						`keyfile ${tls.serverKeyFile}`,
+						"require_certificate true",
+						"use_identity_as_username true",
+					]
 				: [`password_file ${passwordFile}`]),
 			"persistence true",
 			`persistence_location ${join(dir, "persistence")}/`,

@@ -165,11 +165,10 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
 			"-c",
 			"logging_collector=off",
 		];
-		const supervisor: ChildProcess = spawn(
-			"sh",
-			["-c", SUPERVISOR, "fc-postgres", data, log, String(Math.ceil(maxLifetimeMs / 1000)), dir, ...serverArgs],
-			{ ...spawnAs, stdio: ["pipe", "ignore", "ignore"] },
-		);
+		const supervisor: ChildProcess = spawn("sh", ["-c", SUPERVISOR, "fc-postgres", data, log, String(Math.ceil(maxLifetimeMs / 1000)), dir, ...serverArgs], {
+			...spawnAs,
+			stdio: ["pipe", "ignore", "ignore"],
+		});
 		const exited = new Promise<void>((resolve) => supervisor.once("exit", () => resolve()));
 		let hasExited = false;
 		void exited.then(() => {

@@ -76,7 +76,8 @@ export async function startTcpProxy(target: { host: string; port: number }, rand
 				const roll = random();
 				if (roll < proxy.faults.cutProbability / 2) return cut(); // the request never arrives
 				upstream.write(chunk);
-				if (roll < proxy.faults.cutProbability) setTimeout(cut, random() * 50); // it may arrive; its answer is lost
+				if (roll < proxy.faults.cutProbability)
+					setTimeout(cut, random() * 50); // it may arrive; its answer is lost
 				else if (roll < proxy.faults.cutProbability + proxy.faults.swallowProbability) {
 					proxy.stats.swallowed++;
 					swallowing = true;

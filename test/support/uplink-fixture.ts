@@ -26,7 +26,12 @@ export interface UplinkWorld {
 
 /** Every reading of insulation_resistance is stamped (two open low-range items: each a failure). */
 export function uplinkSnapshot() {
-	const low = (id: string) => items.insulation({ id, label: id, requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: null, max: 1, calibratedDevice: true } });
+	const low = (id: string) =>
+		items.insulation({
+			id,
+			label: id,
+			requirement: { kind: "reading", quantity: "insulation_resistance", unit: "MOhm", min: null, max: 1, calibratedDevice: true },
+		});
 	return baseSnapshot({
 		workOrders: [make.workOrder({ status: "in-progress", startedAt: Date.now() - 3_600_000 })],
 		tasks: [make.task({ status: "in-progress", startedAt: Date.now() - 3_000_000, checklist: [low("low-1"), low("low-2")] })],

@@ -42,9 +42,13 @@ export async function authenticate(store: BillingStore, request: FastifyRequest)
 
 export function requireScope(principal: Principal, anyOf: readonly Scope[]): void {
 	if (anyOf.length === 0 || anyOf.some((scope) => principal.scopes.includes(scope))) return;
-	throw new FieldchainError(ErrorCodes.FC_BILLING_FORBIDDEN, `This token lacks the scope for this request: it needs ${anyOf.join(" or ")} (it has ${principal.scopes.join(", ")}).`, {
-		hint: "Ask an admin for a token with that scope.",
-	});
+	throw new FieldchainError(
+		ErrorCodes.FC_BILLING_FORBIDDEN,
+		`This token lacks the scope for this request: it needs ${anyOf.join(" or ")} (it has ${principal.scopes.join(", ")}).`,
+		{
+			hint: "Ask an admin for a token with that scope.",
+		},
+	);
 }
 
 /** The acting user or gateway, recorded on approvals. */

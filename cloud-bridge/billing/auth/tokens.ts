@@ -24,7 +24,10 @@ export function hashToken(token: string): string {
 }
 
 export function assertScopes(scopes: readonly string[]): Scope[] {
-	if (scopes.length === 0) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, `A token needs at least one scope (${SCOPES.join(", ")}).`, { hint: "Pass --scope, e.g. --scope admin." });
+	if (scopes.length === 0)
+		throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, `A token needs at least one scope (${SCOPES.join(", ")}).`, {
+			hint: "Pass --scope, e.g. --scope admin.",
+		});
 	for (const scope of scopes) {
 		if (!(SCOPES as readonly string[]).includes(scope)) {
 			throw new FieldchainError(ErrorCodes.FC_BILLING_CONFIG, `Unknown scope "${scope}".`, { hint: `Choose from ${SCOPES.join(", ")}.` });
@@ -39,7 +42,10 @@ export interface IssuedToken {
 	record: ApiTokenRecord;
 }
 
-export async function issueApiToken(store: BillingStore, input: { name: string; scopes: readonly string[]; now: number; gatewayId?: string | null }): Promise<IssuedToken> {
+export async function issueApiToken(
+	store: BillingStore,
+	input: { name: string; scopes: readonly string[]; now: number; gatewayId?: string | null },
+): Promise<IssuedToken> {
 	const token = newSecret(API_TOKEN_PREFIX);
 	const record: ApiTokenRecord = {
 		id: randomUUID(),

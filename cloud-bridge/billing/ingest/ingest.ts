@@ -5,15 +5,15 @@
  * two writes is healed by the gateway's retry; the chain append is all or nothing.
  */
 import { createHash } from "node:crypto";
-import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { AnyWrite } from "../../../model/entities/kinds.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import type { BatchReceipt, EvidenceBatch } from "../../../protocol/uplink/wire.js";
 import type { Principal } from "../auth/authenticate.js";
 import type { BillingContext } from "../context.js";
 import { advanceMilestones } from "../milestone-flow.js";
 import { KeyedLock } from "./gateway-lock.js";
 import { recordToEvidence, type TargetLookup } from "./record-to-evidence.js";
 import { type VerifiedCheckpoint, verifyBatch } from "./verify-batch.js";
-import type { BatchReceipt, EvidenceBatch } from "../../../protocol/uplink/wire.js";
 
 function digestOf(batch: EvidenceBatch): string {
 	const hash = createHash("sha256");
@@ -55,7 +55,9 @@ export class EvidenceIngest {
 		if (principal.gatewayId !== batch.gatewayId) {
 			throw new FieldchainError(
 				ErrorCodes.FC_BILLING_FORBIDDEN,
-				principal.gatewayId ? `This token belongs to gateway ${principal.gatewayId}, not ${batch.gatewayId}.` : "Only an enrolled gateway's own token may send evidence.",
+				principal.gatewayId
+					? `This token belongs to gateway ${principal.gatewayId}, not ${batch.gatewayId}.`
+					: "Only an enrolled gateway's own token may send evidence.",
 				{ hint: "Enroll the gateway (POST /v1/gateways/enroll) and send its batches with the token it received." },
 			);
 		}
@@ -73,9 +75,13 @@ export class EvidenceIngest {
 				const earlier = await this.ctx.store.getBatchReceipt(gateway.id, batch.batchId);
 				if (earlier) {
 					if (earlier.digest !== digest) {
-						throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Batch ${batch.batchId} of gateway ${gateway.id} was received before with other content.`, {
-							hint: "A retry must send the same batch; new records need a new batchId.",
-						});
+						throw new FieldchainError(
+							ErrorCodes.FC_BILLING_CONFLICT,
+							`Batch ${batch.batchId} of gateway ${gateway.id} was received before with other content.`,
+							{
+								hint: "A retry must send the same batch; new records need a new batchId.",
+							},
+						);
 					}
 					return { ...(earlier.receipt as unknown as BatchReceipt), replayed: true };
 				}
@@ -89,7 +95,11 @@ export class EvidenceIngest {
 		const gateway = await ctx.store.getGateway(gatewayId);
 		if (!gateway) throw new FieldchainError(ErrorCodes.FC_BILLING_FORBIDDEN, `Gateway ${gatewayId} is not enrolled.`);
 		const head = await ctx.store.getChainHead(gatewayId);
-		const verified = await verifyBatch(batch.records, batch.checkpoints, { gateway, head, stored: (from, to) => ctx.store.getChainRecords(gatewayId, from, to) });
+		const verified = await verifyBatch(batch.records, batch.checkpoints, {
+			gateway,
+			head,
+			stored: (from, to) => ctx.store.getChainRecords(gatewayId, from, to),
+		});
 
 		// Only records a verified checkpoint seals are accepted; the rest wait for their checkpoint.
 		const sealedUpTo = Math.max(head.sealedUpTo, verified.sealedBy);
@@ -134,10 +144,20 @@ export class EvidenceIngest {
 		await ctx.store.appendChain({
 			gatewayId,
 			expectedHeadSeq: head.headSeq,
-			records: accepted.map((r) => ({ chainSeq: r.chainSeq, recordId: r.record.id, workOrderId: r.record.workOrderId, contentHash: r.contentHash, entryHash: r.entryHash, bytes: r.bytes })),
+			records: accepted.map((r) => ({
+				chainSeq: r.chainSeq,
+				recordId: r.record.id,
+				workOrderId: r.record.workOrderId,
+				contentHash: r.contentHash,
+				entryHash: r.entryHash,
+				bytes: r.bytes,
+			})),
 			checkpoints: verified.checkpoints.filter((c) => c.chainSeq <= receipt.sealedUpTo).map((c) => ({ chainSeq: c.chainSeq, bytes: c.bytes, keyId: c.keyId })),
 			sealedUpTo: receipt.sealedUpTo,
-			receipt: batch.batchId !== undefined ? { gatewayId, batchId: batch.batchId, digest, receivedAt: now, receipt: receipt as unknown as Record<string, unknown> } : null,
+			receipt:
+				batch.batchId !== undefined
+					? { gatewayId, batchId: batch.batchId, digest, receivedAt: now, receipt: receipt as unknown as Record<string, unknown> }
+					: null,
 		});
 
 		if (accepted.length > 0) {

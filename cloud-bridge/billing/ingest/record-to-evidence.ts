@@ -4,11 +4,12 @@
  * name no checklist item or deliverable, or one this service does not know, stay in the chain but
  * do not become Evidence: the caller reports them as unlinked.
  */
-import { isFieldchainError } from "../../../platform/errors.js";
-import { EvidenceKind, type EvidenceRecord, SignerRole } from "../../../protocol/evidence/record.js";
+
 import { captureEvidence, type EvidenceTarget } from "../../../model/actions/evidence.js";
 import type { Evidence, EvidenceCapturer, EvidencePayload } from "../../../model/entities/evidence.js";
 import { emptySnapshot, type ModelSnapshot } from "../../../model/entities/kinds.js";
+import { isFieldchainError } from "../../../platform/errors.js";
+import { EvidenceKind, type EvidenceRecord, SignerRole } from "../../../protocol/evidence/record.js";
 
 export interface SealedRecord {
 	record: EvidenceRecord;
@@ -84,13 +85,15 @@ export async function recordToEvidence(sealed: SealedRecord, lookup: TargetLooku
 	if (record.deliverableId) {
 		const deliverable = await lookup.deliverable(record.deliverableId);
 		if (!deliverable) return { ok: false, message: `deliverable ${record.deliverableId} is not known to this service` };
-		if (deliverable.workOrderId !== record.workOrderId) return { ok: false, message: `deliverable ${deliverable.id} belongs to work order ${deliverable.workOrderId}, not ${record.workOrderId}` };
+		if (deliverable.workOrderId !== record.workOrderId)
+			return { ok: false, message: `deliverable ${deliverable.id} belongs to work order ${deliverable.workOrderId}, not ${record.workOrderId}` };
 		snapshot = snapshotWith(deliverable, "deliverables");
 		target = { deliverableId: deliverable.id };
 	} else if (record.taskId && record.checklistItemId) {
 		const task = await lookup.task(record.taskId);
 		if (!task) return { ok: false, message: `task ${record.taskId} is not known to this service` };
-		if (task.workOrderId !== record.workOrderId) return { ok: false, message: `task ${task.id} belongs to work order ${task.workOrderId}, not ${record.workOrderId}` };
+		if (task.workOrderId !== record.workOrderId)
+			return { ok: false, message: `task ${task.id} belongs to work order ${task.workOrderId}, not ${record.workOrderId}` };
 		snapshot = snapshotWith(task, "tasks");
 		target = { taskId: task.id, checklistItemId: record.checklistItemId };
 	} else {

@@ -29,12 +29,19 @@ afterEach(async () => {
 	await service.close();
 });
 
-const send = async (batch: EvidenceBatch) => expectOk<BatchReceipt>(await service.request("POST", "/v1/evidence/batches", { token: scenario.gatewayToken, body: batch }));
+const send = async (batch: EvidenceBatch) =>
+	expectOk<BatchReceipt>(await service.request("POST", "/v1/evidence/batches", { token: scenario.gatewayToken, body: batch }));
 
 /** The work order's bundle over the given record bytes (chain_seq 1..n) and checkpoints. */
 function bundleOf(bytes: Uint8Array[], checkpoints: Uint8Array[]): EvidenceBundle {
 	const gateway = scenario.gateway;
-	return buildBundle({ gatewayId: gateway.gatewayId, publicKeyRaw: gateway.publicKeyRaw, workOrderId: WO, entries: bytes.map((b, i) => ({ chainSeq: i + 1, bytes: b })), checkpoints });
+	return buildBundle({
+		gatewayId: gateway.gatewayId,
+		publicKeyRaw: gateway.publicKeyRaw,
+		workOrderId: WO,
+		entries: bytes.map((b, i) => ({ chainSeq: i + 1, bytes: b })),
+		checkpoints,
+	});
 }
 
 const recordBytes = () => scenario.gateway.records.map((r) => r.bytes);

@@ -129,11 +129,20 @@ const readRecords: AsyncStep<BatchContext> = {
 			if (seq <= head.headSeq) {
 				const stored = context.earlier.get(seq);
 				if (stored && stored.contentHash === item.contentHash) result.duplicates++;
-				else report("record-conflict", seq, `Record ${seq} differs from the record ${seq} accepted earlier (content hash ${stored?.contentHash ?? "unknown"}).`);
+				else
+					report("record-conflict", seq, `Record ${seq} differs from the record ${seq} accepted earlier (content hash ${stored?.contentHash ?? "unknown"}).`);
 				continue;
 			}
 			const prevHash = Buffer.from(record.prevHash);
-			context.links.push({ chainSeq: seq, prevHash, contentHash: content, entryHash: hashEntry(seq, prevHash, content), record, bytes, sentContentHash: item.contentHash });
+			context.links.push({
+				chainSeq: seq,
+				prevHash,
+				contentHash: content,
+				entryHash: hashEntry(seq, prevHash, content),
+				record,
+				bytes,
+				sentContentHash: item.contentHash,
+			});
 		}
 	},
 };
@@ -150,14 +159,22 @@ const acceptUnbrokenRun: AsyncStep<BatchContext> = {
 			if (seq > nextSeq) {
 				if (!result.gap) {
 					const missing = seq === nextSeq + 1 ? `record ${nextSeq} is missing` : `records ${nextSeq} to ${seq - 1} are missing`;
-					result.gap = { expectedSeq: nextSeq, receivedSeq: seq, message: `The chain has a gap: ${missing} (not sent, or rejected above). Send them, then the rest again.` };
+					result.gap = {
+						expectedSeq: nextSeq,
+						receivedSeq: seq,
+						message: `The chain has a gap: ${missing} (not sent, or rejected above). Send them, then the rest again.`,
+					};
 				}
 				report("record-removed", seq, `Record ${seq} cannot be linked: record ${nextSeq} has not been accepted.`);
 				continue;
 			}
 			// Here links[i - 1] is record seq - 1: the stored head or the last record appended.
 			if (context.breaks.has(seq - 1)) {
-				report("record-link", seq, `Record ${seq}: prev_hash ${hex(link.prevHash)} is not the entry_hash of record ${seq - 1} (${hex(links[i - 1].entryHash as Buffer)}).`);
+				report(
+					"record-link",
+					seq,
+					`Record ${seq}: prev_hash ${hex(link.prevHash)} is not the entry_hash of record ${seq - 1} (${hex(links[i - 1].entryHash as Buffer)}).`,
+				);
 				continue;
 			}
 			result.appended.push({ chainSeq: seq, record: link.record, bytes: link.bytes, contentHash: link.sentContentHash, entryHash: hex(link.entryHash) });
@@ -229,7 +246,11 @@ export async function verifyBatch(records: readonly BatchRecord[], checkpoints: 
 			entryHash: (seq) => (seq > context.newHead ? undefined : (context.acceptedHeads.get(seq) ?? Buffer.alloc(0))),
 			outside: (seq) => `Checkpoint ${seq} covers a record that is not accepted (the chain is accepted up to ${context.newHead}).`,
 			headChanged(seq, checkpoint, entryHash) {
-				context.report("checkpoint-head", seq, `Checkpoint ${seq} seals head ${hex(checkpoint.headHash)}, but the accepted record ${seq} has entry_hash ${hex(entryHash)}.`);
+				context.report(
+					"checkpoint-head",
+					seq,
+					`Checkpoint ${seq} seals head ${hex(checkpoint.headHash)}, but the accepted record ${seq} has entry_hash ${hex(entryHash)}.`,
+				);
 			},
 		},
 		sealing: [],

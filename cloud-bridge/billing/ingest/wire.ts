@@ -11,7 +11,9 @@ export function batchSchema(maxRecords: number) {
 		{
 			gatewayId: id(),
 			batchId: str({ minLength: 1, maxLength: 200 }),
-			records: arr(obj({ chainSeq: int({ minimum: 1 }), record: str({ minLength: 1, maxLength: MAX_RECORD_BASE64 }), contentHash: hex64() }), { maxItems: maxRecords }),
+			records: arr(obj({ chainSeq: int({ minimum: 1 }), record: str({ minLength: 1, maxLength: MAX_RECORD_BASE64 }), contentHash: hex64() }), {
+				maxItems: maxRecords,
+			}),
 			checkpoints: arr(str({ minLength: 1, maxLength: 4096 }), { maxItems: maxRecords }),
 		},
 		["batchId"],
@@ -19,7 +21,12 @@ export function batchSchema(maxRecords: number) {
 }
 
 const rejected = (reasons: readonly string[]) =>
-	arr(obj({ chainSeq: int({ minimum: 0 }), reason: { type: "string", enum: [...reasons] }, message: str(), problem: { type: "string", enum: [...PROBLEM_KINDS] } }, ["problem"]));
+	arr(
+		obj(
+			{ chainSeq: int({ minimum: 0 }), reason: { type: "string", enum: [...reasons] }, message: str(), problem: { type: "string", enum: [...PROBLEM_KINDS] } },
+			["problem"],
+		),
+	);
 
 export const receiptSchema = obj({
 	gatewayId: id(),

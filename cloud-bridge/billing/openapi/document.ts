@@ -30,7 +30,8 @@ function parameters(spec: RouteSpec): Record<string, unknown>[] {
 	const required = (schema: Schema | undefined) => (schema?.required ?? []) as string[];
 	for (const [name, schema] of props(spec.params)) list.push({ name, in: "path", required: true, schema });
 	for (const [name, schema] of props(spec.querystring)) list.push({ name, in: "query", required: required(spec.querystring).includes(name), schema });
-	if (spec.ifMatch) list.push({ name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: 'The version last read, as its ETag ("3").' });
+	if (spec.ifMatch)
+		list.push({ name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: 'The version last read, as its ETag ("3").' });
 	return list;
 }
 

@@ -32,7 +32,14 @@ export const WorkOrder = obj({
 
 export const ChecklistRequirement: Schema = {
 	oneOf: [
-		obj({ kind: { const: "reading" }, quantity: str({ minLength: 1 }), unit: str({ minLength: 1 }), min: nullable(num()), max: nullable(num()), calibratedDevice: bool() }),
+		obj({
+			kind: { const: "reading" },
+			quantity: str({ minLength: 1 }),
+			unit: str({ minLength: 1 }),
+			min: nullable(num()),
+			max: nullable(num()),
+			calibratedDevice: bool(),
+		}),
 		obj({ kind: { const: "photo" } }),
 		obj({ kind: { const: "note" } }),
 		obj({ kind: { const: "acknowledgement" }, statement: str({ minLength: 1 }) }),
@@ -135,7 +142,11 @@ export const Deliverable = obj({
 });
 
 export const MilestoneAmount: Schema = {
-	oneOf: [obj({ kind: { const: "fixed" }, amountMinor: minor() }), obj({ kind: { const: "percent" }, basisPoints: int({ minimum: 0, maximum: 10000 }) }), obj({ kind: { const: "actuals" } })],
+	oneOf: [
+		obj({ kind: { const: "fixed" }, amountMinor: minor() }),
+		obj({ kind: { const: "percent" }, basisPoints: int({ minimum: 0, maximum: 10000 }) }),
+		obj({ kind: { const: "actuals" } }),
+	],
 };
 
 export const Milestone = obj({

@@ -14,7 +14,9 @@ export function makeResponseValidator(document: OpenApiDocument): (spec: RouteSp
 		const key = `${spec.method} ${spec.url} ${status}`;
 		let validate: ValidateFunction | null | undefined = cache.get(key);
 		if (validate === undefined) {
-			const operation = document.paths[openApiPath(spec.url)]?.[spec.method.toLowerCase()] as { responses?: Record<string, { content?: Record<string, { schema?: object }> }> } | undefined;
+			const operation = document.paths[openApiPath(spec.url)]?.[spec.method.toLowerCase()] as
+				| { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }
+				| undefined;
 			const schema = operation?.responses?.[String(status)]?.content?.["application/json"]?.schema;
 			validate = schema ? ajv.compile(schema) : null;
 			cache.set(key, validate);

@@ -1,13 +1,14 @@
 /** Service appointments: create, list, reschedule (optimistic concurrency), lifecycle. */
-import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
-import { fresh, write } from "../../../model/actions/context.js";
+
 import { moveAppointment } from "../../../model/actions/appointments.js";
+import { fresh, write } from "../../../model/actions/context.js";
 import type { AppointmentStatus, ServiceAppointment } from "../../../model/entities/appointment.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { BillingContext } from "../context.js";
 import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { Appointment, AppointmentStatus as STATUSES } from "../openapi/entity-schemas.js";
 import { id, ms, obj, oneOfValues, partial } from "../openapi/schema-helpers.js";
-import { actor, ADMIN, checkVersion, definedOnly, FIELD, idParams, listOf, READ, versionField } from "./common.js";
+import { ADMIN, actor, checkVersion, definedOnly, FIELD, idParams, listOf, READ, versionField } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 
 const window = obj({ start: ms(), end: ms() });
@@ -29,7 +30,8 @@ export function appointmentRoutes(ctx: BillingContext): RouteSpec[] {
 				if (body.window.end < body.window.start) throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, "The appointment window ends before it starts.");
 				const snapshot = await chainOfWorkOrder(ctx, input.params.id);
 				const appointmentId = body.id ?? ctx.newId("appointment");
-				if (await ctx.repo.get("appointment", appointmentId)) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Appointment ${appointmentId} already exists.`);
+				if (await ctx.repo.get("appointment", appointmentId))
+					throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Appointment ${appointmentId} already exists.`);
 				const appointment: ServiceAppointment = {
 					...fresh(appointmentId, ctx.clock.now()),
 					workOrderId: input.params.id,
@@ -77,12 +79,17 @@ export function appointmentRoutes(ctx: BillingContext): RouteSpec[] {
 					throw new FieldchainError(ErrorCodes.FC_MODEL_RULE_REFUSED, `Appointment ${appointment.id} is ${appointment.status}; it can no longer be moved.`);
 				}
 				const patch = definedOnly(input.body as Partial<ServiceAppointment>);
-				if (patch.window && patch.window.end < patch.window.start) throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, "The appointment window ends before it starts.");
+				if (patch.window && patch.window.end < patch.window.start)
+					throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, "The appointment window ends before it starts.");
 				const snapshot = await chainOf(ctx, "appointment", appointment.id);
 				const next: ServiceAppointment = { ...appointment, ...patch, updatedAt: ctx.clock.now() };
 				const { stored } = await runAction(ctx, snapshot, actor(input), () => ({ writes: [write("appointment", next)] }));
 				const result = storedOf<"appointment">(stored, appointment.id);
-				await ctx.publish("appointment.rescheduled", { appointment: result, previousWindow: appointment.window, previousTechnicianId: appointment.technicianId });
+				await ctx.publish("appointment.rescheduled", {
+					appointment: result,
+					previousWindow: appointment.window,
+					previousTechnicianId: appointment.technicianId,
+				});
 				return ok(result, result.version);
 			},
 		},

@@ -1,6 +1,7 @@
 /** Scopes, parameter schemas and helpers shared by the route groups. */
-import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+
 import type { AnyEntity } from "../../../model/entities/kinds.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { Principal } from "../auth/authenticate.js";
 import { actorOf } from "../auth/authenticate.js";
 import { checkIfMatch } from "../model-access.js";

@@ -1,14 +1,15 @@
 /** Deliverables and customer sign-off (the signature is evidence that came through a gateway's chain). */
-import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+
 import { fresh, write } from "../../../model/actions/context.js";
 import { deliverDeliverable, refuseDeliverable, reopenDeliverable, signOffDeliverable } from "../../../model/actions/deliverables.js";
 import type { Deliverable } from "../../../model/entities/deliverable.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { BillingContext } from "../context.js";
-import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { advanceMilestones } from "../milestone-flow.js";
+import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { Deliverable as DeliverableSchema } from "../openapi/entity-schemas.js";
 import { id, obj, oneOfValues, str } from "../openapi/schema-helpers.js";
-import { actor, ADMIN, APPROVE, checkVersion, FIELD, idParams, listOf, READ, versionField } from "./common.js";
+import { ADMIN, APPROVE, actor, checkVersion, FIELD, idParams, listOf, READ, versionField } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 
 const SIGN_SCOPES = [...new Set([...FIELD, ...APPROVE])];
@@ -49,7 +50,8 @@ export function deliverableRoutes(ctx: BillingContext): RouteSpec[] {
 				const body = input.body as { id?: string; kind: Deliverable["kind"]; title: string };
 				const snapshot = await chainOfWorkOrder(ctx, input.params.id);
 				const deliverableId = body.id ?? ctx.newId("deliverable");
-				if (await ctx.repo.get("deliverable", deliverableId)) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Deliverable ${deliverableId} already exists.`);
+				if (await ctx.repo.get("deliverable", deliverableId))
+					throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Deliverable ${deliverableId} already exists.`);
 				const deliverable: Deliverable = {
 					...fresh(deliverableId, ctx.clock.now()),
 					workOrderId: input.params.id,

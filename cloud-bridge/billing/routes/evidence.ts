@@ -1,12 +1,12 @@
 /** Evidence: batch ingest from enrolled gateways, listing per work order, review decisions. */
 import { acceptEvidence, rejectEvidence } from "../../../model/actions/evidence.js";
+import type { EvidenceBatch } from "../../../protocol/uplink/wire.js";
 import type { BillingContext } from "../context.js";
 import { EvidenceIngest } from "../ingest/ingest.js";
-import type { EvidenceBatch } from "../../../protocol/uplink/wire.js";
 import { batchSchema, receiptSchema } from "../ingest/wire.js";
 import { chainOf, requireStored, runAction, storedOf } from "../model-access.js";
 import { Evidence } from "../openapi/entity-schemas.js";
-import { actor, APPROVE, checkVersion, idParams, listOf, READ, reasonBody } from "./common.js";
+import { APPROVE, actor, checkVersion, idParams, listOf, READ, reasonBody } from "./common.js";
 import { ok, type RouteSpec } from "./route-spec.js";
 
 export function evidenceRoutes(ctx: BillingContext): RouteSpec[] {
@@ -15,7 +15,10 @@ export function evidenceRoutes(ctx: BillingContext): RouteSpec[] {
 		method: "POST",
 		url: `/v1/evidence/:id/${verb}`,
 		operationId: `${verb}Evidence`,
-		summary: verb === "accept" ? "A reviewer accepts evidence (finish-to-start dependants wait for this)" : "A reviewer rejects evidence; it no longer satisfies its item",
+		summary:
+			verb === "accept"
+				? "A reviewer accepts evidence (finish-to-start dependants wait for this)"
+				: "A reviewer rejects evidence; it no longer satisfies its item",
 		tag: "evidence",
 		scopes: APPROVE,
 		params: idParams,
@@ -43,7 +46,12 @@ export function evidenceRoutes(ctx: BillingContext): RouteSpec[] {
 			body: batchSchema(ctx.policy.maxBatchRecords),
 			// A record is a few hundred bytes of base64; 5000 of them with checkpoints fit easily.
 			bodyLimit: 32 * 1024 * 1024,
-			responses: { 200: { description: "The batch receipt: what was accepted, acknowledged again, rejected (with reasons), and the highest sealed record", schema: receiptSchema } },
+			responses: {
+				200: {
+					description: "The batch receipt: what was accepted, acknowledged again, rejected (with reasons), and the highest sealed record",
+					schema: receiptSchema,
+				},
+			},
 			async handler(input) {
 				return ok(await ingest.ingest(input.principal as NonNullable<typeof input.principal>, input.body as EvidenceBatch));
 			},

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { keyIdOf, parsePublicKey } from "../../../protocol/evidence/keys.js";
-import { hashToken, issueApiToken, issueEnrollmentToken, newSecret, API_TOKEN_PREFIX, ENROLLMENT_TOKEN_PREFIX } from "../auth/tokens.js";
+import { API_TOKEN_PREFIX, ENROLLMENT_TOKEN_PREFIX, hashToken, issueApiToken, issueEnrollmentToken, newSecret } from "../auth/tokens.js";
 import type { BillingContext } from "../context.js";
 import { arr, bool, hex64, id, int, ms, nullable, obj, str } from "../openapi/schema-helpers.js";
 import { type ChainHead, GATEWAY_SCOPES, type GatewayRecord, SCOPES } from "../store/types.js";
@@ -32,7 +32,9 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 			tag: "auth",
 			scopes: ADMIN,
 			body: obj({ name: str({ minLength: 1, maxLength: 200 }), scopes: scopeList }),
-			responses: { 201: { description: "The token; store it now, it is never shown again", schema: obj({ id: id(), name: str(), scopes: scopeList, token: str() }) } },
+			responses: {
+				201: { description: "The token; store it now, it is never shown again", schema: obj({ id: id(), name: str(), scopes: scopeList, token: str() }) },
+			},
 			async handler(input) {
 				const body = input.body as { name: string; scopes: string[] };
 				const { token, record } = await issueApiToken(ctx.store, { name: body.name, scopes: body.scopes, now: ctx.clock.now() });
@@ -46,7 +48,9 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 			summary: "Issue a one-time enrollment token for a new gateway",
 			tag: "gateways",
 			scopes: ADMIN,
-			responses: { 201: { description: "The enrollment token; it works once, until expiresAt", schema: obj({ id: id(), enrollmentToken: str(), expiresAt: ms() }) } },
+			responses: {
+				201: { description: "The enrollment token; it works once, until expiresAt", schema: obj({ id: id(), enrollmentToken: str(), expiresAt: ms() }) },
+			},
 			async handler() {
 				const { token, record } = await issueEnrollmentToken(ctx.store, { now: ctx.clock.now(), ttlMs: ctx.policy.enrollmentTtlMs });
 				return created({ id: record.id, enrollmentToken: token, expiresAt: record.expiresAt });
@@ -59,7 +63,11 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 			summary: "A gateway presents its one-time enrollment token and Ed25519 public key and receives its own API token",
 			tag: "gateways",
 			scopes: "public",
-			body: obj({ enrollmentToken: str({ minLength: 1, maxLength: 200 }), gatewayId: str({ pattern: GATEWAY_ID }), publicKey: str({ minLength: 1, maxLength: 1000 }) }),
+			body: obj({
+				enrollmentToken: str({ minLength: 1, maxLength: 200 }),
+				gatewayId: str({ pattern: GATEWAY_ID }),
+				publicKey: str({ minLength: 1, maxLength: 1000 }),
+			}),
 			responses: {
 				201: {
 					description: "Enrolled: the gateway's API token (shown once) with scopes evidence:write and workorders:read",
@@ -69,7 +77,9 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 			async handler(input) {
 				const body = input.body as { enrollmentToken: string; gatewayId: string; publicKey: string };
 				if (!body.enrollmentToken.startsWith(ENROLLMENT_TOKEN_PREFIX)) {
-					throw new FieldchainError(ErrorCodes.FC_BILLING_ENROLLMENT, "That is not an enrollment token.", { hint: "An admin issues one with POST /v1/enrollments or `fieldchain cloud enrollment create`." });
+					throw new FieldchainError(ErrorCodes.FC_BILLING_ENROLLMENT, "That is not an enrollment token.", {
+						hint: "An admin issues one with POST /v1/enrollments or `fieldchain cloud enrollment create`.",
+					});
 				}
 				let raw: Buffer;
 				try {
@@ -79,16 +89,32 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 				}
 				const now = ctx.clock.now();
 				const token = newSecret(API_TOKEN_PREFIX);
-				const gateway: GatewayRecord = { id: body.gatewayId, publicKey: raw.toString("base64"), keyId: keyIdOf(raw).toString("hex"), enrolledAt: now, revokedAt: null };
+				const gateway: GatewayRecord = {
+					id: body.gatewayId,
+					publicKey: raw.toString("base64"),
+					keyId: keyIdOf(raw).toString("hex"),
+					enrolledAt: now,
+					revokedAt: null,
+				};
 				const outcome = await ctx.store.completeEnrollment({
 					enrollmentHash: hashToken(body.enrollmentToken),
 					now,
 					gateway,
-					token: { id: randomUUID(), name: `gateway ${gateway.id}`, hash: hashToken(token), scopes: [...GATEWAY_SCOPES], gatewayId: gateway.id, createdAt: now, revokedAt: null },
+					token: {
+						id: randomUUID(),
+						name: `gateway ${gateway.id}`,
+						hash: hashToken(token),
+						scopes: [...GATEWAY_SCOPES],
+						gatewayId: gateway.id,
+						createdAt: now,
+						revokedAt: null,
+					},
 				});
 				if (!outcome.ok) {
 					if (outcome.reason === "gateway-exists") {
-						throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Gateway ${gateway.id} is already enrolled.`, { hint: "Pick another gateway id; the enrollment token is still unused." });
+						throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Gateway ${gateway.id} is already enrolled.`, {
+							hint: "Pick another gateway id; the enrollment token is still unused.",
+						});
 					}
 					throw new FieldchainError(ErrorCodes.FC_BILLING_ENROLLMENT, ENROLL_FAILURES[outcome.reason], { hint: "Ask an admin for a new enrollment token." });
 				}
@@ -138,7 +164,8 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 				if (!principal?.scopes.includes("admin") && principal?.gatewayId !== input.params.id) {
 					throw new FieldchainError(ErrorCodes.FC_BILLING_FORBIDDEN, `Only an admin or gateway ${input.params.id} itself may read its chain.`);
 				}
-				if (!(await ctx.store.getGateway(input.params.id))) throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `No gateway ${input.params.id} is enrolled.`);
+				if (!(await ctx.store.getGateway(input.params.id)))
+					throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `No gateway ${input.params.id} is enrolled.`);
 				const head: ChainHead = await ctx.store.getChainHead(input.params.id);
 				return ok(head);
 			},

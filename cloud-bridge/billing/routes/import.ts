@@ -1,8 +1,9 @@
 /** Loading reference data and fixtures (customers, sites, technicians, rate cards, whole chains). */
-import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+
 import { COLLECTION_OF, ENTITY_KINDS, emptySnapshot, type ModelSnapshot } from "../../../model/entities/kinds.js";
 import { snapshotWrites } from "../../../model/repository/load.js";
 import { validateSnapshot } from "../../../model/validation/validate.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { BillingContext } from "../context.js";
 import { arr, int, obj, str } from "../openapi/schema-helpers.js";
 import { ADMIN } from "./common.js";
@@ -26,9 +27,16 @@ export function importRoutes(ctx: BillingContext): RouteSpec[] {
 				const snapshot: ModelSnapshot = { ...emptySnapshot(), ...(input.body as Partial<ModelSnapshot>) };
 				const issues = validateSnapshot(snapshot).filter((issue) => !/does not exist|missing/.test(issue.message));
 				if (issues.length > 0) {
-					throw new FieldchainError(ErrorCodes.FC_MODEL_INVALID, `The snapshot breaks ${issues.length} model rule(s): ${issues.slice(0, 5).map((i) => i.message).join("; ")}.`, {
-						details: { issues },
-					});
+					throw new FieldchainError(
+						ErrorCodes.FC_MODEL_INVALID,
+						`The snapshot breaks ${issues.length} model rule(s): ${issues
+							.slice(0, 5)
+							.map((i) => i.message)
+							.join("; ")}.`,
+						{
+							details: { issues },
+						},
+					);
 				}
 				const writes = snapshotWrites(snapshot);
 				await ctx.repo.restore(writes);

@@ -10,7 +10,15 @@ import { ok, type RouteSpec } from "./route-spec.js";
 
 const traceSchema = obj({
 	invoice: Invoice,
-	lines: arr(obj({ lineNo: int({ minimum: 1 }), timeEntry: nullable(TimeEntry), lineItem: nullable(LineItem), evidence: arr(EvidenceSchema), approvals: arr(ApprovalSchema) })),
+	lines: arr(
+		obj({
+			lineNo: int({ minimum: 1 }),
+			timeEntry: nullable(TimeEntry),
+			lineItem: nullable(LineItem),
+			evidence: arr(EvidenceSchema),
+			approvals: arr(ApprovalSchema),
+		}),
+	),
 });
 
 export function invoiceRoutes(ctx: BillingContext): RouteSpec[] {

@@ -4,7 +4,7 @@ import type { BillingContext } from "../context.js";
 import { chainOf, requireStored, runAction, storedOf } from "../model-access.js";
 import { LineItem } from "../openapi/entity-schemas.js";
 import { minor, nullable, num, obj, oneOfValues, str } from "../openapi/schema-helpers.js";
-import { actor, ADMIN, checkVersion, FIELD, idParams, listOf, READ, versionField } from "./common.js";
+import { ADMIN, actor, checkVersion, FIELD, idParams, listOf, READ, versionField } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 
 const createBody = obj(
@@ -34,7 +34,9 @@ export function lineItemRoutes(ctx: BillingContext): RouteSpec[] {
 			responses: { 201: { description: "The line item (estimated)", schema: LineItem } },
 			async handler(input) {
 				const snapshot = await chainOf(ctx, "task", input.params.id);
-				const { result, stored } = await runAction(ctx, snapshot, actor(input), (s, c) => addLineItem(s, { ...(input.body as Omit<NewLineItem, "taskId">), taskId: input.params.id }, c));
+				const { result, stored } = await runAction(ctx, snapshot, actor(input), (s, c) =>
+					addLineItem(s, { ...(input.body as Omit<NewLineItem, "taskId">), taskId: input.params.id }, c),
+				);
 				const item = storedOf<"lineItem">(stored, result.item.id);
 				return created(item, item.version);
 			},

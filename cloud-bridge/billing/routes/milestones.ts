@@ -1,17 +1,18 @@
 /** Billing milestones: create, read readiness (what is missing), approve, margin override, release. */
-import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+
 import { fresh, write } from "../../../model/actions/context.js";
 import { approveMarginOverride, approveMilestone, markMilestoneReady, openMilestone } from "../../../model/actions/milestones.js";
 import { releaseMilestone } from "../../../model/actions/release.js";
 import type { BillingMilestone } from "../../../model/entities/milestone.js";
-import { milestoneReadiness } from "../../../model/rules/milestone-readiness.js";
 import { applyWrites } from "../../../model/repository/apply.js";
+import { milestoneReadiness } from "../../../model/rules/milestone-readiness.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { BillingContext } from "../context.js";
-import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { releaseBlockers } from "../milestone-flow.js";
+import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { Approval, Invoice, Milestone, MilestoneAmount, Reason } from "../openapi/entity-schemas.js";
 import { arr, bool, id, obj, str } from "../openapi/schema-helpers.js";
-import { actor, ADMIN, APPROVE, checkVersion, idParams, listOf, READ, RELEASE, reasonBody, } from "./common.js";
+import { ADMIN, APPROVE, actor, checkVersion, idParams, listOf, READ, RELEASE, reasonBody } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 
 const readinessSchema = obj({
@@ -98,7 +99,14 @@ export function milestoneRoutes(ctx: BillingContext): RouteSpec[] {
 				const milestone = snapshot.milestones.find((m) => m.id === input.params.id) as BillingMilestone;
 				const missing = milestoneReadiness(snapshot, milestone.id);
 				const blockers = releaseBlockers(snapshot, milestone.id, floor);
-				return ok({ milestoneId: milestone.id, status: milestone.status, ready: missing.length === 0, missing, releasable: blockers.length === 0, releaseBlockers: blockers });
+				return ok({
+					milestoneId: milestone.id,
+					status: milestone.status,
+					ready: missing.length === 0,
+					missing,
+					releasable: blockers.length === 0,
+					releaseBlockers: blockers,
+				});
 			},
 		},
 		{
@@ -175,12 +183,18 @@ export function milestoneRoutes(ctx: BillingContext): RouteSpec[] {
 				const snapshot = await chainOf(ctx, "milestone", existing.id);
 				const blockers = releaseBlockers(snapshot, existing.id, floor);
 				if (blockers.length > 0) {
-					throw new FieldchainError(ErrorCodes.FC_MODEL_RULE_REFUSED, `Cannot release milestone ${existing.id}: ${blockers.map((b) => b.message).join("; ")}.`, {
-						hint: "GET /v1/milestones/{id}/readiness shows what is missing.",
-						details: { milestoneId: existing.id, missing: blockers },
-					});
+					throw new FieldchainError(
+						ErrorCodes.FC_MODEL_RULE_REFUSED,
+						`Cannot release milestone ${existing.id}: ${blockers.map((b) => b.message).join("; ")}.`,
+						{
+							hint: "GET /v1/milestones/{id}/readiness shows what is missing.",
+							details: { milestoneId: existing.id, missing: blockers },
+						},
+					);
 				}
-				const { result, stored } = await runAction(ctx, snapshot, actor(input), (s, c) => releaseMilestone(s, existing.id, { marginFloorBasisPoints: floor }, c));
+				const { result, stored } = await runAction(ctx, snapshot, actor(input), (s, c) =>
+					releaseMilestone(s, existing.id, { marginFloorBasisPoints: floor }, c),
+				);
 				const invoice = storedOf<"invoice">(stored, result.invoice.id);
 				const milestone = storedOf<"milestone">(stored, existing.id);
 				await ctx.publish("milestone.released", { milestone });

@@ -1,15 +1,16 @@
 /** Tasks with their checklists: create, read, list, update while pending, lifecycle. */
-import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+
 import { fresh, write } from "../../../model/actions/context.js";
 import { cancelTask, completeTask, startTask } from "../../../model/actions/tasks.js";
 import type { Task } from "../../../model/entities/task.js";
 import { explainCompleteTask, explainStartTask } from "../../../model/rules/task-rules.js";
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { BillingContext } from "../context.js";
-import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { advanceMilestones } from "../milestone-flow.js";
+import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { ChecklistItem, Reason, Task as TaskSchema } from "../openapi/entity-schemas.js";
 import { arr, bool, id, int, obj, oneOfValues, partial, str } from "../openapi/schema-helpers.js";
-import { actor, ADMIN, checkVersion, definedOnly, FIELD, idParams, listOf, READ, versionField } from "./common.js";
+import { ADMIN, actor, checkVersion, definedOnly, FIELD, idParams, listOf, READ, versionField } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 
 const skill = obj({ skill: str({ minLength: 1 }), level: int({ minimum: 1, maximum: 5 }) });
@@ -44,7 +45,10 @@ export function taskRoutes(ctx: BillingContext): RouteSpec[] {
 				if (await ctx.repo.get("task", taskId)) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Task ${taskId} already exists.`);
 				const ids = new Set<string>();
 				for (const item of body.checklist) {
-					if (ids.has(item.id)) throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `Checklist item id "${item.id}" appears twice.`, { hint: "Item ids are unique within a task." });
+					if (ids.has(item.id))
+						throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `Checklist item id "${item.id}" appears twice.`, {
+							hint: "Item ids are unique within a task.",
+						});
 					ids.add(item.id);
 				}
 				const task: Task = {
@@ -105,7 +109,13 @@ export function taskRoutes(ctx: BillingContext): RouteSpec[] {
 				const snapshot = await chainOf(ctx, "task", input.params.id);
 				const toStart = explainStartTask(snapshot, input.params.id);
 				const toComplete = explainCompleteTask(snapshot, input.params.id);
-				return ok({ taskId: input.params.id, canStart: toStart.length === 0, canComplete: toComplete.length === 0, missingToStart: toStart, missingToComplete: toComplete });
+				return ok({
+					taskId: input.params.id,
+					canStart: toStart.length === 0,
+					canComplete: toComplete.length === 0,
+					missingToStart: toStart,
+					missingToComplete: toComplete,
+				});
 			},
 		},
 		{

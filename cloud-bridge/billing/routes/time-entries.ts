@@ -2,15 +2,24 @@
 import { approveTimeEntry, recordTime, rejectTimeEntry, submitTimeEntry } from "../../../model/actions/time-entries.js";
 import { applyWrites } from "../../../model/repository/apply.js";
 import type { BillingContext } from "../context.js";
-import { chainOf, requireStored, runAction, storedOf } from "../model-access.js";
 import { advanceMilestones } from "../milestone-flow.js";
+import { chainOf, requireStored, runAction, storedOf } from "../model-access.js";
 import { TimeEntry } from "../openapi/entity-schemas.js";
 import { bool, id, ms, obj, oneOfValues, str } from "../openapi/schema-helpers.js";
-import { actor, APPROVE, checkVersion, FIELD, idParams, listOf, READ, reasonBody, versionField } from "./common.js";
+import { APPROVE, actor, checkVersion, FIELD, idParams, listOf, READ, reasonBody, versionField } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 
 const createBody = obj(
-	{ taskId: id(), technicianId: id(), kind: oneOfValues(["work", "travel"]), billable: bool(), start: ms(), end: ms(), note: str({ maxLength: 2000 }), submit: bool() },
+	{
+		taskId: id(),
+		technicianId: id(),
+		kind: oneOfValues(["work", "travel"]),
+		billable: bool(),
+		start: ms(),
+		end: ms(),
+		note: str({ maxLength: 2000 }),
+		submit: bool(),
+	},
 	["note", "submit"],
 );
 
@@ -48,7 +57,16 @@ export function timeEntryRoutes(ctx: BillingContext): RouteSpec[] {
 			body: createBody,
 			responses: { 201: { description: "The time entry", schema: TimeEntry } },
 			async handler(input) {
-				const { submit, ...body } = input.body as { submit?: boolean; taskId: string; technicianId: string; kind: "work" | "travel"; billable: boolean; start: number; end: number; note?: string };
+				const { submit, ...body } = input.body as {
+					submit?: boolean;
+					taskId: string;
+					technicianId: string;
+					kind: "work" | "travel";
+					billable: boolean;
+					start: number;
+					end: number;
+					note?: string;
+				};
 				const snapshot = await chainOf(ctx, "task", body.taskId);
 				const { result, stored } = await runAction(ctx, snapshot, actor(input), (s, c) => {
 					const recorded = recordTime(s, body, c);

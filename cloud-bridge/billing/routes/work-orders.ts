@@ -8,7 +8,7 @@ import { marginReport } from "../../../model/rules/margin.js";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { BillingContext } from "../context.js";
 import { chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
-import { Dependency, MarginReport, WorkOrder as WorkOrderSchema, WorkOrderStatus as STATUSES } from "../openapi/entity-schemas.js";
+import { Dependency, MarginReport, WorkOrderStatus as STATUSES, WorkOrder as WorkOrderSchema } from "../openapi/entity-schemas.js";
 import { arr, id, minor, ms, nullable, obj, oneOfValues, partial, str } from "../openapi/schema-helpers.js";
 import { ADMIN, APPROVE, actor, checkVersion, definedOnly, FIELD, idParams, listOf, READ, versionField } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
@@ -39,9 +39,23 @@ const patchBody = partial({
 	contractValueMinor: nullable(minor()),
 });
 
-const statusBody = obj({ ...versionField, status: oneOfValues(STATUSES.filter((s) => s !== "draft")), window: obj({ start: ms(), end: ms() }) }, ["version", "window"]);
+const statusBody = obj({ ...versionField, status: oneOfValues(STATUSES.filter((s) => s !== "draft")), window: obj({ start: ms(), end: ms() }) }, [
+	"version",
+	"window",
+]);
 
-type CreateBody = { id?: string; customerId: string; siteId: string; assetId?: string | null; title: string; priority?: WorkOrder["priority"]; sla: WorkOrder["sla"]; parentId?: string | null; dependencies?: WorkOrder["dependencies"]; contractValueMinor?: number | null };
+type CreateBody = {
+	id?: string;
+	customerId: string;
+	siteId: string;
+	assetId?: string | null;
+	title: string;
+	priority?: WorkOrder["priority"];
+	sla: WorkOrder["sla"];
+	parentId?: string | null;
+	dependencies?: WorkOrder["dependencies"];
+	contractValueMinor?: number | null;
+};
 
 /** The chain a new order joins (its parent's) or an empty one, with the parties it refers to. */
 async function snapshotForNewOrder(ctx: BillingContext, body: CreateBody, newId: string): Promise<{ snapshot: ModelSnapshot; rootId: string }> {
@@ -163,7 +177,10 @@ export function workOrderRoutes(ctx: BillingContext): RouteSpec[] {
 			async handler(input) {
 				const body = input.body as { status: WorkOrderStatus; window?: { start: number; end: number } };
 				if ((body.status === "scheduled" || body.status === "cancelled") && !input.principal?.scopes.includes("admin")) {
-					throw new FieldchainError(ErrorCodes.FC_BILLING_FORBIDDEN, `Only an admin may move a work order to ${body.status}; the field starts, holds and completes it.`);
+					throw new FieldchainError(
+						ErrorCodes.FC_BILLING_FORBIDDEN,
+						`Only an admin may move a work order to ${body.status}; the field starts, holds and completes it.`,
+					);
 				}
 				const order = await requireStored(ctx, "workOrder", input.params.id);
 				checkVersion(order, input, false);
@@ -171,8 +188,12 @@ export function workOrderRoutes(ctx: BillingContext): RouteSpec[] {
 				const { stored } = await runAction(ctx, snapshot, actor(input), (s, c) => {
 					switch (body.status) {
 						case "scheduled": {
-							const window = body.window ?? (order.plannedStart !== null && order.plannedEnd !== null ? { start: order.plannedStart, end: order.plannedEnd } : undefined);
-							if (!window) throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `Scheduling work order ${order.id} needs a window.`, { hint: 'Send "window": { "start", "end" } in epoch ms.' });
+							const window =
+								body.window ?? (order.plannedStart !== null && order.plannedEnd !== null ? { start: order.plannedStart, end: order.plannedEnd } : undefined);
+							if (!window)
+								throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `Scheduling work order ${order.id} needs a window.`, {
+									hint: 'Send "window": { "start", "end" } in epoch ms.',
+								});
 							return scheduleWorkOrder(s, order.id, window, c);
 						}
 						case "in-progress":

@@ -27,7 +27,14 @@ function gateway(o: Partial<GatewayRecord> = {}): GatewayRecord {
 }
 
 function record(seq: number): StoredChainRecord {
-	return { chainSeq: seq, recordId: `rec-${seq}`, workOrderId: "WO1", contentHash: hex(100 + seq), entryHash: hex(200 + seq), bytes: new Uint8Array([1, 2, seq]) };
+	return {
+		chainSeq: seq,
+		recordId: `rec-${seq}`,
+		workOrderId: "WO1",
+		contentHash: hex(100 + seq),
+		entryHash: hex(200 + seq),
+		bytes: new Uint8Array([1, 2, seq]),
+	};
 }
 
 export function billingStoreContract(name: string, makeStore: () => BillingStore | Promise<BillingStore>): void {
@@ -54,11 +61,22 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 			await store.createEnrollment({ id: "en-1", hash: hex(9), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
 			await store.createEnrollment({ id: "en-2", hash: hex(10), createdAt: 1000, expiresAt: 1500, usedAt: null, gatewayId: null });
 			const gwToken = token({ id: "tok-gw", hash: hex(3), scopes: ["evidence:write", "workorders:read"], gatewayId: "gw-1" });
-			expect(await store.completeEnrollment({ enrollmentHash: hex(8), now: 2000, gateway: gateway(), token: gwToken })).toEqual({ ok: false, reason: "unknown" });
-			expect(await store.completeEnrollment({ enrollmentHash: hex(10), now: 2000, gateway: gateway(), token: gwToken })).toEqual({ ok: false, reason: "expired" });
+			expect(await store.completeEnrollment({ enrollmentHash: hex(8), now: 2000, gateway: gateway(), token: gwToken })).toEqual({
+				ok: false,
+				reason: "unknown",
+			});
+			expect(await store.completeEnrollment({ enrollmentHash: hex(10), now: 2000, gateway: gateway(), token: gwToken })).toEqual({
+				ok: false,
+				reason: "expired",
+			});
 			expect(await store.getGateway("gw-1")).toBeUndefined();
-			expect(await store.completeEnrollment({ enrollmentHash: hex(9), now: 2000, gateway: gateway(), token: gwToken })).toEqual({ ok: true, gateway: gateway() });
-			expect(await store.completeEnrollment({ enrollmentHash: hex(9), now: 2001, gateway: gateway({ id: "gw-2" }), token: token({ id: "t3", hash: hex(4) }) })).toEqual({
+			expect(await store.completeEnrollment({ enrollmentHash: hex(9), now: 2000, gateway: gateway(), token: gwToken })).toEqual({
+				ok: true,
+				gateway: gateway(),
+			});
+			expect(
+				await store.completeEnrollment({ enrollmentHash: hex(9), now: 2001, gateway: gateway({ id: "gw-2" }), token: token({ id: "t3", hash: hex(4) }) }),
+			).toEqual({
 				ok: false,
 				reason: "used",
 			});
@@ -71,9 +89,19 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 			await store.createEnrollment({ id: "en-1", hash: hex(9), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
 			await store.createEnrollment({ id: "en-2", hash: hex(11), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
 			await store.completeEnrollment({ enrollmentHash: hex(9), now: 2000, gateway: gateway(), token: token({ hash: hex(3), gatewayId: "gw-1" }) });
-			const again = await store.completeEnrollment({ enrollmentHash: hex(11), now: 2000, gateway: gateway(), token: token({ id: "t9", hash: hex(5), gatewayId: "gw-1" }) });
+			const again = await store.completeEnrollment({
+				enrollmentHash: hex(11),
+				now: 2000,
+				gateway: gateway(),
+				token: token({ id: "t9", hash: hex(5), gatewayId: "gw-1" }),
+			});
 			expect(again).toEqual({ ok: false, reason: "gateway-exists" });
-			const other = await store.completeEnrollment({ enrollmentHash: hex(11), now: 2000, gateway: gateway({ id: "gw-2" }), token: token({ id: "t9", hash: hex(5), gatewayId: "gw-2" }) });
+			const other = await store.completeEnrollment({
+				enrollmentHash: hex(11),
+				now: 2000,
+				gateway: gateway({ id: "gw-2" }),
+				token: token({ id: "t9", hash: hex(5), gatewayId: "gw-2" }),
+			});
 			expect(other.ok).toBe(true);
 		});
 
@@ -108,15 +136,29 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 			expect(await store.getBatchReceipt("gw-1", "b1")).toEqual(receipt);
 			expect(await store.getBatchReceipt("gw-1", "b2")).toBeUndefined();
 			// Sealing later without new records; sealedUpTo never goes down.
-			expect(await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 3, records: [], checkpoints: [], sealedUpTo: 3, receipt: null })).toMatchObject({ headSeq: 3, sealedUpTo: 3 });
-			expect(await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 3, records: [], checkpoints: [], sealedUpTo: 1, receipt: null })).toMatchObject({ sealedUpTo: 3 });
+			expect(await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 3, records: [], checkpoints: [], sealedUpTo: 3, receipt: null })).toMatchObject({
+				headSeq: 3,
+				sealedUpTo: 3,
+			});
+			expect(await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 3, records: [], checkpoints: [], sealedUpTo: 1, receipt: null })).toMatchObject({
+				sealedUpTo: 3,
+			});
 		});
 
 		it("refuses an append against a stale head, a gap or sealing beyond the head, and stores nothing of it", async () => {
 			await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 0, records: [record(1)], checkpoints: [], sealedUpTo: 0, receipt: null });
-			await expectCode(store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 0, records: [record(1)], checkpoints: [], sealedUpTo: 0, receipt: null }), "FC_BILLING_CONFLICT");
-			await expectCode(store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 1, records: [record(2), record(4)], checkpoints: [], sealedUpTo: 0, receipt: null }), "FC_BILLING_STORE");
-			await expectCode(store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 1, records: [record(2)], checkpoints: [], sealedUpTo: 5, receipt: null }), "FC_BILLING_STORE");
+			await expectCode(
+				store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 0, records: [record(1)], checkpoints: [], sealedUpTo: 0, receipt: null }),
+				"FC_BILLING_CONFLICT",
+			);
+			await expectCode(
+				store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 1, records: [record(2), record(4)], checkpoints: [], sealedUpTo: 0, receipt: null }),
+				"FC_BILLING_STORE",
+			);
+			await expectCode(
+				store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 1, records: [record(2)], checkpoints: [], sealedUpTo: 5, receipt: null }),
+				"FC_BILLING_STORE",
+			);
 			expect((await store.getChainHead("gw-1")).headSeq).toBe(1);
 			expect(await store.getChainRecords("gw-1", 1, 10)).toEqual([record(1)]);
 		});
@@ -132,7 +174,14 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 		it("keeps the first receipt of a batch id", async () => {
 			const first = { gatewayId: "gw-1", batchId: "b1", digest: hex(1), receivedAt: 1, receipt: { n: 1 } };
 			await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 0, records: [], checkpoints: [], sealedUpTo: 0, receipt: first });
-			await store.appendChain({ gatewayId: "gw-1", expectedHeadSeq: 0, records: [], checkpoints: [], sealedUpTo: 0, receipt: { ...first, digest: hex(2), receipt: { n: 2 } } });
+			await store.appendChain({
+				gatewayId: "gw-1",
+				expectedHeadSeq: 0,
+				records: [],
+				checkpoints: [],
+				sealedUpTo: 0,
+				receipt: { ...first, digest: hex(2), receipt: { n: 2 } },
+			});
 			expect(await store.getBatchReceipt("gw-1", "b1")).toEqual(first);
 		});
 

@@ -1,4 +1,4 @@
-import { MemoryBillingStore } from "./memory.js";
 import { billingStoreContract } from "./billing-store.contract.js";
+import { MemoryBillingStore } from "./memory.js";
 
 billingStoreContract("memory", () => new MemoryBillingStore());

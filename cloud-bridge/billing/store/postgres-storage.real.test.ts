@@ -47,7 +47,12 @@ describe("billing service on PostgreSQL", () => {
 		const address = app.server.address();
 		const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 		const issue = async (name: string, scopes: string[]) => (await issueApiToken(storage.store, { name, scopes, now: Date.now() })).token;
-		const tokens = { admin: await issue("ADMIN1", ["admin"]), approver: await issue("SUP1", ["approve"]), releaser: await issue("FIN1", ["release"]), reader: await issue("READER1", ["workorders:read"]) };
+		const tokens = {
+			admin: await issue("ADMIN1", ["admin"]),
+			approver: await issue("SUP1", ["approve"]),
+			releaser: await issue("FIN1", ["release"]),
+			reader: await issue("READER1", ["workorders:read"]),
+		};
 		const service: TestService = {
 			url,
 			app,
@@ -60,7 +65,12 @@ describe("billing service on PostgreSQL", () => {
 				const token = options.token === undefined ? tokens.admin : options.token;
 				if (token !== null) headers.authorization = `Bearer ${token}`;
 				if (options.body !== undefined) headers["content-type"] = "application/json";
-				const response = await fetch(`${url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: AbortSignal.timeout(10_000) });
+				const response = await fetch(`${url}${path}`, {
+					method,
+					headers,
+					body: options.body === undefined ? undefined : JSON.stringify(options.body),
+					signal: AbortSignal.timeout(10_000),
+				});
 				const text = await response.text();
 				return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 			},
@@ -78,7 +88,9 @@ describe("billing service on PostgreSQL", () => {
 			await waitFor("the two webhooks", () => (receiver.requests.length >= 2 ? true : undefined), 15_000);
 			const received = receiver.requests.map((r) => parseWebhookEvent({ payload: r.body, header: r.headers["fieldchain-signature"], secret }));
 			expect(received.map((e) => e.type).sort()).toEqual(["invoice.created", "milestone.released"]);
-			expect(memory.events.map((e) => e.type)).toEqual(expect.arrayContaining(["evidence.accepted", "milestone.ready", "milestone.released", "invoice.created"]));
+			expect(memory.events.map((e) => e.type)).toEqual(
+				expect.arrayContaining(["evidence.accepted", "milestone.ready", "milestone.released", "invoice.created"]),
+			);
 			await waitFor("the delivery log", async () => ((await dispatcher.listDeliveries({ status: "succeeded" })).length === 2 ? true : undefined), 5_000);
 		} finally {
 			await dispatcher.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PostgresServer, startPostgres } from "../../../test/support/postgres.js";
-import { PostgresBillingStore } from "./postgres.js";
 import { billingStoreContract } from "./billing-store.contract.js";
+import { PostgresBillingStore } from "./postgres.js";
 
 let server: PostgresServer;
 beforeAll(async () => {
@@ -17,9 +17,20 @@ describe("PostgreSQL billing store", () => {
 	it("appends one gateway's batches one after the other across connections, never twice at one head", async () => {
 		const url = await server.createDatabase();
 		const stores = await Promise.all([1, 2, 3].map(() => PostgresBillingStore.open(url)));
-		const record = (seq: number) => ({ chainSeq: seq, recordId: `r${seq}`, workOrderId: "WO1", contentHash: "c".repeat(64), entryHash: seq.toString(16).padStart(64, "0"), bytes: new Uint8Array([seq]) });
+		const record = (seq: number) => ({
+			chainSeq: seq,
+			recordId: `r${seq}`,
+			workOrderId: "WO1",
+			contentHash: "c".repeat(64),
+			entryHash: seq.toString(16).padStart(64, "0"),
+			bytes: new Uint8Array([seq]),
+		});
 		for (let head = 0; head < 5; head++) {
-			const results = await Promise.allSettled(stores.map((s) => s.appendChain({ gatewayId: "gw", expectedHeadSeq: head, records: [record(head + 1)], checkpoints: [], sealedUpTo: 0, receipt: null })));
+			const results = await Promise.allSettled(
+				stores.map((s) =>
+					s.appendChain({ gatewayId: "gw", expectedHeadSeq: head, records: [record(head + 1)], checkpoints: [], sealedUpTo: 0, receipt: null }),
+				),
+			);
 			expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
 		}
 		expect((await stores[0].getChainRecords("gw", 1, 99)).map((r) => r.chainSeq)).toEqual([1, 2, 3, 4, 5]);

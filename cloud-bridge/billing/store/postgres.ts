@@ -10,7 +10,16 @@
  * - completeEnrollment locks the enrollment row, so a token is used exactly once.
  */
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
-import { createPool, inTransaction, migratePostgres, type Pool, type PoolClient, type PostgresMigration, sqlState, storeError } from "../../../platform/postgres.js";
+import {
+	createPool,
+	inTransaction,
+	migratePostgres,
+	type Pool,
+	type PoolClient,
+	type PostgresMigration,
+	sqlState,
+	storeError,
+} from "../../../platform/postgres.js";
 import { assertAppendable, headConflict, nextHead } from "./append-checks.js";
 import {
 	type ApiTokenRecord,
@@ -96,7 +105,12 @@ export const POSTGRES_BILLING_MIGRATIONS: readonly PostgresMigration[] = [
 	},
 ];
 
-export const BILLING_MIGRATION_PLAN = { table: "billing_schema_version", migrations: POSTGRES_BILLING_MIGRATIONS, errorCode: ErrorCodes.FC_BILLING_STORE, what: "billing" } as const;
+export const BILLING_MIGRATION_PLAN = {
+	table: "billing_schema_version",
+	migrations: POSTGRES_BILLING_MIGRATIONS,
+	errorCode: ErrorCodes.FC_BILLING_STORE,
+	what: "billing",
+} as const;
 
 /** pg returns BIGINT as text (it may exceed 2^53); our times and sequence numbers never do. */
 const num = (value: unknown): number => Number(value);
@@ -221,7 +235,8 @@ export class PostgresBillingStore implements BillingStore {
 				enrollment.gatewayId,
 			]);
 		} catch (cause) {
-			if (sqlState(cause) === UNIQUE_VIOLATION) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Enrollment ${enrollment.id} already exists.`, { cause });
+			if (sqlState(cause) === UNIQUE_VIOLATION)
+				throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Enrollment ${enrollment.id} already exists.`, { cause });
 			throw storeError(cause, `storing enrollment ${enrollment.id}`);
 		}
 	}
@@ -230,9 +245,10 @@ export class PostgresBillingStore implements BillingStore {
 		const pool = this.open();
 		try {
 			return await inTransaction(pool, async (client): Promise<EnrollOutcome> => {
-				const { rows } = await client.query<{ expires_at: string; used_at: string | null }>("SELECT expires_at, used_at FROM billing_enrollments WHERE hash = $1 FOR UPDATE", [
-					input.enrollmentHash,
-				]);
+				const { rows } = await client.query<{ expires_at: string; used_at: string | null }>(
+					"SELECT expires_at, used_at FROM billing_enrollments WHERE hash = $1 FOR UPDATE",
+					[input.enrollmentHash],
+				);
 				const enrollment = rows[0];
 				if (!enrollment) return { ok: false, reason: "unknown" };
 				if (enrollment.used_at !== null) return { ok: false, reason: "used" };
@@ -266,7 +282,10 @@ export class PostgresBillingStore implements BillingStore {
 		const pool = this.open();
 		try {
 			return await inTransaction(pool, async (client) => {
-				const { rows } = await client.query<GatewayRow>("UPDATE billing_gateways SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 RETURNING *", [now, id]);
+				const { rows } = await client.query<GatewayRow>("UPDATE billing_gateways SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 RETURNING *", [
+					now,
+					id,
+				]);
 				if (!rows[0]) return undefined;
 				await client.query("UPDATE billing_tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE gateway_id = $2", [now, id]);
 				return gatewayOf(rows[0]);
@@ -282,7 +301,9 @@ export class PostgresBillingStore implements BillingStore {
 			"SELECT head_seq, head_hash, sealed_up_to FROM billing_chain_heads WHERE gateway_id = $1",
 			[gatewayId],
 		);
-		return row ? { gatewayId, headSeq: num(row.head_seq), headHash: row.head_hash, sealedUpTo: num(row.sealed_up_to) } : { gatewayId, headSeq: 0, headHash: ZERO_HASH_HEX, sealedUpTo: 0 };
+		return row
+			? { gatewayId, headSeq: num(row.head_seq), headHash: row.head_hash, sealedUpTo: num(row.sealed_up_to) }
+			: { gatewayId, headSeq: 0, headHash: ZERO_HASH_HEX, sealedUpTo: 0 };
 	}
 
 	async getChainRecords(gatewayId: string, fromSeq: number, toSeq: number): Promise<StoredChainRecord[]> {
@@ -306,22 +327,35 @@ export class PostgresBillingStore implements BillingStore {
 		try {
 			return await inTransaction(pool, async (client) => {
 				// Make sure the head row exists, then lock it: appends of one gateway queue up here.
-				await client.query("INSERT INTO billing_chain_heads (gateway_id, head_seq, head_hash, sealed_up_to) VALUES ($1, 0, $2, 0) ON CONFLICT (gateway_id) DO NOTHING", [
-					input.gatewayId,
-					ZERO_HASH_HEX,
-				]);
+				await client.query(
+					"INSERT INTO billing_chain_heads (gateway_id, head_seq, head_hash, sealed_up_to) VALUES ($1, 0, $2, 0) ON CONFLICT (gateway_id) DO NOTHING",
+					[input.gatewayId, ZERO_HASH_HEX],
+				);
 				const { rows } = await client.query<{ head_seq: string; head_hash: string; sealed_up_to: string }>(
 					"SELECT head_seq, head_hash, sealed_up_to FROM billing_chain_heads WHERE gateway_id = $1 FOR UPDATE",
 					[input.gatewayId],
 				);
-				const stored: ChainHead = { gatewayId: input.gatewayId, headSeq: num(rows[0].head_seq), headHash: rows[0].head_hash, sealedUpTo: num(rows[0].sealed_up_to) };
+				const stored: ChainHead = {
+					gatewayId: input.gatewayId,
+					headSeq: num(rows[0].head_seq),
+					headHash: rows[0].head_hash,
+					sealedUpTo: num(rows[0].sealed_up_to),
+				};
 				assertAppendable(input, stored);
 				if (input.records.length > 0) {
 					const column = <K extends keyof StoredChainRecord>(key: K) => input.records.map((r) => r[key]);
 					await client.query(
 						`INSERT INTO billing_chain_records (gateway_id, chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes)
 						 SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bytea[])`,
-						[input.gatewayId, column("chainSeq"), column("recordId"), column("workOrderId"), column("contentHash"), column("entryHash"), input.records.map((r) => Buffer.from(r.bytes))],
+						[
+							input.gatewayId,
+							column("chainSeq"),
+							column("recordId"),
+							column("workOrderId"),
+							column("contentHash"),
+							column("entryHash"),
+							input.records.map((r) => Buffer.from(r.bytes)),
+						],
 					);
 				}
 				for (const c of input.checkpoints) {
@@ -341,13 +375,10 @@ export class PostgresBillingStore implements BillingStore {
 				]);
 				const receipt = input.receipt;
 				if (receipt) {
-					await client.query("INSERT INTO billing_batches (gateway_id, batch_id, digest, received_at, receipt) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING", [
-						receipt.gatewayId,
-						receipt.batchId,
-						receipt.digest,
-						receipt.receivedAt,
-						JSON.stringify(receipt.receipt),
-					]);
+					await client.query(
+						"INSERT INTO billing_batches (gateway_id, batch_id, digest, received_at, receipt) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+						[receipt.gatewayId, receipt.batchId, receipt.digest, receipt.receivedAt, JSON.stringify(receipt.receipt)],
+					);
 				}
 				return head;
 			});

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { SqliteRepository } from "../../../model/repository/sqlite.js";
-import BetterSqlite3 from "better-sqlite3";
+import { billingStoreContract } from "./billing-store.contract.js";
 import { SqliteBillingStore } from "./sqlite.js";
 import { migrateBillingSchema } from "./sqlite-migrations.js";
-import { billingStoreContract } from "./billing-store.contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-billing-store-"));
 let n = 0;

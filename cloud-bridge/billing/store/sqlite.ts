@@ -59,7 +59,13 @@ const tokenOf = (row: TokenRow): ApiTokenRecord => ({
 	revokedAt: row.revoked_at,
 });
 
-const gatewayOf = (row: GatewayRow): GatewayRecord => ({ id: row.id, publicKey: row.public_key, keyId: row.key_id, enrolledAt: row.enrolled_at, revokedAt: row.revoked_at });
+const gatewayOf = (row: GatewayRow): GatewayRecord => ({
+	id: row.id,
+	publicKey: row.public_key,
+	keyId: row.key_id,
+	enrolledAt: row.enrolled_at,
+	revokedAt: row.revoked_at,
+});
 
 export class SqliteBillingStore implements BillingStore {
 	readonly db: Database;
@@ -72,7 +78,10 @@ export class SqliteBillingStore implements BillingStore {
 		try {
 			this.db = typeof pathOrDb === "string" ? new BetterSqlite3(pathOrDb) : pathOrDb;
 		} catch (cause) {
-			throw new FieldchainError(ErrorCodes.FC_STORE_OPEN, `Cannot open SQLite database ${String(pathOrDb)}.`, { cause, hint: "Check the path and that its directory exists." });
+			throw new FieldchainError(ErrorCodes.FC_STORE_OPEN, `Cannot open SQLite database ${String(pathOrDb)}.`, {
+				cause,
+				hint: "Check the path and that its directory exists.",
+			});
 		}
 		if (this.ownsDb) {
 			this.db.pragma("journal_mode = WAL");
@@ -86,21 +95,27 @@ export class SqliteBillingStore implements BillingStore {
 			tokenByHash: db.prepare<[string], TokenRow>("SELECT * FROM billing_tokens WHERE hash = ?"),
 			countTokens: db.prepare("SELECT COUNT(*) FROM billing_tokens WHERE revoked_at IS NULL").pluck(),
 			insertEnrollment: db.prepare("INSERT INTO billing_enrollments (id, hash, created_at, expires_at, used_at, gateway_id) VALUES (?, ?, ?, ?, ?, ?)"),
-			enrollmentByHash: db.prepare<[string], { expires_at: number; used_at: number | null }>("SELECT expires_at, used_at FROM billing_enrollments WHERE hash = ?"),
+			enrollmentByHash: db.prepare<[string], { expires_at: number; used_at: number | null }>(
+				"SELECT expires_at, used_at FROM billing_enrollments WHERE hash = ?",
+			),
 			useEnrollment: db.prepare("UPDATE billing_enrollments SET used_at = ?, gateway_id = ? WHERE hash = ? AND used_at IS NULL"),
 			insertGateway: db.prepare("INSERT INTO billing_gateways (id, public_key, key_id, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?)"),
 			gateway: db.prepare<[string], GatewayRow>("SELECT * FROM billing_gateways WHERE id = ?"),
 			gateways: db.prepare<[], GatewayRow>("SELECT * FROM billing_gateways ORDER BY id"),
 			revokeGateway: db.prepare("UPDATE billing_gateways SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?"),
 			revokeGatewayTokens: db.prepare("UPDATE billing_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE gateway_id = ?"),
-			head: db.prepare<[string], { head_seq: number; head_hash: string; sealed_up_to: number }>("SELECT head_seq, head_hash, sealed_up_to FROM billing_chain_heads WHERE gateway_id = ?"),
+			head: db.prepare<[string], { head_seq: number; head_hash: string; sealed_up_to: number }>(
+				"SELECT head_seq, head_hash, sealed_up_to FROM billing_chain_heads WHERE gateway_id = ?",
+			),
 			upsertHead: db.prepare(
 				"INSERT INTO billing_chain_heads (gateway_id, head_seq, head_hash, sealed_up_to) VALUES (?, ?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE SET head_seq = excluded.head_seq, head_hash = excluded.head_hash, sealed_up_to = excluded.sealed_up_to",
 			),
 			records: db.prepare<[string, number, number], RecordRow>(
 				"SELECT chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes FROM billing_chain_records WHERE gateway_id = ? AND chain_seq BETWEEN ? AND ? ORDER BY chain_seq",
 			),
-			insertRecord: db.prepare("INSERT INTO billing_chain_records (gateway_id, chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+			insertRecord: db.prepare(
+				"INSERT INTO billing_chain_records (gateway_id, chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			),
 			insertCheckpoint: db.prepare("INSERT OR IGNORE INTO billing_checkpoints (gateway_id, chain_seq, key_id, bytes) VALUES (?, ?, ?, ?)"),
 			insertReceipt: db.prepare("INSERT OR IGNORE INTO billing_batches (gateway_id, batch_id, digest, received_at, receipt) VALUES (?, ?, ?, ?, ?)"),
 			receipt: db.prepare<[string, string], { digest: string; received_at: number; receipt: string }>(
@@ -151,18 +166,20 @@ export class SqliteBillingStore implements BillingStore {
 	}
 
 	async completeEnrollment(input: CompleteEnrollmentInput): Promise<EnrollOutcome> {
-		return this.open().transaction((): EnrollOutcome => {
-			const enrollment = this.sql.enrollmentByHash.get(input.enrollmentHash);
-			if (!enrollment) return { ok: false, reason: "unknown" };
-			if (enrollment.used_at !== null) return { ok: false, reason: "used" };
-			if (input.now >= enrollment.expires_at) return { ok: false, reason: "expired" };
-			if (this.sql.gateway.get(input.gateway.id)) return { ok: false, reason: "gateway-exists" };
-			this.sql.useEnrollment.run(input.now, input.gateway.id, input.enrollmentHash);
-			const g = input.gateway;
-			this.sql.insertGateway.run(g.id, g.publicKey, g.keyId, g.enrolledAt, g.revokedAt);
-			this.insertToken(input.token);
-			return { ok: true, gateway: { ...g } };
-		}).immediate();
+		return this.open()
+			.transaction((): EnrollOutcome => {
+				const enrollment = this.sql.enrollmentByHash.get(input.enrollmentHash);
+				if (!enrollment) return { ok: false, reason: "unknown" };
+				if (enrollment.used_at !== null) return { ok: false, reason: "used" };
+				if (input.now >= enrollment.expires_at) return { ok: false, reason: "expired" };
+				if (this.sql.gateway.get(input.gateway.id)) return { ok: false, reason: "gateway-exists" };
+				this.sql.useEnrollment.run(input.now, input.gateway.id, input.enrollmentHash);
+				const g = input.gateway;
+				this.sql.insertGateway.run(g.id, g.publicKey, g.keyId, g.enrolledAt, g.revokedAt);
+				this.insertToken(input.token);
+				return { ok: true, gateway: { ...g } };
+			})
+			.immediate();
 	}
 
 	async getGateway(id: string): Promise<GatewayRecord | undefined> {
@@ -188,7 +205,9 @@ export class SqliteBillingStore implements BillingStore {
 
 	private headOf(gatewayId: string): ChainHead {
 		const row = this.sql.head.get(gatewayId);
-		return row ? { gatewayId, headSeq: row.head_seq, headHash: row.head_hash, sealedUpTo: row.sealed_up_to } : { gatewayId, headSeq: 0, headHash: ZERO_HASH_HEX, sealedUpTo: 0 };
+		return row
+			? { gatewayId, headSeq: row.head_seq, headHash: row.head_hash, sealedUpTo: row.sealed_up_to }
+			: { gatewayId, headSeq: 0, headHash: ZERO_HASH_HEX, sealedUpTo: 0 };
 	}
 
 	async getChainHead(gatewayId: string): Promise<ChainHead> {
@@ -209,17 +228,19 @@ export class SqliteBillingStore implements BillingStore {
 	}
 
 	async appendChain(input: AppendChainInput): Promise<ChainHead> {
-		return this.open().transaction(() => {
-			const stored = this.headOf(input.gatewayId);
-			assertAppendable(input, stored);
-			for (const r of input.records) this.sql.insertRecord.run(input.gatewayId, r.chainSeq, r.recordId, r.workOrderId, r.contentHash, r.entryHash, r.bytes);
-			for (const c of input.checkpoints) this.sql.insertCheckpoint.run(input.gatewayId, c.chainSeq, c.keyId, c.bytes);
-			const head = nextHead(input, stored);
-			this.sql.upsertHead.run(input.gatewayId, head.headSeq, head.headHash, head.sealedUpTo);
-			const receipt = input.receipt;
-			if (receipt) this.sql.insertReceipt.run(receipt.gatewayId, receipt.batchId, receipt.digest, receipt.receivedAt, JSON.stringify(receipt.receipt));
-			return head;
-		}).immediate();
+		return this.open()
+			.transaction(() => {
+				const stored = this.headOf(input.gatewayId);
+				assertAppendable(input, stored);
+				for (const r of input.records) this.sql.insertRecord.run(input.gatewayId, r.chainSeq, r.recordId, r.workOrderId, r.contentHash, r.entryHash, r.bytes);
+				for (const c of input.checkpoints) this.sql.insertCheckpoint.run(input.gatewayId, c.chainSeq, c.keyId, c.bytes);
+				const head = nextHead(input, stored);
+				this.sql.upsertHead.run(input.gatewayId, head.headSeq, head.headHash, head.sealedUpTo);
+				const receipt = input.receipt;
+				if (receipt) this.sql.insertReceipt.run(receipt.gatewayId, receipt.batchId, receipt.digest, receipt.receivedAt, JSON.stringify(receipt.receipt));
+				return head;
+			})
+			.immediate();
 	}
 
 	async getBatchReceipt(gatewayId: string, batchId: string): Promise<BatchReceiptRecord | undefined> {

@@ -72,13 +72,23 @@ export class SimulatedGateway {
 	}
 
 	customerSignature(workOrderId: string, deliverableId: string, signer: string): ChainedRecord {
-		return this.append({ workOrderId, deliverableId, technicianId: "TECH1", kind: EvidenceKind.KIND_SIGNATURE, text: signer, signerRole: SignerRole.SIGNER_ROLE_CUSTOMER });
+		return this.append({
+			workOrderId,
+			deliverableId,
+			technicianId: "TECH1",
+			kind: EvidenceKind.KIND_SIGNATURE,
+			text: signer,
+			signerRole: SignerRole.SIGNER_ROLE_CUSTOMER,
+		});
 	}
 
 	/** Signs a checkpoint over the current head, with this gateway's key or another one. */
 	seal(key: KeyObject = this.privateKey, keyId: Buffer = this.keyId): SignedCheckpoint {
 		const last = this.records[this.records.length - 1];
-		const checkpoint = signCheckpoint({ gatewayId: this.gatewayId, chainSeq: last.chainSeq, headHash: last.entryHash, recordCount: last.chainSeq, createdAtMs: this.now, keyId }, key);
+		const checkpoint = signCheckpoint(
+			{ gatewayId: this.gatewayId, chainSeq: last.chainSeq, headHash: last.entryHash, recordCount: last.chainSeq, createdAtMs: this.now, keyId },
+			key,
+		);
 		this.checkpoints.push(checkpoint);
 		return checkpoint;
 	}

@@ -48,15 +48,35 @@ export class Scenario {
 
 	async createWorkOrder(): Promise<void> {
 		const r = this.service.request.bind(this.service);
-		expectOk(await r("POST", "/v1/work-orders", { body: { id: WO, customerId: "C1", siteId: "S1", assetId: "A1", title: "Annual inspection", sla: { respondBy: T0 + HOUR, resolveBy: T0 + 48 * HOUR } } }), 201);
-		expectOk(await r("POST", `/v1/work-orders/${WO}/tasks`, { body: { id: TASK, title: "Insulation test", estimatedMinutes: 60, checklist: [items.safety(), items.insulation()] } }), 201);
-		expectOk(await r("POST", `/v1/work-orders/${WO}/appointments`, { body: { id: "AP1", technicianId: "TECH1", window: { start: T0, end: T0 + 4 * HOUR } } }), 201);
+		expectOk(
+			await r("POST", "/v1/work-orders", {
+				body: { id: WO, customerId: "C1", siteId: "S1", assetId: "A1", title: "Annual inspection", sla: { respondBy: T0 + HOUR, resolveBy: T0 + 48 * HOUR } },
+			}),
+			201,
+		);
+		expectOk(
+			await r("POST", `/v1/work-orders/${WO}/tasks`, {
+				body: { id: TASK, title: "Insulation test", estimatedMinutes: 60, checklist: [items.safety(), items.insulation()] },
+			}),
+			201,
+		);
+		expectOk(
+			await r("POST", `/v1/work-orders/${WO}/appointments`, { body: { id: "AP1", technicianId: "TECH1", window: { start: T0, end: T0 + 4 * HOUR } } }),
+			201,
+		);
 		this.lineItemId = expectOk<{ id: string }>(
-			await r("POST", `/v1/tasks/${TASK}/line-items`, { body: { kind: "part", description: "Fuse 10 A", sku: "FUSE-10", unit: "ea", estimatedQuantity: 2, unitCostMinor: 300, unitPriceMinor: 750 } }),
+			await r("POST", `/v1/tasks/${TASK}/line-items`, {
+				body: { kind: "part", description: "Fuse 10 A", sku: "FUSE-10", unit: "ea", estimatedQuantity: 2, unitCostMinor: 300, unitPriceMinor: 750 },
+			}),
 			201,
 		).id;
 		expectOk(await r("POST", `/v1/work-orders/${WO}/deliverables`, { body: { id: "D1", kind: "sign-off", title: "Customer sign-off" } }), 201);
-		expectOk(await r("POST", `/v1/work-orders/${WO}/milestones`, { body: { id: "M1", name: "Inspection complete", amount: { kind: "actuals" }, taskIds: [TASK], deliverableIds: ["D1"] } }), 201);
+		expectOk(
+			await r("POST", `/v1/work-orders/${WO}/milestones`, {
+				body: { id: "M1", name: "Inspection complete", amount: { kind: "actuals" }, taskIds: [TASK], deliverableIds: ["D1"] },
+			}),
+			201,
+		);
 		expectOk(await r("POST", `/v1/work-orders/${WO}/status`, { body: { status: "scheduled", window: { start: T0, end: T0 + 4 * HOUR } } }));
 		expectOk(await r("POST", `/v1/work-orders/${WO}/status`, { body: { status: "in-progress" } }));
 	}
@@ -64,7 +84,10 @@ export class Scenario {
 	async enroll(): Promise<void> {
 		const { enrollmentToken } = expectOk<{ enrollmentToken: string }>(await this.service.request("POST", "/v1/enrollments"), 201);
 		const enrolled = expectOk<{ token: string }>(
-			await this.service.request("POST", "/v1/gateways/enroll", { token: null, body: { enrollmentToken, gatewayId: this.gateway.gatewayId, publicKey: this.gateway.publicKeyBase64 } }),
+			await this.service.request("POST", "/v1/gateways/enroll", {
+				token: null,
+				body: { enrollmentToken, gatewayId: this.gateway.gatewayId, publicKey: this.gateway.publicKeyBase64 },
+			}),
 			201,
 		);
 		this.gatewayToken = enrolled.token;
@@ -74,7 +97,9 @@ export class Scenario {
 	async sendEvidence(): Promise<BatchReceipt> {
 		this.gateway.seal();
 		const last = this.gateway.records.length;
-		const receipt = expectOk<BatchReceipt>(await this.service.request("POST", "/v1/evidence/batches", { token: this.gatewayToken, body: this.gateway.batch(this.sentUpTo + 1, last) }));
+		const receipt = expectOk<BatchReceipt>(
+			await this.service.request("POST", "/v1/evidence/batches", { token: this.gatewayToken, body: this.gateway.batch(this.sentUpTo + 1, last) }),
+		);
 		this.sentUpTo = receipt.sealedUpTo;
 		return receipt;
 	}
@@ -90,7 +115,10 @@ export class Scenario {
 		await this.sendEvidence();
 		expectOk(await this.service.request("POST", `/v1/line-items/${this.lineItemId}/use`, { token: this.gatewayToken, body: { usedQuantity: 2 } }));
 		this.timeEntryId = expectOk<{ id: string }>(
-			await this.service.request("POST", "/v1/time-entries", { token: this.gatewayToken, body: { taskId: TASK, technicianId: "TECH1", kind: "work", billable: true, start: T0, end: T0 + 2 * HOUR } }),
+			await this.service.request("POST", "/v1/time-entries", {
+				token: this.gatewayToken,
+				body: { taskId: TASK, technicianId: "TECH1", kind: "work", billable: true, start: T0, end: T0 + 2 * HOUR },
+			}),
 			201,
 		).id;
 		expectOk(await this.service.request("POST", `/v1/tasks/${TASK}/status`, { token: this.gatewayToken, body: { status: "completed" } }));
@@ -101,11 +129,18 @@ export class Scenario {
 		await this.sendEvidence();
 		this.signatureEvidenceId = signature.record.id as string;
 		expectOk(await this.service.request("POST", "/v1/deliverables/D1/deliver", { token: this.gatewayToken, body: {} }));
-		expectOk(await this.service.request("POST", "/v1/deliverables/D1/sign-off", { token: this.gatewayToken, body: { signatureEvidenceId: this.signatureEvidenceId } }));
+		expectOk(
+			await this.service.request("POST", "/v1/deliverables/D1/sign-off", { token: this.gatewayToken, body: { signatureEvidenceId: this.signatureEvidenceId } }),
+		);
 	}
 
 	async approveTime(): Promise<void> {
-		expectOk(await this.service.request("POST", `/v1/time-entries/${this.timeEntryId}/approve`, { token: this.service.tokens.approver, body: { reason: "matches the visit log" } }));
+		expectOk(
+			await this.service.request("POST", `/v1/time-entries/${this.timeEntryId}/approve`, {
+				token: this.service.tokens.approver,
+				body: { reason: "matches the visit log" },
+			}),
+		);
 	}
 
 	async approveMilestone(): Promise<void> {

@@ -38,7 +38,13 @@ export async function startReceiver(reply: TestReceiver["reply"] = () => ({ stat
 		const chunks: Buffer[] = [];
 		req.on("data", (chunk: Buffer) => chunks.push(chunk));
 		req.on("end", () => {
-			const request: ReceivedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), receivedAt: Date.now() };
+			const request: ReceivedRequest = {
+				method: req.method ?? "",
+				path: req.url ?? "",
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString("utf8"),
+				receivedAt: Date.now(),
+			};
 			const index = requests.length;
 			requests.push(request);
 			const answer = receiver.reply(request, index);

@@ -4,8 +4,9 @@
  * it holds without a gap (what a gateway that stored them would do). It survives link changes,
  * so reconnect tests can check for gaps and duplicates across links.
  */
-import type { Command, Envelope, EnvelopeInit, Reading } from "../../../protocol/codec.js";
+
 import type { FieldchainError } from "../../../platform/errors.js";
+import type { Command, Envelope, EnvelopeInit, Reading } from "../../../protocol/codec.js";
 import type { EnvelopeLink } from "../../../protocol/link.js";
 
 export interface TestHostOptions {

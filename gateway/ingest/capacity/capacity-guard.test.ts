@@ -8,7 +8,18 @@ import { CapacityGuard } from "./capacity-guard.js";
 import { ReadingEviction } from "./reading-eviction.js";
 import { ReadingSpans } from "./reading-spans.js";
 
-const row = (deviceId: string, seq: number, receivedAt: number): ReadingRow => ({ deviceId, bootId: "aa", seq, deviceTimeUs: 0, quantity: "resistance", value: 1, unit: "Ohm", flags: 0, channel: "", receivedAt });
+const row = (deviceId: string, seq: number, receivedAt: number): ReadingRow => ({
+	deviceId,
+	bootId: "aa",
+	seq,
+	deviceTimeUs: 0,
+	quantity: "resistance",
+	value: 1,
+	unit: "Ohm",
+	flags: 0,
+	channel: "",
+	receivedAt,
+});
 
 function world() {
 	const clock = new ManualClock();

@@ -124,7 +124,11 @@ export class CapacityGuard {
 			}
 			if (active) return undefined;
 			this.refused.quota++;
-			return this.refusal(row.deviceId, "quota", `gateway storage quota reached: readings of devices without an active task are not accepted; keep them and re-send later`);
+			return this.refusal(
+				row.deviceId,
+				"quota",
+				`gateway storage quota reached: readings of devices without an active task are not accepted; keep them and re-send later`,
+			);
 		}
 		this.refused.diskFull++;
 		return this.refusal(row.deviceId, "disk-full", "gateway disk nearly full: no reading is accepted now; keep them and re-send later");
@@ -183,6 +187,10 @@ export class CapacityGuard {
 		}
 		const message = this.message();
 		this.options.logger[level === "disk-full" ? "error" : "warn"]({ level, usedBytes: this.used, freeBytes: this.free }, message);
-		this.options.onAlarm({ code: level === "disk-full" ? ErrorCodes.FC_CAPACITY_DISK_FULL : ErrorCodes.FC_CAPACITY_QUOTA, severity: level === "disk-full" ? "critical" : "warning", message });
+		this.options.onAlarm({
+			code: level === "disk-full" ? ErrorCodes.FC_CAPACITY_DISK_FULL : ErrorCodes.FC_CAPACITY_QUOTA,
+			severity: level === "disk-full" ? "critical" : "warning",
+			message,
+		});
 	}
 }

@@ -10,7 +10,9 @@ export class ReadingSpans {
 	private readonly insert;
 
 	constructor(db: Database.Database) {
-		this.insert = db.prepare("INSERT OR IGNORE INTO evidence_reading_spans (boot_ref, first_seq, last_seq) SELECT id, ?, ? FROM boots WHERE device_id = ? AND boot_id = ?");
+		this.insert = db.prepare(
+			"INSERT OR IGNORE INTO evidence_reading_spans (boot_ref, first_seq, last_seq) SELECT id, ?, ? FROM boots WHERE device_id = ? AND boot_id = ?",
+		);
 	}
 
 	/** Inside the commit's transaction, with the readings that were stamped (in commit order). */

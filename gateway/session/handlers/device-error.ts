@@ -1,6 +1,7 @@
 /** error: the device reports a problem; a protocol version error ends the session's use. */
-import { type Envelope, ProtocolErrorCode } from "../../../protocol/codec.js";
+
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { type Envelope, ProtocolErrorCode } from "../../../protocol/codec.js";
 import type { DeviceSession } from "../device-session.js";
 
 export function handleDeviceError(session: DeviceSession, envelope: Envelope): void {
@@ -9,7 +10,11 @@ export function handleDeviceError(session: DeviceSession, envelope: Envelope): v
 	session.counters.deviceErrors++;
 	const message = `Device ${session.identity?.deviceId ?? session.link.label} reported ${code}: ${error.message ?? ""}`;
 	if (error.code === ProtocolErrorCode.CODE_PROTOCOL_VERSION) {
-		session.refuse(new FieldchainError(ErrorCodes.FC_PROTO_VERSION, message, { hint: "Update the device firmware or the gateway so both speak the same protocol major version." }));
+		session.refuse(
+			new FieldchainError(ErrorCodes.FC_PROTO_VERSION, message, {
+				hint: "Update the device firmware or the gateway so both speak the same protocol major version.",
+			}),
+		);
 		return;
 	}
 	session.lastError = new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, message);

@@ -2,8 +2,9 @@
  * hello: identify the device, refuse an incompatible one, and answer with an Ack that says how
  * far its current boot is already stored (so after a gateway crash it can forget what is safe).
  */
-import { type Envelope, PROTOCOL_MAJOR, ProtocolErrorCode } from "../../../protocol/codec.js";
+
 import { ErrorCodes, FieldchainError, isFieldchainError } from "../../../platform/errors.js";
+import { type Envelope, PROTOCOL_MAJOR, ProtocolErrorCode } from "../../../protocol/codec.js";
 import { isValidDeviceId } from "../../../protocol/topics.js";
 import type { DeviceIdentity } from "../../store/reading-store.js";
 import type { DeviceSession } from "../device-session.js";
@@ -14,14 +15,20 @@ export function handleHello(session: DeviceSession, envelope: Envelope): void {
 	if (major !== PROTOCOL_MAJOR) {
 		const message = `Device ${hello.deviceId || "(no id)"} speaks protocol v${major}; this gateway speaks v${PROTOCOL_MAJOR}.`;
 		session.post({ error: { code: ProtocolErrorCode.CODE_PROTOCOL_VERSION, message, relatedSeq: envelope.seq } });
-		session.refuse(new FieldchainError(ErrorCodes.FC_PROTO_VERSION, message, { hint: "Update the device firmware or the gateway so both speak the same protocol major version." }));
+		session.refuse(
+			new FieldchainError(ErrorCodes.FC_PROTO_VERSION, message, {
+				hint: "Update the device firmware or the gateway so both speak the same protocol major version.",
+			}),
+		);
 		return;
 	}
 	const deviceId = hello.deviceId ?? "";
 	if (!isValidDeviceId(deviceId) || !hello.bootId || hello.bootId.length === 0) {
 		const message = `Hello from ${session.link.label} has an invalid device_id "${deviceId}" or no boot_id.`;
 		session.post({ error: { code: ProtocolErrorCode.CODE_BAD_MESSAGE, message, relatedSeq: envelope.seq } });
-		session.refuse(new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, message, { hint: "device_id must be 1-64 of A-Z a-z 0-9 . _ - and boot_id must be set." }));
+		session.refuse(
+			new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, message, { hint: "device_id must be 1-64 of A-Z a-z 0-9 . _ - and boot_id must be set." }),
+		);
 		return;
 	}
 	if (session.context.expectedDeviceId && session.context.expectedDeviceId !== deviceId) {
@@ -46,7 +53,14 @@ export function handleHello(session: DeviceSession, envelope: Envelope): void {
 	session.markReady(identity);
 	if (wasReady !== identity.bootId) {
 		session.logger.info(
-			{ deviceId, model: identity.model, firmware: identity.firmwareVersion, bootId: identity.bootId, link: session.link.label, transport: session.link.transport },
+			{
+				deviceId,
+				model: identity.model,
+				firmware: identity.firmwareVersion,
+				bootId: identity.bootId,
+				link: session.link.label,
+				transport: session.link.transport,
+			},
 			"device attached",
 		);
 	}

@@ -1,6 +1,7 @@
 /** reading: hand it to the group committer; the ack follows once it is durable. */
-import { type Envelope, ProtocolErrorCode } from "../../../protocol/codec.js";
+
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { type Envelope, ProtocolErrorCode } from "../../../protocol/codec.js";
 import type { ReadingRow } from "../../store/reading-store.js";
 import type { DeviceSession } from "../device-session.js";
 

@@ -29,17 +29,28 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
 	let response: Response;
 	let text: string;
 	try {
-		response = await fetch(request.url, { method: request.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body), signal });
+		response = await fetch(request.url, {
+			method: request.method,
+			headers,
+			body: request.body === undefined ? undefined : JSON.stringify(request.body),
+			signal,
+		});
 		text = await response.text();
 	} catch (cause) {
 		if (timeout.aborted) throw uplinkFailure("timeout", `${request.method} ${request.url} got no answer in ${request.timeoutMs} ms.`, { cause });
-		throw uplinkFailure("network", `${request.method} ${request.url} failed: ${describe(cause)}.`, { cause, hint: "The gateway keeps everything and retries." });
+		throw uplinkFailure("network", `${request.method} ${request.url} failed: ${describe(cause)}.`, {
+			cause,
+			hint: "The gateway keeps everything and retries.",
+		});
 	}
 	let body: unknown;
 	try {
 		body = text ? JSON.parse(text) : undefined;
 	} catch (cause) {
-		throw uplinkFailure("server", `${request.method} ${request.url} answered ${response.status} with a body that is not JSON.`, { cause, status: response.status });
+		throw uplinkFailure("server", `${request.method} ${request.url} answered ${response.status} with a body that is not JSON.`, {
+			cause,
+			status: response.status,
+		});
 	}
 	return { status: response.status, body };
 }
@@ -49,7 +60,10 @@ export function expectStatus(response: JsonResponse, what: string, ...ok: number
 	if (ok.includes(response.status)) return response;
 	const message = `${what}: the billing service answered ${response.status}${errorText(response.body)}.`;
 	if (response.status === 401 || response.status === 403) {
-		throw uplinkFailure("auth", message, { status: response.status, hint: "The gateway's API token was refused: was the gateway revoked? Enroll it again with a new enrollment token." });
+		throw uplinkFailure("auth", message, {
+			status: response.status,
+			hint: "The gateway's API token was refused: was the gateway revoked? Enroll it again with a new enrollment token.",
+		});
 	}
 	if (response.status >= 500 || response.status === 408 || response.status === 429) throw uplinkFailure("server", message, { status: response.status });
 	throw uplinkFailure("refused", message, { status: response.status });

@@ -53,7 +53,12 @@ export class HttpTransport implements UplinkTransport {
 	private async sendTimeEntry(entry: OutboxEntry): Promise<OutboxResult> {
 		const note = `${TIME_ENTRY_MARKER}${entry.recordId}`;
 		if (entry.attempts > 1) {
-			const listed = expectStatus(await this.request("GET", `/v1/work-orders/${encodeURIComponent(entry.workOrderId)}/time-entries`), `time entries of ${entry.workOrderId}`, 200, 404);
+			const listed = expectStatus(
+				await this.request("GET", `/v1/work-orders/${encodeURIComponent(entry.workOrderId)}/time-entries`),
+				`time entries of ${entry.workOrderId}`,
+				200,
+				404,
+			);
 			const found = (listed.body?.timeEntries ?? []).some((cloud: { note?: string }) => cloud.note === note);
 			if (found) return { outcome: "delivered" };
 		}
@@ -73,7 +78,11 @@ export class HttpTransport implements UplinkTransport {
 			// Already there (our earlier try arrived, its answer did not)? Then it is delivered.
 			const current = expectStatus(await this.request("GET", path), `task ${entry.taskId}`, 200);
 			if (current.body?.status === status) return { outcome: "delivered" };
-			return { outcome: "conflict", cloud: current.body, message: `the cloud refused task ${entry.taskId} → ${status}${errorText(response.body)}; the cloud has it ${current.body?.status}` };
+			return {
+				outcome: "conflict",
+				cloud: current.body,
+				message: `the cloud refused task ${entry.taskId} → ${status}${errorText(response.body)}; the cloud has it ${current.body?.status}`,
+			};
 		}
 		return this.conflictOrThrow(response, `task ${entry.taskId} status`, { status });
 	}
@@ -82,10 +91,21 @@ export class HttpTransport implements UplinkTransport {
 	private conflictOrThrow(response: JsonResponse, what: string, ours: unknown): OutboxResult {
 		const s = response.status;
 		if (s === 401 || s === 403 || s === 408 || s === 429 || s >= 500) expectStatus(response, what);
-		return { outcome: "conflict", cloud: response.body ?? null, message: `the cloud refused ${what} (${s}${errorText(response.body)}); ours was ${JSON.stringify(ours)}` };
+		return {
+			outcome: "conflict",
+			cloud: response.body ?? null,
+			message: `the cloud refused ${what} (${s}${errorText(response.body)}); ours was ${JSON.stringify(ours)}`,
+		};
 	}
 
 	private request(method: "GET" | "POST", path: string, body?: unknown): Promise<JsonResponse> {
-		return requestJson({ method, url: `${this.options.url.replace(/\/$/, "")}${path}`, token: this.options.token, body, timeoutMs: this.timeoutMs, signal: this.aborter.signal });
+		return requestJson({
+			method,
+			url: `${this.options.url.replace(/\/$/, "")}${path}`,
+			token: this.options.token,
+			body,
+			timeoutMs: this.timeoutMs,
+			signal: this.aborter.signal,
+		});
 	}
 }

@@ -44,7 +44,14 @@ export class MemoryTransport implements UplinkTransport {
 				this.chain.set(record.chainSeq, record.record);
 				accepted++;
 			} else if (existing === record.record) duplicates++;
-			else return { sealedUpTo: this.head, accepted, duplicates, rejected: [{ chainSeq: record.chainSeq, reason: "conflict", message: "another record holds this seq" }], gap: null };
+			else
+				return {
+					sealedUpTo: this.head,
+					accepted,
+					duplicates,
+					rejected: [{ chainSeq: record.chainSeq, reason: "conflict", message: "another record holds this seq" }],
+					gap: null,
+				};
 		}
 		if (this.loseResponses > 0) {
 			this.loseResponses--;

@@ -11,10 +11,10 @@
 import { readFileSync } from "node:fs";
 import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
 import type { Logger } from "../../../platform/logger.js";
-import type { OutboxEntry } from "../outbox.js";
 import { downlinkPushTopic, uplinkEvidenceTopic, uplinkOutboxTopic } from "../../../protocol/uplink/topics.js";
-import { type EvidenceReceipt, type EvidenceUpload, type OutboxResult, type UplinkTransport, uplinkFailure } from "./transport.js";
+import type { OutboxEntry } from "../outbox.js";
 import type { UplinkConfig } from "../uplink-config.js";
+import { type EvidenceReceipt, type EvidenceUpload, type OutboxResult, type UplinkTransport, uplinkFailure } from "./transport.js";
 
 /** A week: the broker keeps the session (and what it queued for us) across a long outage. */
 const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
@@ -38,7 +38,11 @@ export class MqttTransport implements UplinkTransport {
 	}
 
 	async sendOutbox(entry: OutboxEntry): Promise<OutboxResult> {
-		await this.publish(uplinkOutboxTopic(this.gatewayId, entry.kind), { gatewayId: this.gatewayId, kind: entry.kind, recordId: entry.recordId, workOrderId: entry.workOrderId, taskId: entry.taskId, payload: entry.payload }, entry.recordId);
+		await this.publish(
+			uplinkOutboxTopic(this.gatewayId, entry.kind),
+			{ gatewayId: this.gatewayId, kind: entry.kind, recordId: entry.recordId, workOrderId: entry.workOrderId, taskId: entry.taskId, payload: entry.payload },
+			entry.recordId,
+		);
 		return { outcome: "delivered" };
 	}
 

@@ -4,8 +4,8 @@
  * interface, so the drain's rules (order, retries, breaker, cursors) are the same for all.
  */
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
-import type { OutboxEntry } from "../outbox.js";
 import type { EvidenceBatch } from "../../../protocol/uplink/wire.js";
+import type { OutboxEntry } from "../outbox.js";
 
 /** A batch as the drain sends it: always named, so a retry is answered with the stored receipt. */
 export type EvidenceUpload = EvidenceBatch & { batchId: string };

@@ -4,12 +4,13 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError, get } from "./api.js";
 
 const OPEN_TECHNICIAN = "fieldchain.technicianId";
+
 import { connectLive, disconnectLive } from "./live.js";
 import { signedOut } from "./pending.js";
 import { useStore } from "./store.js";
 import { Banner } from "./views/banner.js";
 import { DevicesView } from "./views/devices.js";
-import { Nav, type Route, parseRoute } from "./views/nav.js";
+import { Nav, parseRoute, type Route } from "./views/nav.js";
 import { SignIn } from "./views/sign-in.js";
 import { SignOffView } from "./views/sign-off.js";
 import { TaskView } from "./views/task.js";

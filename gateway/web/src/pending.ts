@@ -58,7 +58,11 @@ export function perform(action: Omit<PendingAction, "id" | "createdAt">): Promis
 		// Too big for localStorage (a large photo): send it now, and say so if that fails.
 		return api(action.method, action.path, action.body).then(
 			() => confirmed.update((n) => n + 1),
-			(error: Error) => refusals.update((list) => [...list.slice(-4), { label: action.label, message: `${error.message} It was too large to keep on this device: try again.` }]),
+			(error: Error) =>
+				refusals.update((list) => [
+					...list.slice(-4),
+					{ label: action.label, message: `${error.message} It was too large to keep on this device: try again.` },
+				]),
 		);
 	}
 	return flush();

@@ -68,7 +68,14 @@ export interface DayEntry {
 		customerName: string | null;
 		siteName: string | null;
 	};
-	chain: { position: number; length: number; parent: ChainLink | null; children: ChainLink[]; waitingOn: Array<ChainLink & { kind: string }>; blocks: ChainLink[] };
+	chain: {
+		position: number;
+		length: number;
+		parent: ChainLink | null;
+		children: ChainLink[];
+		waitingOn: Array<ChainLink & { kind: string }>;
+		blocks: ChainLink[];
+	};
 	tasks: Array<{ id: string; title: string; status: string; estimatedMinutes: number; checklistItems: number }>;
 }
 

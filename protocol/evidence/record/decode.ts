@@ -5,7 +5,7 @@
  */
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { encodeRecord } from "./encode.js";
-import { type Checkpoint, ev1, type EvidenceRecord, type EvidenceRecordFields } from "./schema.js";
+import { type Checkpoint, type EvidenceRecord, type EvidenceRecordFields, ev1 } from "./schema.js";
 import { encodeCheckpoint } from "./table-encoder.js";
 
 function malformed(what: string, bytes: Uint8Array, reason: string, cause?: unknown): FieldchainError {
@@ -15,12 +15,7 @@ function malformed(what: string, bytes: Uint8Array, reason: string, cause?: unkn
 	});
 }
 
-function decodeCanonical<T extends object>(
-	what: string,
-	bytes: Uint8Array,
-	decode: (bytes: Uint8Array) => T,
-	encode: (message: T) => Uint8Array,
-): T {
+function decodeCanonical<T extends object>(what: string, bytes: Uint8Array, decode: (bytes: Uint8Array) => T, encode: (message: T) => Uint8Array): T {
 	let message: T;
 	try {
 		message = decode(bytes);
@@ -54,7 +49,12 @@ function hasUnknowns(message: object): boolean {
  * unknown fields or are not exactly the canonical encoding of what they decode to.
  */
 export function decodeRecord(bytes: Uint8Array): EvidenceRecord {
-	return decodeCanonical("evidence record", bytes, (b) => ev1.EvidenceRecord.decode(b), (message) => encodeRecord(plainRecord(message)));
+	return decodeCanonical(
+		"evidence record",
+		bytes,
+		(b) => ev1.EvidenceRecord.decode(b),
+		(message) => encodeRecord(plainRecord(message)),
+	);
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { encodeRecord, recordWriter } from "./encode.js";
 import { GIVE_UP, LENGTH_DELIMITED, OUTCOMES } from "./record-writer.js";
-import { type DeviceIdentity, ev1, type EvidenceOutcome, type EvidenceRecordFields, HASH_LENGTH, invalid, type Requirement } from "./schema.js";
+import { type DeviceIdentity, type EvidenceOutcome, type EvidenceRecordFields, ev1, HASH_LENGTH, invalid, type Requirement } from "./schema.js";
 
 /** What repeats on every reading record of one checklist item, technician and device boot. */
 export interface ReadingTemplateFields {

@@ -12,7 +12,7 @@
  * Records are handed out as views of the slab, as Buffer.allocUnsafe hands out views of its pool:
  * no copy. A slab stays alive while a record in it does; a full slab is replaced, never reused.
  */
-import { type EvidenceRecordFields, ev1, HASH_LENGTH, DEVICE, isWellFormedUtf16, RECORD, REQUIREMENT } from "./schema.js";
+import { DEVICE, type EvidenceRecordFields, ev1, HASH_LENGTH, isWellFormedUtf16, RECORD, REQUIREMENT } from "./schema.js";
 
 /** A put* method's result when the fast path cannot take the value; it swamps any count. */
 export const GIVE_UP = -1_000_000;

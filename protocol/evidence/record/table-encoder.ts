@@ -6,7 +6,17 @@
  * the slow path (~5 µs a record): record-writer.ts writes the same bytes in one pass for the
  * common case and falls back here for anything else, which then encodes or throws the precise error.
  */
-import { CHECKPOINT, type CheckpointMessageFields, ev1, type EvidenceRecordFields, invalid, isWellFormedUtf16, RECORD, type Scalar, type Table } from "./schema.js";
+import {
+	CHECKPOINT,
+	type CheckpointMessageFields,
+	type EvidenceRecordFields,
+	ev1,
+	invalid,
+	isWellFormedUtf16,
+	RECORD,
+	type Scalar,
+	type Table,
+} from "./schema.js";
 
 interface Compiled {
 	keys: ReadonlySet<string>;
@@ -21,7 +31,11 @@ function compile(table: Table): Compiled {
 		compiled = {
 			keys: new Set(Object.keys(table)),
 			fields: Object.entries(table).map(([key, type]) =>
-				typeof type === "string" ? { key, scalar: type } : "enum" in type ? { key, values: new Set(Object.values(type.enum)) } : { key, message: compile(type.message) },
+				typeof type === "string"
+					? { key, scalar: type }
+					: "enum" in type
+						? { key, values: new Set(Object.values(type.enum)) }
+						: { key, message: compile(type.message) },
 			),
 		};
 		compiledTables.set(table, compiled);
@@ -72,7 +86,8 @@ function normaliseScalar(type: Scalar, value: unknown, path: string, key: string
 			if (!isWellFormedUtf16(value)) throw invalid(path + key, "contains a lone UTF-16 surrogate");
 			return value === "" ? undefined : value;
 		case "uint64":
-			if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw invalid(path + key, `expected a non-negative safe integer, got ${String(value)}`);
+			if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
+				throw invalid(path + key, `expected a non-negative safe integer, got ${String(value)}`);
 			return value === 0 ? undefined : value;
 		case "sint64":
 			if (typeof value !== "number" || !Number.isSafeInteger(value)) throw invalid(path + key, `expected a safe integer, got ${String(value)}`);

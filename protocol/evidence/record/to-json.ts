@@ -1,5 +1,5 @@
 /** A plain JSON view of a decoded record, for logs and reports: bytes as hex, enums as names. */
-import { ev1, type EvidenceRecord } from "./schema.js";
+import { type EvidenceRecord, ev1 } from "./schema.js";
 
 export function recordToJson(record: EvidenceRecord): Record<string, unknown> {
 	const plain = ev1.EvidenceRecord.toObject(record, { longs: Number, enums: String, defaults: false }) as Record<string, unknown>;

@@ -114,7 +114,14 @@ export function makeTestChain(): TestChain {
 		if (entry.chainSeq % 4 === 0) {
 			checkpoints.push(
 				signCheckpoint(
-					{ gatewayId: GATEWAY_ID, chainSeq: entry.chainSeq, headHash: entry.entryHash, recordCount: entry.chainSeq, createdAtMs: 1_764_000_000_500 + entry.chainSeq, keyId: key.keyId },
+					{
+						gatewayId: GATEWAY_ID,
+						chainSeq: entry.chainSeq,
+						headHash: entry.entryHash,
+						recordCount: entry.chainSeq,
+						createdAtMs: 1_764_000_000_500 + entry.chainSeq,
+						keyId: key.keyId,
+					},
 					key.privateKey,
 				),
 			);

@@ -3,8 +3,9 @@
  * bundle, or a redacted one's two hashes) into a chain link, put the links in chain order saying
  * which entries were moved, and name the records missing where the chain jumps.
  */
-import { contentHash as hashContent, entryHash as hashEntry } from "../chain.js";
+
 import type { BundleEntry, EvidenceBundle } from "../bundle.js";
+import { contentHash as hashContent, entryHash as hashEntry } from "../chain.js";
 import { decodeRecord, type EvidenceRecord } from "../record.js";
 import type { BundleContext } from "./bundle-context.js";
 import type { ChainLink } from "./chain-context.js";
@@ -78,7 +79,8 @@ function readEntry(entry: BundleEntry, bundle: EvidenceBundle, report: Report): 
 		}
 		const chainSeq = record.chainSeq;
 		if (chainSeq !== label) report("record-label", chainSeq, `The entry listed as ${label} holds record ${chainSeq}: the records were reordered.`);
-		if (record.gatewayId !== bundle.gatewayId) report("record-gateway", chainSeq, `Record ${chainSeq} is from gateway ${record.gatewayId}, the bundle says ${bundle.gatewayId}.`);
+		if (record.gatewayId !== bundle.gatewayId)
+			report("record-gateway", chainSeq, `Record ${chainSeq} is from gateway ${record.gatewayId}, the bundle says ${bundle.gatewayId}.`);
 		if (record.workOrderId !== bundle.workOrderId) {
 			report("record-work-order", chainSeq, `Record ${chainSeq} belongs to work order ${record.workOrderId}, the bundle is for ${bundle.workOrderId}.`);
 		}

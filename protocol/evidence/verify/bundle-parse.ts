@@ -33,7 +33,11 @@ export const parseBundle: Step<BundleContext> = {
 		if (shapeProblem) return fail(shapeProblem);
 		const parsed = bundle as EvidenceBundle;
 		if (text !== undefined && serializeBundle(parsed) !== text) {
-			context.report("bundle-format", undefined, "The bundle file was edited: it is not byte for byte the serialisation the exporter writes (whitespace, key order or escapes differ).");
+			context.report(
+				"bundle-format",
+				undefined,
+				"The bundle file was edited: it is not byte for byte the serialisation the exporter writes (whitespace, key order or escapes differ).",
+			);
 		}
 		context.bundle = parsed;
 		context.gatewayId = parsed.gatewayId;
@@ -49,7 +53,8 @@ function checkShape(value: unknown): string | undefined {
 	for (const key of ["gatewayId", "publicKey", "keyId", "workOrderId"]) {
 		if (typeof value[key] !== "string") return `${key} is not a string.`;
 	}
-	if (!Array.isArray(value.entries) || !Array.isArray(value.checkpoints) || !Array.isArray(value.attachments)) return "entries, checkpoints and attachments must be arrays.";
+	if (!Array.isArray(value.entries) || !Array.isArray(value.checkpoints) || !Array.isArray(value.attachments))
+		return "entries, checkpoints and attachments must be arrays.";
 	if (value.entries.length === 0) return "The bundle has no entries.";
 	for (const [i, entry] of value.entries.entries()) {
 		if (!isObject(entry)) return `entries[${i}] is not an object.`;
@@ -64,7 +69,8 @@ function checkShape(value: unknown): string | undefined {
 			if (!isObject(entry.redacted)) return `entries[${i}].redacted is not an object.`;
 			const inner = exactKeys(entry.redacted, ["prevHash", "contentHash"], [], `entries[${i}].redacted`);
 			if (inner) return inner;
-			if (typeof entry.redacted.prevHash !== "string" || typeof entry.redacted.contentHash !== "string") return `entries[${i}].redacted hashes are not strings.`;
+			if (typeof entry.redacted.prevHash !== "string" || typeof entry.redacted.contentHash !== "string")
+				return `entries[${i}].redacted hashes are not strings.`;
 		}
 	}
 	for (const [i, item] of value.checkpoints.entries()) {
@@ -78,7 +84,8 @@ function checkShape(value: unknown): string | undefined {
 		const keys = exactKeys(item, ["sha256", "mediaType", "size"], ["dataBase64"], `attachments[${i}]`);
 		if (keys) return keys;
 		if (typeof item.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(item.sha256)) return `attachments[${i}].sha256 is not a lower-case hex SHA-256.`;
-		if (typeof item.mediaType !== "string" || !Number.isSafeInteger(item.size) || (item.size as number) < 0) return `attachments[${i}] needs a mediaType and a size.`;
+		if (typeof item.mediaType !== "string" || !Number.isSafeInteger(item.size) || (item.size as number) < 0)
+			return `attachments[${i}] needs a mediaType and a size.`;
 		if (item.dataBase64 !== undefined && typeof item.dataBase64 !== "string") return `attachments[${i}].dataBase64 is not a string.`;
 	}
 	return undefined;

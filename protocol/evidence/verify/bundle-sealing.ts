@@ -18,7 +18,11 @@ export const blameBreaks: Step<BundleContext> = {
 			if (culprit === s + 1) i++;
 			context.broken.add(culprit);
 			const what = bySeq.get(culprit)?.record ? "Record" : "Redacted entry";
-			context.report("record-link", culprit, `${what} ${culprit} was modified: its entry hash no longer matches what the next record or a signed checkpoint committed to.`);
+			context.report(
+				"record-link",
+				culprit,
+				`${what} ${culprit} was modified: its entry hash no longer matches what the next record or a signed checkpoint committed to.`,
+			);
 		}
 	},
 };

@@ -33,7 +33,11 @@ export const checkCheckpoints: Step<ChainContext> = {
 		for (const read of context.checkpoints) {
 			const { label } = read;
 			if ("error" in read) {
-				context.report("checkpoint-encoding", label, label === undefined ? `A checkpoint cannot be read: ${read.error}` : `Checkpoint ${label} cannot be read: ${read.error}`);
+				context.report(
+					"checkpoint-encoding",
+					label,
+					label === undefined ? `A checkpoint cannot be read: ${read.error}` : `Checkpoint ${label} cannot be read: ${read.error}`,
+				);
 				continue;
 			}
 			const { checkpoint } = read;

@@ -1,8 +1,9 @@
 /** Gateway link, cloud sync and unsent input, always at the top. */
+
+import { clock } from "../format.js";
 import { link, sync } from "../live.js";
 import { pending, refusals } from "../pending.js";
 import { useStore } from "../store.js";
-import { clock } from "../format.js";
 
 export function Banner() {
 	const state = useStore(link);
@@ -19,7 +20,8 @@ export function Banner() {
 			{state !== "online" && (
 				<p class="offline" role="status">
 					{state === "offline" ? "Gateway not reachable — reconnecting." : "Connecting to the gateway…"}
-					{queued.length > 0 && ` ${queued.length} change${queued.length === 1 ? "" : "s"} kept on this device until the gateway confirms: ${queued.map((action) => action.label).join(", ")}.`}
+					{queued.length > 0 &&
+						` ${queued.length} change${queued.length === 1 ? "" : "s"} kept on this device until the gateway confirms: ${queued.map((action) => action.label).join(", ")}.`}
 				</p>
 			)}
 			{state === "online" && queued.length > 0 && (

@@ -20,7 +20,17 @@ export function rangeState(reading: Reading | undefined, requirement: ReadingReq
 	return "in";
 }
 
-export function LivePanel({ device, deviceId, points, requirement }: { device: Device | undefined; deviceId: string; points: Reading[]; requirement: ReadingRequirement | undefined }) {
+export function LivePanel({
+	device,
+	deviceId,
+	points,
+	requirement,
+}: {
+	device: Device | undefined;
+	deviceId: string;
+	points: Reading[];
+	requirement: ReadingRequirement | undefined;
+}) {
 	const last = points[points.length - 1];
 	const calibration = calibrationState(device);
 	const range = rangeState(last, requirement);
@@ -38,7 +48,12 @@ export function LivePanel({ device, deviceId, points, requirement }: { device: D
 				{last && <span class="muted quantity">{last.quantity.replace(/_/g, " ")}</span>}
 				{range === "out" && <strong class="flag"> OUT OF RANGE</strong>}
 			</p>
-			<TrendChart points={points} min={requirement?.min ?? null} max={requirement?.max ?? null} label={`Trend of the last ${points.length} readings from ${deviceId}`} />
+			<TrendChart
+				points={points}
+				min={requirement?.min ?? null}
+				max={requirement?.max ?? null}
+				label={`Trend of the last ${points.length} readings from ${deviceId}`}
+			/>
 		</article>
 	);
 }

@@ -25,7 +25,12 @@ export function PhotoInput({ item, base, technicianId, disabled }: { item: Check
 					const file = event.currentTarget.files?.[0];
 					if (!file) return;
 					const dataBase64 = await readAsBase64(file);
-					void perform({ method: "POST", path: `${base}/evidence`, body: { kind: "photo", checklistItemId: item.id, technicianId, dataBase64, mediaType: file.type || "image/jpeg" }, label: `Photo for ${item.label}` });
+					void perform({
+						method: "POST",
+						path: `${base}/evidence`,
+						body: { kind: "photo", checklistItemId: item.id, technicianId, dataBase64, mediaType: file.type || "image/jpeg" },
+						label: `Photo for ${item.label}`,
+					});
 				}}
 			/>
 		</label>

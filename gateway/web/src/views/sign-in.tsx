@@ -45,7 +45,17 @@ export function SignIn({ onSignedIn, open }: { onSignedIn: (technicianId: string
 			<p>Sign in with the PIN for this gateway.</p>
 			<form onSubmit={submit}>
 				<label for="pin">PIN</label>
-				<input id="pin" name="pin" type="password" inputMode="numeric" autoComplete="current-password" required minLength={4} value={pin} onInput={(e) => setPin(e.currentTarget.value)} />
+				<input
+					id="pin"
+					name="pin"
+					type="password"
+					inputMode="numeric"
+					autoComplete="current-password"
+					required
+					minLength={4}
+					value={pin}
+					onInput={(e) => setPin(e.currentTarget.value)}
+				/>
 				<details>
 					<summary>Several technicians share this gateway?</summary>
 					<label for="technician">Technician id</label>

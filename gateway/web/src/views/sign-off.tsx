@@ -22,7 +22,9 @@ function Milestones({ milestones }: { milestones: MilestoneState[] }) {
 				<li key={milestone.id} class={`card milestone ${milestone.readyForApproval ? "ready" : "missing"}`} aria-label={`Milestone ${milestone.name}`}>
 					<h3>{milestone.name}</h3>
 					<p class="milestone-state" data-testid="milestone-state">
-						{milestone.readyForApproval ? "Ready for approval" : `Not ready: ${milestone.missing.length} thing${milestone.missing.length === 1 ? "" : "s"} missing`}
+						{milestone.readyForApproval
+							? "Ready for approval"
+							: `Not ready: ${milestone.missing.length} thing${milestone.missing.length === 1 ? "" : "s"} missing`}
 					</p>
 					{milestone.missing.length > 0 && (
 						<ul class="reasons" aria-label="Still missing">
@@ -79,7 +81,8 @@ export function SignOffView({ technicianId, workOrderId, taskId }: Props) {
 							{shown ? (
 								<span class="muted">
 									{" "}
-									— {OUTCOME_TEXT[shown.outcome]} {shown.kind} #{shown.chainSeq}, {shown.status}, {shown.contentHash.slice(0, 8)}…{behind.length > 1 ? ` (${behind.length} records)` : ""}
+									— {OUTCOME_TEXT[shown.outcome]} {shown.kind} #{shown.chainSeq}, {shown.status}, {shown.contentHash.slice(0, 8)}…
+									{behind.length > 1 ? ` (${behind.length} records)` : ""}
 								</span>
 							) : (
 								<span class="muted"> — no evidence{item.required ? "" : " (optional)"}</span>
@@ -103,7 +106,15 @@ export function SignOffView({ technicianId, workOrderId, taskId }: Props) {
 								void perform({
 									method: "POST",
 									path: `${base}/evidence`,
-									body: { kind: "signature", checklistItemId: signatureItem.id, technicianId, signerRole: "customer", text: name.trim(), dataBase64: signature, mediaType: "image/png" },
+									body: {
+										kind: "signature",
+										checklistItemId: signatureItem.id,
+										technicianId,
+										signerRole: "customer",
+										text: name.trim(),
+										dataBase64: signature,
+										mediaType: "image/png",
+									},
 									label: "Customer signature",
 								});
 								clearName();

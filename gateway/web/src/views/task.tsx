@@ -1,6 +1,6 @@
 /** Task: safety first (it gates the start), the checklist with each item's state, live tools, evidence. */
 import { useDraft } from "../draft.js";
-import { OUTCOME_TEXT, requirementText, value as formatValue } from "../format.js";
+import { value as formatValue, OUTCOME_TEXT, requirementText } from "../format.js";
 import { readings } from "../live.js";
 import { perform } from "../pending.js";
 import { useResource } from "../resource.js";
@@ -23,7 +23,12 @@ function NoteItem({ item, base, technicianId, disabled }: { item: ChecklistItem;
 			class="note"
 			onSubmit={(event) => {
 				event.preventDefault();
-				void perform({ method: "POST", path: `${base}/evidence`, body: { kind: "note", checklistItemId: item.id, technicianId, text }, label: `Note on ${item.label}` });
+				void perform({
+					method: "POST",
+					path: `${base}/evidence`,
+					body: { kind: "note", checklistItemId: item.id, technicianId, text },
+					label: `Note on ${item.label}`,
+				});
 				clear();
 			}}
 		>
@@ -36,7 +41,19 @@ function NoteItem({ item, base, technicianId, disabled }: { item: ChecklistItem;
 	);
 }
 
-function ReadingStamp({ item, base, technicianId, latest, disabled }: { item: ChecklistItem; base: string; technicianId: string; latest: Reading[]; disabled: boolean }) {
+function ReadingStamp({
+	item,
+	base,
+	technicianId,
+	latest,
+	disabled,
+}: {
+	item: ChecklistItem;
+	base: string;
+	technicianId: string;
+	latest: Reading[];
+	disabled: boolean;
+}) {
 	const requirement = item.requirement.kind === "reading" ? item.requirement : undefined;
 	const fitting = latest.filter((reading) => reading.quantity === requirement?.quantity);
 	if (fitting.length === 0) return <p class="muted">No connected tool measures {requirement?.quantity.replace(/_/g, " ")}.</p>;
@@ -109,7 +126,14 @@ export function TaskView({ technicianId, workOrderId, taskId }: TaskProps) {
 							<button
 								type="button"
 								class="ack"
-								onClick={() => void perform({ method: "POST", path: `${base}/evidence`, body: { kind: "acknowledgement", checklistItemId: item.id, technicianId }, label: `Acknowledge ${item.label}` })}
+								onClick={() =>
+									void perform({
+										method: "POST",
+										path: `${base}/evidence`,
+										body: { kind: "acknowledgement", checklistItemId: item.id, technicianId },
+										label: `Acknowledge ${item.label}`,
+									})
+								}
 							>
 								I confirm: {item.requirement.kind === "acknowledgement" ? item.requirement.statement : item.label}
 							</button>
@@ -158,7 +182,12 @@ export function TaskView({ technicianId, workOrderId, taskId }: TaskProps) {
 					onChange={(event) =>
 						void perform(
 							event.currentTarget.checked
-								? { method: "PUT", path: `/api/v1/technicians/${encodeURIComponent(technicianId)}/active-task`, body: { workOrderId, taskId, deviceIds: liveIds }, label: "Turn on auto-stamp" }
+								? {
+										method: "PUT",
+										path: `/api/v1/technicians/${encodeURIComponent(technicianId)}/active-task`,
+										body: { workOrderId, taskId, deviceIds: liveIds },
+										label: "Turn on auto-stamp",
+									}
 								: { method: "DELETE", path: `/api/v1/technicians/${encodeURIComponent(technicianId)}/active-task`, label: "Turn off auto-stamp" },
 						)
 					}
@@ -174,7 +203,11 @@ export function TaskView({ technicianId, workOrderId, taskId }: TaskProps) {
 					const attempts = records.filter((record) => record.checklistItemId === item.id);
 					const failed = attempts.filter((record) => record.outcome.startsWith("fail"));
 					return (
-						<li key={item.id} class={`item ${satisfied.has(item.id) ? "done" : "open"}`} aria-label={`${item.label}: ${satisfied.has(item.id) ? "done" : "open"}`}>
+						<li
+							key={item.id}
+							class={`item ${satisfied.has(item.id) ? "done" : "open"}`}
+							aria-label={`${item.label}: ${satisfied.has(item.id) ? "done" : "open"}`}
+						>
 							<p class="item-head">
 								<span class="state" aria-hidden="true">
 									{satisfied.has(item.id) ? "✓" : "○"}
@@ -217,7 +250,8 @@ export function EvidenceList({ records, checklist }: { records: EvidenceView[]; 
 					<span class="badge">{OUTCOME_TEXT[record.outcome] ?? record.outcome}</span> {record.kind} · {label(record.checklistItemId)}
 					<span class="muted">
 						{" "}
-						#{record.chainSeq} · {new Date(record.createdAt).toLocaleTimeString()} · {record.sealed ? "sealed" : "unsealed"} · {record.status} · {record.contentHash.slice(0, 10)}…
+						#{record.chainSeq} · {new Date(record.createdAt).toLocaleTimeString()} · {record.sealed ? "sealed" : "unsealed"} · {record.status} ·{" "}
+						{record.contentHash.slice(0, 10)}…
 					</span>
 				</li>
 			))}

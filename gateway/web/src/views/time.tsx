@@ -23,7 +23,9 @@ export function TimeView({ technicianId }: { technicianId: string }) {
 	const running = list.find((entry) => entry.status === "running");
 	const drafts = list.filter((entry) => entry.status === "draft");
 	const total = list.reduce((sum, entry) => sum + ((entry.endedAt ?? now) - entry.startedAt), 0);
-	const tasks = (day.data?.entries ?? []).flatMap((entry) => entry.tasks.map((task) => ({ ...task, workOrderId: entry.workOrder.id, workOrderTitle: entry.workOrder.title })));
+	const tasks = (day.data?.entries ?? []).flatMap((entry) =>
+		entry.tasks.map((task) => ({ ...task, workOrderId: entry.workOrder.id, workOrderTitle: entry.workOrder.title })),
+	);
 	const title = (taskId: string) => tasks.find((task) => task.id === taskId)?.title ?? taskId;
 
 	return (
@@ -45,7 +47,12 @@ export function TimeView({ technicianId }: { technicianId: string }) {
 								<p class="muted">{task.workOrderTitle}</p>
 							</div>
 							{isRunning ? (
-								<button type="button" class="stop" aria-label={`Stop timer on ${task.title}`} onClick={() => void perform({ method: "POST", path: `${path}/stop`, body: { technicianId }, label: "Stop timer" })}>
+								<button
+									type="button"
+									class="stop"
+									aria-label={`Stop timer on ${task.title}`}
+									onClick={() => void perform({ method: "POST", path: `${path}/stop`, body: { technicianId }, label: "Stop timer" })}
+								>
 									Stop
 								</button>
 							) : (

@@ -67,7 +67,11 @@ export function TodayView({ technicianId }: { technicianId: string }) {
 						<p class="slas">
 							<span class={`badge status-${entry.workOrder.status}`}>{entry.workOrder.status}</span>
 							{entry.workOrder.priority !== "normal" && <span class="badge priority">{entry.workOrder.priority}</span>}
-							{entry.workOrder.startedAt === null ? <Sla label="Respond" deadline={entry.workOrder.sla.respondBy} now={now} /> : <span class="sla">Responded {clock(entry.workOrder.startedAt)}</span>}
+							{entry.workOrder.startedAt === null ? (
+								<Sla label="Respond" deadline={entry.workOrder.sla.respondBy} now={now} />
+							) : (
+								<span class="sla">Responded {clock(entry.workOrder.startedAt)}</span>
+							)}
 							<Sla label="Resolve" deadline={entry.workOrder.sla.resolveBy} now={now} />
 						</p>
 						<Chain chain={entry.chain} />

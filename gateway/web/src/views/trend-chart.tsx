@@ -15,7 +15,9 @@ export function TrendChart({ points, min, max, label }: { points: Reading[]; min
 	const inside = (limit: number | null): limit is number => limit !== null && limit >= lo && limit <= hi;
 	const y = (value: number) => height - 4 - ((value - lo) / span) * (height - 8);
 	const x = (index: number) => (index / (points.length - 1)) * width;
-	const path = points.map((point, index) => (point.value === null ? "" : `${index === 0 ? "M" : "L"}${x(index).toFixed(1)},${y(point.value).toFixed(1)}`)).join(" ");
+	const path = points
+		.map((point, index) => (point.value === null ? "" : `${index === 0 ? "M" : "L"}${x(index).toFixed(1)},${y(point.value).toFixed(1)}`))
+		.join(" ");
 	return (
 		<svg class="trend" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
 			{inside(min) && <line x1="0" x2={width} y1={y(min)} y2={y(min)} class="limit" />}
