@@ -91,7 +91,7 @@ export default {
 				"A test that starts socat, Mosquitto, PostgreSQL, Chromium or the built CLI is named *.real.test.ts, so `npm run test:unit` needs nothing but Node (see vitest.config.ts).",
 			severity: "error",
 			from: { path: "\\.test\\.ts$", pathNot: "\\.real\\.test\\.ts$" },
-			to: { path: "^test/support/(postgres|mosquitto|pty-pair|gateway-process)\\.ts$|(^|/)node_modules/playwright-core/", reachable: true },
+			to: { path: "^test/support/(postgres|mosquitto|pty-pair|gateway-process|tls-ca)\\.ts$|(^|/)node_modules/playwright-core/", reachable: true },
 		},
 		{
 			name: "no-cycle-across-folders",

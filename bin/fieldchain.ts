@@ -9,6 +9,8 @@ import { registerFirmwareCommands } from "../firmware-host/firmware-cli.js";
 import { registerGatewayCommands } from "../gateway/cli.js";
 import { registerEvidenceCommands } from "../gateway/evidence/cli.js";
 import { isFieldchainError } from "../platform/errors.js";
+import { installRejectionPolicy } from "../platform/fatal.js";
+import { restrictUmask } from "../platform/private-data.js";
 
 const program = new Command()
 	.name("fieldchain")
@@ -17,6 +19,17 @@ const program = new Command()
 	// `fieldchain --version` only before a subcommand, so `firmware sign --version 1.2.3` is the image version.
 	.enablePositionalOptions()
 	.showHelpAfterError();
+
+// A rejection nobody handled: logged with its stack, services stopped, exit 70 (platform/fatal.ts).
+installRejectionPolicy();
+
+/** Commands that keep customer data: everything they create is private to this OS user (0700 / 0600). */
+const SERVICES = new Set(["start", "gateway", "cloud serve", "cloud token create", "cloud enrollment create"]);
+program.hook("preAction", (_program, action) => {
+	const names: string[] = [];
+	for (let command: Command | null = action; command && command !== program; command = command.parent) names.unshift(command.name());
+	if (SERVICES.has(names.join(" "))) restrictUmask();
+});
 
 registerStartCommand(program);
 registerGatewayCommands(program);

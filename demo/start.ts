@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import bcrypt from "bcryptjs";
 import type { Command } from "commander";
@@ -17,7 +17,9 @@ import { Gateway } from "../gateway/gateway.js";
 import { readUplinkToken } from "../gateway/uplink/enrollment.js";
 import { parseUplinkConfig } from "../gateway/uplink/uplink-config.js";
 import type { ModelSnapshot } from "../model/entities/kinds.js";
+import { onFatalStop } from "../platform/fatal.js";
 import { createLogger, type Logger } from "../platform/logger.js";
+import { ensurePrivateDir } from "../platform/private-data.js";
 import { type DemoBilling, startDemoBilling } from "./demo-billing.js";
 import { DEMO_TECHNICIAN_ID, demoDay } from "./demo-day.js";
 
@@ -75,7 +77,7 @@ async function startPty(dir: string): Promise<{ deviceEnd: string; hostEnd: stri
 async function start(options: StartOptions): Promise<void> {
 	const dataDir = resolve(options.dataDir);
 	if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
-	mkdirSync(dataDir, { recursive: true });
+	ensurePrivateDir(dataDir);
 	const logger: Logger = createLogger({ level: options.logLevel });
 	const config = defaultGatewayConfig();
 	config.http = parseHostPort(options.http, "--http");
@@ -102,7 +104,7 @@ async function start(options: StartOptions): Promise<void> {
 	// The technician app's sign-in: a fresh PIN each start, printed below; only its hash is configured.
 	const pin = String(randomInt(0, 1_000_000)).padStart(6, "0");
 	// Scripts (curl) reach the API with a bearer token, the browser with the app's session.
-	const apiToken = randomBytes(18).toString("base64url");
+	const apiToken = randomBytes(32).toString("base64url"); // as `fieldchain gateway token create` makes them
 	config.http = { ...parseHostPort(options.http, "--http"), token: apiToken };
 	config.webApp = { technicians: [{ id: DEMO_TECHNICIAN_ID, pinHash: await hashPassword(pin) }], sessionHours: 12 };
 	const workOrdersFile = writeDemoWorkOrders(dataDir);
@@ -174,6 +176,14 @@ async function start(options: StartOptions): Promise<void> {
 	};
 	process.once("SIGINT", () => void stop());
 	process.once("SIGTERM", () => void stop());
+	// An unhandled rejection (platform/fatal.ts) still stops the parts in order.
+	onFatalStop(async () => {
+		await simulator.stop();
+		await gateway.stop();
+		await billing?.stop();
+		pty?.socat.kill();
+		logger.flush();
+	});
 }
 
 /** Kept in the data dir (0600) so the flows' encrypted credentials stay readable across demo restarts. */

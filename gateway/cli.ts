@@ -1,11 +1,14 @@
 /**
  * `fieldchain gateway`: runs the edge runtime until SIGINT/SIGTERM, and
- * `fieldchain gateway hash-password`: makes the scrypt hash a device entry in the config needs.
+ * `fieldchain gateway hash-password`: makes the scrypt hash a device entry in the config needs, and
+ * `fieldchain gateway token create`: prints a fresh http.token.
  */
 import { resolve } from "node:path";
 import bcrypt from "bcryptjs";
 import { type Command, Option } from "commander";
+import { onFatalStop } from "../platform/fatal.js";
 import { createLogger } from "../platform/logger.js";
+import { createApiToken } from "./auth/api-token.js";
 import { hashPassword } from "./auth/password-hash.js";
 import { defaultGatewayConfig, type GatewayConfig, loadGatewayConfig, parseHostPort } from "./config.js";
 import { Gateway } from "./gateway.js";
@@ -21,6 +24,8 @@ export interface GatewayCliOptions {
 	workOrders?: string;
 	/** false with --no-node-red. */
 	nodeRed?: boolean;
+	/** --insecure-plaintext: listen off loopback without TLS (logged loudly). */
+	insecurePlaintext?: boolean;
 }
 
 export function registerGatewayCommands(program: Command): Command {
@@ -37,6 +42,7 @@ export function registerGatewayCommands(program: Command): Command {
 		.option("--mqtt <host:port>", "embedded MQTT broker address (default 127.0.0.1:1883)")
 		.option("--no-mqtt", "do not start the embedded MQTT broker")
 		.option("--no-node-red", "do not run the embedded Node-RED editor and flows (on when the config has a nodeRed section)")
+		.option("--insecure-plaintext", "allow --http/--mqtt off loopback without TLS (http.tls, mqtt.tls); passwords and tokens then cross the network in clear")
 		.addOption(new Option("--durability <mode>", "fsync every commit (full) or survive only process crashes (normal)").choices(["full", "normal"]))
 		.option("--log-level <level>", "trace, debug, info, warn, error", undefined)
 		.action(async (options: GatewayCliOptions, command: Command) => {
@@ -54,6 +60,14 @@ export function registerGatewayCommands(program: Command): Command {
 			if (!password) throw new Error("No password given: pipe it on stdin or pass --password.");
 			process.stdout.write(`${options.bcrypt ? await bcrypt.hash(password, 10) : await hashPassword(password)}\n`);
 		});
+	gateway
+		.command("token")
+		.description("Local API bearer tokens (http.token).")
+		.command("create")
+		.description("Print a fresh token for the config's http.token: 32 random bytes, base64url.")
+		.action(() => {
+			process.stdout.write(`${createApiToken()}\n`);
+		});
 	return gateway;
 }
 
@@ -61,9 +75,10 @@ export function registerGatewayCommands(program: Command): Command {
 export function resolveGatewayConfig(options: GatewayCliOptions): GatewayConfig {
 	const config = options.config ? loadGatewayConfig(options.config) : defaultGatewayConfig();
 	if (options.http === false) config.http = false;
-	else if (typeof options.http === "string") config.http = { ...parseHostPort(options.http, "--http"), token: config.http ? config.http.token : undefined };
+	else if (typeof options.http === "string") config.http = { ...(config.http || {}), ...parseHostPort(options.http, "--http") };
 	if (options.mqtt === false) config.mqtt = false;
-	else if (typeof options.mqtt === "string") config.mqtt = parseHostPort(options.mqtt, "--mqtt");
+	else if (typeof options.mqtt === "string") config.mqtt = { ...(config.mqtt || {}), ...parseHostPort(options.mqtt, "--mqtt") };
+	if (options.insecurePlaintext) config.insecurePlaintext = true;
 	for (const path of options.serial ?? []) config.serial.targets.push({ path });
 	if (options.durability) config.storage.durability = options.durability;
 	if (options.logLevel) config.logLevel = options.logLevel;
@@ -84,6 +99,13 @@ async function runGateway(options: GatewayCliOptions): Promise<void> {
 	};
 	process.once("SIGINT", () => void stop("SIGINT"));
 	process.once("SIGTERM", () => void stop("SIGTERM"));
+	// The usual "reload your certificates" signal (as nginx and mosquitto take it); without TLS it only logs.
+	process.on("SIGHUP", () => gateway.reloadTls("SIGHUP"));
+	// An unhandled rejection (platform/fatal.ts) still flushes the queue and closes the database.
+	onFatalStop(async () => {
+		await gateway.stop();
+		logger.flush();
+	});
 }
 
 async function readStdin(): Promise<string> {

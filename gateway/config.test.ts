@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkExposure, defaultGatewayConfig, loadGatewayConfig, parseGatewayConfig, parseHostPort } from "./config.js";
 
+/** 32 random bytes, base64url: what `fieldchain gateway token create` prints. */
+const TOKEN = "za4lD803mISW0L9yZdiuEfIsqcKwwWJapk5BBfvG9Sg";
+
 describe("gateway config", () => {
 	it("takes defaults for missing sections", () => {
 		expect(parseGatewayConfig({})).toEqual(defaultGatewayConfig());
@@ -12,13 +15,13 @@ describe("gateway config", () => {
 	it("reads a full config", () => {
 		const config = parseGatewayConfig({
 			gatewayId: "van-12",
-			http: { host: "0.0.0.0", port: 9000, token: "t0k" },
+			http: { host: "0.0.0.0", port: 9000, token: TOKEN },
 			mqtt: false,
 			serial: { pollIntervalMs: 500, ports: [{ path: "/dev/ttyACM0" }, { vendorId: "2341", baudRate: 9600 }] },
 			devices: [{ id: "meter-7", passwordHash: "$scrypt$ln=15,r=8,p=1$c2FsdA$a2V5" }],
 			storage: { durability: "normal" },
 		});
-		expect(config.http).toEqual({ host: "0.0.0.0", port: 9000, token: "t0k" });
+		expect(config.http).toEqual({ host: "0.0.0.0", port: 9000, token: TOKEN });
 		expect(config.mqtt).toBe(false);
 		expect(config.serial.targets).toEqual([{ path: "/dev/ttyACM0" }, { vendorId: "2341", baudRate: 9600 }]);
 		expect(config.storage.durability).toBe("normal");
@@ -54,7 +57,8 @@ describe("gateway config", () => {
 		const config = defaultGatewayConfig();
 		config.http = { host: "0.0.0.0", port: 8080 };
 		expect(() => checkExposure(config)).toThrow(/token/);
-		config.http.token = "secret";
+		config.http.token = TOKEN;
+		config.http.tls = { keyFile: "api.key", certFile: "api.crt" };
 		expect(() => checkExposure(config)).not.toThrow();
 	});
 });

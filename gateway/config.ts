@@ -8,9 +8,13 @@ import { configFieldError } from "../platform/config-errors.js";
 import { ErrorCodes, FieldchainError } from "../platform/errors.js";
 import { isLoopback } from "../platform/net.js";
 import { isValidDeviceId } from "../protocol/topics.js";
+import { apiTokenWeakness } from "./auth/api-token.js";
 import type { DeviceCredentials } from "./broker/device-credentials.js";
+import { parseAllowedHosts } from "./http/host-allow-list.js";
 import { type CapacityConfig, defaultCapacityConfig, parseCapacityConfig } from "./ingest/capacity/capacity-config.js";
 import type { SerialTarget } from "./serial/serial-manager.js";
+import { refusePlaintextExposure } from "./tls/exposure.js";
+import { parseTlsConfig, type TlsConfig } from "./tls/tls-config.js";
 import { parseUplinkConfig, type UplinkConfig } from "./uplink/uplink-config.js";
 
 const invalid = configFieldError({ lead: "Invalid configuration: " });
@@ -22,8 +26,14 @@ export interface HostPort {
 
 export interface GatewayConfig {
 	gatewayId?: string;
-	http: (HostPort & { token?: string }) | false;
-	mqtt: HostPort | false;
+	/** tls: HTTPS with these files (gateway/tls); required off loopback unless insecurePlaintext. */
+	/** allowedHosts: Host header names accepted besides loopback ones (DNS-rebinding guard, gateway/http/host-allow-list.ts). */
+	http: (HostPort & { token?: string; tls?: TlsConfig; allowedHosts?: string[] }) | false;
+	/** tls: mqtts (default port 8883); required off loopback unless insecurePlaintext. */
+	/** maxConnections: sockets the broker holds open at once (default 512; gateway/broker/connection-guard.ts). */
+	mqtt: (HostPort & { tls?: TlsConfig; maxConnections?: number }) | false;
+	/** --insecure-plaintext: allow a listener off loopback without TLS (logged loudly at every start). */
+	insecurePlaintext: boolean;
 	serial: { targets: SerialTarget[]; pollIntervalMs: number };
 	devices: DeviceCredentials[];
 	storage: { durability: "full" | "normal" };
@@ -49,6 +59,8 @@ export interface WebAppConfig {
 	technicians: WebAppTechnician[];
 	/** How long a session lasts without use (default 12 h: one working day). */
 	sessionHours: number;
+	/** How long a session lasts from sign-in whatever its use (default 24 h, or sessionHours if that is longer). */
+	sessionMaxHours?: number;
 }
 
 export interface NodeRedUser {
@@ -63,15 +75,20 @@ export interface NodeRedConfig {
 	users: NodeRedUser[];
 	/** Encrypts the flows' credentials file in the data directory. */
 	credentialSecret: string;
+	/** Serve /red to requests off loopback too (needs http.tls; gateway/node-red/editor-guard.ts). Default false. */
+	exposeOffLoopback?: boolean;
 }
 
 export const DEFAULT_HTTP: HostPort = { host: "127.0.0.1", port: 8080 };
 export const DEFAULT_MQTT: HostPort = { host: "127.0.0.1", port: 1883 };
+/** The IANA port of MQTT over TLS: the default when mqtt.tls is set. */
+export const DEFAULT_MQTTS_PORT = 8883;
 
 export function defaultGatewayConfig(): GatewayConfig {
 	return {
 		http: { ...DEFAULT_HTTP },
 		mqtt: { ...DEFAULT_MQTT },
+		insecurePlaintext: false,
 		serial: { targets: [], pollIntervalMs: 1000 },
 		devices: [],
 		storage: { durability: "full" },
@@ -110,6 +127,13 @@ function hostPortField(value: unknown, field: string, fallback: HostPort): HostP
 	return { host, port };
 }
 
+function maxConnectionsField(value: unknown): number {
+	if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65_535) {
+		throw invalid("mqtt.maxConnections", "must be an integer from 1 to 65535 (devices plus a margin; default 512)");
+	}
+	return value;
+}
+
 /** Reads and validates a config file; missing sections take defaults. */
 export function loadGatewayConfig(path: string): GatewayConfig {
 	let raw: unknown;
@@ -133,10 +157,25 @@ export function parseGatewayConfig(raw: unknown): GatewayConfig {
 	if (root.http === false) config.http = false;
 	else if (root.http !== undefined) {
 		const http = asObject(root.http, "http");
-		config.http = { ...hostPortField(http, "http", DEFAULT_HTTP), token: optionalString(http, "token", "http") };
+		const token = optionalString(http, "token", "http");
+		const weakness = token === undefined ? undefined : apiTokenWeakness(token);
+		if (weakness) throw invalid("http.token", weakness, "Make one with `fieldchain gateway token create` (32 random bytes, base64url).");
+		config.http = { ...hostPortField(http, "http", DEFAULT_HTTP), token };
+		if (http.tls !== undefined) config.http.tls = parseTlsConfig(http.tls, "http.tls");
+		if (http.allowedHosts !== undefined) config.http.allowedHosts = parseAllowedHosts(http.allowedHosts);
 	}
 	if (root.mqtt === false) config.mqtt = false;
-	else if (root.mqtt !== undefined) config.mqtt = hostPortField(root.mqtt, "mqtt", DEFAULT_MQTT);
+	else if (root.mqtt !== undefined) {
+		const mqtt = asObject(root.mqtt, "mqtt");
+		const tls = mqtt.tls === undefined ? undefined : parseTlsConfig(mqtt.tls, "mqtt.tls");
+		config.mqtt = hostPortField(mqtt, "mqtt", tls ? { ...DEFAULT_MQTT, port: DEFAULT_MQTTS_PORT } : DEFAULT_MQTT);
+		if (tls) config.mqtt.tls = tls;
+		if (mqtt.maxConnections !== undefined) config.mqtt.maxConnections = maxConnectionsField(mqtt.maxConnections);
+	}
+	if (root.insecurePlaintext !== undefined) {
+		if (typeof root.insecurePlaintext !== "boolean") throw invalid("insecurePlaintext", "must be true or false");
+		config.insecurePlaintext = root.insecurePlaintext;
+	}
 	if (root.serial !== undefined) {
 		const serial = asObject(root.serial, "serial");
 		const poll = serial.pollIntervalMs ?? 1000;
@@ -189,7 +228,10 @@ function parseWebApp(value: unknown): WebAppConfig {
 	const sessionHours = object.sessionHours ?? 12;
 	if (typeof sessionHours !== "number" || !(sessionHours > 0 && sessionHours <= 24 * 30))
 		throw invalid("webApp.sessionHours", "must be a number of hours from 0 to 720");
-	return { technicians, sessionHours };
+	const sessionMaxHours = object.sessionMaxHours ?? Math.max(24, sessionHours);
+	if (typeof sessionMaxHours !== "number" || !(sessionMaxHours >= sessionHours && sessionMaxHours <= 24 * 30))
+		throw invalid("webApp.sessionMaxHours", `must be a number of hours from webApp.sessionHours (${sessionHours}) to 720`);
+	return { technicians, sessionHours, sessionMaxHours };
 }
 
 const BCRYPT = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
@@ -215,7 +257,9 @@ function parseNodeRed(value: unknown): NodeRedConfig {
 	if (!credentialSecret || credentialSecret.length < 16) {
 		throw invalid("nodeRed.credentialSecret", "must be a secret of at least 16 characters (it encrypts the flows' credentials; e.g. `openssl rand -hex 32`)");
 	}
-	return { users, credentialSecret };
+	const exposeOffLoopback = object.exposeOffLoopback ?? false;
+	if (typeof exposeOffLoopback !== "boolean") throw invalid("nodeRed.exposeOffLoopback", "must be true or false");
+	return { users, credentialSecret, exposeOffLoopback };
 }
 
 function serialTarget(value: unknown, field: string): SerialTarget {
@@ -237,11 +281,14 @@ function serialTarget(value: unknown, field: string): SerialTarget {
 	return target;
 }
 
-/** Security by default: an API or broker off loopback needs credentials. */
+/** Security by default: an API or broker off loopback needs credentials, and TLS unless --insecure-plaintext. */
 export function checkExposure(config: GatewayConfig): void {
 	if (config.http && !isLoopback(config.http.host) && !config.http.token) {
 		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Refusing to serve the local API on ${config.http.host} without a token.`, {
-			hint: "Set http.token in the config file, or keep --http on 127.0.0.1.",
+			hint: "Set http.token in the config file (`fieldchain gateway token create` makes one), or keep --http on 127.0.0.1.",
 		});
 	}
+	const weakness = config.http && !isLoopback(config.http.host) && config.http.token ? apiTokenWeakness(config.http.token) : undefined;
+	if (weakness) throw invalid("http.token", weakness, "Make one with `fieldchain gateway token create` (32 random bytes, base64url).");
+	refusePlaintextExposure(config);
 }

@@ -91,6 +91,10 @@ export function watchDevices(devices: DeviceRegistry, events: GatewayEvents, clo
 		});
 	});
 	devices.on("detached", (deviceId, reason) => events.emit("deviceDetached", { deviceId, reason: reason?.message ?? null, at: clock.now() }));
+	// A serial hello claiming the id of an MQTT-authenticated device that is connected: someone to look at.
+	devices.on("claimRefused", (deviceId, _session, error) =>
+		events.emit("alarm", { code: "device-identity-claim-refused", severity: "critical", message: error.message, deviceId, at: clock.now() }),
+	);
 }
 
 const DEVICE_ALARMS: Record<number, { code: string; severity: "warning" | "critical"; text: string }> = {

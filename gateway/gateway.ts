@@ -6,10 +6,12 @@
  *   -> commit returns -> Ack to the device.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Server as TlsServer } from "node:tls";
 import type { FastifyInstance } from "fastify";
 import { ErrorCodes, FieldchainError } from "../platform/errors.js";
+import { ensurePrivateDatabase, ensurePrivateDir } from "../platform/private-data.js";
 import type { EnvelopeLink } from "../protocol/link.js";
 import type { SerialBinding } from "../protocol/transport/serial.js";
 import { type EmbeddedBroker, startEmbeddedBroker } from "./broker/embedded-broker.js";
@@ -18,13 +20,16 @@ import { checkExposure } from "./config.js";
 import { alertRoutes } from "./http/alert-routes.js";
 import { buildApi } from "./http/api.js";
 import { createMetrics } from "./http/metrics.js";
+import { type DeclaredRoute, declaredRoutes } from "./http/route-access.js";
 import { technicianApp } from "./http/technician-app.js";
 import { workRoutes } from "./http/work-routes.js";
+import { checkNodeRedExposure } from "./node-red/editor-guard.js";
 import { type FlowsBridge, startFlowsBridge } from "./node-red/flows-bridge.js";
 import { buildParts, type GatewayParts, type PartsOptions } from "./parts.js";
 import { SerialManager } from "./serial/serial-manager.js";
 import { DeviceSession, type SessionContext } from "./session/device-session.js";
 import { SqliteReadingStore } from "./store/sqlite-reading-store.js";
+import { GatewayTls } from "./tls/gateway-tls.js";
 import { GatewayUplink } from "./uplink/gateway-uplink.js";
 
 export interface GatewayOptions extends PartsOptions {
@@ -45,6 +50,11 @@ export class Gateway {
 	private broker: EmbeddedBroker | undefined;
 	private mqttLinks: MqttHostLinks | undefined;
 	private http: FastifyInstance | undefined;
+	/** The local API's routes with the access each declares (route-access.ts); tests walk every one. */
+	get httpRoutes(): readonly DeclaredRoute[] {
+		return this.http ? declaredRoutes(this.http) : [];
+	}
+	private tls: GatewayTls | undefined;
 	private readonly sessions = new Set<DeviceSession>();
 	private readonly context: SessionContext;
 	private stopping: Promise<void> | undefined;
@@ -63,7 +73,10 @@ export class Gateway {
 
 	static async start(options: GatewayOptions): Promise<Gateway> {
 		checkExposure(options.config);
-		mkdirSync(options.dataDir, { recursive: true });
+		checkNodeRedExposure(options.config);
+		// Customer data at rest: the directory 0700, the database 0600, refused on start if widened.
+		ensurePrivateDir(options.dataDir);
+		ensurePrivateDatabase(join(options.dataDir, "gateway.db"));
 		const store = new SqliteReadingStore({ path: join(options.dataDir, "gateway.db"), durability: options.config.storage.durability });
 		let gateway: Gateway;
 		try {
@@ -91,6 +104,11 @@ export class Gateway {
 		return session;
 	}
 
+	/** Reads http.tls and mqtt.tls files again and serves the new certificates (SIGHUP); false when one failed (logged, the old one stays). */
+	reloadTls(reason = "requested"): boolean {
+		return this.tls?.reload(reason) ?? true;
+	}
+
 	stop(): Promise<void> {
 		this.stopping ??= this.stopParts();
 		return this.stopping;
@@ -98,10 +116,22 @@ export class Gateway {
 
 	private async startParts(): Promise<void> {
 		const { config, logger, clock } = this.parts;
+		// TLS files are read before anything listens: a bad one fails the start.
+		const tls = new GatewayTls(config, logger);
+		this.tls = tls;
 		this.parts.capacity.start();
 		this.uplink.start();
 		if (config.mqtt) {
-			this.broker = await startEmbeddedBroker({ host: config.mqtt.host, port: config.mqtt.port, devices: config.devices, logger });
+			this.broker = await startEmbeddedBroker({
+				host: config.mqtt.host,
+				port: config.mqtt.port,
+				devices: config.devices,
+				logger,
+				tls: tls.mqtt,
+				insecurePlaintext: config.insecurePlaintext,
+				limits: config.mqtt.maxConnections === undefined ? undefined : { maxConnections: config.mqtt.maxConnections },
+			});
+			tls.follow("mqtt", (options) => this.broker?.setSecureContext(options));
 			this.mqttAddress = this.broker.address;
 			this.mqttLinks = new MqttHostLinks(this.broker.broker, { logger });
 			await this.mqttLinks.ready;
@@ -121,13 +151,14 @@ export class Gateway {
 			this.serial.start();
 		}
 		if (config.http) {
-			this.nodeRed = config.nodeRed ? startFlowsBridge(this.parts, config.nodeRed) : undefined;
+			const hosts = { bindHost: config.http.host, allowedHosts: config.http.allowedHosts, defaultPort: config.http.tls ? 443 : 80 };
+			this.nodeRed = config.nodeRed ? startFlowsBridge(this.parts, config.nodeRed, hosts) : undefined;
 			const app = technicianApp(this.parts, config.webApp);
 			this.http = buildApi({
 				...this.parts,
-				hasSession: app.hasSession,
-				isPublic: app.isPublic,
-				serverFactory: this.nodeRed?.serverFactory,
+				signedIn: app.signedIn,
+				hosts,
+				serverFactory: tls.httpServerFactory(this.nodeRed?.serverFactory),
 				metrics: this.uplink.registerMetrics(createMetrics(this.parts.committer, this.parts.devices)),
 				token: config.http.token,
 				startedAt: clock.now(),
@@ -147,7 +178,9 @@ export class Gateway {
 			}
 			const address = this.http.server.address();
 			if (address && typeof address === "object") this.httpAddress = { host: address.address, port: address.port };
-			logger.info({ address: this.httpAddress }, "local API listening");
+			logger.info({ address: this.httpAddress, tls: tls.http !== undefined }, "local API listening");
+			const server = this.http.server as unknown as TlsServer;
+			tls.follow("http", (options) => server.setSecureContext(options));
 			await this.nodeRed?.start(this.http.server);
 		} else if (config.nodeRed) {
 			logger.warn("Node-RED is configured but the local API is off (--no-http); the editor needs the HTTP port, so Node-RED stays off");
@@ -156,6 +189,7 @@ export class Gateway {
 	}
 
 	private async stopParts(): Promise<void> {
+		this.tls?.close();
 		this.parts.capacity.stop();
 		await this.uplink.stop();
 		await this.nodeRed?.stop();

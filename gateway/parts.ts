@@ -20,7 +20,6 @@ import { EvidenceLog } from "./evidence/evidence-log.js";
 import { CapacityGuard } from "./ingest/capacity/capacity-guard.js";
 import { type DiskProbe, sqliteDiskProbe } from "./ingest/capacity/disk-probe.js";
 import { ReadingEviction } from "./ingest/capacity/reading-eviction.js";
-import { ReadingSpans } from "./ingest/capacity/reading-spans.js";
 import { GroupCommitter } from "./ingest/group-committer.js";
 import { DeviceRegistry } from "./session/device-registry.js";
 import type { SqliteReadingStore } from "./store/sqlite-reading-store.js";
@@ -131,13 +130,12 @@ export function buildParts(options: PartsOptions, store: SqliteReadingStore, gat
 			announceSealed({ evidence, events, clock, logger }, afterSeq, upToSeq);
 		},
 	});
-	const readingSpans = new ReadingSpans(db);
 	const readings = readingFeed(store, events);
 	const committer = new GroupCommitter({
 		store,
 		stamp: (rows) => {
-			const stamped = evidence.stampReadings(rows);
-			if (stamped.length > 0) readingSpans.record(stamped);
+			// The evidence log notes which readings became evidence (evidence_reading_spans), in this transaction.
+			evidence.stampReadings(rows);
 			readings.hold(rows);
 		},
 	});

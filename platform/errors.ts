@@ -23,6 +23,10 @@ const catalogue = {
 	FC_PROTO_UNEXPECTED: { status: 502 },
 	FC_PROTO_TOO_LARGE: { status: 502 },
 	FC_PROTO_TIMEOUT: { status: 504 },
+	// A device claimed (over serial) the id of a device connected with an authenticated (MQTT) session.
+	FC_PROTO_IDENTITY: { status: 502 },
+	// A device broke a memory bound (seq gaps, boot ids, hellos): the message is ignored, the device re-sends.
+	FC_PROTO_LIMIT: { status: 502 },
 	// Serial ports: the device cannot be reached, or a write to it failed.
 	FC_SERIAL_OPEN: { status: 503 },
 	FC_SERIAL_CLOSED: { status: 503 },
@@ -31,11 +35,15 @@ const catalogue = {
 	FC_MQTT_AUTH: { status: 502 },
 	FC_MQTT_FORBIDDEN: { status: 502 },
 	FC_MQTT_CONNECT: { status: 503 },
+	// The embedded broker is shedding load (connection cap, CONNECT rate limit, password-check queue full); the device retries.
+	FC_MQTT_BUSY: { status: 503 },
 	// Durable storage: the request may succeed later (the gateway's app retries on 503).
 	FC_STORE_OPEN: { status: 503 },
 	FC_STORE_WRITE: { status: 503 },
 	FC_STORE_CLOSED: { status: 503 },
 	FC_STORE_CORRUPT: { status: 503 },
+	// The data directory or a database file is readable by other OS users (platform/private-data.ts): the operator's to fix.
+	FC_STORE_PERMISSIONS: { status: 500 },
 	// Local HTTP API, the HTTP layer itself: route parameters and bodies, auth, routes, listening.
 	FC_HTTP_BAD_REQUEST: { status: 400 },
 	FC_HTTP_UNAUTHORIZED: { status: 401 },
@@ -44,6 +52,8 @@ const catalogue = {
 	FC_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415 },
 	FC_HTTP_INTERNAL: { status: 500 },
 	FC_HTTP_LISTEN: { status: 500 },
+	// The Host header names no host this gateway answers for (DNS-rebinding guard, gateway/http/host-allow-list.ts).
+	FC_HTTP_MISDIRECTED: { status: 421 },
 	// Technician web app sign-in (gateway/http/session-routes.ts).
 	FC_APP_UNAUTHORIZED: { status: 401 },
 	FC_APP_WRONG_PIN: { status: 401 },
@@ -53,6 +63,10 @@ const catalogue = {
 	FC_ALERT_INVALID: { status: 400 },
 	// Evidence on the gateway (stamping, attachments).
 	FC_EVIDENCE_TOO_LARGE: { status: 413 },
+	// A stored reading stamped by hand: it is evidence already, or not from the technician's active task and its devices.
+	FC_EVIDENCE_DUPLICATE: { status: 409 },
+	FC_EVIDENCE_TASK_NOT_ACTIVE: { status: 409 },
+	FC_EVIDENCE_DEVICE_NOT_BOUND: { status: 409 },
 	// Work-order execution model (model): entities, state machines, rules, repository.
 	FC_MODEL_INVALID: { status: 400 },
 	FC_MODEL_NOT_FOUND: { status: 404 },
@@ -106,6 +120,8 @@ const catalogue = {
 	FC_FLOW_NO_GATEWAY: { status: 500 },
 	FC_FLOW_COMMAND: { status: 502 },
 	FC_NODE_RED_START: { status: 503 },
+	FC_NODE_RED_OFF_LOOPBACK: { status: 403 },
+	FC_NODE_RED_TOO_MANY_ATTEMPTS: { status: 429 },
 	// Store-and-forward uplink (gateway/uplink, gateway/ingest/capacity): drain, enrollment, quota.
 	FC_UPLINK_ENROLLMENT: { status: 502 },
 	FC_UPLINK_TRANSPORT: { status: 502 },

@@ -77,6 +77,9 @@ describe("demo chain: gateway to billing release", () => {
 		for (const item of ["isolation", "ppe"])
 			expect((await g("POST", `${task}/evidence`, { kind: "acknowledgement", checklistItemId: item, technicianId })).status).toBe(201);
 		expect((await g("POST", `${task}/start`, { technicianId })).status).toBe(200);
+		// A reading is stamped by hand only on the technician's active task, from a device bound to it.
+		const active = { workOrderId: DEMO_WORK_ORDER_ID, taskId: DEMO_TASK_ID, deviceIds: ["megger-9"] };
+		expect((await g("PUT", `/api/v1/technicians/${technicianId}/active-task`, active)).status).toBe(200);
 		expect((await g("POST", `${task}/readings`, { technicianId, checklistItemId: "insulation-l1", deviceId: "megger-9", seq: 3 })).body.outcome).toBe("pass");
 		const signature = {
 			kind: "signature",

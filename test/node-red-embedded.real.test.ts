@@ -110,6 +110,15 @@ describe("embedded Node-RED", () => {
 			body: JSON.stringify({ client_id: "node-red-admin", grant_type: "password", scope: "*", username: "engineer", password: "wrong" }),
 		});
 		expect(wrong.status).toBe(403);
+		// The local API's DNS-rebinding guard covers /red too, although Node-RED answers it before fastify.
+		const { rawRequest } = await import("./support/raw-http.js");
+		const rebound = await rawRequest(gateway.baseUrl, {
+			method: "GET",
+			path: "/red/settings",
+			headers: { host: `evil.example:${new URL(gateway.baseUrl).port}` },
+		});
+		expect(rebound.status).toBe(421);
+		expect((rebound.json as { error: { code: string } }).error.code).toBe("FC_HTTP_MISDIRECTED");
 		// The local API next to it is unaffected.
 		expect((await getJson<{ status: string }>(`${gateway.baseUrl}/healthz`)).body.status).toBe("ok");
 	});

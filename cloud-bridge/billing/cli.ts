@@ -7,8 +7,10 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { invalidConfig } from "../../platform/config-errors.js";
+import { onFatalStop } from "../../platform/fatal.js";
 import { createLogger } from "../../platform/logger.js";
 import { isLoopback } from "../../platform/net.js";
+import { ensurePrivateDir } from "../../platform/private-data.js";
 import { webhookStoreBeside } from "../webhooks/beside-storage.js";
 import { WebhookDispatcher } from "../webhooks/dispatcher.js";
 import { webhookRouteSpecs } from "../webhooks/routes.js";
@@ -29,7 +31,10 @@ async function openFromFlags(flags: StorageFlags): Promise<BillingStorage> {
 	if (flags.db && flags.databaseUrl) throw invalidConfig("Give either --db or --database-url, not both.", { field: "--database-url" });
 	if (flags.databaseUrl) return openBillingStorage({ databaseUrl: flags.databaseUrl });
 	const db = resolve(flags.db ?? DEFAULT_BILLING_DB);
-	mkdirSync(dirname(db), { recursive: true });
+	// The default data directory is the service's own: private (0700), refused if widened. A --db
+	// elsewhere may sit in a shared directory; its file is still made and checked 0600 (storage.ts).
+	if (flags.db === undefined) ensurePrivateDir(dirname(db));
+	else mkdirSync(dirname(db), { recursive: true, mode: 0o700 });
 	return openBillingStorage({ db });
 }
 
@@ -101,6 +106,13 @@ export function registerCloudCommands(program: Command): Command {
 				};
 				process.once("SIGINT", () => void stop("SIGINT"));
 				process.once("SIGTERM", () => void stop("SIGTERM"));
+				// An unhandled rejection (platform/fatal.ts) still closes the store.
+				onFatalStop(async () => {
+					await app.close();
+					await dispatcher.close();
+					await storage.close();
+					logger.flush();
+				});
 			} catch (error) {
 				await storage.close();
 				throw error;

@@ -7,6 +7,7 @@
 import { MemoryRepository } from "../../model/repository/memory.js";
 import type { Repository } from "../../model/repository/types.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { ensurePrivateDatabase } from "../../platform/private-data.js";
 import { MemoryBillingStore } from "./store/memory.js";
 import type { BillingStore } from "./store/types.js";
 
@@ -54,6 +55,8 @@ export async function openBillingStorage(options: BillingStorageOptions): Promis
 	// Loaded here, not at the top: importing the service must not load the native SQLite module.
 	const { SqliteRepository } = await import("../../model/repository/sqlite.js");
 	const { SqliteBillingStore } = await import("./store/sqlite.js");
+	// Customer data at rest: the database 0600 (and its -wal, -shm), refused on start if widened.
+	ensurePrivateDatabase(options.db);
 	const repo = new SqliteRepository(options.db);
 	let store: BillingStore;
 	try {

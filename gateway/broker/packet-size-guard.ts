@@ -18,7 +18,11 @@ export class RemainingLengthScanner {
 	private lengthBytes = 0;
 	private left = 0;
 
-	constructor(private readonly maxRemainingLength: number) {}
+	/** `onHeader` hears each fixed header's Remaining Length once it is complete (tests compare it with a parser's). */
+	constructor(
+		private readonly maxRemainingLength: number,
+		private readonly onHeader?: (remainingLength: number) => void,
+	) {}
 
 	/** Undefined while all is well, otherwise why the stream must be dropped. */
 	push(chunk: Uint8Array): FieldchainError | undefined {
@@ -40,6 +44,7 @@ export class RemainingLengthScanner {
 					if (this.lengthBytes === 4) return new FieldchainError(ErrorCodes.FC_PROTO_DECODE, "Malformed MQTT Remaining Length (more than 4 bytes).");
 					continue;
 				}
+				this.onHeader?.(this.length);
 				if (this.length > this.maxRemainingLength) return tooLarge(this.length, this.maxRemainingLength);
 				this.left = this.length;
 				this.state = this.left > 0 ? "body" : "type";

@@ -19,6 +19,7 @@ import type { AttachmentInfo } from "./attachments.js";
 import type { BatchEntry, EvidenceBatches, StoredRecord } from "./evidence-batches.js";
 import { matchReading, type ReadingOutcome } from "./match-reading.js";
 import { type EvidenceOutcome, KIND_CODES, type ManualEvidenceKind, OUTCOME_CODES } from "./record-codes.js";
+import { StampedReadings } from "./stamped-readings.js";
 import { uuidV7 } from "./uuid.js";
 
 export interface ManualEvidenceInput {
@@ -72,8 +73,11 @@ export class EvidenceStamper {
 	private pending: BatchEntry[] = [];
 	private readonly satisfied = new Map<string, Set<string>>();
 	private lastBoot = { hex: "", bytes: Buffer.alloc(0) };
+	/** Which readings are evidence already (each becomes evidence at most once). */
+	private readonly stampedReadings: StampedReadings;
 
 	constructor(private readonly options: StampingOptions) {
+		this.stampedReadings = new StampedReadings(options.db);
 		this.reload();
 	}
 
@@ -116,6 +120,7 @@ export class EvidenceStamper {
 			}
 			afterEach();
 		}
+		this.stampedReadings.record(stamped);
 		this.storePending();
 		return stamped;
 	}
@@ -157,7 +162,8 @@ export class EvidenceStamper {
 
 	/**
 	 * Stamps a stored reading on the checklist item the caller names, with the outcome the
-	 * matcher gives for that item, in a transaction of its own.
+	 * matcher gives for that item, in a transaction of its own. A reading that is evidence
+	 * already (stamped at ingest or by an earlier call) is refused with FC_EVIDENCE_DUPLICATE.
 	 */
 	addReading(input: ReadingEvidenceInput): StoredRecord {
 		const item = findItem(input.task, input.checklistItemId);
@@ -181,7 +187,7 @@ export class EvidenceStamper {
 		const template = new ReadingRecordTemplate(this.templateFields(row, device, input.task, match.item, input.technicianId));
 		const varying = varyingFields(row, match.outcome);
 		const ids = { workOrderId: input.task.workOrderId, taskId: input.task.id, checklistItemId: item.id };
-		return this.appendOne(() => this.chain.appendEncoded((chainSeq, prevHash) => template.encode(varying, chainSeq, prevHash)), ids, match.outcome);
+		return this.appendOne(() => this.chain.appendEncoded((chainSeq, prevHash) => template.encode(varying, chainSeq, prevHash)), ids, match.outcome, row);
 	}
 
 	private contextFor(deviceId: string): StampContext {
@@ -294,12 +300,18 @@ export class EvidenceStamper {
 		this.options.batches.append(entries);
 	}
 
-	/** One record in a transaction of its own (evidence from the local API or a flow). */
-	private appendOne(chainOne: () => ChainedBytes, ids: RecordIds, outcome: EvidenceOutcome): StoredRecord {
+	/**
+	 * One record in a transaction of its own (evidence from the local API or a flow). For a stored
+	 * reading, the check that it is not evidence yet and the note that it is now are in the same
+	 * transaction as the record: two calls racing for one reading cannot both win.
+	 */
+	private appendOne(chainOne: () => ChainedBytes, ids: RecordIds, outcome: EvidenceOutcome, reading?: ReadingRow): StoredRecord {
 		let entry: BatchEntry | undefined;
 		try {
 			this.options.db.transaction(() => {
+				if (reading && this.stampedReadings.has(reading.deviceId, reading.bootId, reading.seq)) throw duplicateReading(reading);
 				entry = this.enqueue(chainOne(), ids, outcome);
+				if (reading) this.stampedReadings.record([reading]);
 				this.storePending();
 			})();
 		} catch (error) {
@@ -338,6 +350,14 @@ function varyingFields(row: ReadingRow, outcome: ReadingOutcome): ReadingVarying
 		unit: row.unit,
 		outcome: OUTCOME_CODES[outcome],
 	};
+}
+
+function duplicateReading(row: ReadingRow): FieldchainError {
+	return new FieldchainError(
+		ErrorCodes.FC_EVIDENCE_DUPLICATE,
+		`Reading ${row.seq} of device "${row.deviceId}" (boot ${row.bootId}) is evidence already; a reading is stamped at most once.`,
+		{ hint: "GET the task's evidence to see its record; take a new reading to record the item again." },
+	);
 }
 
 function findItem(task: Task, checklistItemId: string): ChecklistItem {

@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { GatewayParts } from "../parts.js";
 import type { AlertSeverity } from "../work/alerts.js";
+import { access } from "./route-access.js";
 
 export type AlertRouteDependencies = Pick<GatewayParts, "alerts" | "events" | "clock">;
 
@@ -26,7 +27,7 @@ function queryInteger(value: string | undefined, name: string, fallback: number,
 
 export function alertRoutes(deps: AlertRouteDependencies) {
 	return (app: FastifyInstance): void => {
-		app.post<{ Body: Record<string, unknown> }>("/api/v1/alerts", async (request, reply) => {
+		app.post<{ Body: Record<string, unknown> }>("/api/v1/alerts", access("session-or-token", { body: "technicianId" }), async (request, reply) => {
 			const body = typeof request.body === "object" && request.body !== null ? request.body : {};
 			const alert = deps.alerts.raise(
 				{
@@ -46,7 +47,7 @@ export function alertRoutes(deps: AlertRouteDependencies) {
 			return reply.code(201).send(alert);
 		});
 
-		app.get<{ Querystring: Record<string, string | undefined> }>("/api/v1/alerts", async (request) => ({
+		app.get<{ Querystring: Record<string, string | undefined> }>("/api/v1/alerts", access("session-or-token"), async (request) => ({
 			alerts: deps.alerts.list({
 				afterId: queryInteger(request.query.afterId, "afterId", 0, Number.MAX_SAFE_INTEGER),
 				limit: Math.max(1, queryInteger(request.query.limit, "limit", 100, 1000)),

@@ -1,13 +1,16 @@
 /**
  * The gateway's local HTTP API (fastify). Loopback by default; a bearer token guards it when one
- * is configured (and is required off loopback, see config.ts checkExposure).
+ * is configured (and is required off loopback, see config.ts checkExposure). Every route declares
+ * who may call it (route-access.ts); the Host header is checked first (host-allow-list.ts).
  */
-import { timingSafeEqual } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerFactory } from "fastify";
 import type { Registry } from "prom-client";
-import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { sendError } from "../../platform/http-errors.js";
 import type { GatewayParts } from "../parts.js";
+import { guardHost, type HostAllowListOptions } from "./host-allow-list.js";
+import { answerError, answerUnroutable } from "./internal-errors.js";
+import { access, enforceAccess } from "./route-access.js";
 
 export interface ApiDependencies extends Pick<GatewayParts, "store" | "devices" | "logger"> {
 	metrics: Registry;
@@ -18,23 +21,15 @@ export interface ApiDependencies extends Pick<GatewayParts, "store" | "devices" 
 	/** Makes the HTTP server; the embedded Node-RED uses it to take /red (gateway/node-red/embedded-node-red.ts). */
 	serverFactory?: FastifyServerFactory;
 	/**
-	 * Technician app sessions (gateway/http/session-routes.ts): when set, every /api request needs
-	 * a live session cookie or the bearer token; the function says whether the request has one.
+	 * Technician app sessions (gateway/http/session-routes.ts): when set, every session-or-token
+	 * route needs a live session cookie or the bearer token; the function names the signed-in technician.
 	 */
-	hasSession?: (request: FastifyRequest) => boolean;
-	/** Paths anyone may fetch (the app's static shell: it holds no data). */
-	isPublic?: (path: string) => boolean;
+	signedIn?: (request: FastifyRequest) => string | undefined;
+	/** The Host header allow-list (DNS-rebinding guard); loopback names only when absent. */
+	hosts?: HostAllowListOptions;
 }
 
 const MAX_LIMIT = 10_000;
-
-/** fastify's own refusals as the HTTP layer's codes: 413 body size, 415 media type, 400 the rest (unparsable JSON...); anything else thrown is a 500. */
-function frameworkError(error: Error & { statusCode?: number }): FieldchainError {
-	const status = error.statusCode ?? 500;
-	if (status === 413) return new FieldchainError(ErrorCodes.FC_HTTP_TOO_LARGE, error.message);
-	if (status === 415) return new FieldchainError(ErrorCodes.FC_HTTP_UNSUPPORTED_MEDIA_TYPE, error.message);
-	return new FieldchainError(status >= 500 ? ErrorCodes.FC_HTTP_INTERNAL : ErrorCodes.FC_HTTP_BAD_REQUEST, error.message);
-}
 
 function nonNegativeInteger(value: unknown, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
 	if (value === undefined || value === "") return fallback;
@@ -46,89 +41,69 @@ function nonNegativeInteger(value: unknown, name: string, fallback: number, max 
 }
 
 export function buildApi(deps: ApiDependencies): FastifyInstance {
-	const app = Fastify({ logger: false, ...(deps.serverFactory ? { serverFactory: deps.serverFactory } : {}) });
-	const expected = deps.token ? Buffer.from(`Bearer ${deps.token}`) : undefined;
-
-	app.addHook("onRequest", async (request, reply) => {
-		const path = request.url.split("?", 1)[0];
-		if (path === "/healthz" || deps.isPublic?.(path)) return;
-		const given = Buffer.from(request.headers.authorization ?? "");
-		const bearerOk = expected !== undefined && given.length === expected.length && timingSafeEqual(given, expected);
-		if (deps.hasSession && path.startsWith("/api/") && !bearerOk) {
-			// Sign-in, sign-out and "who am I" answer without a session.
-			if (path === "/api/v1/session" || deps.hasSession(request)) return;
-			return sendError(
-				reply,
-				new FieldchainError(ErrorCodes.FC_APP_UNAUTHORIZED, "Sign in first: this API needs a technician session.", {
-					hint: "POST /api/v1/session with the PIN, or send Authorization: Bearer <http.token>.",
-				}),
-			);
-		}
-		if (!expected) return;
-		if (!bearerOk) {
-			return sendError(
-				reply,
-				new FieldchainError(ErrorCodes.FC_HTTP_UNAUTHORIZED, "Missing or wrong bearer token.", {
-					hint: "Send Authorization: Bearer <http.token from the gateway config>.",
-				}),
-			);
-		}
+	const app = Fastify({
+		logger: false,
+		frameworkErrors: (error, request, reply) => answerUnroutable(deps.logger, error, request, reply),
+		...(deps.serverFactory ? { serverFactory: deps.serverFactory } : {}),
 	});
+	// Order matters: the Host check, then access, both before any route's own hooks.
+	guardHost(app, deps.hosts ?? { bindHost: "127.0.0.1" });
+	enforceAccess(app, { token: deps.token, signedIn: deps.signedIn });
 
-	app.setErrorHandler((error, _request, reply) => {
-		if (isFieldchainError(error)) return sendError(reply, error);
-		const answer = frameworkError(error as Error);
-		if (answer.code === ErrorCodes.FC_HTTP_INTERNAL) deps.logger.error({ err: error }, "local API request failed");
-		return sendError(reply, answer);
-	});
+	app.setErrorHandler((error, request, reply) => answerError(deps.logger, error, request, reply));
 
-	app.setNotFoundHandler((request, reply) =>
-		sendError(reply, new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No route ${request.method} ${request.url}.`, { hint: "See README, Local API." })),
+	// The path is not echoed: a 404 says nothing about what was asked or what exists.
+	app.setNotFoundHandler((_request, reply) =>
+		sendError(reply, new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, "No such route on this gateway.", { hint: "See README, Local API." })),
 	);
 
 	for (const register of deps.routes ?? []) register(app);
 
-	app.get("/healthz", async () => ({
+	app.get("/healthz", access("public"), async () => ({
 		status: "ok",
 		uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
 		readingsStored: deps.store.countReadings(),
 		devicesConnected: deps.devices.all().filter((device) => device.connected).length,
 	}));
 
-	app.get("/metrics", async (_request, reply) => {
+	app.get("/metrics", access("token"), async (_request, reply) => {
 		reply.type(deps.metrics.contentType);
 		return deps.metrics.metrics();
 	});
 
-	app.get("/api/v1/devices", async () => ({ devices: listDevices(deps) }));
+	app.get("/api/v1/devices", access("session-or-token"), async () => ({ devices: listDevices(deps) }));
 
-	app.get<{ Params: { id: string } }>("/api/v1/devices/:id", async (request) => {
+	app.get<{ Params: { id: string } }>("/api/v1/devices/:id", access("session-or-token"), async (request) => {
 		const device = listDevices(deps).find((entry) => entry.id === request.params.id);
 		if (!device) throw unknownDevice(request.params.id);
 		return device;
 	});
 
-	app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>("/api/v1/devices/:id/readings", async (request) => {
-		const deviceId = request.params.id;
-		const record = deps.store.getDevice(deviceId);
-		if (!record) throw unknownDevice(deviceId);
-		const afterSeq = nonNegativeInteger(request.query.afterSeq, "afterSeq", 0);
-		const limit = Math.max(1, nonNegativeInteger(request.query.limit, "limit", 1000, MAX_LIMIT));
-		const bootId = request.query.bootId || record.bootId;
-		if (!/^[0-9a-f]+$/.test(bootId)) throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Query parameter bootId must be hex (got "${bootId}").`);
-		const readings = deps.store.listReadings(deviceId, { bootId, afterSeq, limit }).map((row) => ({
-			seq: row.seq,
-			quantity: row.quantity,
-			value: Number.isFinite(row.value) ? row.value : null,
-			unit: row.unit,
-			flags: row.flags,
-			channel: row.channel,
-			deviceTimeUs: row.deviceTimeUs,
-			receivedAt: new Date(row.receivedAt).toISOString(),
-		}));
-		const last = readings[readings.length - 1];
-		return { deviceId, bootId, readings, nextAfterSeq: last ? last.seq : afterSeq };
-	});
+	app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
+		"/api/v1/devices/:id/readings",
+		access("session-or-token"),
+		async (request) => {
+			const deviceId = request.params.id;
+			const record = deps.store.getDevice(deviceId);
+			if (!record) throw unknownDevice(deviceId);
+			const afterSeq = nonNegativeInteger(request.query.afterSeq, "afterSeq", 0);
+			const limit = Math.max(1, nonNegativeInteger(request.query.limit, "limit", 1000, MAX_LIMIT));
+			const bootId = request.query.bootId || record.bootId;
+			if (!/^[0-9a-f]+$/.test(bootId)) throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, `Query parameter bootId must be hex (got "${bootId}").`);
+			const readings = deps.store.listReadings(deviceId, { bootId, afterSeq, limit }).map((row) => ({
+				seq: row.seq,
+				quantity: row.quantity,
+				value: Number.isFinite(row.value) ? row.value : null,
+				unit: row.unit,
+				flags: row.flags,
+				channel: row.channel,
+				deviceTimeUs: row.deviceTimeUs,
+				receivedAt: new Date(row.receivedAt).toISOString(),
+			}));
+			const last = readings[readings.length - 1];
+			return { deviceId, bootId, readings, nextAfterSeq: last ? last.seq : afterSeq };
+		},
+	);
 
 	return app;
 }
@@ -148,6 +123,9 @@ function listDevices(deps: ApiDependencies) {
 			connected: live?.connected ?? false,
 			transport: live?.transport ?? record.transport,
 			link: live?.link ?? null,
+			// How the id was established: only the broker's password check (MQTT) authenticates it; a serial hello only claims it.
+			identity: live?.identity ?? (record.transport === "mqtt" ? "mqtt-password" : "claimed"),
+			authenticated: live ? live.authenticated : record.transport === "mqtt",
 			model: record.model,
 			hardwareRevision: record.hardwareRevision,
 			firmwareVersion: record.firmwareVersion,

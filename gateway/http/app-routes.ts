@@ -12,6 +12,7 @@ import { milestoneStates } from "../work/milestone-state.js";
 import type { SyncStateTracker } from "../work/sync-state.js";
 import type { TaskAction, TaskFacts } from "../work/task-states.js";
 import { technicianDay } from "../work/technician-day.js";
+import { access } from "./route-access.js";
 
 export interface AppRouteDependencies
 	extends Pick<GatewayParts, "workOrders" | "batches" | "activeTasks" | "evidence" | "timeEntries" | "taskStates" | "store" | "events" | "clock">,
@@ -67,70 +68,95 @@ export function appRoutes(deps: AppRouteDependencies) {
 	});
 
 	return (app: FastifyInstance): void => {
-		app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>("/api/v1/technicians/:id/day", async (request) => {
-			const day = today(deps.clock.now());
-			const from = epochQuery(request.query.from, "from", day.from);
-			const to = epochQuery(request.query.to, "to", day.to);
-			return technicianDay(deps.workOrders, request.params.id, from, to, deps.activeTasks.get(request.params.id));
-		});
+		app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
+			"/api/v1/technicians/:id/day",
+			access("session-or-token", { param: "id" }),
+			async (request) => {
+				const day = today(deps.clock.now());
+				const from = epochQuery(request.query.from, "from", day.from);
+				const to = epochQuery(request.query.to, "to", day.to);
+				return technicianDay(deps.workOrders, request.params.id, from, to, deps.activeTasks.get(request.params.id));
+			},
+		);
 
-		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/rules", async (request) =>
+		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/rules", access("session-or-token"), async (request) =>
 			rules(taskOf(request.params.wo, request.params.task)),
 		);
 
 		for (const action of ["start", "complete"] as const satisfies readonly TaskAction[]) {
-			app.post<{ Params: { wo: string; task: string }; Body: Body }>(`/api/v1/work-orders/:wo/tasks/:task/${action}`, async (request) => {
-				const task = taskOf(request.params.wo, request.params.task);
-				const technicianId = text(request.body, "technicianId");
-				const now = deps.clock.now();
-				deps.taskStates.apply(action, task.id, facts(task), technicianId, now);
-				deps.events.emit("taskChanged", { workOrderId: task.workOrderId, taskId: task.id, status: task.status, by: technicianId, at: now });
-				return rules(task);
-			});
+			app.post<{ Params: { wo: string; task: string }; Body: Body }>(
+				`/api/v1/work-orders/:wo/tasks/:task/${action}`,
+				access("session-or-token", { body: "technicianId" }),
+				async (request) => {
+					const task = taskOf(request.params.wo, request.params.task);
+					const technicianId = text(request.body, "technicianId");
+					const now = deps.clock.now();
+					deps.taskStates.apply(action, task.id, facts(task), technicianId, now);
+					deps.events.emit("taskChanged", { workOrderId: task.workOrderId, taskId: task.id, status: task.status, by: technicianId, at: now });
+					return rules(task);
+				},
+			);
 		}
 
-		app.post<{ Params: { wo: string; task: string }; Body: Body }>("/api/v1/work-orders/:wo/tasks/:task/readings", async (request, reply) => {
-			const task = taskOf(request.params.wo, request.params.task);
-			const deviceId = text(request.body, "deviceId");
-			const seq = (request.body as Body).seq;
-			if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 1)
-				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "seq" must be the reading\'s positive integer seq.');
-			const device = deps.store.getDevice(deviceId);
-			if (!device) throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No device "${deviceId}" has been seen by this gateway.`);
-			const bootId = typeof (request.body as Body).bootId === "string" ? ((request.body as Body).bootId as string) : device.bootId;
-			const [row] = deps.store.listReadings(deviceId, { bootId, afterSeq: seq - 1, limit: 1 });
-			if (!row || row.seq !== seq)
-				throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Reading ${seq} of device "${deviceId}" (boot ${bootId}) is not stored on this gateway.`);
-			const view = deps.evidence.addReading({
-				technicianId: text(request.body, "technicianId"),
-				task,
-				checklistItemId: text(request.body, "checklistItemId"),
-				reading: row,
-			});
-			return reply.code(201).send(view);
-		});
+		app.post<{ Params: { wo: string; task: string }; Body: Body }>(
+			"/api/v1/work-orders/:wo/tasks/:task/readings",
+			access("session-or-token", { body: "technicianId" }),
+			async (request, reply) => {
+				const task = taskOf(request.params.wo, request.params.task);
+				const deviceId = text(request.body, "deviceId");
+				const seq = (request.body as Body).seq;
+				if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 1)
+					throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "seq" must be the reading\'s positive integer seq.');
+				const device = deps.store.getDevice(deviceId);
+				if (!device) throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `No device "${deviceId}" has been seen by this gateway.`);
+				const bootId = typeof (request.body as Body).bootId === "string" ? ((request.body as Body).bootId as string) : device.bootId;
+				const [row] = deps.store.listReadings(deviceId, { bootId, afterSeq: seq - 1, limit: 1 });
+				if (!row || row.seq !== seq)
+					throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Reading ${seq} of device "${deviceId}" (boot ${bootId}) is not stored on this gateway.`);
+				const technicianId = text(request.body, "technicianId");
+				// From a device bound to the technician's active task, or, without one, on a task in progress (gateway/work/active-tasks.ts);
+				// a reading that is evidence already is refused by the evidence log (FC_EVIDENCE_DUPLICATE, 409).
+				const refusal = deps.activeTasks.manualStampRefusal(technicianId, task, row);
+				if (refusal) throw refusal;
+				const view = deps.evidence.addReading({
+					technicianId,
+					task,
+					checklistItemId: text(request.body, "checklistItemId"),
+					reading: row,
+				});
+				return reply.code(201).send(view);
+			},
+		);
 
-		app.get<{ Params: { wo: string } }>("/api/v1/work-orders/:wo/milestones", async (request) => {
+		app.get<{ Params: { wo: string } }>("/api/v1/work-orders/:wo/milestones", access("session-or-token"), async (request) => {
 			if (!deps.workOrders.workOrder(request.params.wo))
 				throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Work order "${request.params.wo}" is not held by this gateway.`);
 			return { milestones: milestoneStates(deps, request.params.wo) };
 		});
 
-		app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>("/api/v1/technicians/:id/time-entries", async (request) => {
-			const day = today(deps.clock.now());
-			const from = epochQuery(request.query.from, "from", day.from);
-			const to = epochQuery(request.query.to, "to", day.to);
-			return { timeEntries: deps.submissions.list(request.params.id, from, to) };
-		});
+		app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
+			"/api/v1/technicians/:id/time-entries",
+			access("session-or-token", { param: "id" }),
+			async (request) => {
+				const day = today(deps.clock.now());
+				const from = epochQuery(request.query.from, "from", day.from);
+				const to = epochQuery(request.query.to, "to", day.to);
+				return { timeEntries: deps.submissions.list(request.params.id, from, to) };
+			},
+		);
 
-		app.post<{ Params: { id: string }; Body: Body }>("/api/v1/technicians/:id/time-entries/submit", async (request) => {
-			const ids = (request.body as Body | undefined)?.ids;
-			if (ids !== undefined && (!Array.isArray(ids) || !ids.every((id) => typeof id === "string"))) {
-				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "ids" must be an array of time entry ids (or absent: every stopped entry).');
-			}
-			return { submitted: deps.submissions.submit(request.params.id, deps.clock.now(), ids as string[] | undefined), sync: deps.sync.read() };
-		});
+		app.post<{ Params: { id: string }; Body: Body }>(
+			"/api/v1/technicians/:id/time-entries/submit",
+			access("session-or-token", { param: "id" }),
+			async (request) => {
+				const ids = (request.body as Body | undefined)?.ids;
+				if (ids !== undefined && (!Array.isArray(ids) || !ids.every((id) => typeof id === "string"))) {
+					throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "ids" must be an array of time entry ids (or absent: every stopped entry).');
+				}
+				return { submitted: deps.submissions.submit(request.params.id, deps.clock.now(), ids as string[] | undefined), sync: deps.sync.read() };
+			},
+		);
 
-		app.get("/api/v1/sync", async () => deps.sync.read());
+		app.get("/api/v1/sync", access("session-or-token"), async () => deps.sync.read());
 	};
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance } from "fastify";
 import type { GatewayEventName, GatewayReading } from "../events.js";
 import type { GatewayParts } from "../parts.js";
 import type { SyncStateTracker } from "../work/sync-state.js";
+import { access } from "./route-access.js";
 
 export interface LiveRouteDependencies extends Pick<GatewayParts, "events"> {
 	sync: SyncStateTracker;
@@ -78,7 +79,7 @@ export function liveRoutes(deps: LiveRouteDependencies) {
 			streams.clear();
 		});
 
-		app.get("/api/v1/live", (request, reply) => {
+		app.get("/api/v1/live", access("session-or-token"), (request, reply) => {
 			reply.hijack();
 			const stream = reply.raw;
 			stream.writeHead(200, {
@@ -87,6 +88,8 @@ export function liveRoutes(deps: LiveRouteDependencies) {
 				connection: "keep-alive",
 				"x-accel-buffering": "no",
 			});
+			// HEAD gets the headers only: Node sends nothing of a HEAD answer until it ends.
+			if (request.method === "HEAD") return void stream.end();
 			stream.write("retry: 2000\n\n");
 			send(stream, "sync", deps.sync.read());
 			streams.add(stream);

@@ -1,7 +1,7 @@
 /**
  * Sign-in for the technician app: POST /api/v1/session {pin, technicianId?} checks the PIN against
  * the configured scrypt hash and sets the session cookie; GET says who is signed in; DELETE signs
- * out. Wrong PINs are rate limited per client address (pin-limiter.ts).
+ * out. Wrong PINs are rate limited per technician and per client address (pin-limiter.ts).
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Clock } from "../../platform/clock.js";
@@ -9,6 +9,7 @@ import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { verifyPasswordOrDummy } from "../auth/password-hash.js";
 import type { WebAppConfig } from "../config.js";
 import type { PinLimiter } from "./pin-limiter.js";
+import { access } from "./route-access.js";
 import { readCookie, SESSION_COOKIE, sessionCookie, type WebSession, type WebSessions } from "./web-sessions.js";
 
 export interface SessionRouteDependencies {
@@ -25,34 +26,11 @@ export function sessionOf(request: FastifyRequest, sessions: WebSessions, now: n
 }
 
 export function sessionRoutes(deps: SessionRouteDependencies) {
-	const maxAgeSeconds = Math.round(deps.config.sessionHours * 3600);
+	// The browser keeps the cookie as long as the session could live; the gateway enforces the idle limit.
+	const maxAgeSeconds = Math.round(deps.sessions.maxLifetimeMs / 1000);
 	return (app: FastifyInstance): void => {
-		// A signed-in technician acts as themself: a technician id in the path or the body must be theirs.
-		// (Scripts with the bearer token have no session and are not limited here.)
-		app.addHook("preHandler", async (request) => {
-			if (!request.url.startsWith("/api/") || request.url.startsWith("/api/v1/session")) return;
-			const token = readCookie(request.headers.cookie, SESSION_COOKIE);
-			const session = token ? deps.sessions.touch(token, deps.clock.now()) : undefined;
-			if (!session) return;
-			const inPath = /^\/api\/v1\/technicians\/([^/?]+)/.exec(request.url)?.[1];
-			const body = request.body as Record<string, unknown> | undefined;
-			const inBody = typeof body === "object" && body !== null && typeof body.technicianId === "string" ? body.technicianId : undefined;
-			for (const claimed of [inPath && decodeURIComponent(inPath), inBody]) {
-				if (claimed && claimed !== session.technicianId) {
-					throw new FieldchainError(ErrorCodes.FC_APP_FORBIDDEN, `Signed in as ${session.technicianId}; this request acts for ${claimed}.`, {
-						hint: "Sign in as that technician.",
-					});
-				}
-			}
-		});
-
-		app.post<{ Body: Record<string, unknown> }>("/api/v1/session", async (request, reply) => {
-			const address = request.ip;
-			const wait = deps.limiter.retryAfterMs(address);
-			if (wait > 0) {
-				reply.header("retry-after", String(Math.ceil(wait / 1000)));
-				throw new FieldchainError(ErrorCodes.FC_APP_TOO_MANY_ATTEMPTS, `Too many wrong PINs from this device; try again in ${Math.ceil(wait / 1000)} s.`);
-			}
+		// A signed-in technician acts only for themself: each route says for whom it acts (route-access.ts).
+		app.post<{ Body: Record<string, unknown> }>("/api/v1/session", access("public"), async (request, reply) => {
 			const body = typeof request.body === "object" && request.body !== null ? request.body : {};
 			const pin = body.pin;
 			if (typeof pin !== "string" || !/^\S{4,64}$/.test(pin))
@@ -62,18 +40,28 @@ export function sessionRoutes(deps: SessionRouteDependencies) {
 			if (wanted === undefined)
 				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "technicianId" is needed: this gateway has several technicians.');
 			const technician = technicians.find((candidate) => candidate.id === wanted);
+			// Counted before the slow check, so parallel guesses cannot all be checked; unknown ids share one key (bounded memory).
+			const attempt = deps.limiter.reserve(technician?.id ?? "(unknown technician)", request.ip);
+			if (!attempt.granted) {
+				const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+				reply.header("retry-after", String(seconds));
+				throw new FieldchainError(
+					ErrorCodes.FC_APP_TOO_MANY_ATTEMPTS,
+					`Too many wrong PINs for this technician or from this device; try again in ${seconds} s.`,
+				);
+			}
 			// An unknown technician costs the same scrypt work as a wrong PIN.
 			if (!(await verifyPasswordOrDummy(pin, technician?.pinHash)) || !technician) {
-				deps.limiter.fail(address);
+				attempt.failed();
 				throw new FieldchainError(ErrorCodes.FC_APP_WRONG_PIN, "Wrong PIN.", { hint: "Ask the dispatcher for your gateway PIN." });
 			}
-			deps.limiter.succeed(address);
+			attempt.succeeded();
 			const { token, session } = deps.sessions.create(technician.id, deps.clock.now());
-			reply.header("set-cookie", sessionCookie(token, maxAgeSeconds));
+			reply.header("set-cookie", sessionCookie(token, maxAgeSeconds, request.protocol === "https"));
 			return reply.code(201).send({ technicianId: session.technicianId, expiresAt: new Date(session.expiresAt).toISOString() });
 		});
 
-		app.get("/api/v1/session", async (request) => {
+		app.get("/api/v1/session", access("public"), async (request) => {
 			const session = sessionOf(request, deps.sessions, deps.clock.now());
 			if (!session) throw new FieldchainError(ErrorCodes.FC_APP_UNAUTHORIZED, "Not signed in.", { hint: "POST /api/v1/session with your PIN." });
 			return {
@@ -83,10 +71,10 @@ export function sessionRoutes(deps: SessionRouteDependencies) {
 			};
 		});
 
-		app.delete("/api/v1/session", async (request, reply) => {
+		app.delete("/api/v1/session", access("public"), async (request, reply) => {
 			const token = readCookie(request.headers.cookie, SESSION_COOKIE);
 			if (token) deps.sessions.end(token);
-			reply.header("set-cookie", sessionCookie("", 0));
+			reply.header("set-cookie", sessionCookie("", 0, request.protocol === "https"));
 			return reply.code(204).send();
 		});
 	};

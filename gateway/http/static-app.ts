@@ -7,6 +7,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { sendError } from "../../platform/http-errors.js";
+import { access } from "./route-access.js";
 
 const TYPES: Record<string, string> = {
 	".html": "text/html; charset=utf-8",
@@ -37,15 +40,18 @@ export function staticAppRoutes(dir = findWebBundle()) {
 		if (path && existsSync(path)) files.set(name, { type: TYPES[name.slice(name.lastIndexOf("."))] ?? "application/octet-stream", body: readFileSync(path) });
 	}
 	return (app: FastifyInstance): void => {
-		app.get("/", (_request, reply) => reply.redirect("/app/"));
-		app.get<{ Params: { file?: string } }>("/app/:file?", (request, reply) => {
+		app.get("/", access("public"), (_request, reply) => reply.redirect("/app/"));
+		app.get<{ Params: { file?: string } }>("/app/:file?", access("public"), (request, reply) => {
 			// "/app" without the slash would resolve app.js against "/": send it to "/app/".
 			if (request.url.split("?", 1)[0] === "/app") return reply.redirect("/app/");
 			const file = files.get(request.params.file || "index.html");
 			reply.header("content-security-policy", CSP).header("x-content-type-options", "nosniff").header("cache-control", "no-cache");
 			if (!file) {
 				if (files.size === 0) return reply.code(503).type("text/plain").send("The technician app is not built: run `node scripts/build.mjs` (npm ci does it).");
-				return reply.code(404).type("text/plain").send(`No file ${request.params.file} in the technician app.`);
+				return sendError(
+					reply,
+					new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, "No such file in the technician app.", { hint: "Open /app/ for the app itself." }),
+				);
 			}
 			return reply.type(file.type).send(file.body);
 		});

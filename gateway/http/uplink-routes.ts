@@ -12,6 +12,7 @@ import { sendError } from "../../platform/http-errors.js";
 import type { GatewayParts } from "../parts.js";
 import type { Downlink } from "../uplink/downlink.js";
 import { taskUplinkStatus, type UplinkStatusSources, uplinkStatus } from "../uplink/uplink-status.js";
+import { access } from "./route-access.js";
 
 export interface UplinkRouteDependencies extends UplinkStatusSources, Pick<GatewayParts, "evidence" | "capacity"> {
 	downlink: () => Downlink | undefined;
@@ -19,13 +20,15 @@ export interface UplinkRouteDependencies extends UplinkStatusSources, Pick<Gatew
 
 export function uplinkRoutes(deps: UplinkRouteDependencies) {
 	return (app: FastifyInstance): void => {
+		// Decided on the matched route (its method and pattern), never on the raw URL.
 		app.addHook("onRequest", async (request, reply) => {
-			if (request.method === "GET" || request.method === "HEAD" || !request.url.startsWith("/api/")) return;
+			const route = request.routeOptions;
+			if (request.is404 || route.method === "GET" || route.method === "HEAD" || !route.url?.startsWith("/api/")) return;
 			const refusal = deps.capacity.refusesEvidence();
 			if (refusal) return sendError(reply, new FieldchainError(ErrorCodes.FC_CAPACITY_DISK_FULL, refusal));
 		});
-		app.get("/api/v1/uplink", async () => ({ ...uplinkStatus(deps), downlink: deps.downlink()?.stats ?? null }));
-		app.get("/api/v1/uplink/conflicts", async () => ({
+		app.get("/api/v1/uplink", access("session-or-token"), async () => ({ ...uplinkStatus(deps), downlink: deps.downlink()?.stats ?? null }));
+		app.get("/api/v1/uplink/conflicts", access("session-or-token"), async () => ({
 			downlink: deps.downlink()?.conflicts() ?? [],
 			conflicts: deps.outbox.conflicts().map((entry) => ({
 				kind: entry.kind,
@@ -37,9 +40,9 @@ export function uplinkRoutes(deps: UplinkRouteDependencies) {
 				at: entry.receiptedAt,
 			})),
 		}));
-		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/uplink", async (request) =>
+		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/uplink", access("session-or-token"), async (request) =>
 			taskUplinkStatus(deps.evidence, deps.outbox, request.params.wo, request.params.task),
 		);
-		app.get("/api/v1/capacity", async () => deps.capacity.status());
+		app.get("/api/v1/capacity", access("session-or-token"), async () => deps.capacity.status());
 	};
 }

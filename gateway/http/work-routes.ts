@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { ManualEvidenceKind } from "../evidence/evidence-log.js";
 import type { GatewayParts } from "../parts.js";
+import { access } from "./route-access.js";
 
 export type WorkRouteDependencies = Pick<GatewayParts, "workOrders" | "activeTasks" | "evidence" | "attachments" | "timeEntries" | "clock">;
 
@@ -35,25 +36,25 @@ const MANUAL_KINDS: readonly ManualEvidenceKind[] = ["photo", "note", "acknowled
 
 export function workRoutes(deps: WorkRouteDependencies) {
 	return (app: FastifyInstance): void => {
-		app.get("/api/v1/work-orders", async () => ({
+		app.get("/api/v1/work-orders", access("session-or-token"), async () => ({
 			workOrders: deps.workOrders.snapshot.workOrders.map((workOrder) => ({
 				...workOrder,
 				tasks: deps.workOrders.tasksOf(workOrder.id).map((task) => ({ id: task.id, title: task.title, sequence: task.sequence, status: task.status })),
 			})),
 		}));
 
-		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task", async (request) => {
+		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task", access("session-or-token"), async (request) => {
 			const task = taskOf(deps, request.params.wo, request.params.task);
 			return { ...task, checklistState: deps.evidence.checklistState(task) };
 		});
 
-		app.get<{ Params: { id: string } }>("/api/v1/technicians/:id/active-task", async (request) => {
+		app.get<{ Params: { id: string } }>("/api/v1/technicians/:id/active-task", access("session-or-token", { param: "id" }), async (request) => {
 			const active = deps.activeTasks.get(request.params.id);
 			if (!active) throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Technician "${request.params.id}" has no active task.`, { hint: "PUT one first." });
 			return active;
 		});
 
-		app.put<{ Params: { id: string }; Body: Body }>("/api/v1/technicians/:id/active-task", async (request) => {
+		app.put<{ Params: { id: string }; Body: Body }>("/api/v1/technicians/:id/active-task", access("session-or-token", { param: "id" }), async (request) => {
 			const deviceIds = request.body?.deviceIds ?? [];
 			if (!Array.isArray(deviceIds) || !deviceIds.every((id) => typeof id === "string")) {
 				throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "deviceIds" must be an array of device ids.');
@@ -67,19 +68,19 @@ export function workRoutes(deps: WorkRouteDependencies) {
 			);
 		});
 
-		app.delete<{ Params: { id: string } }>("/api/v1/technicians/:id/active-task", async (request, reply) => {
+		app.delete<{ Params: { id: string } }>("/api/v1/technicians/:id/active-task", access("session-or-token", { param: "id" }), async (request, reply) => {
 			deps.activeTasks.clear(request.params.id);
 			return reply.code(204).send();
 		});
 
-		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/evidence", async (request) => {
+		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/evidence", access("session-or-token"), async (request) => {
 			taskOf(deps, request.params.wo, request.params.task);
 			return { evidence: deps.evidence.forTask(request.params.wo, request.params.task) };
 		});
 
 		app.post<{ Params: { wo: string; task: string }; Body: Body }>(
 			"/api/v1/work-orders/:wo/tasks/:task/evidence",
-			{ bodyLimit: 16 * 1024 * 1024 },
+			{ bodyLimit: 16 * 1024 * 1024, ...access("session-or-token", { body: "technicianId" }) },
 			async (request, reply) => {
 				const task = taskOf(deps, request.params.wo, request.params.task);
 				const kind = field(request.body, "kind", true) as ManualEvidenceKind;
@@ -114,20 +115,28 @@ export function workRoutes(deps: WorkRouteDependencies) {
 			},
 		);
 
-		app.post<{ Params: { wo: string; task: string }; Body: Body }>("/api/v1/work-orders/:wo/tasks/:task/time-entries/start", async (request, reply) => {
-			taskOf(deps, request.params.wo, request.params.task);
-			const kind = field(request.body, "kind", false) ?? "work";
-			if (kind !== "work" && kind !== "travel") throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "kind" must be "work" or "travel".');
-			const entry = deps.timeEntries.start(field(request.body, "technicianId", true), request.params.wo, request.params.task, kind, deps.clock.now());
-			return reply.code(201).send(entry);
-		});
+		app.post<{ Params: { wo: string; task: string }; Body: Body }>(
+			"/api/v1/work-orders/:wo/tasks/:task/time-entries/start",
+			access("session-or-token", { body: "technicianId" }),
+			async (request, reply) => {
+				taskOf(deps, request.params.wo, request.params.task);
+				const kind = field(request.body, "kind", false) ?? "work";
+				if (kind !== "work" && kind !== "travel") throw new FieldchainError(ErrorCodes.FC_HTTP_BAD_REQUEST, 'Body field "kind" must be "work" or "travel".');
+				const entry = deps.timeEntries.start(field(request.body, "technicianId", true), request.params.wo, request.params.task, kind, deps.clock.now());
+				return reply.code(201).send(entry);
+			},
+		);
 
-		app.post<{ Params: { wo: string; task: string }; Body: Body }>("/api/v1/work-orders/:wo/tasks/:task/time-entries/stop", async (request) => {
-			taskOf(deps, request.params.wo, request.params.task);
-			return deps.timeEntries.stop(field(request.body, "technicianId", true), deps.clock.now());
-		});
+		app.post<{ Params: { wo: string; task: string }; Body: Body }>(
+			"/api/v1/work-orders/:wo/tasks/:task/time-entries/stop",
+			access("session-or-token", { body: "technicianId" }),
+			async (request) => {
+				taskOf(deps, request.params.wo, request.params.task);
+				return deps.timeEntries.stop(field(request.body, "technicianId", true), deps.clock.now());
+			},
+		);
 
-		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/time-entries", async (request) => {
+		app.get<{ Params: { wo: string; task: string } }>("/api/v1/work-orders/:wo/tasks/:task/time-entries", access("session-or-token"), async (request) => {
 			taskOf(deps, request.params.wo, request.params.task);
 			return { timeEntries: deps.timeEntries.forTask(request.params.wo, request.params.task) };
 		});

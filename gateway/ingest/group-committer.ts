@@ -2,7 +2,10 @@
  * Group commit: readings from every device session are queued and written to the store in one
  * transaction per event-loop turn (or sooner when the batch is full). Only after that
  * transaction returns does each session learn its new watermark and ack its device, so an acked
- * reading is always on disk, and one fsync pays for hundreds of readings.
+ * reading is always on disk, and one fsync pays for hundreds of readings. The watermarks kept in
+ * memory are bounded (MAX_TRACKED_BOOTS, least recently used first out: the store has them), and
+ * so are the gaps within one boot (BootWatermark): a device churning boot ids or skipping seqs
+ * cannot grow the gateway's memory.
  */
 import { EventEmitter } from "node:events";
 import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../platform/errors.js";
@@ -11,6 +14,12 @@ import { BootWatermark } from "./boot-watermark.js";
 
 /** Told the boot's watermark once the readings it submitted are durable (or were already). */
 export type DurableListener = (ackedUpTo: number) => void;
+
+/** Told of a reading not stored because its boot has too many gaps (the device re-sends it later). */
+export type RefusedListener = (row: ReadingRow) => void;
+
+/** Boots whose watermark stays in memory; one evicted is loaded from the store again when needed. */
+export const MAX_TRACKED_BOOTS = 1024;
 
 export interface GroupCommitterOptions {
 	store: ReadingStore;
@@ -24,6 +33,8 @@ export interface GroupCommitterOptions {
 	 * gateway/evidence/evidence-log.ts.
 	 */
 	stamp?: (rows: readonly ReadingRow[]) => void;
+	/** Watermarks kept in memory (default MAX_TRACKED_BOOTS). */
+	maxTrackedBoots?: number;
 }
 
 export interface CommitStats {
@@ -32,6 +43,8 @@ export interface CommitStats {
 	duplicates: number;
 	failedCommits: number;
 	lastCommitMs: number;
+	/** Readings not stored because their boot had too many gaps (BootWatermark's bound). */
+	refusedGaps: number;
 }
 
 export interface CommittedEvent {
@@ -43,6 +56,7 @@ export interface CommittedEvent {
 interface QueuedReading {
 	row: ReadingRow;
 	listener: DurableListener;
+	refused: RefusedListener | undefined;
 }
 
 interface TouchedBoot {
@@ -54,7 +68,7 @@ interface TouchedBoot {
 }
 
 export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; commitError: [FieldchainError] }> {
-	readonly stats: CommitStats = { commits: 0, inserted: 0, duplicates: 0, failedCommits: 0, lastCommitMs: 0 };
+	readonly stats: CommitStats = { commits: 0, inserted: 0, duplicates: 0, failedCommits: 0, lastCommitMs: 0, refusedGaps: 0 };
 	private queue: QueuedReading[] = [];
 	private flushScheduled = false;
 	private readonly watermarks = new Map<string, BootWatermark>();
@@ -62,6 +76,8 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 	private readonly maxBatch: number;
 	private readonly schedule: (flush: () => void) => void;
 	private readonly stamp: ((rows: readonly ReadingRow[]) => void) | undefined;
+	private readonly maxTrackedBoots: number;
+	private flushing = false;
 
 	constructor(options: GroupCommitterOptions) {
 		super();
@@ -69,6 +85,12 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 		this.maxBatch = options.maxBatch ?? 8192;
 		this.schedule = options.schedule ?? ((flush) => setImmediate(flush));
 		this.stamp = options.stamp;
+		this.maxTrackedBoots = options.maxTrackedBoots ?? MAX_TRACKED_BOOTS;
+	}
+
+	/** Watermarks held in memory (bounded by maxTrackedBoots between flushes). */
+	get trackedBoots(): number {
+		return this.watermarks.size;
 	}
 
 	get queued(): number {
@@ -78,16 +100,16 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 	/** Where a boot stands, loading it from the store on first use. */
 	watermark(deviceId: string, bootId: string): BootWatermark {
 		const key = `${deviceId}\u0000${bootId}`;
-		let watermark = this.watermarks.get(key);
-		if (!watermark) {
-			watermark = new BootWatermark(this.store.loadBoot(deviceId, bootId));
-			this.watermarks.set(key, watermark);
-		}
+		const watermark = this.lookup(key, deviceId, bootId);
+		// Most recently used last; the least recently used go first when over the bound.
+		this.watermarks.delete(key);
+		this.watermarks.set(key, watermark);
+		this.trim();
 		return watermark;
 	}
 
-	submit(row: ReadingRow, listener: DurableListener): void {
-		this.queue.push({ row, listener });
+	submit(row: ReadingRow, listener: DurableListener, refused?: RefusedListener): void {
+		this.queue.push({ row, listener, refused });
 		if (this.queue.length >= this.maxBatch) {
 			this.flush();
 			return;
@@ -104,13 +126,24 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 	/** Writes everything queued in one transaction, then tells the listeners. Never throws. */
 	flush(): void {
 		if (this.queue.length === 0) return;
+		this.flushing = true;
+		try {
+			this.flushBatch();
+		} finally {
+			this.flushing = false;
+			this.trim();
+		}
+	}
+
+	private flushBatch(): void {
 		const batch = this.queue;
 		this.queue = [];
 		const touched = new Map<BootWatermark, TouchedBoot>();
 		const rows: ReadingRow[] = [];
 		let knownDuplicates = 0;
-		for (const { row, listener } of batch) {
-			const watermark = this.watermark(row.deviceId, row.bootId);
+		for (const { row, listener, refused } of batch) {
+			const key = `${row.deviceId}\u0000${row.bootId}`;
+			const watermark = this.lookup(key, row.deviceId, row.bootId);
 			let boot = touched.get(watermark);
 			if (!boot) {
 				boot = { deviceId: row.deviceId, bootId: row.bootId, watermark, newSeqs: [], listeners: new Set() };
@@ -122,6 +155,12 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 			// commit fails, these watermarks are thrown away (below).
 			if (watermark.has(row.seq)) {
 				knownDuplicates++;
+				continue;
+			}
+			if (!watermark.accepts(row.seq)) {
+				// Too many gaps in this boot: not stored, not acked; the device re-sends it later.
+				this.stats.refusedGaps++;
+				refused?.(row);
 				continue;
 			}
 			watermark.add(row.seq);
@@ -157,7 +196,31 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 			return;
 		}
 		for (const boot of touched.values()) {
+			// Touched boots become the most recently used.
+			const key = `${boot.deviceId}\u0000${boot.bootId}`;
+			if (this.watermarks.get(key) === boot.watermark) {
+				this.watermarks.delete(key);
+				this.watermarks.set(key, boot.watermark);
+			}
 			for (const listener of boot.listeners) listener(boot.watermark.ackedUpTo);
+		}
+	}
+
+	private lookup(key: string, deviceId: string, bootId: string): BootWatermark {
+		let watermark = this.watermarks.get(key);
+		if (!watermark) {
+			watermark = new BootWatermark(this.store.loadBoot(deviceId, bootId));
+			this.watermarks.set(key, watermark);
+		}
+		return watermark;
+	}
+
+	/** Drops the least recently used watermarks over the bound; never during a flush (its batch holds them). */
+	private trim(): void {
+		if (this.flushing) return;
+		for (const key of this.watermarks.keys()) {
+			if (this.watermarks.size <= this.maxTrackedBoots) return;
+			this.watermarks.delete(key);
 		}
 	}
 }

@@ -4,6 +4,10 @@
  * basic auth, credentials are encrypted with nodeRed.credentialSecret, the palette cannot
  * install packages from the network, and telemetry/update checks are off (the gateway may be
  * offline for days and must not call out).
+ * No key material reaches Node-RED: not in these settings, the global context or the nodes' API
+ * (flows-api.ts). That is a boundary for flows as written, not for a hostile editor user: the
+ * function node's vm is no sandbox and core nodes read files and run commands as the gateway's OS
+ * user, so an editor user can do what that user can (README, flows/README.md).
  */
 import { join } from "node:path";
 import type { Logger } from "../../platform/logger.js";
@@ -82,6 +86,8 @@ export function nodeRedSettings(input: NodeRedSettingsInput): Record<string, unk
 		logging: nodeRedLogging(input.logger),
 		externalModules: { autoInstall: false, palette: { allowInstall: false, allowUpload: false }, modules: { allowInstall: false } },
 		functionExternalModules: false,
+		// Nothing of the gateway in function nodes' global context: no key, no token, no parts.
+		functionGlobalContext: {},
 		editorTheme: { projects: { enabled: false }, tours: false },
 		telemetry: { enabled: false, updateNotification: false },
 		diagnostics: { enabled: false, ui: false },

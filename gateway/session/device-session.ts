@@ -11,9 +11,10 @@ import type { Logger } from "../../platform/logger.js";
 import { type Command, type CommandResult, type Envelope, type EnvelopeInit, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
 import { ABSOLUTE_MAX_PAYLOAD } from "../../protocol/framing/frame.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
-import type { DurableListener, GroupCommitter } from "../ingest/group-committer.js";
+import type { DurableListener, GroupCommitter, RefusedListener } from "../ingest/group-committer.js";
 import type { DeviceIdentity, ReadingRow, ReadingStore } from "../store/reading-store.js";
 import { dispatchEnvelope } from "./dispatch.js";
+import { HELLO_BUDGET, HelloBudget } from "./limits.js";
 
 export interface SessionContext {
 	gatewayId: string;
@@ -31,6 +32,16 @@ export interface SessionContext {
 }
 
 export type SessionState = "awaiting-hello" | "ready" | "refused" | "closed";
+
+/**
+ * How the device's id was established: "mqtt-password" when the broker checked the device's
+ * password for that id (the hello may claim no other), "claimed" when the device only said so in
+ * its hello (serial, in-memory links): anyone with a cable can claim any id there.
+ */
+export type IdentityProof = "mqtt-password" | "claimed";
+
+/** Refuses a hello's device id for this session (the registry: a claim may not displace a proven id). */
+export type IdentityGuard = (deviceId: string, session: DeviceSession) => FieldchainError | undefined;
 
 export interface SessionCounters {
 	readingsReceived: number;
@@ -68,12 +79,23 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
 	lastHeartbeatAt: number | undefined;
 	deviceUnackedReadings: number | undefined;
 	readonly counters: SessionCounters = emptySessionCounters();
+	/** Set by the registry that tracks the session; asked before a hello's id is accepted. */
+	identityGuard: IdentityGuard | undefined;
 	/** Same function for every reading of the boot: the committer calls it once per commit. */
 	readonly onDurable: DurableListener = (ackedUpTo) => this.sendAck(ackedUpTo);
+	/** A reading the committer did not store because its boot has too many gaps (BootWatermark's bound). */
+	readonly onRefused: RefusedListener = (row) =>
+		this.noteProtocolError(
+			new FieldchainError(
+				ErrorCodes.FC_PROTO_LIMIT,
+				`Device ${row.deviceId} left too many gaps in boot ${row.bootId}; reading ${row.seq} is not stored until the gaps below it are filled.`,
+			),
+		);
 	private sendSeq = 0;
 	private helloTimer: TimerHandle | undefined;
 	private helloDelayMs: number;
 	private readonly pendingCommands = new Map<number, PendingCommand>();
+	private readonly hellos: HelloBudget;
 
 	constructor(
 		readonly link: EnvelopeLink,
@@ -81,6 +103,7 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
 	) {
 		super();
 		this.helloDelayMs = context.helloTimeoutMs ?? 3000;
+		this.hellos = new HelloBudget(context.clock);
 		link.on("envelope", (envelope) => dispatchEnvelope(this, envelope));
 		link.on("linkError", (error) => this.noteProtocolError(error));
 		link.on("close", (reason) => this.onClose(reason));
@@ -88,6 +111,11 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
 
 	get logger(): Logger {
 		return this.context.logger;
+	}
+
+	/** Only an authenticated transport (the MQTT username checked by the broker) proves an id. */
+	get identityProof(): IdentityProof {
+		return this.context.expectedDeviceId ? "mqtt-password" : "claimed";
 	}
 
 	start(): void {
@@ -115,6 +143,22 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
 			},
 		});
 		this.armHelloTimer();
+	}
+
+	/**
+	 * False (and counted as a protocol error) for a hello beyond the session's budget: each hello
+	 * writes the device record and may open a boot, so a hello storm is ignored, not served.
+	 */
+	admitHello(): boolean {
+		if (this.hellos.take()) return true;
+		const error = new FieldchainError(
+			ErrorCodes.FC_PROTO_LIMIT,
+			`Device on ${this.link.label} sent more than ${HELLO_BUDGET.perWindow} hellos in ${HELLO_BUDGET.windowMs / 1000} s; ignoring hellos for now.`,
+			{ hint: "A device says hello once per boot and once per host_hello; check its firmware." },
+		);
+		if (this.hellos.refusedInWindow === 1) this.logger.warn({ code: error.code, link: this.link.label, deviceId: this.identity?.deviceId }, error.message);
+		this.noteProtocolError(error);
+		return false;
 	}
 
 	/** Called by the hello handler once the device is accepted. */

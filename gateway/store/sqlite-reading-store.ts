@@ -11,6 +11,9 @@ import type { TransportKind } from "../../protocol/link.js";
 import { migrate } from "./migrations.js";
 import type { BootState, CommitOutcome, DeviceIdentity, DeviceRecord, ReadingQuery, ReadingRow, ReadingStore, WatermarkUpdate } from "./reading-store.js";
 
+/** How long a write waits for another connection's lock before it fails with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 100;
+
 export interface SqliteReadingStoreOptions {
 	/** Database file; ":memory:" for throw-away tests. */
 	path: string;
@@ -38,6 +41,9 @@ interface DeviceRow {
 	readings_stored: number;
 }
 
+/** Boot refs (device, boot) -> boots.id cached in memory. */
+const MAX_CACHED_BOOT_REFS = 4096;
+
 export class SqliteReadingStore implements ReadingStore {
 	private readonly db: Database.Database;
 	private readonly bootRefs = new Map<string, number>();
@@ -48,7 +54,11 @@ export class SqliteReadingStore implements ReadingStore {
 		this.db = openDatabase(options.path);
 		this.db.pragma("journal_mode = WAL");
 		this.db.pragma(`synchronous = ${options.durability === "normal" ? "NORMAL" : "FULL"}`);
-		this.db.pragma("busy_timeout = 5000");
+		// better-sqlite3 waits for a lock synchronously, on the event loop: while another process holds
+		// the write lock, every wait stalls the whole gateway (API, broker, serial). So the wait is short
+		// and SQLITE_BUSY is a failed write like any other: the group commit acks nothing of it and the
+		// devices re-send (gateway/ingest/group-committer.ts). Readers never wait in WAL mode.
+		this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 		migrate(this.db);
 		const db = this.db;
 		this.statements = {
@@ -173,6 +183,8 @@ export class SqliteReadingStore implements ReadingStore {
 		if (ref === undefined) {
 			this.statements.insertBoot.run(deviceId, bootId);
 			ref = (this.statements.selectBoot.get(deviceId, bootId) as { id: number }).id;
+			// A cache, bounded: a device churning boot ids must not grow it (the oldest entry goes; the row stays).
+			if (this.bootRefs.size >= MAX_CACHED_BOOT_REFS) this.bootRefs.delete(this.bootRefs.keys().next().value as string);
 			this.bootRefs.set(key, ref);
 		}
 		return ref;
@@ -190,7 +202,9 @@ export class SqliteReadingStore implements ReadingStore {
 					? "The disk is full: free space in the data directory. Devices keep their unacknowledged readings meanwhile."
 					: code === "SQLITE_READONLY"
 						? "The data directory is read-only: check its permissions."
-						: "Nothing was acknowledged; devices will send the readings again.";
+						: code.startsWith("SQLITE_BUSY")
+							? "Another process holds the database's write lock (a sqlite3 shell, a backup?); nothing was acknowledged and devices will send the readings again once it lets go."
+							: "Nothing was acknowledged; devices will send the readings again.";
 			throw new FieldchainError(ErrorCodes.FC_STORE_WRITE, `Could not write to the reading store (${code || (cause as Error).message}).`, {
 				cause,
 				hint,

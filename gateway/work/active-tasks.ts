@@ -1,9 +1,11 @@
 /**
  * The task each technician is working on now, kept in the gateway's database so it survives a
  * restart. Readings from a device go to the active task of the technician holding that device
- * (deviceIds), or, when only one technician has an active task, to that one.
+ * (deviceIds), or, when only one technician has an active task, to that one. A reading stamped by
+ * hand through the local API follows the same binding (manualStampRefusal).
  */
 import type Database from "better-sqlite3";
+import type { Task } from "../../model/entities/task.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { WorkOrders } from "./work-orders.js";
 
@@ -67,6 +69,59 @@ export class ActiveTasks {
 		if (holding) return holding;
 		const unbound = active.filter((entry) => entry.deviceIds.length === 0);
 		return active.length === 1 && unbound.length === 1 ? unbound[0] : undefined;
+	}
+
+	/**
+	 * Why the technician may not stamp this stored reading on this task by hand, or undefined when
+	 * they may. The reading's device must not be bound to another technician's active task (named
+	 * in its deviceIds, or that task is the one unbound active task: automatic stamping gives it
+	 * that device's readings). Then:
+	 * - With an active task (auto-stamp on), only on that task, and only from a device bound to it:
+	 *   named in its deviceIds, or, when its deviceIds are empty ("any device"), only while it is
+	 *   the one active task and only readings received since it became active, the readings the
+	 *   automatic stamping would have given it.
+	 * - Without one (auto-stamp off, the technician app stamps by hand), only on a task in progress,
+	 *   and only readings received since it started: no reaching back to another job's readings.
+	 */
+	manualStampRefusal(technicianId: string, task: Task, reading: { deviceId: string; receivedAt: number }): FieldchainError | undefined {
+		const all = this.all();
+		const active = all.find((entry) => entry.technicianId === technicianId);
+		const { deviceId } = reading;
+		const notBound = (why: string, hint: string) =>
+			new FieldchainError(ErrorCodes.FC_EVIDENCE_DEVICE_NOT_BOUND, `Device "${deviceId}" ${why}; its reading cannot be stamped on task "${task.id}".`, {
+				hint,
+			});
+		const others = all.filter((entry) => entry !== active);
+		const heldBy = others.filter((entry) => entry.deviceIds.includes(deviceId) || (all.length === 1 && entry.deviceIds.length === 0));
+		if (heldBy.length > 0) {
+			return notBound(
+				`is bound to the active task of ${heldBy.map((entry) => `"${entry.technicianId}"`).join(", ")}`,
+				"A device is bound to one technician's active task at a time.",
+			);
+		}
+		if (!active) {
+			if (task.status !== "in-progress" || task.startedAt === null) {
+				return new FieldchainError(ErrorCodes.FC_EVIDENCE_TASK_NOT_ACTIVE, `Task "${task.id}" is ${task.status}; readings are stamped on a task in progress.`, {
+					hint: "Start the task first.",
+				});
+			}
+			if (reading.receivedAt < task.startedAt) return notBound("sent this reading before the task started", "Stamp a reading taken during the task.");
+			return undefined;
+		}
+		if (active.taskId !== task.id || active.workOrderId !== task.workOrderId) {
+			return new FieldchainError(
+				ErrorCodes.FC_EVIDENCE_TASK_NOT_ACTIVE,
+				`Task "${task.id}" of work order "${task.workOrderId}" is not technician "${technicianId}"'s active task (${active.taskId}); with an active task, readings are stamped by hand only on it.`,
+				{ hint: `Stamp on the active task, or turn auto-stamp off: DELETE /api/v1/technicians/${technicianId}/active-task.` },
+			);
+		}
+		const nameIt = `Name the device in deviceIds: PUT /api/v1/technicians/${technicianId}/active-task with "deviceIds": ["${deviceId}"].`;
+		if (active.deviceIds.length > 0) {
+			return active.deviceIds.includes(deviceId) ? undefined : notBound(`is not among the devices of ${technicianId}'s active task`, nameIt);
+		}
+		if (others.length > 0) return notBound("is not named by the active task, and other technicians have active tasks", nameIt);
+		if (reading.receivedAt < active.setAt) return notBound("is not named by the active task, and this reading came before the task became active", nameIt);
+		return undefined;
 	}
 
 	private toActive(row: Row): ActiveTask {

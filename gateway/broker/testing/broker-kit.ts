@@ -8,7 +8,7 @@ import pino from "pino";
 import { type EnvelopeInit, encodeEnvelope } from "../../../protocol/codec.js";
 import type { EnvelopeLink } from "../../../protocol/link.js";
 import { hashPassword } from "../../auth/password-hash.js";
-import { type DeviceCredentials, type EmbeddedBroker, startEmbeddedBroker } from "../embedded-broker.js";
+import { type DeviceCredentials, type EmbeddedBroker, type EmbeddedBrokerOptions, startEmbeddedBroker } from "../embedded-broker.js";
 import { MqttHostLinks } from "../mqtt-host-links.js";
 
 export const PASSWORDS = { dev1: "dev1-Secret-Pw", dev2: "dev2-Secret-Pw" } as const;
@@ -51,8 +51,9 @@ export class BrokerKit {
 		return this.logText.map((line) => JSON.parse(line) as LogLine);
 	}
 
-	async start(): Promise<this> {
-		this.embedded = await startEmbeddedBroker({ port: 0, devices: await testDevices(), logger: this.logger });
+	/** `options` overrides the broker's (load limits, a device lookup). */
+	async start(options: Partial<EmbeddedBrokerOptions> = {}): Promise<this> {
+		this.embedded = await startEmbeddedBroker({ port: 0, devices: await testDevices(), logger: this.logger, ...options });
 		this.hostLinks = new MqttHostLinks(this.embedded.broker, { logger: this.logger });
 		this.hostLinks.on("link", (link) => this.links.push(link));
 		await this.hostLinks.ready;

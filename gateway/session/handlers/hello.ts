@@ -1,6 +1,9 @@
 /**
  * hello: identify the device, refuse an incompatible one, and answer with an Ack that says how
  * far its current boot is already stored (so after a gateway crash it can forget what is safe).
+ * A link keeps the device id of its first accepted hello; a claimed id (serial) may not take over
+ * one proven by the broker (MQTT) while that session is up; and hellos are rate-limited per
+ * session, since each one writes the device record and may open a new boot.
  */
 
 import { ErrorCodes, FieldchainError, isFieldchainError } from "../../../platform/errors.js";
@@ -11,6 +14,7 @@ import type { DeviceSession } from "../device-session.js";
 
 export function handleHello(session: DeviceSession, envelope: Envelope): void {
 	const hello = envelope.hello!;
+	if (!session.admitHello()) return;
 	const major = hello.protocolMajor ?? 0;
 	if (major !== PROTOCOL_MAJOR) {
 		const message = `Device ${hello.deviceId || "(no id)"} speaks protocol v${major}; this gateway speaks v${PROTOCOL_MAJOR}.`;
@@ -35,6 +39,23 @@ export function handleHello(session: DeviceSession, envelope: Envelope): void {
 		const message = `Device on ${session.link.label} says it is "${deviceId}" but authenticated as "${session.context.expectedDeviceId}".`;
 		session.post({ error: { code: ProtocolErrorCode.CODE_BAD_MESSAGE, message, relatedSeq: envelope.seq } });
 		session.refuse(new FieldchainError(ErrorCodes.FC_MQTT_FORBIDDEN, message));
+		return;
+	}
+	if (session.identity && session.identity.deviceId !== deviceId) {
+		// One link, one device: a device swapped behind an open port comes back on a new link.
+		const message = `Device "${session.identity.deviceId}" on ${session.link.label} said hello as "${deviceId}"; a link keeps the id of its first hello.`;
+		session.post({ error: { code: ProtocolErrorCode.CODE_BAD_MESSAGE, message, relatedSeq: envelope.seq } });
+		session.noteProtocolError(new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, message, { hint: "Reconnect the device to change its id." }));
+		return;
+	}
+	const claimRefused = session.identityGuard?.(deviceId, session);
+	if (claimRefused) {
+		// The error goes to the device first, then the link is closed; the proven session stays.
+		session.refuse(claimRefused);
+		session
+			.send({ error: { code: ProtocolErrorCode.CODE_BAD_MESSAGE, message: claimRefused.message, relatedSeq: envelope.seq } })
+			.catch(() => {})
+			.finally(() => void session.close());
 		return;
 	}
 

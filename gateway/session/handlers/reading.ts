@@ -38,6 +38,6 @@ export function handleReading(session: DeviceSession, envelope: Envelope): void 
 		if (refusal.notify) session.post({ error: { code: ProtocolErrorCode.CODE_BUSY, message: refusal.message, relatedSeq: envelope.seq } });
 		return;
 	}
-	session.context.committer.submit(row, session.onDurable);
+	session.context.committer.submit(row, session.onDurable, session.onRefused);
 	if (session.listenerCount("reading") > 0) session.emit("reading", row);
 }
