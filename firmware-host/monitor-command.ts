@@ -40,6 +40,8 @@ export async function monitorCommand(options: MonitorOptions, io: CliIo): Promis
 		finish = resolve;
 	});
 	monitor.on("frame", (frame) => {
+		// Frames of the same read as the count-th one arrive before the monitor stops: --count N prints N.
+		if (options.count !== undefined && frames >= options.count) return;
 		frames++;
 		const hex = options.hex ? frame.payload.toString("hex") : undefined;
 		if (options.json) {
