@@ -1,16 +1,16 @@
 /**
  * The reference billing service for `fieldchain start`: on loopback, SQLite in the demo's data
  * directory, loaded with the demo day on first start, with an admin token for the newcomer's
- * curl commands and an enrollment token the gateway's uplink spends once (it keeps the API token
+ * curl commands (the same one every start) and an enrollment token the gateway's uplink spends once (it keeps the API token
  * it gets in its data directory).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { issueApiToken } from "../cloud-bridge/billing/auth/tokens.js";
 import { createBillingService } from "../cloud-bridge/billing/service.js";
 import { type BillingStorage, openBillingStorage } from "../cloud-bridge/billing/storage.js";
 import type { ModelSnapshot } from "../model/entities/kinds.js";
+import { demoAdminToken } from "./demo-admin-token.js";
 
 export interface DemoBilling {
 	url: string;
@@ -48,8 +48,8 @@ export async function startDemoBilling(options: {
 		await app.listen({ host: options.host, port: options.port });
 		const address = app.server.address();
 		const url = `http://${options.host}:${address && typeof address === "object" ? address.port : options.port}`;
-		const adminToken = (await issueApiToken(storage.store, { name: "demo-admin", scopes: ["admin", "approve", "release", "workorders:read"], now: Date.now() }))
-			.token;
+		// The same admin token every start (demo-admin-token.ts), so copied curl commands keep working.
+		const adminToken = await demoAdminToken(storage.store, options.dataDir);
 		// The import fills empty slots only: the demo day goes in once, with the database.
 		if (fresh) await call(url, adminToken, "POST", "/v1/import", options.snapshot);
 		const enrollmentToken = options.gatewayEnrolled ? undefined : String((await call(url, adminToken, "POST", "/v1/enrollments")).enrollmentToken);

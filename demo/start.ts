@@ -109,8 +109,17 @@ async function start(options: StartOptions): Promise<void> {
 	config.webApp = { technicians: [{ id: DEMO_TECHNICIAN_ID, pinHash: await hashPassword(pin) }], sessionHours: 12 };
 	const workOrdersFile = writeDemoWorkOrders(dataDir);
 	const billing = options.billing === false ? undefined : await startBilling(dataDir, parseHostPort(options.billing, "--billing"), workOrdersFile);
+	const enrolledAs = readUplinkToken(dataDir)?.gatewayId;
+	if (billing && enrolledAs && !(await bindDemoGateway(billing, enrolledAs)))
+		logger.warn({ gatewayId: enrolledAs }, "demo: could not bind the gateway to the demo technician; its uplink will report refusals");
 	if (billing) {
-		config.uplink = parseUplinkConfig({ url: billing.url, ...(billing.enrollmentToken ? { enrollmentToken: billing.enrollmentToken } : {}), idlePollMs: 1000 });
+		config.uplink = parseUplinkConfig({
+			url: billing.url,
+			...(billing.enrollmentToken ? { enrollmentToken: billing.enrollmentToken } : {}),
+			idlePollMs: 1000,
+			// The gateway enrolls bound to the demo technician: its token reaches her work orders only.
+			downlink: { technicianIds: [DEMO_TECHNICIAN_ID] },
+		});
 	}
 	let gateway: Gateway;
 	try {
@@ -209,6 +218,18 @@ function dayNote(workOrdersFile: string): string {
 	const first = snapshot.appointments[0]?.window.start;
 	if (first === undefined || new Date(first).toDateString() === new Date().toDateString()) return "";
 	return `  note             the demo day is ${new Date(first).toDateString()}; run \`fieldchain start --fresh\` for a day dated today`;
+}
+
+/** A gateway enrolled by an older demo is bound to nobody: bind it to the demo technician, as a fresh one enrolls. */
+async function bindDemoGateway(billing: DemoBilling, gatewayId: string): Promise<boolean> {
+	const response = await fetch(`${billing.url}/v1/gateways/${encodeURIComponent(gatewayId)}`, {
+		method: "PATCH",
+		headers: { authorization: `Bearer ${billing.adminToken}`, "content-type": "application/json" },
+		body: JSON.stringify({ technicianIds: [DEMO_TECHNICIAN_ID] }),
+		signal: AbortSignal.timeout(10_000),
+	});
+	// 404: the billing database was reset while the gateway kept its token; its uplink alarms as before.
+	return response.ok || response.status === 404;
 }
 
 async function startBilling(dataDir: string, address: { host: string; port: number }, workOrdersFile: string): Promise<DemoBilling> {

@@ -42,7 +42,7 @@ export function registerFirmwareHostCommands(device: Command, io: CliIo): void {
 		.requiredOption("--serial <path>", "serial port of the device, e.g. /dev/ttyACM0")
 		.option("--test-only", "stop after the test boot: the next reset rolls the image back")
 		.option("--resume", "continue an interrupted upload, and wait for an unplugged device to come back")
-		.option("--allow-downgrade", "accept an image older than the running one")
+		.option("--allow-downgrade", "accept an image older than the running one (the device still refuses a lower security counter)")
 		.option("--public-key <file>", "only accept images signed with this key (else: any valid signature; the device checks trust)")
 		.option("--reconnect-timeout <seconds>", "how long to wait for an unplugged device", number("--reconnect-timeout"), 60)
 		.option("--baud-rate <n>", "serial speed", integer("--baud-rate"), 115200)

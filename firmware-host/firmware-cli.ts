@@ -4,9 +4,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { isFieldchainError, isFieldchainErrorIn, toError } from "../platform/errors.js";
-import { HEADER_SIZE, IMAGE_MAGIC, type Tlv, TlvType } from "../protocol/firmware/image-layout.js";
-import { signImage } from "../protocol/firmware/image-sign.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, isFieldchainErrorIn, toError } from "../platform/errors.js";
+import { IMAGE_MAGIC, type Tlv, TlvType } from "../protocol/firmware/image-layout.js";
+import { securityCounterFromVersion, signImage } from "../protocol/firmware/image-sign.js";
 import { parseImage, verifyImage } from "../protocol/firmware/image-verify.js";
 import { generateSigningKey, keyHash, loadPublicKey, loadSigningKey } from "../protocol/firmware/signing-keys.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo } from "./simulate-command.js";
@@ -17,6 +17,7 @@ const TLV_NAMES: Record<number, string> = {
 	[TlvType.SHA256]: "SHA256",
 	[TlvType.ED25519]: "ED25519",
 	[TlvType.HARDWARE]: "HARDWARE",
+	[TlvType.SEC_CNT]: "SEC_CNT",
 };
 
 export function registerFirmwareCommands(program: Command, io: CliIo = processIo()): Command {
@@ -32,11 +33,13 @@ export function registerFirmwareCommands(program: Command, io: CliIo = processIo
 		.requiredOption("--key <file>", "private key from `fieldchain firmware keygen`")
 		.requiredOption("--version <version>", "image version, major.minor.revision[+build]")
 		.requiredOption("--hardware <hardware>", "device model the image is for, MODEL or MODEL:REVISION (as in the device's Hello)")
+		.option(
+			"--security-counter <n>",
+			"MCUboot security counter (u32) in the protected TLVs, or `auto` (major<<24 | minor<<16 | revision); devices refuse a lower one, --allow-downgrade or not (default: none, counts as 0)",
+		)
 		.argument("<in>", "application binary")
 		.argument("<out>", "signed image to write")
-		.action((input: string, output: string, options: { key: string; version: string; hardware: string }) =>
-			io.setExitCode(run(io, () => sign(input, output, options, io))),
-		);
+		.action((input: string, output: string, options: SignFlags) => io.setExitCode(run(io, () => sign(input, output, options, io))));
 	firmware
 		.command("inspect")
 		.description("Show an image's header, payload and TLVs, and verify its hash and signature.")
@@ -66,12 +69,26 @@ function keygen(file: string, io: CliIo): number {
 	return EXIT_OK;
 }
 
-function sign(input: string, output: string, options: { key: string; version: string; hardware: string }, io: CliIo): number {
+interface SignFlags {
+	key: string;
+	version: string;
+	hardware: string;
+	securityCounter?: string;
+}
+
+function sign(input: string, output: string, options: SignFlags, io: CliIo): number {
 	const payload = readInput(input);
-	const image = signImage({ payload, key: loadSigningKey(options.key), version: options.version, hardware: options.hardware });
+	const image = signImage({
+		payload,
+		key: loadSigningKey(options.key),
+		version: options.version,
+		hardware: options.hardware,
+		securityCounter: parseSecurityCounter(options.securityCounter, options.version),
+	});
 	writeFileSync(output, image);
 	const parsed = parseImage(image);
 	io.stdout(`${output}: version ${parsed.version} for ${parsed.hardware}, payload ${payload.length} bytes, image ${image.length} bytes`);
+	if (options.securityCounter !== undefined) io.stdout(`security counter ${parsed.securityCounter}`);
 	io.stdout(`image hash ${parsed.hash.toString("hex")}`);
 	return EXIT_OK;
 }
@@ -81,7 +98,8 @@ function inspect(path: string, options: { publicKey?: string; json?: boolean }, 
 	const parsed = parseImage(bytes);
 	let problem: string | undefined;
 	try {
-		verifyImage(bytes, { trustedKeyHashes: options.publicKey ? [keyHash(loadPublicKey(options.publicKey))] : undefined });
+		const key = options.publicKey ? loadPublicKey(options.publicKey) : undefined;
+		verifyImage(bytes, key ? { trustedKeyHashes: [keyHash(key)], trustedKeys: [key] } : {});
 	} catch (error) {
 		if (!isFieldchainError(error)) throw error;
 		problem = `${error.code}: ${error.message}`;
@@ -91,7 +109,12 @@ function inspect(path: string, options: { publicKey?: string; json?: boolean }, 
 		type: `0x${t.type.toString(16).padStart(2, "0")}`,
 		name: TLV_NAMES[t.type] ?? "unknown",
 		length: t.value.length,
-		value: t.type === TlvType.HARDWARE ? t.value.toString("utf8") : t.value.toString("hex"),
+		value:
+			t.type === TlvType.HARDWARE
+				? t.value.toString("utf8")
+				: t.type === TlvType.SEC_CNT && t.value.length === 4
+					? String(t.value.readUInt32LE(0))
+					: t.value.toString("hex"),
 	});
 	const report = {
 		file: path,
@@ -105,7 +128,8 @@ function inspect(path: string, options: { publicKey?: string; json?: boolean }, 
 			flags: h.flags,
 			version: parsed.version,
 		},
-		payload: { offset: HEADER_SIZE, length: parsed.payload.length },
+		securityCounter: parsed.securityCounter,
+		payload: { offset: h.headerSize, length: parsed.payload.length },
 		protectedTlvs: parsed.protectedTlvs.map(tlv),
 		tlvs: parsed.unprotectedTlvs.map(tlv),
 		valid: problem === undefined,
@@ -118,13 +142,26 @@ function inspect(path: string, options: { publicKey?: string; json?: boolean }, 
 			`header   magic ${report.header.magic}  header ${h.headerSize} B  payload ${h.imageSize} B  protected TLVs ${h.protectedTlvSize} B  flags 0x${h.flags.toString(16)}  load 0x${h.loadAddress.toString(16)}`,
 		);
 		io.stdout(`version  ${parsed.version}`);
-		io.stdout(`hardware ${parsed.hardware}`);
-		io.stdout(`payload  offset ${HEADER_SIZE}, ${parsed.payload.length} bytes`);
+		io.stdout(`hardware ${parsed.hardware ?? "(none: no HARDWARE TLV)"}`);
+		io.stdout(`security counter ${parsed.securityCounter}`);
+		io.stdout(`payload  offset ${h.headerSize}, ${parsed.payload.length} bytes`);
 		for (const t of report.protectedTlvs) io.stdout(`tlv      ${t.type} ${t.name.padEnd(8)} ${String(t.length).padStart(3)} B  ${t.value}  (protected)`);
 		for (const t of report.tlvs) io.stdout(`tlv      ${t.type} ${t.name.padEnd(8)} ${String(t.length).padStart(3)} B  ${t.value}`);
 		io.stdout(problem ? `INVALID: ${problem}` : `valid: SHA-256 matches, Ed25519 signature verifies${options.publicKey ? " with the given public key" : ""}`);
 	}
 	return problem ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** `--security-counter`: a u32, or `auto` as imgtool derives it from the version. */
+function parseSecurityCounter(text: string | undefined, version: string): number | undefined {
+	if (text === undefined) return undefined;
+	if (text === "auto") return securityCounterFromVersion(version);
+	if (!/^\d+$/.test(text)) {
+		throw new FieldchainError(ErrorCodes.FC_FIRMWARE_IMAGE, `--security-counter "${text}" is not a whole number or \`auto\`.`, {
+			hint: "Pass e.g. --security-counter 3, raised when a release fixes a flaw older images must not come back with.",
+		});
+	}
+	return Number(text);
 }
 
 function readInput(path: string): Buffer {

@@ -65,7 +65,7 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 				say(
 					"verified",
 					{ version: event.image.version, hardware: event.image.hardware, bytes: event.image.size, keyHash: event.image.keyHash.toString("hex") },
-					`image ${imagePath}: version ${event.image.version} for ${event.image.hardware}, ${formatBytes(event.image.size)}, signature OK (key ${event.image.keyHash.toString("hex").slice(0, 16)})`,
+					`image ${imagePath}: version ${event.image.version} for ${event.image.hardware ?? "no named hardware"}, ${formatBytes(event.image.size)}, signature OK (key ${event.image.keyHash.toString("hex").slice(0, 16)})`,
 				);
 				return;
 			case "connected":

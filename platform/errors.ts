@@ -109,6 +109,12 @@ const catalogue = {
 	FC_BILLING_STORE: { status: 500 },
 	FC_BILLING_CONFIG: { status: 400 },
 	FC_BILLING_RESPONSE_INVALID: { status: 500 },
+	// A gateway's token reaches only the work of the technicians it is bound to (PATCH /v1/gateways/{id} changes that).
+	FC_BILLING_NOT_BOUND: { status: 403 },
+	// A time entry too long, or overlapping another of the same technician: a typo or a padded bill.
+	FC_BILLING_TIME_ENTRY: { status: 409 },
+	// The billing service's storage failed or is unreachable; the details are in its log under a correlation id.
+	FC_BILLING_UNAVAILABLE: { status: 503 },
 	// Webhooks of the billing service (cloud-bridge/webhooks): subscriptions, signatures, storage.
 	FC_WEBHOOK_INVALID: { status: 400 },
 	FC_WEBHOOK_NOT_FOUND: { status: 404 },

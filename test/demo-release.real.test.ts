@@ -49,6 +49,7 @@ beforeAll(async () => {
 				url: billing.url,
 				enrollmentToken: billing.enrollmentToken,
 				idlePollMs: 100,
+				downlink: { technicianIds: [DEMO_TECHNICIAN_ID] },
 				retry: { initialDelayMs: 50, maxDelayMs: 500 },
 			});
 		},

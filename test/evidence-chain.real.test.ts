@@ -96,8 +96,10 @@ describe("evidence chain across a crash, exported and verified", () => {
 		const bundleFile = join(dir, "wo1.json");
 		const exported = await run(process.execPath, [CLI, "evidence", "export", "--data-dir", dataDir, "--work-order", "WO1", "--out", bundleFile]);
 		expect(exported.stdout).toContain(`${count} records`);
-		const verified = await run(process.execPath, [CLI, "evidence", "verify", bundleFile, "--json"]);
-		expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, sealedUpTo: count, records: count, problems: [] });
+		// Pinned to the gateway's own key: a bundle's key alone proves nothing about who signed it.
+		const publicKey = (await run(process.execPath, [CLI, "evidence", "public-key", "--data-dir", dataDir])).stdout.trim();
+		const verified = await run(process.execPath, [CLI, "evidence", "verify", bundleFile, "--public-key", publicKey, "--json"]);
+		expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, trusted: true, sealedUpTo: count, records: count, problems: [] });
 
 		// Drop one record from the middle: the verifier names the gap.
 		const bundle = JSON.parse(readFileSync(bundleFile, "utf8")) as { entries: unknown[] };

@@ -71,6 +71,7 @@ async function startTheGateway(): Promise<GatewayFixture> {
 				url: `http://127.0.0.1:${billingPort}`,
 				...(enrollmentToken ? { enrollmentToken } : {}),
 				idlePollMs: 100,
+				downlink: { technicianIds: [DEMO_TECHNICIAN_ID] },
 				retry: { initialDelayMs: 100, maxDelayMs: 500 },
 				breaker: { failureThreshold: 3, openMs: 300, maxOpenMs: 1000 },
 			});

@@ -184,6 +184,8 @@ describe("MQTT uplink through Mosquitto", () => {
 		const snapshot = baseSnapshot({
 			workOrders: [make.workOrder({ status: "in-progress", startedAt: now - 3_600_000 })],
 			tasks: [make.task({ id: "T2", title: "Plan A", status: "pending" })],
+			// TECH1's visit: the gateway, bound to TECH1, reaches this work order.
+			appointments: [make.appointment()],
 		});
 		expect((await service.request("POST", "/v1/import", { body: snapshot })).status).toBeLessThan(300);
 		const enrollment = await service.request("POST", "/v1/enrollments");
@@ -205,7 +207,7 @@ describe("MQTT uplink through Mosquitto", () => {
 					retry: { initialDelayMs: 50, maxDelayMs: 500 },
 					breaker: { failureThreshold: 5, openMs: 300, maxOpenMs: 1000 },
 					// Far longer than the test: only the push can bring the change in time.
-					downlink: { intervalMs: 3_600_000, technicianIds: [] },
+					downlink: { intervalMs: 3_600_000, technicianIds: ["TECH1"] },
 				};
 			},
 			join(dir, "data"),

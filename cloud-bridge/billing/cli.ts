@@ -1,5 +1,5 @@
 /**
- * `fieldchain cloud serve | token create | enrollment create`: the reference billing service and
+ * `fieldchain cloud serve | token create|list|revoke | enrollment create`: the reference billing service and
  * its bootstrap. The first admin token comes from `token create --scope admin` run against the
  * database file; every other token and enrollment can then go through the API.
  */
@@ -14,10 +14,11 @@ import { ensurePrivateDir } from "../../platform/private-data.js";
 import { webhookStoreBeside } from "../webhooks/beside-storage.js";
 import { WebhookDispatcher } from "../webhooks/dispatcher.js";
 import { webhookRouteSpecs } from "../webhooks/routes.js";
-import { DEFAULT_ENROLLMENT_TTL_MS, issueApiToken, issueEnrollmentToken } from "./auth/tokens.js";
+import { DAY_MS, DEFAULT_ENROLLMENT_TTL_MS, DEFAULT_TOKEN_TTL_DAYS, issueApiToken, issueEnrollmentToken, MAX_TOKEN_TTL_DAYS } from "./auth/tokens.js";
 import { createBillingService } from "./service.js";
 import { type BillingStorage, openBillingStorage } from "./storage.js";
 import { SCOPES } from "./store/types.js";
+import { registerTokenAdminCommands } from "./token-cli.js";
 
 export const DEFAULT_BILLING_DB = ".fieldchain-data/billing.sqlite";
 export const DEFAULT_BILLING_PORT = 8090;
@@ -50,6 +51,13 @@ function parseNonNegative(value: string, flag: string): number {
 	return n;
 }
 
+function parseTtlDays(value: string): number {
+	const days = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+	if (!(days >= 1 && days <= MAX_TOKEN_TTL_DAYS))
+		throw invalidConfig(`--ttl-days must be a whole number from 1 to ${MAX_TOKEN_TTL_DAYS} (got "${value}").`, { field: "--ttl-days" });
+	return days;
+}
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerCloudCommands(program: Command): Command {
@@ -66,7 +74,8 @@ export function registerCloudCommands(program: Command): Command {
 			parseNonNegative(v, "--margin-floor"),
 		)
 		.option("--log-level <level>", "trace, debug, info, warn, error")
-		.action(async (options: StorageFlags & { port?: number; host: string; marginFloor?: number; logLevel?: string }) => {
+		.option("--webhook-allow <cidr>", "deliver webhooks to this otherwise refused range (loopback, private, link-local); repeat for more", collect, [])
+		.action(async (options: StorageFlags & { port?: number; host: string; marginFloor?: number; logLevel?: string; webhookAllow: string[] }) => {
 			const logger = createLogger({ name: "billing", level: options.logLevel });
 			const storage = await openFromFlags(options);
 			try {
@@ -80,6 +89,7 @@ export function registerCloudCommands(program: Command): Command {
 				// Events go to the webhook dispatcher, queued in the same database so they survive a restart.
 				const dispatcher = new WebhookDispatcher({
 					store: await webhookStoreBeside(storage),
+					webhookAllow: options.webhookAllow,
 					onError: (error) => logger.error({ err: error }, "webhook worker"),
 				});
 				const app = createBillingService({
@@ -119,25 +129,28 @@ export function registerCloudCommands(program: Command): Command {
 			}
 		});
 
-	cloud
-		.command("token")
-		.description("API tokens")
+	const token = cloud.command("token").description("API tokens");
+	token
 		.command("create")
 		.description(`Issue an API token and print it once (scopes: ${SCOPES.join(", ")}). Only its SHA-256 is stored.`)
 		.requiredOption("--scope <scope>", "a scope; repeat for more", collect)
 		.option("--name <name>", "who or what the token is for; recorded as the approver on approvals", "admin")
+		.option("--ttl-days <days>", `days until the token expires (default ${DEFAULT_TOKEN_TTL_DAYS}, at most ${MAX_TOKEN_TTL_DAYS})`, parseTtlDays)
 		.option("--db <file>", `SQLite database file (default ${DEFAULT_BILLING_DB})`)
 		.option("--database-url <url>", "PostgreSQL instead of SQLite")
-		.action(async (options: StorageFlags & { scope: string[]; name: string }) => {
+		.action(async (options: StorageFlags & { scope: string[]; name: string; ttlDays?: number }) => {
 			const storage = await openFromFlags(options);
 			try {
-				const { token, record } = await issueApiToken(storage.store, { name: options.name, scopes: options.scope, now: Date.now() });
-				process.stderr.write(`Token "${record.name}" with scopes ${record.scopes.join(", ")}; it is shown only now:\n`);
+				const ttlMs = (options.ttlDays ?? DEFAULT_TOKEN_TTL_DAYS) * DAY_MS;
+				const { token, record } = await issueApiToken(storage.store, { name: options.name, scopes: options.scope, now: Date.now(), ttlMs });
+				const until = record.expiresAt == null ? "" : `, valid until ${new Date(record.expiresAt).toISOString()}`;
+				process.stderr.write(`Token "${record.name}" with scopes ${record.scopes.join(", ")}${until}; it is shown only now:\n`);
 				process.stdout.write(`${token}\n`);
 			} finally {
 				await storage.close();
 			}
 		});
+	registerTokenAdminCommands(token, openFromFlags, DEFAULT_BILLING_DB);
 
 	cloud
 		.command("enrollment")

@@ -1,7 +1,7 @@
 /** What every route group of the billing service is given. */
 import { randomUUID } from "node:crypto";
 import type { EntityKind } from "../../model/entities/kinds.js";
-import type { Repository } from "../../model/repository/types.js";
+import type { OutboxMessage, Repository } from "../../model/repository/types.js";
 import type { Clock } from "../../platform/clock.js";
 import type { BillingEvent, BillingEventSink, BillingEventType } from "../events/billing-events.js";
 import type { BillingStore } from "./store/types.js";
@@ -34,6 +34,14 @@ export interface BillingContext {
 	newId(kind: EntityKind): string;
 	/** Publishes after the change is stored; a failing sink is logged, never undoes the change. */
 	publish(type: BillingEventType, data: Record<string, unknown>): Promise<void>;
+	/** An event to store in a commit's outbox (model-access.ts runAction's `events`): kept or lost with the change. */
+	outboxEvent(type: BillingEventType, data: Record<string, unknown>): OutboxMessage;
+	/** Hands stored outbox events to the sink now (cloud-bridge/events/outbox-relay.ts); never rejects. */
+	relayOutbox(): Promise<void>;
+}
+
+export function makeOutboxEvent(clock: Clock): BillingContext["outboxEvent"] {
+	return (type, data) => ({ id: randomUUID(), type, occurredAt: new Date(clock.now()).toISOString(), data });
 }
 
 export function makePublisher(events: BillingEventSink, clock: Clock, logger: BillingLogger): BillingContext["publish"] {

@@ -122,6 +122,9 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("POST", `/v1/evidence/${other.record.id}/reject`, { token: service.tokens.approver, body: { reason: "probe slipped" } }));
 		expectOk(await r("GET", `/v1/work-orders/${WO}/evidence`));
 		expectOk(await r("GET", "/v1/gateways/gw-1/chain"));
+		expectOk(await r("GET", "/v1/gateways/gw-1/keys", { token: service.tokens.reader }));
+		// The gateway serves TECH1; binding it to TECH2 as well lets it record TECH2's travel.
+		expect(expectOk(await r("PATCH", "/v1/gateways/gw-1", { body: { technicianIds: ["TECH1", "TECH2"] } })).technicianIds).toEqual(["TECH1", "TECH2"]);
 		const draft = expectOk(
 			await r("POST", "/v1/time-entries", {
 				token: scenario.gatewayToken,
@@ -155,7 +158,9 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("GET", `/v1/work-orders/${WO}/margin`, { token: service.tokens.approver }));
 
 		// Admin: tokens, gateways.
-		expectOk(await r("POST", "/v1/tokens", { body: { name: "auditor", scopes: ["workorders:read"] } }), 201);
+		const auditor = expectOk(await r("POST", "/v1/tokens", { body: { name: "auditor", scopes: ["workorders:read"] } }), 201);
+		expectOk(await r("GET", "/v1/tokens?limit=2"));
+		expectOk(await r("POST", `/v1/tokens/${auditor.id}/revoke`));
 		expectOk(await r("GET", "/v1/gateways"));
 		expectOk(await r("POST", "/v1/gateways/gw-1/revoke"));
 

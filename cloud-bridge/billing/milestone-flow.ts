@@ -63,10 +63,13 @@ export async function advanceMilestones(ctx: BillingContext, rootId: string, act
 			status = "awaiting-evidence";
 		}
 		if (status !== "awaiting-evidence" || milestoneReadiness(snapshot, milestone.id).length > 0) continue;
-		const { stored } = await runAction(ctx, snapshot, actorId, (s, c) => markMilestoneReady(s, milestone.id, c), { validate: false });
+		// The event is stored with the change (transactional outbox).
+		await runAction(ctx, snapshot, actorId, (s, c) => markMilestoneReady(s, milestone.id, c), {
+			validate: false,
+			events: (stored) => [{ type: "milestone.ready", data: { milestone: stored[0] } }],
+		});
 		snapshot = await loadChain(ctx.repo, rootId);
 		ready.push(milestone.id);
-		await ctx.publish("milestone.ready", { milestone: stored[0] });
 	}
 	return ready;
 }

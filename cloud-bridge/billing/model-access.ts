@@ -10,6 +10,7 @@ import { loadChain } from "../../model/repository/load.js";
 import { notFound } from "../../model/rules/lookup.js";
 import { validateSnapshot } from "../../model/validation/validate.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import type { BillingEventType } from "../events/billing-events.js";
 import type { BillingContext } from "./context.js";
 
 export async function requireStored<K extends EntityKind>(ctx: BillingContext, kind: K, id: string): Promise<EntityMap[K]> {
@@ -59,7 +60,14 @@ export async function runAction<R extends ActionResult>(
 	snapshot: ModelSnapshot,
 	actorId: string,
 	action: (snapshot: ModelSnapshot, actionContext: ActionContext) => R,
-	options: { validate?: boolean } = {},
+	options: {
+		validate?: boolean;
+		/**
+		 * Events announcing the change, from the entities as stored: written to the outbox in the
+		 * commit's transaction (transactional outbox), then relayed to the event sink.
+		 */
+		events?: (stored: readonly AnyEntity[]) => { type: BillingEventType; data: Record<string, unknown> }[];
+	} = {},
 ): Promise<{ result: R; stored: AnyEntity[] }> {
 	const actionContext: ActionContext = { now: ctx.clock.now(), actorId, newId: ctx.newId };
 	const result = action(snapshot, actionContext);
@@ -72,7 +80,12 @@ export async function runAction<R extends ActionResult>(
 			});
 		}
 	}
-	const stored = await ctx.repo.commit(result.writes);
+	const events = options.events;
+	const stored = await ctx.repo.commit(
+		result.writes,
+		events ? { outbox: (entities) => events(entities).map((e) => ctx.outboxEvent(e.type, e.data)) } : undefined,
+	);
+	if (events) await ctx.relayOutbox();
 	return { result, stored };
 }
 

@@ -10,12 +10,15 @@ import { ErrorCodes, FieldchainError, statusOf } from "../../platform/errors.js"
 import { errorBody, sendError } from "../../platform/http-errors.js";
 import type { BillingEventSink } from "../events/billing-events.js";
 import { MemoryEventSink } from "../events/billing-events.js";
+import { OutboxRelay } from "../events/outbox-relay.js";
 import { authenticate, requireScope } from "./auth/authenticate.js";
-import { type BillingContext, type BillingLogger, type BillingPolicy, DEFAULT_POLICY, makePublisher } from "./context.js";
+import { checkGatewayBinding } from "./auth/gateway-binding.js";
+import { type BillingContext, type BillingLogger, type BillingPolicy, DEFAULT_POLICY, makeOutboxEvent, makePublisher } from "./context.js";
 import { asFieldchainError } from "./http-errors.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
 import { makeResponseValidator } from "./openapi/response-validator.js";
 import { allRoutes } from "./routes/index.js";
+import { withPagination } from "./routes/pagination.js";
 import type { RouteSpec } from "./routes/route-spec.js";
 import type { BillingStorage } from "./storage.js";
 
@@ -45,6 +48,13 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 	const clock = options.clock ?? systemClock;
 	const logger = options.logger ?? silentLogger;
 	const events = options.events ?? new MemoryEventSink();
+	// Events stored with their change (transactional outbox) reach the sink through the relay.
+	const relay = new OutboxRelay({
+		repo: options.storage.repo,
+		sink: events,
+		clock,
+		onError: (error) => logger.error({ err: error }, "outbox relay: events stay stored and are relayed later"),
+	});
 	const context: BillingContext = {
 		repo: options.storage.repo,
 		store: options.storage.store,
@@ -54,8 +64,11 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 		policy: { ...DEFAULT_POLICY, ...options.policy },
 		newId: () => randomUUID(),
 		publish: makePublisher(events, clock, logger),
+		outboxEvent: makeOutboxEvent(clock),
+		relayOutbox: () => relay.relay(),
 	};
-	const routes = [...allRoutes(context), ...(options.routes ?? [])];
+	// Every list route is paged (routes/pagination.ts), in the routing and in the OpenAPI document.
+	const routes = withPagination([...allRoutes(context), ...(options.routes ?? [])]);
 	const document = buildOpenApiDocument(routes);
 	const app = Fastify({
 		logger: false,
@@ -65,8 +78,8 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 	});
 
 	app.setErrorHandler((thrown, request, reply) => {
-		const { error, unexpected } = asFieldchainError(thrown);
-		if (unexpected) logger.error({ err: thrown, method: request.method, url: request.url }, "billing request failed");
+		const { error, unexpected, correlationId } = asFieldchainError(thrown);
+		if (unexpected) logger.error({ err: thrown, correlationId, method: request.method, url: request.url }, "billing request failed");
 		return sendError(reply, error);
 	});
 	app.setNotFoundHandler((request, reply) =>
@@ -96,6 +109,10 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 		});
 	}
 
+	// At start it relays what a stopped (or killed) service had stored but not handed on.
+	app.addHook("onReady", async () => relay.start());
+	app.addHook("onClose", async () => relay.close());
+
 	app.get("/openapi.json", async () => document);
 	app.get("/healthz", async () => ({ status: "ok" }));
 
@@ -112,8 +129,13 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 			},
 			onRequest: async (request) => {
 				if (spec.scopes === "public") return;
-				request.principal = await authenticate(context.store, request);
+				request.principal = await authenticate(context.store, request, context.clock.now());
 				requireScope(request.principal, spec.scopes);
+			},
+			// After body validation: a gateway's token reaches only the work it is bound to.
+			preHandler: async (request) => {
+				if (request.principal?.gatewayId)
+					await checkGatewayBinding(context, spec, request.principal, (request.params ?? {}) as Record<string, string>, request.body);
 			},
 			handler: async (request, reply) => {
 				const result = await spec.handler({

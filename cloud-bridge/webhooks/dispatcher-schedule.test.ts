@@ -23,6 +23,9 @@ function setup(answers: (WebhookResponse | Error)[], retry = { initialDelayMs: 1
 		retry,
 		pollIntervalMs: 3_600_000,
 		newId: () => `id-${++ids}`,
+		// Local and test-only names: a public answer, without asking the system resolver.
+		webhookAllow: ["127.0.0.0/8"],
+		resolve: async () => [{ address: "192.0.43.10", family: 4 }],
 		post: async (request) => {
 			sent.push({ at: clock.now(), request });
 			const answer = answers.shift() ?? { statusCode: 200, retryAfterMs: undefined };
@@ -66,7 +69,7 @@ describe("webhook dispatcher on a fake clock", () => {
 		expect(delivery).toMatchObject({ status: "failed", attempts: 4, lastError: "HTTP 500" });
 		expect(delivery.attemptLog.map((a) => [a.outcome, a.nextAttemptAt === null ? null : a.nextAttemptAt - t0, a.error])).toEqual([
 			["retrying", 1000, "HTTP 500"],
-			["retrying", 3000, "socket hang up"],
+			["retrying", 3000, "connection failed"], // coarse: never the raw error,
 			["retrying", 7000, "HTTP 500"],
 			["failed", null, "HTTP 500"],
 		]);

@@ -11,8 +11,11 @@ import { type RetryPolicy, retryDelayMs, retryPolicy } from "../../platform/back
 import { type Clock, systemClock, type TimerHandle } from "../../platform/clock.js";
 import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
 import { BILLING_EVENT_TYPES, type BillingEvent, type BillingEventSink } from "../events/billing-events.js";
+import { literalAddress, systemResolver, WebhookAddressPolicy, type WebhookResolver } from "./address-policy.js";
+import { coarseDeliveryError } from "./delivery-errors.js";
 import { httpPoster, type WebhookPoster } from "./http-post.js";
 import { ATTEMPT_HEADER, DELIVERY_ID_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER, newWebhookSecret, SIGNATURE_HEADER, signatureHeader } from "./signature.js";
+import { standardHeaders } from "./standard-signature.js";
 import { SUBSCRIPTION_DELETED } from "./store-checks.js";
 import { checkSubscriptionInput, type SubscriptionInput } from "./subscription-input.js";
 import type { DeliveryAttempt, DeliveryFilter, StoredSubscription, WebhookDelivery, WebhookStore, WebhookSubscription } from "./types.js";
@@ -31,7 +34,14 @@ export interface WebhookDispatcherOptions {
 	pollIntervalMs?: number;
 	/** Allow http:// subscription URLs off loopback (default false). */
 	allowInsecureUrls?: boolean;
-	/** Sends one request (default: node:http(s)). */
+	/**
+	 * CIDRs a webhook may be delivered to although loopback, private, link-local or metadata
+	 * addresses are refused by default (`cloud serve --webhook-allow`); local receivers need 127.0.0.0/8.
+	 */
+	webhookAllow?: readonly string[];
+	/** Resolves receivers' host names, at registration and again at every connection (default: the system resolver). */
+	resolve?: WebhookResolver;
+	/** Sends one request (default: node:http(s), checking the address connected to against the policy). */
 	post?: WebhookPoster;
 	newId?: () => string;
 	/** Errors of the worker itself (the store unreachable...): it carries on at the next poll. */
@@ -80,6 +90,8 @@ export class WebhookDispatcher implements BillingEventSink {
 	private readonly concurrency: number;
 	private readonly pollIntervalMs: number;
 	private readonly options: WebhookDispatcherOptions;
+	private readonly addressPolicy: WebhookAddressPolicy;
+	private readonly resolve: WebhookResolver;
 	private readonly inFlight = new Set<Promise<void>>();
 	private timer: TimerHandle | undefined;
 	private running = false;
@@ -96,7 +108,9 @@ export class WebhookDispatcher implements BillingEventSink {
 		this.requestTimeoutMs = positive("requestTimeoutMs", options.requestTimeoutMs, 10_000);
 		this.concurrency = Math.floor(positive("concurrency", options.concurrency, 4));
 		this.pollIntervalMs = positive("pollIntervalMs", options.pollIntervalMs, 5_000);
-		this.post = options.post ?? httpPoster(this.clock);
+		this.addressPolicy = new WebhookAddressPolicy(options.webhookAllow);
+		this.resolve = options.resolve ?? systemResolver;
+		this.post = options.post ?? httpPoster(this.clock, { policy: this.addressPolicy, resolve: this.resolve });
 		this.newId = options.newId ?? randomUUID;
 	}
 
@@ -104,9 +118,29 @@ export class WebhookDispatcher implements BillingEventSink {
 
 	async createSubscription(input: SubscriptionInput): Promise<CreatedSubscription> {
 		const checked = checkSubscriptionInput(input, this.options.allowInsecureUrls);
+		await this.checkReceiverAddress(new URL(checked.url));
 		const stored: StoredSubscription = { id: this.newId(), ...checked, createdAt: this.clock.now(), secret: newWebhookSecret() };
 		await this.store.createSubscription(stored);
 		return { subscription: publicView(stored), secret: stored.secret };
+	}
+
+	/**
+	 * Refuses a receiver whose address is denied now, so the admin hears at once. Not the guard
+	 * itself: names can resolve differently later, so every connection is checked again (http-post.ts).
+	 * A name that does not resolve yet is accepted; its deliveries fail until it does.
+	 */
+	private async checkReceiverAddress(url: URL): Promise<void> {
+		const literal = literalAddress(url);
+		if (literal !== undefined) return this.addressPolicy.check([literal]);
+		// Names that are loopback by definition (RFC 6761), whatever a resolver says.
+		if (/^(.+\.)?localhost\.?$/i.test(url.hostname)) return this.addressPolicy.check(["127.0.0.1"]);
+		let addresses: string[];
+		try {
+			addresses = (await this.resolve(url.hostname)).map((a) => a.address);
+		} catch {
+			return;
+		}
+		this.addressPolicy.check(addresses);
 	}
 
 	async listSubscriptions(): Promise<WebhookSubscription[]> {
@@ -244,6 +278,8 @@ export class WebhookDispatcher implements BillingEventSink {
 			[DELIVERY_ID_HEADER]: delivery.id,
 			[ATTEMPT_HEADER]: String(attempt),
 			[SIGNATURE_HEADER]: signatureHeader(secret, timestamp, delivery.body),
+			// The same delivery signed as Standard Webhooks libraries verify it, keyed on the event id.
+			...standardHeaders(secret, delivery.eventId, timestamp, delivery.body),
 		};
 	}
 
@@ -270,9 +306,9 @@ export class WebhookDispatcher implements BillingEventSink {
 					retryAfterMs = response.retryAfterMs;
 					if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
 				} catch (cause) {
-					const err = toError(cause);
-					const code = (err as { code?: unknown }).code;
-					error = typeof code === "string" && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
+					// Coarse on purpose: the log is readable by admins, and raw errors (ECONNREFUSED
+					// host:port, a TLS name) would make webhooks a scanner of the service's network.
+					error = coarseDeliveryError(cause);
 				}
 			}
 			const durationMs = Math.max(0, Math.round(this.clock.monotonic() - start));

@@ -1,11 +1,13 @@
 /**
  * One webhook POST over node:http(s): no redirects followed (a 3xx is a failed attempt, as
  * Stripe treats it), no connection kept alive, the response body read and dropped (at most 64 KiB),
- * and a timeout on the whole exchange driven by the injected clock.
+ * and a timeout on the whole exchange driven by the injected clock. With an address policy, the
+ * address connected to is checked first (address-policy.ts): a refused one is never connected to.
  */
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { Clock } from "../../platform/clock.js";
+import { guardedLookup, literalAddress, systemResolver, type WebhookAddressPolicy, type WebhookResolver } from "./address-policy.js";
 
 export interface WebhookRequest {
 	url: string;
@@ -32,10 +34,27 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-export function httpPoster(clock: Clock): WebhookPoster {
+export interface PosterGuard {
+	policy: WebhookAddressPolicy;
+	/** Resolves host names (default: the system resolver). */
+	resolve?: WebhookResolver;
+}
+
+export function httpPoster(clock: Clock, guard?: PosterGuard): WebhookPoster {
+	const lookup = guard ? guardedLookup(guard.policy, guard.resolve ?? systemResolver) : undefined;
 	return (req) =>
 		new Promise<WebhookResponse>((resolve, reject) => {
 			const url = new URL(req.url);
+			// net skips `lookup` for an IP literal, so a literal is checked here.
+			const literal = literalAddress(url);
+			if (guard && literal !== undefined) {
+				try {
+					guard.policy.check([literal]);
+				} catch (error) {
+					reject(error);
+					return;
+				}
+			}
 			const send = url.protocol === "https:" ? httpsRequest : httpRequest;
 			let settled = false;
 			const finish = (error: Error | undefined, response?: WebhookResponse) => {
@@ -48,6 +67,7 @@ export function httpPoster(clock: Clock): WebhookPoster {
 			const outgoing = send(url, {
 				method: "POST",
 				agent: false,
+				...(lookup ? { lookup } : {}),
 				headers: { ...req.headers, "Content-Length": String(Buffer.byteLength(req.body)), Connection: "close" },
 			});
 			const timer = clock.setTimeout(() => {

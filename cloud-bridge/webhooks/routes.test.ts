@@ -19,7 +19,12 @@ let receiver: TestReceiver;
 
 beforeAll(async () => {
 	receiver = await startReceiver((_, i) => (i === 0 ? { status: 500 } : { status: 200 }));
-	dispatcher = new WebhookDispatcher({ store: new MemoryWebhookStore(), retry: { initialDelayMs: 10, maxDelayMs: 20 }, pollIntervalMs: 50 });
+	dispatcher = new WebhookDispatcher({
+		store: new MemoryWebhookStore(),
+		retry: { initialDelayMs: 10, maxDelayMs: 20 },
+		pollIntervalMs: 50,
+		webhookAllow: ["127.0.0.0/8"],
+	});
 	dispatcher.start();
 	app = Fastify();
 	await app.register(swagger, {
@@ -93,7 +98,8 @@ describe("webhook routes", () => {
 		expect((await call("GET", "/v1/webhooks/deliveries?status=failed")).json.deliveries).toEqual([]);
 		const page = await call("GET", "/v1/webhooks/deliveries?limit=1");
 		expect(page.json.nextBefore).toBe(delivery.id);
-		expect((await call("GET", `/v1/webhooks/deliveries?limit=1&before=${delivery.id}`)).json).toEqual({ deliveries: [], nextBefore: null });
+		expect((await call("GET", `/v1/webhooks/deliveries?limit=1&before=${delivery.id}`)).json).toEqual({ deliveries: [], nextBefore: null, next: null });
+		expect((await call("GET", `/v1/webhooks/deliveries?limit=1&cursor=${delivery.id}`)).json).toEqual({ deliveries: [], nextBefore: null, next: null });
 
 		expect(await call("DELETE", `/v1/webhooks/subscriptions/${id}`)).toEqual({ status: 200, json: { id, deleted: true } });
 		const again = await call("DELETE", `/v1/webhooks/subscriptions/${id}`);

@@ -10,6 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ErrorCodes, FieldchainError, isFieldchainError, statusOf } from "../../platform/errors.js";
 import { errorBody, errorBodySchema } from "../../platform/http-errors.js";
+import { markList } from "../billing/routes/pagination.js";
 import { BILLING_EVENT_TYPES } from "../events/billing-events.js";
 import type { WebhookDispatcher } from "./dispatcher.js";
 import { DELIVERY_STATUSES, type DeliveryStatus, MAX_DELIVERY_PAGE } from "./types.js";
@@ -141,7 +142,10 @@ export function webhookRouteSpecs(dispatcher: WebhookDispatcher): WebhookRouteSp
 			url: "/v1/webhooks/subscriptions",
 			operationId: "listWebhookSubscriptions",
 			summary: "Every subscription, oldest first (secrets are never listed)",
-			responses: { 200: { description: "The subscriptions", schema: obj({ subscriptions: { type: "array", items: SubscriptionSchema } }) } },
+			// markList: the billing service pages it (limit, cursor, next) like its own lists.
+			responses: {
+				200: { description: "The subscriptions", schema: markList(obj({ subscriptions: { type: "array", items: SubscriptionSchema } }), "subscriptions") },
+			},
 			handler: async () => ({ status: 200, body: { subscriptions: await dispatcher.listSubscriptions() } }),
 		},
 		{
@@ -182,13 +186,14 @@ export function webhookRouteSpecs(dispatcher: WebhookDispatcher): WebhookRouteSp
 					eventId: str({ minLength: 1 }),
 					limit: str({ pattern: "^[0-9]+$", description: `page size, 1 to ${MAX_DELIVERY_PAGE} (default 50)` }),
 					before: str({ minLength: 1, description: "nextBefore of the previous page" }),
+					cursor: str({ minLength: 1, description: "next of the previous page (the same as before)" }),
 				},
 				additionalProperties: false,
 			},
 			responses: {
 				200: {
 					description: "A page of the log; nextBefore is null on the last page",
-					schema: obj({ deliveries: { type: "array", items: DeliverySchema }, nextBefore: nullable(str()) }),
+					schema: obj({ deliveries: { type: "array", items: DeliverySchema }, nextBefore: nullable(str()), next: nullable(str()) }),
 				},
 				...errors,
 			},
@@ -199,11 +204,12 @@ export function webhookRouteSpecs(dispatcher: WebhookDispatcher): WebhookRouteSp
 						subscriptionId: input.query.subscriptionId,
 						status: input.query.status as DeliveryStatus | undefined,
 						eventId: input.query.eventId,
-						before: input.query.before,
+						before: input.query.cursor ?? input.query.before,
 						limit,
 					});
 					const full = deliveries.length === (limit ?? 50);
-					return { status: 200, body: { deliveries, nextBefore: full ? deliveries[deliveries.length - 1].id : null } };
+					const next = full ? deliveries[deliveries.length - 1].id : null;
+					return { status: 200, body: { deliveries, nextBefore: next, next } };
 				}),
 		},
 	];

@@ -21,9 +21,12 @@ export const DELIVERY_ID_HEADER = "Fieldchain-Delivery-Id";
 export const ATTEMPT_HEADER = "Fieldchain-Delivery-Attempt";
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
-/** A new signing secret: `whsec_` and 32 random bytes, base64url. */
+/**
+ * A new signing secret: `whsec_` and 32 random bytes in standard base64, the form Standard Webhooks
+ * libraries decode (secrets issued before used base64url; they keep working, see standard-signature.ts).
+ */
 export function newWebhookSecret(): string {
-	return `whsec_${randomBytes(32).toString("base64url")}`;
+	return `whsec_${randomBytes(32).toString("base64")}`;
 }
 
 /** Hex HMAC-SHA256 over `${timestamp}.${payload}`. */

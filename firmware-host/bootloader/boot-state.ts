@@ -14,6 +14,8 @@ export interface SlotImage {
 	size: number;
 	/** Hex of the signing key's hash; empty for the factory image. */
 	keyHash: string;
+	/** The image's SEC_CNT; absent (0) for the factory image and in state files written before counters. */
+	securityCounter?: number;
 }
 
 export interface BootState {
@@ -25,6 +27,11 @@ export interface BootState {
 	primaryConfirmed: boolean;
 	/** The last reset reverted an unconfirmed image. */
 	rolledBack: boolean;
+	/**
+	 * The device's security counter (MCUboot's hardware rollback counter): the highest SEC_CNT of an
+	 * image confirmed here. It only grows; absent in older state files, meaning 0.
+	 */
+	securityCounter?: number;
 }
 
 export interface BootStateStore {

@@ -20,11 +20,13 @@ export interface ImageServiceFlags {
 }
 
 export function createImageService(flags: ImageServiceFlags): ImageService {
+	const trustedKeys = (flags.trustedKey ?? []).map((path) => loadPublicKey(path));
 	const bootloader = new Bootloader({
 		store: flags.state ? new FileBootStateStore(flags.state) : new MemoryBootStateStore(),
 		hardware: { model: flags.model ?? DEFAULT_MODEL, hardwareRevision: flags.hardwareRevision ?? "A" },
 		factoryVersion: flags.firmwareVersion ?? DEFAULT_FIRMWARE_VERSION,
-		trustedKeyHashes: (flags.trustedKey ?? []).map((path) => keyHash(loadPublicKey(path))),
+		trustedKeyHashes: trustedKeys.map((key) => keyHash(key)),
+		trustedKeys,
 		slotSize: flags.slotSize ?? DEFAULT_SLOT_SIZE,
 	});
 	return new ImageService(bootloader, { clock: systemClock, failSelfTest: flags.failSelfTest });

@@ -63,12 +63,14 @@ export async function flashImage(options: FlashOptions): Promise<FlashResult> {
 	const clock = options.clock ?? systemClock;
 	const emit = (event: FlashEvent) => options.onEvent?.(event);
 	// Check what we can before touching the device.
-	const image = verifyImage(options.image, { trustedKeyHashes: options.publicKey ? [keyHash(options.publicKey)] : undefined });
+	const trust = options.publicKey ? { trustedKeyHashes: [keyHash(options.publicKey)], trustedKeys: [options.publicKey] } : {};
+	const image = verifyImage(options.image, trust);
 	emit({ kind: "verified", image });
 
 	const hello = await connection.connect();
 	emit({ kind: "connected", hello });
 	verifyImage(options.image, {
+		...trust,
 		device: { model: hello.model ?? "", hardwareRevision: hello.hardwareRevision ?? "" },
 		runningVersion: looseVersion(hello.firmwareVersion ?? ""),
 		allowDowngrade: options.allowDowngrade,

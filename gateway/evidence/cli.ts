@@ -1,15 +1,20 @@
 /**
  * `fieldchain evidence export` writes a work order's evidence bundle; `fieldchain evidence verify`
  * checks one anywhere (hashes, chain continuity, checkpoint signatures) and exits non-zero with
- * exactly what is wrong.
+ * exactly what is wrong, or with 3 when it verifies but no key the verifier trusts signed it
+ * (trust-verify.ts decides; --public-key, --trust-store or --keys-from name the trusted keys).
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { serializeBundle } from "../../protocol/evidence/bundle.js";
-import { parsePublicKey } from "../../protocol/evidence/keys.js";
-import { verifyBundle } from "../../protocol/evidence/verify/verify-bundle.js";
+import { GATEWAY_KEY_FILE, loadOrCreateGatewayKey, parsePublicKey } from "../../protocol/evidence/keys.js";
 import { exportEvidenceBundle } from "./export.js";
+import type { TrustAnchor } from "./trust-anchor.js";
+import { keysFromAnchor } from "./trust-keys-from.js";
+import { trustStoreAnchor } from "./trust-store.js";
+import { readSignerClaim, verifyWithTrust } from "./trust-verify.js";
 
 export function registerEvidenceCommands(program: Command): Command {
 	const evidence = program.command("evidence").description("Export and verify signed, hash-chained evidence bundles.");
@@ -32,28 +37,92 @@ export function registerEvidenceCommands(program: Command): Command {
 
 	evidence
 		.command("verify <file>")
-		.description("Verify a bundle: content hashes, chain continuity, checkpoint signatures, attachments.")
+		.description(
+			"Verify a bundle: content hashes, chain continuity, checkpoint signatures, attachments, and that a key you trust signed it. " +
+				"Exit 0 verified and trusted, 1 verification failed (also: signed by another key than the pinned one), 2 bad options, 3 verified but signer not trusted.",
+		)
 		.option("--public-key <key>", "the gateway's public key as you know it (base64/hex raw, or a PEM file path)")
+		.option("--trust-store <dir>", "a directory of enrolled gateway keys, one <gatewayId>.pub file each (base64/hex raw key or SPKI PEM)")
+		.option("--keys-from <url>", "the billing service's base URL: pin the key the bundle's gateway enrolled there")
+		.option("--token <token>", "bearer token for --keys-from (scope workorders:read or admin); default: the FIELDCHAIN_TOKEN environment variable")
 		.option("--json", "print the result as JSON")
-		.action((file: string, options: { publicKey?: string; json?: boolean }) => {
-			const publicKey = options.publicKey ? parsePublicKey(readKeyArgument(options.publicKey)) : undefined;
-			const result = verifyBundle(readFileSync(file), { publicKey });
+		.action(async (file: string, options: VerifyCliOptions) => {
+			const input = readFileSync(file);
+			const outcome = verifyWithTrust(input, await trustAnchorFor(options, readSignerClaim(input).gatewayId));
+			const { result } = outcome;
 			if (options.json) {
+				const { ok, verified, trusted, trustSource, trustNote, signer } = outcome;
 				process.stdout.write(
-					`${JSON.stringify({ ok: result.ok, sealedUpTo: result.sealedUpTo, records: result.records.length, problems: result.problems }, null, 2)}\n`,
+					`${JSON.stringify({ ok, verified, trusted, trustSource, trustNote, signer, sealedUpTo: result.sealedUpTo, records: result.records.length, problems: result.problems, complete: result.complete, completeUpTo: result.completeUpTo, ...(result.incompleteReason ? { incompleteReason: result.incompleteReason } : {}) }, null, 2)}\n`,
 				);
-			} else if (result.ok) {
-				process.stdout.write(
-					`OK: ${result.records.length} records verified, sealed up to chain_seq ${result.sealedUpTo}${publicKey ? "" : " (key taken from the bundle; pass --public-key to pin it)"}\n`,
-				);
-			} else {
+			} else if (!result.ok) {
 				process.stderr.write(`FAILED: ${result.problems.length} problem(s)\n`);
 				for (const problem of result.problems)
 					process.stderr.write(`  ${problem.kind}${problem.chainSeq !== undefined ? ` at chain_seq ${problem.chainSeq}` : ""}: ${problem.message}\n`);
+			} else if (outcome.trusted) {
+				process.stdout.write(`OK: ${result.records.length} records verified, sealed up to chain_seq ${result.sealedUpTo}; ${outcome.trustNote}\n`);
+				// Completeness (protocol/evidence/README.md): all of the work order's records up to the last manifest.
+				process.stdout.write(
+					result.complete
+						? `Complete: every record of the work order up to chain_seq ${result.completeUpTo}, as the gateway's signed manifest says.\n`
+						: `Not provably complete: ${result.incompleteReason ?? "no manifest was checked"}\n`,
+				);
+			} else {
+				process.stderr.write(
+					`NOT TRUSTED: ${result.records.length} records verify, but signer not trusted: ${outcome.trustNote}.\n` +
+						`  Signer: gateway ${outcome.signer.gatewayId ?? "?"}, key id ${outcome.signer.keyId ?? "?"}.\n` +
+						"  Pin the gateway's key: --public-key KEY, --trust-store DIR (files <gatewayId>.pub), or --keys-from URL --token T (the billing service it enrolled with).\n",
+				);
 			}
-			if (!result.ok) process.exitCode = 1;
+			process.exitCode = outcome.exitCode;
+		});
+
+	evidence
+		.command("public-key")
+		.description("Print a gateway's evidence signing key (base64 of the raw Ed25519 key), e.g. for a --trust-store file <gatewayId>.pub.")
+		.requiredOption("--data-dir <dir>", "the gateway's data directory")
+		.action((options: { dataDir: string }) => {
+			const path = join(resolve(options.dataDir), GATEWAY_KEY_FILE);
+			if (!existsSync(path)) {
+				throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `${options.dataDir} holds no ${GATEWAY_KEY_FILE}.`, {
+					hint: "Pass the --data-dir the gateway runs with.",
+				});
+			}
+			process.stdout.write(`${loadOrCreateGatewayKey(resolve(options.dataDir)).publicKeyRaw.toString("base64")}\n`);
 		});
 	return evidence;
+}
+
+interface VerifyCliOptions {
+	publicKey?: string;
+	trustStore?: string;
+	keysFrom?: string;
+	token?: string;
+	json?: boolean;
+}
+
+/** The one trust anchor the options name (none: the signer cannot be trusted). More than one is a bad option: which would win? */
+async function trustAnchorFor(options: VerifyCliOptions, gatewayId: string | null): Promise<TrustAnchor | null> {
+	const named = [options.publicKey && "--public-key", options.trustStore && "--trust-store", options.keysFrom && "--keys-from"].filter(Boolean);
+	if (named.length > 1) throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Pass one of ${named.join(", ")}, not several.`);
+	if (options.publicKey)
+		return { source: "public-key", where: "the key given with --public-key", keys: [{ publicKey: parseKeyOption(options.publicKey), revokedAt: null }] };
+	if (options.trustStore) return trustStoreAnchor(resolve(options.trustStore), gatewayId);
+	if (!options.keysFrom) return null;
+	const token = options.token ?? process.env.FIELDCHAIN_TOKEN;
+	if (!token)
+		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, "--keys-from needs a token.", {
+			hint: "Pass --token or set FIELDCHAIN_TOKEN (scope workorders:read or admin).",
+		});
+	return keysFromAnchor({ url: options.keysFrom, token, gatewayId });
+}
+
+function parseKeyOption(value: string): Buffer {
+	try {
+		return parsePublicKey(readKeyArgument(value));
+	} catch (cause) {
+		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `--public-key: ${(cause as Error).message}`, { cause });
+	}
 }
 
 /** --public-key takes the key itself or a file holding it. */

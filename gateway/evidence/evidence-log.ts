@@ -15,6 +15,7 @@ import type { ActiveTasks } from "../work/active-tasks.js";
 import type { WorkOrders } from "../work/work-orders.js";
 import type { EvidenceBatches } from "./evidence-batches.js";
 import { type ChecklistItemState, EvidenceReadView, type EvidenceView, type UplinkProgress } from "./evidence-view.js";
+import { GatewayManifests } from "./manifests.js";
 import { EvidenceSealer } from "./sealing.js";
 import { EvidenceStamper, type ManualEvidenceInput, type ReadingEvidenceInput } from "./stamping.js";
 
@@ -53,8 +54,9 @@ export class EvidenceLog {
 	constructor(options: EvidenceLogOptions) {
 		const { sealEveryRecords: everyRecords, sealEveryMs: everyMs } = options;
 		const policy = new CheckpointPolicy({ ...(everyRecords !== undefined ? { everyRecords } : {}), ...(everyMs !== undefined ? { everyMs } : {}) });
-		this.stamper = new EvidenceStamper({ ...options, stats: this.stats });
-		this.sealer = new EvidenceSealer({ ...options, policy, head: () => this.stamper.head, stats: this.stats });
+		const manifests = new GatewayManifests(options.db, options.batches);
+		this.stamper = new EvidenceStamper({ ...options, manifests, stats: this.stats });
+		this.sealer = new EvidenceSealer({ ...options, manifests, policy, head: () => this.stamper.head, stats: this.stats });
 		this.view = new EvidenceReadView(options.batches, () => this.sealer.sealedUpTo, options.uplinkProgress);
 		this.sealer.reload();
 		// Records left unsealed by a crash are sealed soon after start, not only once new ones come
@@ -87,7 +89,9 @@ export class EvidenceLog {
 
 	add(input: ManualEvidenceInput): EvidenceView {
 		const stored = this.stamper.add(input);
-		this.sealer.arm();
+		// Sign-off: a signature is sealed, with its work order's manifest, at once.
+		if (input.kind === "signature") this.sealer.sealNow();
+		else this.sealer.arm();
 		return this.view.toView(stored);
 	}
 

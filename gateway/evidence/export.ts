@@ -12,6 +12,7 @@ import { buildBundle, type EvidenceBundle } from "../../protocol/evidence/bundle
 import { GATEWAY_KEY_FILE, loadOrCreateGatewayKey } from "../../protocol/evidence/keys.js";
 import { decodeRecord } from "../../protocol/evidence/record.js";
 import { EvidenceBatches } from "./evidence-batches.js";
+import { storedManifestsAt } from "./manifests.js";
 
 export interface ExportOptions {
 	dataDir: string;
@@ -53,6 +54,7 @@ export function exportEvidenceBundle(options: ExportOptions): EvidenceBundle {
 			workOrderId: options.workOrderId,
 			entries,
 			checkpoints,
+			manifestsAt: storedManifestsAt(db),
 			attachmentData: options.includeAttachmentData === false ? undefined : (sha256) => (attachment.get(sha256) as Buffer | undefined) ?? undefined,
 		});
 	} finally {

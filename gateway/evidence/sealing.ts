@@ -10,6 +10,7 @@ import type { Logger } from "../../platform/logger.js";
 import type { ChainState } from "../../protocol/evidence/chain.js";
 import { type CheckpointPolicy, signCheckpoint } from "../../protocol/evidence/checkpoint.js";
 import type { GatewayKey } from "../../protocol/evidence/keys.js";
+import type { GatewayManifests } from "./manifests.js";
 
 export interface SealingOptions {
 	db: Database.Database;
@@ -20,6 +21,8 @@ export interface SealingOptions {
 	policy: CheckpointPolicy;
 	/** The chain head to seal. */
 	head: () => ChainState;
+	/** The work-order manifests each checkpoint issues and signs; none in tests of sealing alone. */
+	manifests?: GatewayManifests;
 	/** Counts the checkpoints signed. */
 	stats: { checkpoints: number };
 	/** Told after a checkpoint covers records afterSeq+1..upToSeq (inside its transaction: only note it). */
@@ -56,8 +59,9 @@ export class EvidenceSealer {
 		if (chainSeq <= this.sealedUpTo) return;
 		const { gatewayId, key, clock } = this.options;
 		const now = clock.now();
+		const manifestsRoot = this.options.manifests?.issue(chainSeq);
 		const checkpoint = signCheckpoint(
-			{ gatewayId, chainSeq, headHash: head.headHash, recordCount: chainSeq, createdAtMs: now, keyId: key.keyId },
+			{ gatewayId, chainSeq, headHash: head.headHash, recordCount: chainSeq, createdAtMs: now, keyId: key.keyId, manifestsRoot },
 			key.privateKey,
 		);
 		this.statements.insertCheckpoint.run(chainSeq, Buffer.from(checkpoint.bytes), now);
@@ -70,16 +74,26 @@ export class EvidenceSealer {
 	/** Seals everyMs from now, in a transaction of its own, when records are unsealed and no seal is due yet. */
 	arm(): void {
 		if (this.timer || this.headSeq() <= this.sealedUpTo) return;
-		const { clock, db, logger, policy } = this.options;
+		const { clock, policy } = this.options;
 		this.timer = clock.setTimeout(() => {
 			this.timer = undefined;
-			try {
-				db.transaction(() => this.seal())();
-			} catch (error) {
-				logger.error({ err: error }, "evidence checkpoint failed; will retry");
-				this.arm();
-			}
+			this.sealNow();
 		}, policy.everyMs);
+	}
+
+	/**
+	 * Seals now, in a transaction of its own (at sign-off: the customer's signature gets its work
+	 * order's manifest signed at once); on failure logs and retries everyMs later.
+	 */
+	sealNow(): void {
+		try {
+			this.options.db.transaction(() => this.seal())();
+		} catch (error) {
+			this.options.logger.error({ err: error }, "evidence checkpoint failed; will retry");
+			// The manifests issued with the rolled-back checkpoint are issued again with the next.
+			this.options.manifests?.reload();
+			this.arm();
+		}
 	}
 
 	/** Seals what is left and stops the timer. */

@@ -17,6 +17,7 @@ import type { ActiveTask, ActiveTasks } from "../work/active-tasks.js";
 import type { WorkOrders } from "../work/work-orders.js";
 import type { AttachmentInfo } from "./attachments.js";
 import type { BatchEntry, EvidenceBatches, StoredRecord } from "./evidence-batches.js";
+import type { GatewayManifests } from "./manifests.js";
 import { matchReading, type ReadingOutcome } from "./match-reading.js";
 import { type EvidenceOutcome, KIND_CODES, type ManualEvidenceKind, OUTCOME_CODES } from "./record-codes.js";
 import { StampedReadings } from "./stamped-readings.js";
@@ -51,6 +52,8 @@ export interface StampingOptions {
 	clock: Clock;
 	logger: Logger;
 	stats: { stamped: number; unmatched: number; stampFailures: number };
+	/** Notes each record for its work order's manifest (evidence-log.ts shares it with the sealer). */
+	manifests?: GatewayManifests;
 }
 
 interface StampContext {
@@ -83,6 +86,7 @@ export class EvidenceStamper {
 
 	/** Takes the chain head and caches back from the database (after a failed transaction). */
 	reload(): void {
+		this.options.manifests?.reload();
 		const head = this.options.batches.head();
 		this.chain = new EvidenceChain(head ? { nextSeq: head.chainSeq + 1, headHash: head.entryHash } : initialChainState());
 		this.pending = [];
@@ -282,6 +286,7 @@ export class EvidenceStamper {
 			taskId: ids.taskId,
 		};
 		this.pending.push(entry);
+		this.options.manifests?.note(ids.workOrderId, chained.chainSeq, chained.entryHash);
 		if ((outcome === "pass" || outcome === "recorded") && ids.taskId && ids.checklistItemId) {
 			const satisfied = this.satisfiedFor(ids.taskId);
 			if (!satisfied.has(ids.checklistItemId)) {

@@ -253,6 +253,19 @@ export const MIGRATIONS: readonly Migration[] = [
 			);
 		`,
 	},
+	{
+		version: 7,
+		description: "evidence: the work-order manifests each checkpoint signs (protocol/evidence/README.md, Completeness)",
+		sql: `
+			CREATE TABLE evidence_manifests (
+				work_order_id TEXT NOT NULL,
+				checkpoint_seq INTEGER NOT NULL,
+				canonical BLOB NOT NULL,
+				PRIMARY KEY (work_order_id, checkpoint_seq)
+			) WITHOUT ROWID;
+			CREATE INDEX evidence_manifests_checkpoint ON evidence_manifests (checkpoint_seq);
+		`,
+	},
 ];
 
 const GATEWAY_SCHEMA: SqliteSchema = {

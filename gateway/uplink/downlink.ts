@@ -5,12 +5,14 @@
  * and works offline with the last plan it saw. Refreshed every intervalMs and on a push (an MQTT
  * message on fieldchain/v1/gateways/{id}/downlink when the MQTT uplink is on).
  */
+
 import type Database from "better-sqlite3";
 import type { Clock, TimerHandle } from "../../platform/clock.js";
 import { toError } from "../../platform/errors.js";
 import type { Logger } from "../../platform/logger.js";
 import type { WorkOrders } from "../work/work-orders.js";
 import { type CloudPlan, type Conflict, type LocalProgress, mergeCloudPlan } from "./downlink-merge.js";
+import { allPages } from "./transport/all-pages.js";
 import { expectStatus, requestJson } from "./transport/http-json.js";
 
 export interface DownlinkOptions {
@@ -121,13 +123,18 @@ export class Downlink {
 				200,
 			).body;
 		const plan: CloudPlan = { workOrders: [], tasks: [], appointments: [] };
-		for (const order of (await get("/v1/work-orders")).workOrders as CloudPlan["workOrders"]) {
-			const appointments = (await get(`/v1/work-orders/${encodeURIComponent(order.id)}/appointments`)).appointments as CloudPlan["appointments"];
+		// Lists come a page at a time; each is read to its end.
+		for (const order of await allPages<CloudPlan["workOrders"][number]>(get, "/v1/work-orders", "workOrders")) {
+			const appointments = await allPages<CloudPlan["appointments"][number]>(
+				get,
+				`/v1/work-orders/${encodeURIComponent(order.id)}/appointments`,
+				"appointments",
+			);
 			const ours = this.options.technicianIds;
 			if (ours.length > 0 && !appointments.some((appointment) => ours.includes(appointment.technicianId))) continue;
 			plan.workOrders.push(order);
 			plan.appointments.push(...appointments);
-			plan.tasks.push(...((await get(`/v1/work-orders/${encodeURIComponent(order.id)}/tasks`)).tasks as CloudPlan["tasks"]));
+			plan.tasks.push(...(await allPages<CloudPlan["tasks"][number]>(get, `/v1/work-orders/${encodeURIComponent(order.id)}/tasks`, "tasks")));
 		}
 		return plan;
 	}

@@ -54,6 +54,8 @@ export interface EnrollOptions {
 	gatewayId: string;
 	/** Base64 of the raw Ed25519 public key. */
 	publicKey: string;
+	/** The technicians this gateway serves (uplink.downlink.technicianIds): the service binds the gateway's token to their work. */
+	technicianIds?: readonly string[];
 	timeoutMs?: number;
 	/** Aborts the request (the gateway stopping). */
 	signal?: AbortSignal;
@@ -64,7 +66,13 @@ export async function enrollGateway(options: EnrollOptions): Promise<string> {
 	const response = await requestJson({
 		method: "POST",
 		url: `${options.url.replace(/\/$/, "")}/v1/gateways/enroll`,
-		body: { enrollmentToken: options.enrollmentToken, gatewayId: options.gatewayId, publicKey: options.publicKey },
+		body: {
+			enrollmentToken: options.enrollmentToken,
+			gatewayId: options.gatewayId,
+			publicKey: options.publicKey,
+			// Older services know no binding; sending none keeps their request shape.
+			...(options.technicianIds && options.technicianIds.length > 0 ? { technicianIds: [...new Set(options.technicianIds)] } : {}),
+		},
 		timeoutMs: options.timeoutMs ?? 30_000,
 		signal: options.signal,
 	});

@@ -134,6 +134,7 @@ export class UplinkRunner {
 					enrollmentToken: config.enrollmentToken,
 					gatewayId,
 					publicKey: this.options.publicKey,
+					technicianIds: config.downlink ? config.downlink.technicianIds : [],
 					timeoutMs: config.requestTimeoutMs,
 					signal: this.aborter.signal,
 				});

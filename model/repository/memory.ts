@@ -2,7 +2,7 @@
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { AnyEntity, AnyWrite, EntityKind, EntityMap } from "../entities/kinds.js";
 import { assertFilter, assertRestorable, checkWrite, matchesFilter } from "./guards.js";
-import type { ListFilter, Repository } from "./types.js";
+import type { CommitOptions, ListFilter, OutboxMessage, Repository } from "./types.js";
 
 export class MemoryRepository implements Repository {
 	private readonly tables = new Map<EntityKind, Map<string, AnyEntity>>();
@@ -37,7 +37,7 @@ export class MemoryRepository implements Repository {
 		return stored as EntityMap[K];
 	}
 
-	async commit(writes: readonly AnyWrite[]): Promise<AnyEntity[]> {
+	async commit(writes: readonly AnyWrite[], options: CommitOptions = {}): Promise<AnyEntity[]> {
 		// Check everything against a staged view first: all or nothing.
 		const staged = new Map<string, AnyEntity>();
 		const key = (kind: EntityKind, id: string) => `${kind}\u0000${id}`;
@@ -51,8 +51,24 @@ export class MemoryRepository implements Repository {
 			pending.push([kind, next]);
 			out.push(structuredClone(next));
 		}
+		const messages = options.outbox?.(out.map((e) => structuredClone(e))) ?? [];
 		for (const [kind, entity] of pending) this.table(kind).set(entity.id, entity);
+		for (const message of messages)
+			if (!this.outbox.some((m) => m.message.id === message.id)) this.outbox.push({ message: structuredClone(message), relayed: false });
 		return out;
+	}
+
+	private readonly outbox: { message: OutboxMessage; relayed: boolean }[] = [];
+
+	async pendingOutbox(limit: number): Promise<OutboxMessage[]> {
+		return this.outbox
+			.filter((m) => !m.relayed)
+			.slice(0, limit)
+			.map((m) => structuredClone(m.message));
+	}
+
+	async markOutboxRelayed(ids: readonly string[]): Promise<void> {
+		for (const m of this.outbox) if (ids.includes(m.message.id)) m.relayed = true;
 	}
 
 	async restore(writes: readonly AnyWrite[]): Promise<void> {

@@ -123,6 +123,25 @@ export const MIGRATIONS: readonly Migration[] = [
 			`);
 		},
 	},
+	{
+		version: 7,
+		description: "outbox: events written in the same transaction as the change they announce",
+		up(db) {
+			// seq orders the relay oldest first; relayed_at stays null until a relay has handed the
+			// message on, so a crash between commit and delivery loses nothing.
+			db.exec(`
+				CREATE TABLE outbox (
+					seq INTEGER PRIMARY KEY AUTOINCREMENT,
+					id TEXT NOT NULL UNIQUE,
+					type TEXT NOT NULL,
+					occurred_at TEXT NOT NULL,
+					data TEXT NOT NULL,
+					relayed_at INTEGER
+				);
+				CREATE INDEX outbox_pending ON outbox (seq) WHERE relayed_at IS NULL;
+			`);
+		},
+	},
 ];
 
 const MODEL_SCHEMA: SqliteSchema = { table: "schema_version", what: "the model's tables", errorCode: ErrorCodes.FC_MODEL_MIGRATION, migrations: MIGRATIONS };

@@ -43,6 +43,23 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 			`);
 		},
 	},
+	{
+		version: 2,
+		description: "outbox: events written in the same transaction as the change they announce",
+		async up(client) {
+			await client.query(`
+				CREATE TABLE outbox (
+					seq BIGSERIAL PRIMARY KEY,
+					id TEXT NOT NULL UNIQUE,
+					type TEXT NOT NULL,
+					occurred_at TEXT NOT NULL,
+					data JSON NOT NULL,
+					relayed_at BIGINT
+				);
+				CREATE INDEX outbox_pending ON outbox (seq) WHERE relayed_at IS NULL;
+			`);
+		},
+	},
 ];
 
 export const LATEST_POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version;

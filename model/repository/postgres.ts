@@ -18,7 +18,7 @@ import { createPool, inTransaction, type PoolClient, sqlState, storeError } from
 import type { AnyEntity, AnyWrite, EntityKind, EntityMap } from "../entities/kinds.js";
 import { assertFilter, assertRestorable, checkWrite } from "./guards.js";
 import { migrateModelPostgres } from "./postgres-migrations.js";
-import { INDEXED_FIELDS, type IndexedField, type ListFilter, type Repository } from "./types.js";
+import { type CommitOptions, INDEXED_FIELDS, type IndexedField, type ListFilter, type OutboxMessage, type Repository } from "./types.js";
 
 const COLUMN: Record<IndexedField, string> = {
 	status: "status",
@@ -118,7 +118,7 @@ export class PostgresRepository implements Repository {
 		return stored as EntityMap[K];
 	}
 
-	async commit(writes: readonly AnyWrite[]): Promise<AnyEntity[]> {
+	async commit(writes: readonly AnyWrite[], options: CommitOptions = {}): Promise<AnyEntity[]> {
 		const pool = this.open();
 		if (writes.length === 0) return [];
 		try {
@@ -138,10 +138,40 @@ export class PostgresRepository implements Repository {
 					staged.set(key, next);
 					out.push(next);
 				}
+				// The outbox rows commit with the entities, or not at all.
+				for (const m of options.outbox?.(out) ?? []) {
+					await client.query("INSERT INTO outbox (id, type, occurred_at, data) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING", [
+						m.id,
+						m.type,
+						m.occurredAt,
+						JSON.stringify(m.data),
+					]);
+				}
 				return out;
 			});
 		} catch (error) {
 			throw this.writeError(error, writes);
+		}
+	}
+
+	async pendingOutbox(limit: number): Promise<OutboxMessage[]> {
+		try {
+			const { rows } = await this.open().query<{ id: string; type: string; occurred_at: string; data: Record<string, unknown> }>(
+				"SELECT id, type, occurred_at, data FROM outbox WHERE relayed_at IS NULL ORDER BY seq LIMIT $1",
+				[limit],
+			);
+			return rows.map((r) => ({ id: r.id, type: r.type, occurredAt: r.occurred_at, data: r.data }));
+		} catch (error) {
+			throw storeError(error, "reading the outbox");
+		}
+	}
+
+	async markOutboxRelayed(ids: readonly string[], now: number): Promise<void> {
+		if (ids.length === 0) return;
+		try {
+			await this.open().query("UPDATE outbox SET relayed_at = $1 WHERE id = ANY($2::text[]) AND relayed_at IS NULL", [now, [...ids]]);
+		} catch (error) {
+			throw storeError(error, "marking outbox messages relayed");
 		}
 	}
 

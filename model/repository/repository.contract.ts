@@ -33,6 +33,26 @@ export function repositoryContract(name: string, makeRepo: () => Repository | Pr
 			await repo.close();
 		});
 
+		it("stores outbox messages with their commit, none with a refused one, and relays each once", async () => {
+			const message = (id: string, version: number) => ({ id, type: "task.changed", occurredAt: "2025-11-24T10:00:00.000Z", data: { version } });
+			const [stored] = await repo.commit([{ kind: "task", entity: fresh(make.task()) } as AnyWrite], {
+				outbox: (entities) => [message("m1", entities[0].version)],
+			});
+			expect(await repo.pendingOutbox(10)).toEqual([message("m1", 1)]);
+			// A refused commit (stale version) stores neither its entities nor its messages.
+			await expectCode(
+				repo.commit([{ kind: "task", entity: { ...stored, version: 0 } } as AnyWrite], { outbox: () => [message("m2", 0)] }),
+				"FC_MODEL_VERSION_CONFLICT",
+			);
+			await repo.commit([{ kind: "task", entity: stored } as AnyWrite], { outbox: (entities) => [message("m3", entities[0].version)] });
+			expect((await repo.pendingOutbox(10)).map((m) => m.id)).toEqual(["m1", "m3"]);
+			expect((await repo.pendingOutbox(1)).map((m) => m.id)).toEqual(["m1"]);
+			await repo.markOutboxRelayed(["m1"], 1);
+			expect(await repo.pendingOutbox(10)).toEqual([message("m3", 2)]);
+			await repo.markOutboxRelayed(["m3", "m1"], 2);
+			expect(await repo.pendingOutbox(10)).toEqual([]);
+		});
+
 		it("returns undefined for an unknown id", async () => {
 			expect(await repo.get("workOrder", "nope")).toBeUndefined();
 		});

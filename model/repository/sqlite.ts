@@ -7,7 +7,7 @@ import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { AnyEntity, AnyWrite, EntityKind, EntityMap } from "../entities/kinds.js";
 import { assertFilter, assertRestorable, checkWrite } from "./guards.js";
 import { migrate } from "./migrations.js";
-import { INDEXED_FIELDS, type IndexedField, type ListFilter, type Repository } from "./types.js";
+import { type CommitOptions, INDEXED_FIELDS, type IndexedField, type ListFilter, type OutboxMessage, type Repository } from "./types.js";
 
 const COLUMN: Record<IndexedField, string> = {
 	status: "status",
@@ -106,9 +106,10 @@ export class SqliteRepository implements Repository {
 		return stored as EntityMap[K];
 	}
 
-	async commit(writes: readonly AnyWrite[]): Promise<AnyEntity[]> {
-		return this.open().transaction(() =>
-			writes.map(({ kind, entity }) => {
+	async commit(writes: readonly AnyWrite[], options: CommitOptions = {}): Promise<AnyEntity[]> {
+		const db = this.open();
+		return db.transaction(() => {
+			const stored = writes.map(({ kind, entity }) => {
 				if (entity?.version === 0) {
 					const created = checkWrite(kind, undefined, entity);
 					this.create(kind, created);
@@ -117,8 +118,30 @@ export class SqliteRepository implements Repository {
 				const next = checkWrite(kind, this.read(kind, entity.id), entity);
 				this.store(kind, next);
 				return next;
-			}),
-		)();
+			});
+			// The outbox rows commit with the entities, or not at all.
+			const insert = db.prepare("INSERT INTO outbox (id, type, occurred_at, data) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+			for (const m of options.outbox?.(stored) ?? []) insert.run(m.id, m.type, m.occurredAt, JSON.stringify(m.data));
+			return stored;
+		})();
+	}
+
+	async pendingOutbox(limit: number): Promise<OutboxMessage[]> {
+		const rows = this.open().prepare("SELECT id, type, occurred_at, data FROM outbox WHERE relayed_at IS NULL ORDER BY seq LIMIT ?").all(limit) as {
+			id: string;
+			type: string;
+			occurred_at: string;
+			data: string;
+		}[];
+		return rows.map((r) => ({ id: r.id, type: r.type, occurredAt: r.occurred_at, data: JSON.parse(r.data) as Record<string, unknown> }));
+	}
+
+	async markOutboxRelayed(ids: readonly string[], now: number): Promise<void> {
+		const db = this.open();
+		const mark = db.prepare("UPDATE outbox SET relayed_at = ? WHERE id = ? AND relayed_at IS NULL");
+		db.transaction(() => {
+			for (const id of ids) mark.run(now, id);
+		})();
 	}
 
 	async restore(writes: readonly AnyWrite[]): Promise<void> {

@@ -9,6 +9,24 @@ export const INDEXED_FIELDS = ["status", "workOrderId", "taskId", "customerId", 
 export type IndexedField = (typeof INDEXED_FIELDS)[number];
 export type ListFilter = Partial<Record<IndexedField, string>>;
 
+/**
+ * A message stored with a commit (transactional outbox): written in the same transaction as the
+ * entities, so a change and the event telling others about it are kept or lost together. A relay
+ * reads the pending ones and marks them relayed once handed on.
+ */
+export interface OutboxMessage {
+	id: string;
+	type: string;
+	/** ISO 8601. */
+	occurredAt: string;
+	data: Record<string, unknown>;
+}
+
+export interface CommitOptions {
+	/** Messages to store in the commit's transaction, built from the entities as stored (new versions). */
+	outbox?: (stored: readonly AnyEntity[]) => OutboxMessage[];
+}
+
 export interface Repository {
 	get<K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | undefined>;
 	/** Entities of one kind matching every field of the filter, ordered by id. */
@@ -19,7 +37,11 @@ export interface Repository {
 	 */
 	put<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]>;
 	/** Several puts, all or none; later writes see earlier ones (one entity may appear twice). */
-	commit(writes: readonly AnyWrite[]): Promise<AnyEntity[]>;
+	commit(writes: readonly AnyWrite[], options?: CommitOptions): Promise<AnyEntity[]>;
+	/** Outbox messages not yet relayed, oldest first (then by id). */
+	pendingOutbox(limit: number): Promise<OutboxMessage[]>;
+	/** Marks outbox messages relayed; they are not returned by pendingOutbox again. */
+	markOutboxRelayed(ids: readonly string[], now: number): Promise<void>;
 	/**
 	 * Loads entities exactly as given, versions included, into empty slots only: for fixtures and
 	 * backups. An id already stored is FC_MODEL_VERSION_CONFLICT and nothing is loaded.

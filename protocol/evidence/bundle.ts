@@ -10,7 +10,8 @@
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { contentHash as hashContent } from "./chain.js";
 import { keyIdOf } from "./keys.js";
-import { decodeCheckpoint, decodeRecord, type EvidenceRecord } from "./record.js";
+import { manifestHash } from "./manifest.js";
+import { decodeCheckpoint, decodeManifest, decodeRecord, type EvidenceRecord } from "./record.js";
 import { base64, hex } from "./verify/encodings.js";
 
 export const BUNDLE_FORMAT = "fieldchain-evidence-bundle/1";
@@ -32,6 +33,16 @@ export interface BundleAttachment {
 	dataBase64?: string;
 }
 
+/** The work order's manifest issued with the bundle's last checkpoint (README.md, "Completeness"). */
+export interface BundleManifest {
+	/** chain_seq of the checkpoint whose manifests_root commits to it. */
+	chainSeq: number;
+	/** Base64 of the canonical WorkOrderManifest. */
+	manifest: string;
+	/** Lower-case hex SHA-256 of every other manifest issued with that checkpoint, ascending. */
+	others: string[];
+}
+
 export interface EvidenceBundle {
 	format: typeof BUNDLE_FORMAT;
 	gatewayId: string;
@@ -45,6 +56,8 @@ export interface EvidenceBundle {
 	/** In chain order; each covers an entry of the bundle. */
 	checkpoints: BundleCheckpoint[];
 	attachments: BundleAttachment[];
+	/** Absent in bundles whose last checkpoint predates manifests. */
+	manifest?: BundleManifest;
 }
 
 /** One stored chain entry, as the gateway keeps it. */
@@ -68,6 +81,8 @@ export interface BuildBundleInput {
 	checkpoints: Uint8Array[];
 	/** The bytes of an attachment by lower-case hex SHA-256; undefined to export its hash only. */
 	attachmentData?: (sha256Hex: string) => Uint8Array | undefined;
+	/** The manifests issued with the checkpoint at checkpointSeq (canonical bytes); none for older checkpoints. */
+	manifestsAt?: (checkpointSeq: number) => Uint8Array[];
 }
 
 export function buildBundle(input: BuildBundleInput): EvidenceBundle {
@@ -130,6 +145,9 @@ export function buildBundle(input: BuildBundleInput): EvidenceBundle {
 			});
 		}
 	}
+	const bundleCheckpoints = checkpoints.filter((c) => c.decoded.chainSeq >= first && c.decoded.chainSeq <= last);
+	const lastCheckpoint = bundleCheckpoints.at(-1)?.decoded.chainSeq;
+	const manifest = lastCheckpoint === undefined ? undefined : bundleManifest(lastCheckpoint, workOrderId, input.manifestsAt?.(lastCheckpoint) ?? []);
 	return {
 		format: BUNDLE_FORMAT,
 		gatewayId: input.gatewayId,
@@ -137,11 +155,22 @@ export function buildBundle(input: BuildBundleInput): EvidenceBundle {
 		keyId: hex(keyIdOf(input.publicKeyRaw)),
 		workOrderId,
 		entries: bundleEntries,
-		checkpoints: checkpoints
-			.filter((c) => c.decoded.chainSeq >= first && c.decoded.chainSeq <= last)
-			.map((c) => ({ chainSeq: c.decoded.chainSeq, checkpoint: base64(c.bytes) })),
+		checkpoints: bundleCheckpoints.map((c) => ({ chainSeq: c.decoded.chainSeq, checkpoint: base64(c.bytes) })),
 		attachments: [...attachments.values()],
+		...(manifest ? { manifest } : {}),
 	};
+}
+
+/** The work order's manifest in full, every other one issued with the checkpoint as its hash only. */
+function bundleManifest(chainSeq: number, workOrderId: string, issued: Uint8Array[]): BundleManifest | undefined {
+	const own = issued.find((bytes) => decodeManifest(bytes).workOrderId === workOrderId);
+	if (!own) return undefined;
+	const others = issued
+		.filter((bytes) => bytes !== own)
+		.map((bytes) => manifestHash(bytes))
+		.sort(Buffer.compare)
+		.map((h) => hex(h));
+	return { chainSeq, manifest: base64(own), others };
 }
 
 /**
@@ -167,6 +196,7 @@ export function serializeBundle(bundle: EvidenceBundle): string {
 			size: a.size,
 			...(a.dataBase64 !== undefined ? { dataBase64: a.dataBase64 } : {}),
 		})),
+		...(bundle.manifest ? { manifest: { chainSeq: bundle.manifest.chainSeq, manifest: bundle.manifest.manifest, others: [...bundle.manifest.others] } } : {}),
 	};
 	return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -23,6 +23,8 @@ export interface CheckpointFields {
 	createdAtMs: number;
 	/** SHA-256 of the raw public key. */
 	keyId: Uint8Array;
+	/** Root of the work-order manifests issued with the checkpoint (manifest.ts); absent or empty when none. */
+	manifestsRoot?: Uint8Array;
 }
 
 export interface SignedCheckpoint extends CheckpointFields {
@@ -38,8 +40,11 @@ export function checkpointSigningBytes(fields: CheckpointFields): Buffer {
 }
 
 function pick(fields: CheckpointFields): CheckpointFields {
-	const { gatewayId, chainSeq, headHash, recordCount, createdAtMs, keyId } = fields;
-	return { gatewayId, chainSeq, headHash, recordCount, createdAtMs, keyId };
+	const { gatewayId, chainSeq, headHash, recordCount, createdAtMs, keyId, manifestsRoot } = fields;
+	// An empty root is written as no field at all, so checkpoints without manifests keep their bytes.
+	return manifestsRoot?.length
+		? { gatewayId, chainSeq, headHash, recordCount, createdAtMs, keyId, manifestsRoot }
+		: { gatewayId, chainSeq, headHash, recordCount, createdAtMs, keyId };
 }
 
 export function signCheckpoint(fields: CheckpointFields, privateKey: KeyObject): SignedCheckpoint {

@@ -12,7 +12,7 @@
  *   record/decode.ts           decoding that insists on canonical bytes
  *   record/to-json.ts          a JSON view for logs and reports
  */
-export { decodeCheckpoint, decodeRecord } from "./record/decode.js";
+export { decodeCheckpoint, decodeManifest, decodeRecord } from "./record/decode.js";
 export { encodeRecord } from "./record/encode.js";
 export { ReadingRecordTemplate, type ReadingTemplateFields, type ReadingVaryingFields } from "./record/reading-template.js";
 export {
@@ -25,6 +25,8 @@ export {
 	type EvidenceRecordFields,
 	type Requirement,
 	SignerRole,
+	type WorkOrderManifest,
+	type WorkOrderManifestFields,
 } from "./record/schema.js";
-export { encodeCheckpoint } from "./record/table-encoder.js";
+export { encodeCheckpoint, encodeManifest } from "./record/table-encoder.js";
 export { recordToJson } from "./record/to-json.js";

@@ -22,6 +22,8 @@ export const TlvType = {
 	PUBKEY: 0x02,
 	SHA256: 0x10,
 	ED25519: 0x24,
+	/** MCUboot's IMAGE_TLV_SEC_CNT: the image's security counter, u32, protected (downgrade prevention). */
+	SEC_CNT: 0x50,
 	/** fieldchain: the hardware the image is built for (UTF-8), protected. */
 	HARDWARE: 0xa0,
 } as const;

@@ -1,7 +1,9 @@
 /**
  * Ed25519 firmware signing keys (RFC 8032 via node:crypto). The private key is a PKCS #8 PEM file
- * (mode 0600), the public key an SPKI PEM; images name their key by the SHA-256 of its raw 32 bytes
- * (MCUboot's KEYHASH TLV).
+ * (mode 0600), the public key an SPKI PEM. Images carry and name their key as MCUboot's imgtool does:
+ * the PUBKEY TLV holds the key's SubjectPublicKeyInfo DER (44 bytes) and the KEYHASH TLV its SHA-256,
+ * so a key from `imgtool getpub` and a stock MCUboot bootloader agree with fieldchain. Images signed
+ * before this change carry the raw 32 bytes and their SHA-256; readers accept both.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,8 +25,36 @@ export function publicKeyObject(raw: Uint8Array): KeyObject {
 	return createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: Buffer.from(raw).toString("base64url") }, format: "jwk" });
 }
 
+/** RFC 8410's fixed prefix of an Ed25519 SubjectPublicKeyInfo: SEQUENCE { AlgorithmIdentifier id-Ed25519, BIT STRING }. */
+const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
+
+/** The key as imgtool's `get_public_bytes()` gives it: SubjectPublicKeyInfo DER, 44 bytes. */
+export function spkiDer(publicKeyRaw: Uint8Array): Buffer {
+	if (publicKeyRaw.length !== 32) throw keyError(`an Ed25519 public key is 32 bytes, got ${publicKeyRaw.length}`);
+	return Buffer.concat([ED25519_SPKI_PREFIX, publicKeyRaw]);
+}
+
+/** A PUBKEY TLV's value, MCUboot's SPKI DER or the raw 32 bytes of older fieldchain images; undefined when neither. */
+export function rawFromPublicKeyBytes(value: Uint8Array): Buffer | undefined {
+	const bytes = Buffer.from(value);
+	if (bytes.length === 32) return bytes;
+	if (bytes.length === 44 && bytes.subarray(0, 12).equals(ED25519_SPKI_PREFIX)) return bytes.subarray(12);
+	return undefined;
+}
+
+/** MCUboot's KEYHASH: SHA-256 of the key's SubjectPublicKeyInfo DER. */
 export function keyHash(publicKeyRaw: Uint8Array): Buffer {
+	return createHash("sha256").update(spkiDer(publicKeyRaw)).digest();
+}
+
+/** The KEYHASH older fieldchain images carry: SHA-256 of the raw 32 bytes. Read only. */
+export function legacyKeyHash(publicKeyRaw: Uint8Array): Buffer {
 	return createHash("sha256").update(publicKeyRaw).digest();
+}
+
+/** Whether `hash` names this key in either encoding. */
+export function keyHashMatches(publicKeyRaw: Uint8Array, hash: Uint8Array): boolean {
+	return keyHash(publicKeyRaw).equals(hash) || legacyKeyHash(publicKeyRaw).equals(hash);
 }
 
 /** Writes KEY (private, 0600) and KEY.pub; refuses to overwrite either. */
@@ -55,7 +85,7 @@ export function loadSigningKey(path: string): SigningKey {
 	return { privateKey, publicKeyRaw: rawPublicKey(createPublicKey(privateKey)) };
 }
 
-/** A public key file: SPKI PEM, or hex/base64 of the raw 32 bytes. Returns the raw bytes. */
+/** A public key file: SPKI PEM, or hex/base64 of the raw 32 bytes or of the SPKI DER (`imgtool getpub --encoding raw`, hex). Returns the raw bytes. */
 export function loadPublicKey(path: string): Buffer {
 	const text = readKeyFile(path, "public").trim();
 	if (text.startsWith("-----BEGIN")) {
@@ -65,9 +95,12 @@ export function loadPublicKey(path: string): Buffer {
 			throw keyError(`${path} is not an Ed25519 public key PEM (${(cause as Error).message})`, undefined, cause);
 		}
 	}
-	if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, "hex");
-	const raw = Buffer.from(text, "base64");
-	if (raw.length === 32) return raw;
+	if (/^[0-9a-fA-F]{64}$/.test(text) || /^[0-9a-fA-F]{88}$/.test(text)) {
+		const raw = rawFromPublicKeyBytes(Buffer.from(text, "hex"));
+		if (raw) return raw;
+	}
+	const raw = rawFromPublicKeyBytes(Buffer.from(text, "base64"));
+	if (raw) return raw;
 	throw keyError(`${path} is neither a PEM nor a raw 32-byte key in hex or base64`);
 }
 

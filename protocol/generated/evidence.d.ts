@@ -188,6 +188,7 @@ export namespace fieldchain {
                 createdAtMs: number;
                 keyId: Uint8Array;
                 signature: Uint8Array;
+                manifestsRoot: Uint8Array;
                 static create(properties: fieldchain.evidence.v1.Checkpoint.$Shape): fieldchain.evidence.v1.Checkpoint & fieldchain.evidence.v1.Checkpoint.$Shape;
                 static create(properties?: fieldchain.evidence.v1.Checkpoint.$Properties): fieldchain.evidence.v1.Checkpoint;
                 static encode(message: fieldchain.evidence.v1.Checkpoint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -207,9 +208,45 @@ export namespace fieldchain {
                     createdAtMs?: (number|null);
                     keyId?: (Uint8Array|null);
                     signature?: (Uint8Array|null);
+                    manifestsRoot?: (Uint8Array|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = fieldchain.evidence.v1.Checkpoint.$Properties;
+            }
+
+            interface IWorkOrderManifest extends fieldchain.evidence.v1.WorkOrderManifest.$Properties {
+            }
+
+            class WorkOrderManifest {
+                constructor(properties?: fieldchain.evidence.v1.WorkOrderManifest.$Properties);
+                $unknowns?: Uint8Array[];
+                workOrderId: string;
+                checkpointSeq: number;
+                recordCount: number;
+                firstChainSeq: number;
+                lastChainSeq: number;
+                accumulator: Uint8Array;
+                static create(properties: fieldchain.evidence.v1.WorkOrderManifest.$Shape): fieldchain.evidence.v1.WorkOrderManifest & fieldchain.evidence.v1.WorkOrderManifest.$Shape;
+                static create(properties?: fieldchain.evidence.v1.WorkOrderManifest.$Properties): fieldchain.evidence.v1.WorkOrderManifest;
+                static encode(message: fieldchain.evidence.v1.WorkOrderManifest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fieldchain.evidence.v1.WorkOrderManifest & fieldchain.evidence.v1.WorkOrderManifest.$Shape;
+                static fromObject(object: { [k: string]: any }): fieldchain.evidence.v1.WorkOrderManifest;
+                static toObject(message: fieldchain.evidence.v1.WorkOrderManifest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace WorkOrderManifest {
+                interface $Properties {
+                    workOrderId?: (string|null);
+                    checkpointSeq?: (number|null);
+                    recordCount?: (number|null);
+                    firstChainSeq?: (number|null);
+                    lastChainSeq?: (number|null);
+                    accumulator?: (Uint8Array|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = fieldchain.evidence.v1.WorkOrderManifest.$Properties;
             }
         }
     }

@@ -1918,6 +1918,7 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {number|null} [createdAtMs] Checkpoint createdAtMs
                  * @property {Uint8Array|null} [keyId] Checkpoint keyId
                  * @property {Uint8Array|null} [signature] Checkpoint signature
+                 * @property {Uint8Array|null} [manifestsRoot] Checkpoint manifestsRoot
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -2006,6 +2007,14 @@ export const fieldchain = $root.fieldchain = (() => {
                 Checkpoint.prototype.signature = $util.newBuffer([]);
 
                 /**
+                 * Checkpoint manifestsRoot.
+                 * @member {Uint8Array} manifestsRoot
+                 * @memberof fieldchain.evidence.v1.Checkpoint
+                 * @instance
+                 */
+                Checkpoint.prototype.manifestsRoot = $util.newBuffer([]);
+
+                /**
                  * Creates a new Checkpoint instance using the specified properties.
                  * @function create
                  * @memberof fieldchain.evidence.v1.Checkpoint
@@ -2051,6 +2060,8 @@ export const fieldchain = $root.fieldchain = (() => {
                         writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.keyId);
                     if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
                         writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.signature);
+                    if (message.manifestsRoot != null && $Object.hasOwnProperty.call(message, "manifestsRoot") && message.manifestsRoot.length)
+                        writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.manifestsRoot);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2158,6 +2169,15 @@ export const fieldchain = $root.fieldchain = (() => {
                                     delete message.signature;
                                 continue;
                             }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.manifestsRoot = value;
+                                else
+                                    delete message.manifestsRoot;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -2244,6 +2264,12 @@ export const fieldchain = $root.fieldchain = (() => {
                                 $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
                             else if (object.signature.length >= 0)
                                 message.signature = object.signature;
+                    if (object.manifestsRoot != null)
+                        if (object.manifestsRoot.length)
+                            if (typeof object.manifestsRoot === "string")
+                                $util.base64.decode(object.manifestsRoot, message.manifestsRoot = $util.newBuffer($util.base64.length(object.manifestsRoot)), 0);
+                            else if (object.manifestsRoot.length >= 0)
+                                message.manifestsRoot = object.manifestsRoot;
                     return message;
                 };
 
@@ -2302,6 +2328,13 @@ export const fieldchain = $root.fieldchain = (() => {
                             if (options.bytes !== $Array)
                                 object.signature = $util.newBuffer(object.signature);
                         }
+                        if (options.bytes === $String)
+                            object.manifestsRoot = "";
+                        else {
+                            object.manifestsRoot = [];
+                            if (options.bytes !== $Array)
+                                object.manifestsRoot = $util.newBuffer(object.manifestsRoot);
+                        }
                     }
                     if (message.gatewayId != null && $Object.hasOwnProperty.call(message, "gatewayId"))
                         object.gatewayId = message.gatewayId;
@@ -2332,6 +2365,8 @@ export const fieldchain = $root.fieldchain = (() => {
                         object.keyId = options.bytes === $String ? $util.base64.encode(message.keyId, 0, message.keyId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.keyId) : message.keyId;
                     if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
                         object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                    if (message.manifestsRoot != null && $Object.hasOwnProperty.call(message, "manifestsRoot"))
+                        object.manifestsRoot = options.bytes === $String ? $util.base64.encode(message.manifestsRoot, 0, message.manifestsRoot.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.manifestsRoot) : message.manifestsRoot;
                     return object;
                 };
 
@@ -2361,6 +2396,435 @@ export const fieldchain = $root.fieldchain = (() => {
                 };
 
                 return Checkpoint;
+            })();
+
+            v1.WorkOrderManifest = (function() {
+
+                /**
+                 * Properties of a WorkOrderManifest.
+                 * @typedef {Object} fieldchain.evidence.v1.WorkOrderManifest.$Properties
+                 * @property {string|null} [workOrderId] WorkOrderManifest workOrderId
+                 * @property {number|null} [checkpointSeq] WorkOrderManifest checkpointSeq
+                 * @property {number|null} [recordCount] WorkOrderManifest recordCount
+                 * @property {number|null} [firstChainSeq] WorkOrderManifest firstChainSeq
+                 * @property {number|null} [lastChainSeq] WorkOrderManifest lastChainSeq
+                 * @property {Uint8Array|null} [accumulator] WorkOrderManifest accumulator
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a WorkOrderManifest.
+                 * @memberof fieldchain.evidence.v1
+                 * @interface IWorkOrderManifest
+                 * @augments fieldchain.evidence.v1.WorkOrderManifest.$Properties
+                 * @deprecated Use fieldchain.evidence.v1.WorkOrderManifest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a WorkOrderManifest.
+                 * @typedef {fieldchain.evidence.v1.WorkOrderManifest.$Properties} fieldchain.evidence.v1.WorkOrderManifest.$Shape
+                 */
+
+                /**
+                 * Constructs a new WorkOrderManifest.
+                 * @memberof fieldchain.evidence.v1
+                 * @classdesc Represents a WorkOrderManifest.
+                 * @constructor
+                 * @param {fieldchain.evidence.v1.WorkOrderManifest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const WorkOrderManifest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * WorkOrderManifest workOrderId.
+                 * @member {string} workOrderId
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @instance
+                 */
+                WorkOrderManifest.prototype.workOrderId = "";
+
+                /**
+                 * WorkOrderManifest checkpointSeq.
+                 * @member {number} checkpointSeq
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @instance
+                 */
+                WorkOrderManifest.prototype.checkpointSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * WorkOrderManifest recordCount.
+                 * @member {number} recordCount
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @instance
+                 */
+                WorkOrderManifest.prototype.recordCount = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * WorkOrderManifest firstChainSeq.
+                 * @member {number} firstChainSeq
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @instance
+                 */
+                WorkOrderManifest.prototype.firstChainSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * WorkOrderManifest lastChainSeq.
+                 * @member {number} lastChainSeq
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @instance
+                 */
+                WorkOrderManifest.prototype.lastChainSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * WorkOrderManifest accumulator.
+                 * @member {Uint8Array} accumulator
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @instance
+                 */
+                WorkOrderManifest.prototype.accumulator = $util.newBuffer([]);
+
+                /**
+                 * Creates a new WorkOrderManifest instance using the specified properties.
+                 * @function create
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @static
+                 * @param {fieldchain.evidence.v1.WorkOrderManifest.$Properties=} [properties] Properties to set
+                 * @returns {fieldchain.evidence.v1.WorkOrderManifest} WorkOrderManifest instance
+                 * @type {{
+                 *   (properties: fieldchain.evidence.v1.WorkOrderManifest.$Shape): fieldchain.evidence.v1.WorkOrderManifest & fieldchain.evidence.v1.WorkOrderManifest.$Shape;
+                 *   (properties?: fieldchain.evidence.v1.WorkOrderManifest.$Properties): fieldchain.evidence.v1.WorkOrderManifest;
+                 * }}
+                 */
+                WorkOrderManifest.create = function(properties) {
+                    return new WorkOrderManifest(properties);
+                };
+
+                /**
+                 * Encodes the specified WorkOrderManifest message. Does not implicitly {@link fieldchain.evidence.v1.WorkOrderManifest.verify|verify} messages.
+                 * @function encode
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @static
+                 * @param {fieldchain.evidence.v1.WorkOrderManifest.$Properties} message WorkOrderManifest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                WorkOrderManifest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.workOrderId != null && $Object.hasOwnProperty.call(message, "workOrderId") && message.workOrderId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.workOrderId);
+                    if (message.checkpointSeq != null && $Object.hasOwnProperty.call(message, "checkpointSeq") && (typeof message.checkpointSeq === "object" ? message.checkpointSeq.low || message.checkpointSeq.high : message.checkpointSeq !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.checkpointSeq);
+                    if (message.recordCount != null && $Object.hasOwnProperty.call(message, "recordCount") && (typeof message.recordCount === "object" ? message.recordCount.low || message.recordCount.high : message.recordCount !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.recordCount);
+                    if (message.firstChainSeq != null && $Object.hasOwnProperty.call(message, "firstChainSeq") && (typeof message.firstChainSeq === "object" ? message.firstChainSeq.low || message.firstChainSeq.high : message.firstChainSeq !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.firstChainSeq);
+                    if (message.lastChainSeq != null && $Object.hasOwnProperty.call(message, "lastChainSeq") && (typeof message.lastChainSeq === "object" ? message.lastChainSeq.low || message.lastChainSeq.high : message.lastChainSeq !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.lastChainSeq);
+                    if (message.accumulator != null && $Object.hasOwnProperty.call(message, "accumulator") && message.accumulator.length)
+                        writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.accumulator);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a WorkOrderManifest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {fieldchain.evidence.v1.WorkOrderManifest & fieldchain.evidence.v1.WorkOrderManifest.$Shape} WorkOrderManifest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                WorkOrderManifest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.fieldchain.evidence.v1.WorkOrderManifest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.workOrderId = value;
+                                else
+                                    delete message.workOrderId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.checkpointSeq = value;
+                                else
+                                    delete message.checkpointSeq;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.recordCount = value;
+                                else
+                                    delete message.recordCount;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.firstChainSeq = value;
+                                else
+                                    delete message.firstChainSeq;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.lastChainSeq = value;
+                                else
+                                    delete message.lastChainSeq;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.accumulator = value;
+                                else
+                                    delete message.accumulator;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a WorkOrderManifest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {fieldchain.evidence.v1.WorkOrderManifest} WorkOrderManifest
+                 */
+                WorkOrderManifest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.fieldchain.evidence.v1.WorkOrderManifest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".fieldchain.evidence.v1.WorkOrderManifest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.fieldchain.evidence.v1.WorkOrderManifest();
+                    if (object.workOrderId != null)
+                        if (typeof object.workOrderId !== "string" || object.workOrderId.length)
+                            message.workOrderId = $String(object.workOrderId);
+                    if (object.checkpointSeq != null)
+                        if (typeof object.checkpointSeq === "object" ? object.checkpointSeq.low || object.checkpointSeq.high : $Number(object.checkpointSeq) !== 0)
+                            if ($util.Long)
+                                message.checkpointSeq = $util.Long.fromValue(object.checkpointSeq, true);
+                            else if (typeof object.checkpointSeq === "string")
+                                message.checkpointSeq = $parseInt(object.checkpointSeq, 10);
+                            else if (typeof object.checkpointSeq === "number")
+                                message.checkpointSeq = object.checkpointSeq;
+                            else if (typeof object.checkpointSeq === "object")
+                                message.checkpointSeq = new $util.LongBits(object.checkpointSeq.low >>> 0, object.checkpointSeq.high >>> 0).toNumber(true);
+                    if (object.recordCount != null)
+                        if (typeof object.recordCount === "object" ? object.recordCount.low || object.recordCount.high : $Number(object.recordCount) !== 0)
+                            if ($util.Long)
+                                message.recordCount = $util.Long.fromValue(object.recordCount, true);
+                            else if (typeof object.recordCount === "string")
+                                message.recordCount = $parseInt(object.recordCount, 10);
+                            else if (typeof object.recordCount === "number")
+                                message.recordCount = object.recordCount;
+                            else if (typeof object.recordCount === "object")
+                                message.recordCount = new $util.LongBits(object.recordCount.low >>> 0, object.recordCount.high >>> 0).toNumber(true);
+                    if (object.firstChainSeq != null)
+                        if (typeof object.firstChainSeq === "object" ? object.firstChainSeq.low || object.firstChainSeq.high : $Number(object.firstChainSeq) !== 0)
+                            if ($util.Long)
+                                message.firstChainSeq = $util.Long.fromValue(object.firstChainSeq, true);
+                            else if (typeof object.firstChainSeq === "string")
+                                message.firstChainSeq = $parseInt(object.firstChainSeq, 10);
+                            else if (typeof object.firstChainSeq === "number")
+                                message.firstChainSeq = object.firstChainSeq;
+                            else if (typeof object.firstChainSeq === "object")
+                                message.firstChainSeq = new $util.LongBits(object.firstChainSeq.low >>> 0, object.firstChainSeq.high >>> 0).toNumber(true);
+                    if (object.lastChainSeq != null)
+                        if (typeof object.lastChainSeq === "object" ? object.lastChainSeq.low || object.lastChainSeq.high : $Number(object.lastChainSeq) !== 0)
+                            if ($util.Long)
+                                message.lastChainSeq = $util.Long.fromValue(object.lastChainSeq, true);
+                            else if (typeof object.lastChainSeq === "string")
+                                message.lastChainSeq = $parseInt(object.lastChainSeq, 10);
+                            else if (typeof object.lastChainSeq === "number")
+                                message.lastChainSeq = object.lastChainSeq;
+                            else if (typeof object.lastChainSeq === "object")
+                                message.lastChainSeq = new $util.LongBits(object.lastChainSeq.low >>> 0, object.lastChainSeq.high >>> 0).toNumber(true);
+                    if (object.accumulator != null)
+                        if (object.accumulator.length)
+                            if (typeof object.accumulator === "string")
+                                $util.base64.decode(object.accumulator, message.accumulator = $util.newBuffer($util.base64.length(object.accumulator)), 0);
+                            else if (object.accumulator.length >= 0)
+                                message.accumulator = object.accumulator;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a WorkOrderManifest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @static
+                 * @param {fieldchain.evidence.v1.WorkOrderManifest} message WorkOrderManifest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                WorkOrderManifest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.workOrderId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.checkpointSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.checkpointSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.recordCount = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.recordCount = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.firstChainSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.firstChainSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.lastChainSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.lastChainSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if (options.bytes === $String)
+                            object.accumulator = "";
+                        else {
+                            object.accumulator = [];
+                            if (options.bytes !== $Array)
+                                object.accumulator = $util.newBuffer(object.accumulator);
+                        }
+                    }
+                    if (message.workOrderId != null && $Object.hasOwnProperty.call(message, "workOrderId"))
+                        object.workOrderId = message.workOrderId;
+                    if (message.checkpointSeq != null && $Object.hasOwnProperty.call(message, "checkpointSeq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.checkpointSeq = typeof message.checkpointSeq === "number" ? $BigInt(message.checkpointSeq) : $util.Long.fromBits(message.checkpointSeq.low >>> 0, message.checkpointSeq.high >>> 0, true).toBigInt();
+                        else if (typeof message.checkpointSeq === "number")
+                            object.checkpointSeq = options.longs === $String ? $String(message.checkpointSeq) : message.checkpointSeq;
+                        else
+                            object.checkpointSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.checkpointSeq) : options.longs === $Number ? new $util.LongBits(message.checkpointSeq.low >>> 0, message.checkpointSeq.high >>> 0).toNumber(true) : message.checkpointSeq;
+                    if (message.recordCount != null && $Object.hasOwnProperty.call(message, "recordCount"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.recordCount = typeof message.recordCount === "number" ? $BigInt(message.recordCount) : $util.Long.fromBits(message.recordCount.low >>> 0, message.recordCount.high >>> 0, true).toBigInt();
+                        else if (typeof message.recordCount === "number")
+                            object.recordCount = options.longs === $String ? $String(message.recordCount) : message.recordCount;
+                        else
+                            object.recordCount = options.longs === $String ? $util.Long.prototype.toString.call(message.recordCount) : options.longs === $Number ? new $util.LongBits(message.recordCount.low >>> 0, message.recordCount.high >>> 0).toNumber(true) : message.recordCount;
+                    if (message.firstChainSeq != null && $Object.hasOwnProperty.call(message, "firstChainSeq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.firstChainSeq = typeof message.firstChainSeq === "number" ? $BigInt(message.firstChainSeq) : $util.Long.fromBits(message.firstChainSeq.low >>> 0, message.firstChainSeq.high >>> 0, true).toBigInt();
+                        else if (typeof message.firstChainSeq === "number")
+                            object.firstChainSeq = options.longs === $String ? $String(message.firstChainSeq) : message.firstChainSeq;
+                        else
+                            object.firstChainSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.firstChainSeq) : options.longs === $Number ? new $util.LongBits(message.firstChainSeq.low >>> 0, message.firstChainSeq.high >>> 0).toNumber(true) : message.firstChainSeq;
+                    if (message.lastChainSeq != null && $Object.hasOwnProperty.call(message, "lastChainSeq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.lastChainSeq = typeof message.lastChainSeq === "number" ? $BigInt(message.lastChainSeq) : $util.Long.fromBits(message.lastChainSeq.low >>> 0, message.lastChainSeq.high >>> 0, true).toBigInt();
+                        else if (typeof message.lastChainSeq === "number")
+                            object.lastChainSeq = options.longs === $String ? $String(message.lastChainSeq) : message.lastChainSeq;
+                        else
+                            object.lastChainSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.lastChainSeq) : options.longs === $Number ? new $util.LongBits(message.lastChainSeq.low >>> 0, message.lastChainSeq.high >>> 0).toNumber(true) : message.lastChainSeq;
+                    if (message.accumulator != null && $Object.hasOwnProperty.call(message, "accumulator"))
+                        object.accumulator = options.bytes === $String ? $util.base64.encode(message.accumulator, 0, message.accumulator.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.accumulator) : message.accumulator;
+                    return object;
+                };
+
+                /**
+                 * Converts this WorkOrderManifest to JSON.
+                 * @function toJSON
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                WorkOrderManifest.prototype.toJSON = function() {
+                    return WorkOrderManifest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for WorkOrderManifest
+                 * @function getTypeUrl
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                WorkOrderManifest.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/fieldchain.evidence.v1.WorkOrderManifest";
+                };
+
+                return WorkOrderManifest;
             })();
 
             return v1;

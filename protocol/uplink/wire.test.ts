@@ -25,6 +25,11 @@ describe("parseBatchReceipt", () => {
 		expect(parseBatchReceipt(gap)).toEqual(gap);
 	});
 
+	it("reads an outside-binding refusal, which the drain alarms on and retries like any other", () => {
+		const refused = { ...receipt, accepted: 1, rejected: [{ chainSeq: 2, reason: "outside-binding", message: "not bound to WO9" }] };
+		expect(parseBatchReceipt(refused)).toEqual(refused);
+	});
+
 	it("reads each rejection's problem kind, and leaves out one it does not know (a newer service's)", () => {
 		const known = { ...receipt, rejected: [{ chainSeq: 3, reason: "chain-broken", message: "m", problem: "modified" }] };
 		expect(parseBatchReceipt(known)).toEqual(known);

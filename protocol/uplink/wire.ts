@@ -34,6 +34,8 @@ export const RECORD_REJECTIONS = [
 	"chain-broken",
 	"chain-gap",
 	"duplicate-in-batch",
+	// The record names a work order the gateway is not bound to (a technician it does not serve).
+	"outside-binding",
 ] as const;
 export type RecordRejection = (typeof RECORD_REJECTIONS)[number];
 

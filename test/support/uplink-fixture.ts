@@ -35,6 +35,8 @@ export function uplinkSnapshot() {
 	return baseSnapshot({
 		workOrders: [make.workOrder({ status: "in-progress", startedAt: Date.now() - 3_600_000 })],
 		tasks: [make.task({ status: "in-progress", startedAt: Date.now() - 3_000_000, checklist: [low("low-1"), low("low-2")] })],
+		// TECH1's visit: the gateway, bound to TECH1, may send evidence for this work order.
+		appointments: [make.appointment()],
 	});
 }
 
@@ -61,6 +63,8 @@ export async function startUplinkWorld(dir: string, uplink: Record<string, unkno
 				idlePollMs: 100,
 				retry: { initialDelayMs: 50, maxDelayMs: 500 },
 				breaker: { failureThreshold: 5, openMs: 300, maxOpenMs: 1000 },
+				// The gateway enrolls bound to TECH1 (its downlink's technicians); the plan is the same snapshot.
+				downlink: { intervalMs: 3_600_000, technicianIds: ["TECH1"] },
 				...uplink,
 			},
 			...extraConfig,

@@ -29,7 +29,10 @@ function unauthorized(message: string): FieldchainError {
 	});
 }
 
-export async function authenticate(store: BillingStore, request: FastifyRequest): Promise<Principal> {
+/** lastUsedAt is written at most this often per token, so reads never turn into a write per request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+export async function authenticate(store: BillingStore, request: FastifyRequest, now: number = Date.now()): Promise<Principal> {
 	const header = request.headers.authorization;
 	if (!header) throw unauthorized("No bearer token.");
 	const match = BEARER.exec(header);
@@ -37,6 +40,12 @@ export async function authenticate(store: BillingStore, request: FastifyRequest)
 	const record: ApiTokenRecord | undefined = await store.findTokenByHash(hashToken(match[1]));
 	if (!record) throw unauthorized("Unknown bearer token.");
 	if (record.revokedAt !== null) throw unauthorized("This token was revoked.");
+	if (record.expiresAt != null && now >= record.expiresAt) {
+		throw new FieldchainError(ErrorCodes.FC_BILLING_UNAUTHORIZED, `This token expired at ${new Date(record.expiresAt).toISOString()}.`, {
+			hint: "Ask an admin for a new token (`fieldchain cloud token create`, or POST /v1/tokens).",
+		});
+	}
+	if (record.lastUsedAt == null || now - record.lastUsedAt >= LAST_USED_RESOLUTION_MS) await store.touchToken(record.id, now);
 	return { tokenId: record.id, name: record.name, scopes: record.scopes, gatewayId: record.gatewayId };
 }
 

@@ -14,6 +14,11 @@ export const API_TOKEN_PREFIX = "fcb_";
 export const ENROLLMENT_TOKEN_PREFIX = "fce_";
 /** How long an enrollment token may wait for its gateway. */
 export const DEFAULT_ENROLLMENT_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long a person's token lives when `POST /v1/tokens` or `cloud token create` is not told otherwise. */
+export const DEFAULT_TOKEN_TTL_DAYS = 90;
+/** The longest life a person's token may be given (ten years). */
+export const MAX_TOKEN_TTL_DAYS = 3650;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function newSecret(prefix: string): string {
 	return `${prefix}${randomBytes(32).toString("base64url")}`;
@@ -44,7 +49,13 @@ export interface IssuedToken {
 
 export async function issueApiToken(
 	store: BillingStore,
-	input: { name: string; scopes: readonly string[]; now: number; gatewayId?: string | null },
+	input: {
+		name: string;
+		scopes: readonly string[];
+		now: number;
+		gatewayId?: string | null /** Life in ms; absent: the token does not expire. */;
+		ttlMs?: number;
+	},
 ): Promise<IssuedToken> {
 	const token = newSecret(API_TOKEN_PREFIX);
 	const record: ApiTokenRecord = {
@@ -55,6 +66,8 @@ export async function issueApiToken(
 		gatewayId: input.gatewayId ?? null,
 		createdAt: input.now,
 		revokedAt: null,
+		expiresAt: input.ttlMs === undefined ? null : input.now + input.ttlMs,
+		lastUsedAt: null,
 	};
 	await store.createToken(record);
 	return { token, record };

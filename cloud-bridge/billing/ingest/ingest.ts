@@ -9,8 +9,10 @@ import type { AnyWrite } from "../../../model/entities/kinds.js";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { BatchReceipt, EvidenceBatch } from "../../../protocol/uplink/wire.js";
 import type { Principal } from "../auth/authenticate.js";
+import { bindingOf } from "../auth/gateway-binding.js";
 import type { BillingContext } from "../context.js";
 import { advanceMilestones } from "../milestone-flow.js";
+import { isBindingRefusal, refuseOutsideBinding } from "./binding-filter.js";
 import { KeyedLock } from "./gateway-lock.js";
 import { recordToEvidence, type TargetLookup } from "./record-to-evidence.js";
 import { type VerifiedCheckpoint, verifyBatch } from "./verify-batch.js";
@@ -100,6 +102,7 @@ export class EvidenceIngest {
 			head,
 			stored: (from, to) => ctx.store.getChainRecords(gatewayId, from, to),
 		});
+		await refuseOutsideBinding(verified, await bindingOf(ctx, gatewayId), async (id) => (await ctx.repo.get("workOrder", id)) !== undefined);
 
 		// Only records a verified checkpoint seals are accepted; the rest wait for their checkpoint.
 		const sealedUpTo = Math.max(head.sealedUpTo, verified.sealedBy);
@@ -155,7 +158,7 @@ export class EvidenceIngest {
 			checkpoints: verified.checkpoints.filter((c) => c.chainSeq <= receipt.sealedUpTo).map((c) => ({ chainSeq: c.chainSeq, bytes: c.bytes, keyId: c.keyId })),
 			sealedUpTo: receipt.sealedUpTo,
 			receipt:
-				batch.batchId !== undefined
+				batch.batchId !== undefined && !isBindingRefusal(verified)
 					? { gatewayId, batchId: batch.batchId, digest, receivedAt: now, receipt: receipt as unknown as Record<string, unknown> }
 					: null,
 		});

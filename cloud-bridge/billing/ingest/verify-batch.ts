@@ -77,14 +77,29 @@ interface BatchContext extends ChainContext<BatchLink> {
 	result: BatchVerification;
 }
 
+/** The contiguous runs [from, to] of the batch's chain positions at or below `head`: together no longer than the batch. */
+export function runsUpTo(records: readonly BatchRecord[], head: number): [number, number][] {
+	const runs: [number, number][] = [];
+	for (const { chainSeq } of records) {
+		if (chainSeq > head) break;
+		const last = runs[runs.length - 1];
+		if (last && chainSeq <= last[1] + 1) last[1] = Math.max(last[1], chainSeq);
+		else runs.push([chainSeq, chainSeq]);
+	}
+	return runs;
+}
+
 const continueFromStoredHead: AsyncStep<BatchContext> = {
 	name: "continue from the stored head",
 	async run(context) {
 		const { head } = context.accepted;
 		context.links.push({ chainSeq: head.headSeq, prevHash: null, contentHash: null, entryHash: Buffer.from(head.headHash, "hex") });
-		// Records already accepted, to tell a harmless retry from a conflicting one.
-		const lowest = context.records[0]?.chainSeq ?? 1;
-		if (lowest <= head.headSeq) context.earlier = new Map((await context.accepted.stored(lowest, head.headSeq)).map((r) => [r.chainSeq, r]));
+		// Records already accepted, to tell a harmless retry from a conflicting one. Only the chain
+		// positions the batch names are read (run by run), never the range up to the head: a batch's
+		// claimed chain_seq must not make the service load a range of any size.
+		for (const [from, to] of runsUpTo(context.records, head.headSeq)) {
+			for (const r of await context.accepted.stored(from, to)) context.earlier.set(r.chainSeq, r);
+		}
 	},
 };
 

@@ -17,6 +17,21 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 	412: "If-Match names another version (FC_BILLING_PRECONDITION_FAILED)",
 	413: "The body is larger than this route takes (FC_BILLING_TOO_LARGE)",
 	428: "An update needs If-Match or version (FC_BILLING_PRECONDITION_REQUIRED)",
+	500: "The service failed; the answer names a correlation id its log has the details under (FC_BILLING_STORE)",
+	503: "The service's storage is unavailable; retry (FC_BILLING_UNAVAILABLE, with a correlation id)",
+};
+
+/** What each route group is for, shown by documentation tools; a tag without an entry is still listed. */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+	gateways: "Gateway enrollment, keys, evidence chains and the technicians each gateway serves",
+	admin: "Loading reference data and fixtures",
+	auth: "API tokens: issue, list and revoke",
+	"work orders": "Work orders, their tasks, line items and appointments",
+	time: "Technicians' time entries: record, submit, approve and reject",
+	evidence: "The evidence uplink from gateways, and review of the evidence it produced",
+	deliverables: "Reports and customer sign-off",
+	billing: "Milestones, approvals, margins, invoices and their traces",
+	webhooks: "Subscriptions to billing events and the delivery log",
 };
 
 /** fastify's /a/:id to OpenAPI's /a/{id}. */
@@ -43,7 +58,17 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocum
 			responses[status] = { description: response.description, content: { "application/json": { schema: response.schema } } };
 		}
 		// Public routes still answer 401 for a bad credential of their own (an enrollment token).
-		const errorStatuses = [400, 401, 404, 409, ...(spec.scopes === "public" ? [] : [403]), ...(spec.ifMatch ? [412, 428] : []), ...(spec.body ? [413] : [])];
+		const errorStatuses = [
+			400,
+			401,
+			404,
+			409,
+			...(spec.scopes === "public" ? [] : [403]),
+			...(spec.ifMatch ? [412, 428] : []),
+			...(spec.body ? [413] : []),
+			500,
+			503,
+		];
 		for (const status of errorStatuses) {
 			if (!(status in responses)) responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: errorBodySchema } } };
 		}
@@ -65,10 +90,13 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocum
 		info: {
 			title: "fieldchain reference billing service",
 			version: "1.0.0",
+			license: { name: "Apache-2.0", identifier: "Apache-2.0" },
 			description:
 				"Receives signed, hash-chained evidence from enrolled gateways and releases invoices only on evidence, approved time and customer sign-off. Errors are JSON { error: { code, message, hint } } with an FC_* code.",
 		},
-		servers: [{ url: "/" }],
+		servers: [{ url: "/", description: "The service that serves this document" }],
+		// Every tag an operation uses, in the order the routes are declared.
+		tags: [...new Set(routes.map((spec) => spec.tag))].map((name) => (TAG_DESCRIPTIONS[name] ? { name, description: TAG_DESCRIPTIONS[name] } : { name })),
 		components: {
 			securitySchemes: {
 				bearer: { type: "http", scheme: "bearer", description: "Scopes: evidence:write, workorders:read (gateways); approve, release, admin (people)." },

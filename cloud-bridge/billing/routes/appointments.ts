@@ -83,13 +83,20 @@ export function appointmentRoutes(ctx: BillingContext): RouteSpec[] {
 					throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, "The appointment window ends before it starts.");
 				const snapshot = await chainOf(ctx, "appointment", appointment.id);
 				const next: ServiceAppointment = { ...appointment, ...patch, updatedAt: ctx.clock.now() };
-				const { stored } = await runAction(ctx, snapshot, actor(input), () => ({ writes: [write("appointment", next)] }));
-				const result = storedOf<"appointment">(stored, appointment.id);
-				await ctx.publish("appointment.rescheduled", {
-					appointment: result,
-					previousWindow: appointment.window,
-					previousTechnicianId: appointment.technicianId,
+				// The event is stored with the change (transactional outbox).
+				const { stored } = await runAction(ctx, snapshot, actor(input), () => ({ writes: [write("appointment", next)] }), {
+					events: (entities) => [
+						{
+							type: "appointment.rescheduled",
+							data: {
+								appointment: storedOf<"appointment">([...entities], appointment.id),
+								previousWindow: appointment.window,
+								previousTechnicianId: appointment.technicianId,
+							},
+						},
+					],
 				});
+				const result = storedOf<"appointment">(stored, appointment.id);
 				return ok(result, result.version);
 			},
 		},
@@ -109,9 +116,11 @@ export function appointmentRoutes(ctx: BillingContext): RouteSpec[] {
 				const appointment = await requireStored(ctx, "appointment", input.params.id);
 				checkVersion(appointment, input, false);
 				const snapshot = await chainOf(ctx, "appointment", appointment.id);
-				const { stored } = await runAction(ctx, snapshot, actor(input), (s, c) => moveAppointment(s, appointment.id, status, c));
+				const { stored } = await runAction(ctx, snapshot, actor(input), (s, c) => moveAppointment(s, appointment.id, status, c), {
+					events: (entities) =>
+						status === "dispatched" ? [{ type: "appointment.dispatched", data: { appointment: storedOf<"appointment">([...entities], appointment.id) } }] : [],
+				});
 				const result = storedOf<"appointment">(stored, appointment.id);
-				if (status === "dispatched") await ctx.publish("appointment.dispatched", { appointment: result });
 				return ok(result, result.version);
 			},
 		},

@@ -7,6 +7,7 @@ import { actorOf } from "../auth/authenticate.js";
 import { checkIfMatch } from "../model-access.js";
 import { arr, id, int, obj, type Schema, str } from "../openapi/schema-helpers.js";
 import type { Scope } from "../store/types.js";
+import { markList } from "./pagination.js";
 import type { HandlerInput } from "./route-spec.js";
 
 /** Reading work orders and everything under them. */
@@ -22,8 +23,9 @@ export const idParams = obj({ id: id() });
 export const versionField = { version: int({ minimum: 1 }) };
 export const reasonBody = obj({ reason: str({ maxLength: 2000 }), ...versionField }, ["reason", "version"]);
 
+/** A list answer; a GET route answering one is paged by pagination.ts (limit, cursor, next). */
 export function listOf(name: string, item: Schema): Schema {
-	return obj({ [name]: arr(item) });
+	return markList(obj({ [name]: arr(item) }), name);
 }
 
 export function actor(input: HandlerInput): string {

@@ -2,15 +2,25 @@
 import { randomUUID } from "node:crypto";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { keyIdOf, parsePublicKey } from "../../../protocol/evidence/keys.js";
-import { API_TOKEN_PREFIX, ENROLLMENT_TOKEN_PREFIX, hashToken, issueApiToken, issueEnrollmentToken, newSecret } from "../auth/tokens.js";
+import { API_TOKEN_PREFIX, ENROLLMENT_TOKEN_PREFIX, hashToken, issueEnrollmentToken, newSecret } from "../auth/tokens.js";
 import type { BillingContext } from "../context.js";
 import { arr, bool, hex64, id, int, ms, nullable, obj, str } from "../openapi/schema-helpers.js";
 import { type ChainHead, GATEWAY_SCOPES, type GatewayRecord, SCOPES } from "../store/types.js";
 import { ADMIN, idParams, listOf } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
+import { createdTokenSchema, createPersonToken, createTokenBody } from "./tokens.js";
 
 const scopeList = arr({ type: "string", enum: [...SCOPES] }, { minItems: 1, uniqueItems: true });
-const GatewaySchema = obj({ id: id(), publicKey: str(), keyId: hex64(), enrolledAt: ms(), revokedAt: nullable(ms()), revoked: bool() });
+const technicianIdList = arr(id(), { maxItems: 1000, uniqueItems: true });
+const GatewaySchema = obj({
+	id: id(),
+	publicKey: str(),
+	keyId: hex64(),
+	enrolledAt: ms(),
+	revokedAt: nullable(ms()),
+	revoked: bool(),
+	technicianIds: technicianIdList,
+});
 const ChainSchema = obj({ gatewayId: id(), headSeq: int({ minimum: 0 }), headHash: hex64(), sealedUpTo: int({ minimum: 0 }) });
 const GATEWAY_ID = "^[A-Za-z0-9._-]{1,64}$";
 
@@ -31,15 +41,11 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 			summary: "Issue an API token for a person (approve, release, admin) or a read-only system; the secret is shown once",
 			tag: "auth",
 			scopes: ADMIN,
-			body: obj({ name: str({ minLength: 1, maxLength: 200 }), scopes: scopeList }),
+			body: createTokenBody,
 			responses: {
-				201: { description: "The token; store it now, it is never shown again", schema: obj({ id: id(), name: str(), scopes: scopeList, token: str() }) },
+				201: { description: "The token; store it now, it is never shown again. It expires at expiresAt", schema: createdTokenSchema },
 			},
-			async handler(input) {
-				const body = input.body as { name: string; scopes: string[] };
-				const { token, record } = await issueApiToken(ctx.store, { name: body.name, scopes: body.scopes, now: ctx.clock.now() });
-				return created({ id: record.id, name: record.name, scopes: record.scopes, token });
-			},
+			handler: (input) => createPersonToken(ctx, input.body as { name: string; scopes: string[]; ttlDays?: number }),
 		},
 		{
 			method: "POST",
@@ -63,19 +69,23 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 			summary: "A gateway presents its one-time enrollment token and Ed25519 public key and receives its own API token",
 			tag: "gateways",
 			scopes: "public",
-			body: obj({
-				enrollmentToken: str({ minLength: 1, maxLength: 200 }),
-				gatewayId: str({ pattern: GATEWAY_ID }),
-				publicKey: str({ minLength: 1, maxLength: 1000 }),
-			}),
+			body: obj(
+				{
+					enrollmentToken: str({ minLength: 1, maxLength: 200 }),
+					gatewayId: str({ pattern: GATEWAY_ID }),
+					publicKey: str({ minLength: 1, maxLength: 1000 }),
+					technicianIds: technicianIdList,
+				},
+				["technicianIds"],
+			),
 			responses: {
 				201: {
 					description: "Enrolled: the gateway's API token (shown once) with scopes evidence:write and workorders:read",
-					schema: obj({ gatewayId: id(), keyId: hex64(), token: str(), scopes: scopeList }),
+					schema: obj({ gatewayId: id(), keyId: hex64(), token: str(), scopes: scopeList, technicianIds: technicianIdList }),
 				},
 			},
 			async handler(input) {
-				const body = input.body as { enrollmentToken: string; gatewayId: string; publicKey: string };
+				const body = input.body as { enrollmentToken: string; gatewayId: string; publicKey: string; technicianIds?: string[] };
 				if (!body.enrollmentToken.startsWith(ENROLLMENT_TOKEN_PREFIX)) {
 					throw new FieldchainError(ErrorCodes.FC_BILLING_ENROLLMENT, "That is not an enrollment token.", {
 						hint: "An admin issues one with POST /v1/enrollments or `fieldchain cloud enrollment create`.",
@@ -95,6 +105,8 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 					keyId: keyIdOf(raw).toString("hex"),
 					enrolledAt: now,
 					revokedAt: null,
+					// The one-time token an admin issued vouches for this gateway; without technicianIds it is bound to nobody.
+					technicianIds: body.technicianIds ?? [],
 				};
 				const outcome = await ctx.store.completeEnrollment({
 					enrollmentHash: hashToken(body.enrollmentToken),
@@ -118,8 +130,8 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 					}
 					throw new FieldchainError(ErrorCodes.FC_BILLING_ENROLLMENT, ENROLL_FAILURES[outcome.reason], { hint: "Ask an admin for a new enrollment token." });
 				}
-				ctx.logger.info({ gatewayId: gateway.id, keyId: gateway.keyId }, "gateway enrolled");
-				return created({ gatewayId: gateway.id, keyId: gateway.keyId, token, scopes: [...GATEWAY_SCOPES] });
+				ctx.logger.info({ gatewayId: gateway.id, keyId: gateway.keyId, technicianIds: gateway.technicianIds }, "gateway enrolled");
+				return created({ gatewayId: gateway.id, keyId: gateway.keyId, token, scopes: [...GATEWAY_SCOPES], technicianIds: gateway.technicianIds });
 			},
 		},
 		{
@@ -132,6 +144,24 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 			responses: { 200: { description: "Gateways by id", schema: listOf("gateways", GatewaySchema) } },
 			async handler() {
 				return ok({ gateways: (await ctx.store.listGateways()).map(gatewayView) });
+			},
+		},
+		{
+			method: "PATCH",
+			url: "/v1/gateways/:id",
+			operationId: "bindGateway",
+			summary: "Bind a gateway to the technicians it serves: its token reaches only their work orders (replaces the list)",
+			tag: "gateways",
+			scopes: ADMIN,
+			params: idParams,
+			body: obj({ technicianIds: technicianIdList }),
+			responses: { 200: { description: "The gateway, bound", schema: GatewaySchema } },
+			async handler(input) {
+				const { technicianIds } = input.body as { technicianIds: string[] };
+				const gateway = await ctx.store.bindGateway(input.params.id, technicianIds);
+				if (!gateway) throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `No gateway ${input.params.id} is enrolled.`);
+				ctx.logger.info({ gatewayId: gateway.id, technicianIds }, "gateway bound");
+				return ok(gatewayView(gateway));
 			},
 		},
 		{

@@ -3,6 +3,7 @@ import type { BillingContext } from "../context.js";
 import { appointmentRoutes } from "./appointments.js";
 import { deliverableRoutes } from "./deliverables.js";
 import { evidenceRoutes } from "./evidence.js";
+import { gatewayKeyRoutes } from "./gateway-keys.js";
 import { gatewayRoutes } from "./gateways.js";
 import { importRoutes } from "./import.js";
 import { invoiceRoutes } from "./invoices.js";
@@ -11,11 +12,14 @@ import { milestoneRoutes } from "./milestones.js";
 import type { RouteSpec } from "./route-spec.js";
 import { taskRoutes } from "./tasks.js";
 import { timeEntryRoutes } from "./time-entries.js";
+import { tokenRoutes } from "./tokens.js";
 import { workOrderRoutes } from "./work-orders.js";
 
 export function allRoutes(ctx: BillingContext): RouteSpec[] {
 	return [
 		...gatewayRoutes(ctx),
+		...tokenRoutes(ctx),
+		...gatewayKeyRoutes(ctx),
 		...importRoutes(ctx),
 		...workOrderRoutes(ctx),
 		...taskRoutes(ctx),

@@ -125,26 +125,37 @@ export function milestoneRoutes(ctx: BillingContext): RouteSpec[] {
 				checkVersion(existing, input, false);
 				const snapshot = await chainOf(ctx, "milestone", existing.id);
 				const { reason } = input.body as { reason?: string };
-				const { stored } = await runAction(ctx, snapshot, actor(input), (s, c) => {
-					const writes = [];
-					let current = s;
-					let status = existing.status;
-					if (status === "planned") {
-						const step = openMilestone(current, existing.id, c);
-						writes.push(...step.writes);
-						current = applyWrites(current, step.writes);
-						status = "awaiting-evidence";
-					}
-					if (status === "awaiting-evidence") {
-						const step = markMilestoneReady(current, existing.id, c);
-						writes.push(...step.writes);
-						current = applyWrites(current, step.writes);
-					}
-					const approved = approveMilestone(current, existing.id, reason ?? "", c);
-					return { writes: [...writes, ...approved.writes] };
-				});
+				const { stored } = await runAction(
+					ctx,
+					snapshot,
+					actor(input),
+					(s, c) => {
+						const writes = [];
+						let current = s;
+						let status = existing.status;
+						if (status === "planned") {
+							const step = openMilestone(current, existing.id, c);
+							writes.push(...step.writes);
+							current = applyWrites(current, step.writes);
+							status = "awaiting-evidence";
+						}
+						if (status === "awaiting-evidence") {
+							const step = markMilestoneReady(current, existing.id, c);
+							writes.push(...step.writes);
+							current = applyWrites(current, step.writes);
+						}
+						const approved = approveMilestone(current, existing.id, reason ?? "", c);
+						return { writes: [...writes, ...approved.writes] };
+					},
+					{
+						// Stored with the change (transactional outbox).
+						events: (entities) =>
+							existing.status === "planned" || existing.status === "awaiting-evidence"
+								? [{ type: "milestone.ready", data: { milestone: storedOf<"milestone">([...entities], existing.id) } }]
+								: [],
+					},
+				);
 				const result = storedOf<"milestone">(stored, existing.id);
-				if (existing.status === "planned" || existing.status === "awaiting-evidence") await ctx.publish("milestone.ready", { milestone: result });
 				return ok(result, result.version);
 			},
 		},
@@ -192,13 +203,23 @@ export function milestoneRoutes(ctx: BillingContext): RouteSpec[] {
 						},
 					);
 				}
-				const { result, stored } = await runAction(ctx, snapshot, actor(input), (s, c) =>
-					releaseMilestone(s, existing.id, { marginFloorBasisPoints: floor }, c),
+				// Both events are stored with the release (transactional outbox).
+				const { result, stored } = await runAction(
+					ctx,
+					snapshot,
+					actor(input),
+					(s, c) => releaseMilestone(s, existing.id, { marginFloorBasisPoints: floor }, c),
+					{
+						events: (entities) => {
+							const milestone = storedOf<"milestone">([...entities], existing.id);
+							return [
+								{ type: "milestone.released", data: { milestone } },
+								{ type: "invoice.created", data: { invoice: storedOf<"invoice">([...entities], milestone.invoiceId ?? "") } },
+							];
+						},
+					},
 				);
 				const invoice = storedOf<"invoice">(stored, result.invoice.id);
-				const milestone = storedOf<"milestone">(stored, existing.id);
-				await ctx.publish("milestone.released", { milestone });
-				await ctx.publish("invoice.created", { invoice });
 				return created(invoice, invoice.version);
 			},
 		},

@@ -6,6 +6,7 @@ import { advanceMilestones } from "../milestone-flow.js";
 import { chainOf, requireStored, runAction, storedOf } from "../model-access.js";
 import { TimeEntry } from "../openapi/entity-schemas.js";
 import { bool, id, ms, obj, oneOfValues, str } from "../openapi/schema-helpers.js";
+import { checkTimeEntrySanity } from "../time-limits.js";
 import { APPROVE, actor, checkVersion, FIELD, idParams, listOf, READ, reasonBody, versionField } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 
@@ -68,6 +69,7 @@ export function timeEntryRoutes(ctx: BillingContext): RouteSpec[] {
 					note?: string;
 				};
 				const snapshot = await chainOf(ctx, "task", body.taskId);
+				await checkTimeEntrySanity(ctx, body);
 				const { result, stored } = await runAction(ctx, snapshot, actor(input), (s, c) => {
 					const recorded = recordTime(s, body, c);
 					if (submit === false) return recorded;

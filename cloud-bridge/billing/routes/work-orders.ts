@@ -6,6 +6,7 @@ import type { WorkOrder, WorkOrderStatus } from "../../../model/entities/work-or
 import { loadChain } from "../../../model/repository/load.js";
 import { marginReport } from "../../../model/rules/margin.js";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { bindingOf } from "../auth/gateway-binding.js";
 import type { BillingContext } from "../context.js";
 import { chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { Dependency, MarginReport, WorkOrderStatus as STATUSES, WorkOrder as WorkOrderSchema } from "../openapi/entity-schemas.js";
@@ -125,7 +126,12 @@ export function workOrderRoutes(ctx: BillingContext): RouteSpec[] {
 			querystring: partial({ status: oneOfValues(STATUSES), customerId: id(), rootId: id() }),
 			responses: { 200: { description: "Work orders by id", schema: listOf("workOrders", WorkOrderSchema) } },
 			async handler(input) {
-				return ok({ workOrders: await ctx.repo.list("workOrder", definedOnly(input.query)) });
+				const orders = await ctx.repo.list("workOrder", definedOnly(input.query));
+				// A gateway sees only the work orders of the technicians it is bound to (the downlink's plan).
+				const gatewayId = input.principal?.gatewayId;
+				if (!gatewayId) return ok({ workOrders: orders });
+				const { workOrderIds } = await bindingOf(ctx, gatewayId);
+				return ok({ workOrders: orders.filter((order) => workOrderIds.has(order.id)) });
 			},
 		},
 		{
@@ -185,29 +191,42 @@ export function workOrderRoutes(ctx: BillingContext): RouteSpec[] {
 				const order = await requireStored(ctx, "workOrder", input.params.id);
 				checkVersion(order, input, false);
 				const snapshot = await chainOfWorkOrder(ctx, order.id);
-				const { stored } = await runAction(ctx, snapshot, actor(input), (s, c) => {
-					switch (body.status) {
-						case "scheduled": {
-							const window =
-								body.window ?? (order.plannedStart !== null && order.plannedEnd !== null ? { start: order.plannedStart, end: order.plannedEnd } : undefined);
-							if (!window)
-								throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `Scheduling work order ${order.id} needs a window.`, {
-									hint: 'Send "window": { "start", "end" } in epoch ms.',
-								});
-							return scheduleWorkOrder(s, order.id, window, c);
+				const { stored } = await runAction(
+					ctx,
+					snapshot,
+					actor(input),
+					(s, c) => {
+						switch (body.status) {
+							case "scheduled": {
+								const window =
+									body.window ?? (order.plannedStart !== null && order.plannedEnd !== null ? { start: order.plannedStart, end: order.plannedEnd } : undefined);
+								if (!window)
+									throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `Scheduling work order ${order.id} needs a window.`, {
+										hint: 'Send "window": { "start", "end" } in epoch ms.',
+									});
+								return scheduleWorkOrder(s, order.id, window, c);
+							}
+							case "in-progress":
+								return startWorkOrder(s, order.id, c);
+							case "on-hold":
+								return holdWorkOrder(s, order.id, c);
+							case "completed":
+								return completeWorkOrder(s, order.id, c);
+							default:
+								return cancelWorkOrder(s, order.id, c);
 						}
-						case "in-progress":
-							return startWorkOrder(s, order.id, c);
-						case "on-hold":
-							return holdWorkOrder(s, order.id, c);
-						case "completed":
-							return completeWorkOrder(s, order.id, c);
-						default:
-							return cancelWorkOrder(s, order.id, c);
-					}
-				});
+					},
+					{
+						// Stored with the change (transactional outbox): a crash after the commit cannot lose it.
+						events: (entities) => {
+							const changed = storedOf<"workOrder">([...entities], order.id);
+							return changed && changed.status !== order.status
+								? [{ type: "workorder.status_changed", data: { workOrder: changed, from: order.status, to: changed.status } }]
+								: [];
+						},
+					},
+				);
 				const result = storedOf<"workOrder">(stored, order.id) ?? order;
-				if (result.status !== order.status) await ctx.publish("workorder.status_changed", { workOrder: result, from: order.status, to: result.status });
 				return ok(result, result.version);
 			},
 		},

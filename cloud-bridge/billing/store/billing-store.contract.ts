@@ -19,11 +19,22 @@ async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<v
 const hex = (n: number) => n.toString(16).padStart(64, "0");
 
 function token(o: Partial<ApiTokenRecord> = {}): ApiTokenRecord {
-	return { id: "tok-1", name: "ops", hash: hex(1), scopes: ["admin"], gatewayId: null, createdAt: 1000, revokedAt: null, ...o };
+	return {
+		id: "tok-1",
+		name: "ops",
+		hash: hex(1),
+		scopes: ["admin"],
+		gatewayId: null,
+		createdAt: 1000,
+		revokedAt: null,
+		expiresAt: null,
+		lastUsedAt: null,
+		...o,
+	};
 }
 
 function gateway(o: Partial<GatewayRecord> = {}): GatewayRecord {
-	return { id: "gw-1", publicKey: Buffer.alloc(32, 7).toString("base64"), keyId: hex(77), enrolledAt: 2000, revokedAt: null, ...o };
+	return { id: "gw-1", publicKey: Buffer.alloc(32, 7).toString("base64"), keyId: hex(77), enrolledAt: 2000, revokedAt: null, technicianIds: ["tech-1"], ...o };
 }
 
 function record(seq: number): StoredChainRecord {
@@ -54,6 +65,21 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 			expect(await store.findTokenByHash(hex(1))).toEqual(token());
 			await expectCode(store.createToken(token({ id: "tok-2" })), "FC_BILLING_CONFLICT");
 			await expectCode(store.createToken(token({ hash: hex(2) })), "FC_BILLING_CONFLICT");
+			expect(await store.countTokens()).toBe(1);
+		});
+
+		it("keeps a token's expiry and last use, lists tokens oldest first, revokes one keeping the first time", async () => {
+			await store.createToken(token({ id: "tok-b", hash: hex(2), createdAt: 2000, expiresAt: 9000 }));
+			await store.createToken(token({ id: "tok-a", hash: hex(1), createdAt: 1000 }));
+			expect((await store.findTokenByHash(hex(2)))?.expiresAt).toBe(9000);
+			expect((await store.listTokens()).map((t) => t.id)).toEqual(["tok-a", "tok-b"]);
+			await store.touchToken("tok-a", 5000);
+			await store.touchToken("tok-a", 4000); // never back
+			expect((await store.findTokenByHash(hex(1)))?.lastUsedAt).toBe(5000);
+			expect(await store.revokeToken("tok-b", 6000)).toEqual(token({ id: "tok-b", hash: hex(2), createdAt: 2000, expiresAt: 9000, revokedAt: 6000 }));
+			expect((await store.revokeToken("tok-b", 7000))?.revokedAt).toBe(6000);
+			expect(await store.revokeToken("nope", 7000)).toBeUndefined();
+			await store.touchToken("nope", 7000);
 			expect(await store.countTokens()).toBe(1);
 		});
 
@@ -103,6 +129,24 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 				token: token({ id: "t9", hash: hex(5), gatewayId: "gw-2" }),
 			});
 			expect(other.ok).toBe(true);
+		});
+
+		it("keeps the technicians a gateway is bound to, replaces them on a re-bind, and binds no unknown gateway", async () => {
+			await store.createEnrollment({ id: "en-1", hash: hex(9), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
+			await store.createEnrollment({ id: "en-2", hash: hex(11), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
+			await store.completeEnrollment({ enrollmentHash: hex(9), now: 2000, gateway: gateway(), token: token({ hash: hex(3), gatewayId: "gw-1" }) });
+			const unbound = gateway({ id: "gw-2", technicianIds: [] });
+			await store.completeEnrollment({ enrollmentHash: hex(11), now: 2000, gateway: unbound, token: token({ id: "t2", hash: hex(4), gatewayId: "gw-2" }) });
+			expect((await store.getGateway("gw-1"))?.technicianIds).toEqual(["tech-1"]);
+			expect((await store.getGateway("gw-2"))?.technicianIds).toEqual([]);
+			expect(await store.bindGateway("gw-1", ["tech-2", "tech-3"])).toEqual(gateway({ technicianIds: ["tech-2", "tech-3"] }));
+			expect(await store.bindGateway("gw-2", ["tech-1"])).toEqual(gateway({ id: "gw-2", technicianIds: ["tech-1"] }));
+			expect(await store.bindGateway("gw-1", [])).toEqual(gateway({ technicianIds: [] }));
+			expect(await store.bindGateway("nope", ["tech-1"])).toBeUndefined();
+			expect((await store.listGateways()).map((g) => [g.id, g.technicianIds])).toEqual([
+				["gw-1", []],
+				["gw-2", ["tech-1"]],
+			]);
 		});
 
 		it("revokes a gateway and every token of it, keeping the first revocation time", async () => {

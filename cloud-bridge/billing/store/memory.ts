@@ -17,6 +17,8 @@ import {
 } from "./types.js";
 
 const copy = <T>(value: T): T => structuredClone(value);
+/** A token as every backend returns it: expiry and last use always present. */
+const stored = (token: ApiTokenRecord): ApiTokenRecord => ({ ...copy(token), expiresAt: token.expiresAt ?? null, lastUsedAt: token.lastUsedAt ?? null });
 
 export class MemoryBillingStore implements BillingStore {
 	private readonly tokens = new Map<string, ApiTokenRecord>();
@@ -37,7 +39,7 @@ export class MemoryBillingStore implements BillingStore {
 		if ([...this.tokens.values()].some((t) => t.id === token.id || t.hash === token.hash)) {
 			throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Token ${token.id} already exists.`);
 		}
-		this.tokens.set(token.hash, copy(token));
+		this.tokens.set(token.hash, stored(token));
 	}
 
 	async findTokenByHash(hash: string): Promise<ApiTokenRecord | undefined> {
@@ -49,6 +51,25 @@ export class MemoryBillingStore implements BillingStore {
 	async countTokens(): Promise<number> {
 		this.open();
 		return [...this.tokens.values()].filter((t) => t.revokedAt === null).length;
+	}
+
+	async listTokens(): Promise<ApiTokenRecord[]> {
+		this.open();
+		return [...this.tokens.values()].map(copy).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	}
+
+	async revokeToken(id: string, now: number): Promise<ApiTokenRecord | undefined> {
+		this.open();
+		const token = [...this.tokens.values()].find((t) => t.id === id);
+		if (!token) return undefined;
+		token.revokedAt ??= now;
+		return copy(token);
+	}
+
+	async touchToken(id: string, at: number): Promise<void> {
+		this.open();
+		const token = [...this.tokens.values()].find((t) => t.id === id);
+		if (token) token.lastUsedAt = Math.max(token.lastUsedAt ?? at, at);
 	}
 
 	async createEnrollment(enrollment: EnrollmentRecord): Promise<void> {
@@ -67,7 +88,7 @@ export class MemoryBillingStore implements BillingStore {
 		enrollment.usedAt = input.now;
 		enrollment.gatewayId = input.gateway.id;
 		this.gateways.set(input.gateway.id, copy(input.gateway));
-		this.tokens.set(input.token.hash, copy(input.token));
+		this.tokens.set(input.token.hash, stored(input.token));
 		return { ok: true, gateway: copy(input.gateway) };
 	}
 
@@ -80,6 +101,14 @@ export class MemoryBillingStore implements BillingStore {
 	async listGateways(): Promise<GatewayRecord[]> {
 		this.open();
 		return [...this.gateways.values()].map(copy).sort((a, b) => (a.id < b.id ? -1 : 1));
+	}
+
+	async bindGateway(id: string, technicianIds: readonly string[]): Promise<GatewayRecord | undefined> {
+		this.open();
+		const gateway = this.gateways.get(id);
+		if (!gateway) return undefined;
+		gateway.technicianIds = [...technicianIds];
+		return copy(gateway);
 	}
 
 	async revokeGateway(id: string, now: number): Promise<GatewayRecord | undefined> {

@@ -32,7 +32,12 @@ describe("billing service on PostgreSQL", () => {
 		const storage = (await openBillingStorage({ databaseUrl })) as PostgresStorage;
 		expect(storage.describe).toMatch(/^PostgreSQL postgres:\/\/postgres@127\.0\.0\.1:\d+\/test_\d+$/);
 		const receiver = await startReceiver();
-		const dispatcher = new WebhookDispatcher({ store: storage.webhooks, retry: { initialDelayMs: 20, maxDelayMs: 100 }, pollIntervalMs: 100 });
+		const dispatcher = new WebhookDispatcher({
+			store: storage.webhooks,
+			retry: { initialDelayMs: 20, maxDelayMs: 100 },
+			pollIntervalMs: 100,
+			webhookAllow: ["127.0.0.0/8"],
+		});
 		const { secret } = await dispatcher.createSubscription({ url: receiver.url, eventTypes: ["milestone.released", "invoice.created"] });
 		dispatcher.start();
 		const memory = new MemoryEventSink();

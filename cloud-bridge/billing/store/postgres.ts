@@ -103,6 +103,22 @@ export const POSTGRES_BILLING_MIGRATIONS: readonly PostgresMigration[] = [
 			`);
 		},
 	},
+	{
+		version: 2,
+		description: "gateways bound to the technicians they serve",
+		async up(client) {
+			// Gateways enrolled before the binding existed are bound to nobody until an admin binds them.
+			await client.query(`ALTER TABLE billing_gateways ADD COLUMN technician_ids JSONB NOT NULL DEFAULT '[]'::jsonb`);
+		},
+	},
+	{
+		version: 3,
+		description: "token expiry and last use",
+		async up(client) {
+			// Tokens made before expiry existed keep working (expires_at NULL) until revoked.
+			await client.query("ALTER TABLE billing_tokens ADD COLUMN expires_at BIGINT, ADD COLUMN last_used_at BIGINT");
+		},
+	},
 ];
 
 export const BILLING_MIGRATION_PLAN = {
@@ -124,6 +140,8 @@ interface TokenRow {
 	gateway_id: string | null;
 	created_at: string;
 	revoked_at: string | null;
+	expires_at: string | null;
+	last_used_at: string | null;
 }
 
 interface GatewayRow {
@@ -132,6 +150,7 @@ interface GatewayRow {
 	key_id: string;
 	enrolled_at: string;
 	revoked_at: string | null;
+	technician_ids: string[];
 }
 
 const tokenOf = (row: TokenRow): ApiTokenRecord => ({
@@ -142,6 +161,8 @@ const tokenOf = (row: TokenRow): ApiTokenRecord => ({
 	gatewayId: row.gateway_id,
 	createdAt: num(row.created_at),
 	revokedAt: numOrNull(row.revoked_at),
+	expiresAt: numOrNull(row.expires_at),
+	lastUsedAt: numOrNull(row.last_used_at),
 });
 
 const gatewayOf = (row: GatewayRow): GatewayRecord => ({
@@ -150,6 +171,7 @@ const gatewayOf = (row: GatewayRow): GatewayRecord => ({
 	keyId: row.key_id,
 	enrolledAt: num(row.enrolled_at),
 	revokedAt: numOrNull(row.revoked_at),
+	technicianIds: [...row.technician_ids],
 });
 
 const UNIQUE_VIOLATION = "23505";
@@ -194,15 +216,10 @@ export class PostgresBillingStore implements BillingStore {
 
 	private async insertToken(client: Pool | PoolClient, token: ApiTokenRecord): Promise<void> {
 		try {
-			await client.query("INSERT INTO billing_tokens (id, name, hash, scopes, gateway_id, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
-				token.id,
-				token.name,
-				token.hash,
-				token.scopes,
-				token.gatewayId,
-				token.createdAt,
-				token.revokedAt,
-			]);
+			await client.query(
+				"INSERT INTO billing_tokens (id, name, hash, scopes, gateway_id, created_at, revoked_at, expires_at, last_used_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+				[token.id, token.name, token.hash, token.scopes, token.gatewayId, token.createdAt, token.revokedAt, token.expiresAt ?? null, token.lastUsedAt ?? null],
+			);
 		} catch (cause) {
 			if (sqlState(cause) === UNIQUE_VIOLATION) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Token ${token.id} already exists.`, { cause });
 			throw storeError(cause, `storing token ${token.id}`);
@@ -221,6 +238,25 @@ export class PostgresBillingStore implements BillingStore {
 	async countTokens(): Promise<number> {
 		const [row] = await this.rows<{ n: string }>("counting tokens", "SELECT COUNT(*) AS n FROM billing_tokens WHERE revoked_at IS NULL");
 		return num(row.n);
+	}
+
+	async listTokens(): Promise<ApiTokenRecord[]> {
+		return (await this.rows<TokenRow>("listing tokens", "SELECT * FROM billing_tokens ORDER BY created_at, id")).map(tokenOf);
+	}
+
+	async revokeToken(id: string, now: number): Promise<ApiTokenRecord | undefined> {
+		const [row] = await this.rows<TokenRow>("revoking a token", "UPDATE billing_tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 RETURNING *", [
+			now,
+			id,
+		]);
+		return row && tokenOf(row);
+	}
+
+	async touchToken(id: string, at: number): Promise<void> {
+		await this.rows("recording a token's use", "UPDATE billing_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)", [
+			at,
+			id,
+		]);
 	}
 
 	async createEnrollment(enrollment: EnrollmentRecord): Promise<void> {
@@ -255,13 +291,13 @@ export class PostgresBillingStore implements BillingStore {
 				if (input.now >= num(enrollment.expires_at)) return { ok: false, reason: "expired" };
 				const g = input.gateway;
 				const inserted = await client.query(
-					"INSERT INTO billing_gateways (id, public_key, key_id, enrolled_at, revoked_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
-					[g.id, g.publicKey, g.keyId, g.enrolledAt, g.revokedAt],
+					"INSERT INTO billing_gateways (id, public_key, key_id, enrolled_at, revoked_at, technician_ids) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
+					[g.id, g.publicKey, g.keyId, g.enrolledAt, g.revokedAt, JSON.stringify(g.technicianIds)],
 				);
 				if (inserted.rowCount !== 1) throw new GatewayExists();
 				await client.query("UPDATE billing_enrollments SET used_at = $1, gateway_id = $2 WHERE hash = $3", [input.now, g.id, input.enrollmentHash]);
 				await this.insertToken(client, input.token);
-				return { ok: true, gateway: { ...g } };
+				return { ok: true, gateway: { ...g, technicianIds: [...g.technicianIds] } };
 			});
 		} catch (error) {
 			if (error instanceof GatewayExists) return { ok: false, reason: "gateway-exists" };
@@ -276,6 +312,14 @@ export class PostgresBillingStore implements BillingStore {
 
 	async listGateways(): Promise<GatewayRecord[]> {
 		return (await this.rows<GatewayRow>("listing gateways", "SELECT * FROM billing_gateways ORDER BY id")).map(gatewayOf);
+	}
+
+	async bindGateway(id: string, technicianIds: readonly string[]): Promise<GatewayRecord | undefined> {
+		const [row] = await this.rows<GatewayRow>("binding a gateway", "UPDATE billing_gateways SET technician_ids = $2 WHERE id = $1 RETURNING *", [
+			id,
+			JSON.stringify(technicianIds),
+		]);
+		return row && gatewayOf(row);
 	}
 
 	async revokeGateway(id: string, now: number): Promise<GatewayRecord | undefined> {

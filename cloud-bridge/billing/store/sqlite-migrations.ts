@@ -98,6 +98,21 @@ const MIGRATIONS: readonly Migration[] = [
 			ALTER TABLE billing_chain_records_v2 RENAME TO billing_chain_records;
 		`,
 	},
+	{
+		version: 3,
+		description: "gateways bound to the technicians they serve",
+		// Gateways enrolled before the binding existed are bound to nobody until an admin binds them.
+		sql: `ALTER TABLE billing_gateways ADD COLUMN technician_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(technician_ids));`,
+	},
+	{
+		version: 4,
+		description: "token expiry and last use",
+		// Tokens made before expiry existed keep working (expires_at NULL) until revoked.
+		sql: `
+			ALTER TABLE billing_tokens ADD COLUMN expires_at INTEGER;
+			ALTER TABLE billing_tokens ADD COLUMN last_used_at INTEGER;
+		`,
+	},
 ];
 
 const BILLING_SCHEMA: SqliteSchema = {

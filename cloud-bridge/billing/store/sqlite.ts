@@ -30,6 +30,8 @@ interface TokenRow {
 	gateway_id: string | null;
 	created_at: number;
 	revoked_at: number | null;
+	expires_at: number | null;
+	last_used_at: number | null;
 }
 
 interface GatewayRow {
@@ -38,6 +40,7 @@ interface GatewayRow {
 	key_id: string;
 	enrolled_at: number;
 	revoked_at: number | null;
+	technician_ids: string;
 }
 
 interface RecordRow {
@@ -57,6 +60,8 @@ const tokenOf = (row: TokenRow): ApiTokenRecord => ({
 	gatewayId: row.gateway_id,
 	createdAt: row.created_at,
 	revokedAt: row.revoked_at,
+	expiresAt: row.expires_at,
+	lastUsedAt: row.last_used_at,
 });
 
 const gatewayOf = (row: GatewayRow): GatewayRecord => ({
@@ -65,6 +70,7 @@ const gatewayOf = (row: GatewayRow): GatewayRecord => ({
 	keyId: row.key_id,
 	enrolledAt: row.enrolled_at,
 	revokedAt: row.revoked_at,
+	technicianIds: JSON.parse(row.technician_ids) as string[],
 });
 
 export class SqliteBillingStore implements BillingStore {
@@ -91,7 +97,13 @@ export class SqliteBillingStore implements BillingStore {
 		migrateBillingSchema(this.db);
 		const db = this.db;
 		this.sql = {
-			insertToken: db.prepare("INSERT INTO billing_tokens (id, name, hash, scopes, gateway_id, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+			insertToken: db.prepare(
+				"INSERT INTO billing_tokens (id, name, hash, scopes, gateway_id, created_at, revoked_at, expires_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			),
+			tokens: db.prepare<[], TokenRow>("SELECT * FROM billing_tokens ORDER BY created_at, id"),
+			tokenById: db.prepare<[string], TokenRow>("SELECT * FROM billing_tokens WHERE id = ?"),
+			revokeToken: db.prepare("UPDATE billing_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?"),
+			touchToken: db.prepare("UPDATE billing_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"),
 			tokenByHash: db.prepare<[string], TokenRow>("SELECT * FROM billing_tokens WHERE hash = ?"),
 			countTokens: db.prepare("SELECT COUNT(*) FROM billing_tokens WHERE revoked_at IS NULL").pluck(),
 			insertEnrollment: db.prepare("INSERT INTO billing_enrollments (id, hash, created_at, expires_at, used_at, gateway_id) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -99,7 +111,8 @@ export class SqliteBillingStore implements BillingStore {
 				"SELECT expires_at, used_at FROM billing_enrollments WHERE hash = ?",
 			),
 			useEnrollment: db.prepare("UPDATE billing_enrollments SET used_at = ?, gateway_id = ? WHERE hash = ? AND used_at IS NULL"),
-			insertGateway: db.prepare("INSERT INTO billing_gateways (id, public_key, key_id, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?)"),
+			insertGateway: db.prepare("INSERT INTO billing_gateways (id, public_key, key_id, enrolled_at, revoked_at, technician_ids) VALUES (?, ?, ?, ?, ?, ?)"),
+			bindGateway: db.prepare("UPDATE billing_gateways SET technician_ids = ? WHERE id = ?"),
 			gateway: db.prepare<[string], GatewayRow>("SELECT * FROM billing_gateways WHERE id = ?"),
 			gateways: db.prepare<[], GatewayRow>("SELECT * FROM billing_gateways ORDER BY id"),
 			revokeGateway: db.prepare("UPDATE billing_gateways SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?"),
@@ -131,7 +144,17 @@ export class SqliteBillingStore implements BillingStore {
 
 	private insertToken(token: ApiTokenRecord): void {
 		try {
-			this.sql.insertToken.run(token.id, token.name, token.hash, JSON.stringify(token.scopes), token.gatewayId, token.createdAt, token.revokedAt);
+			this.sql.insertToken.run(
+				token.id,
+				token.name,
+				token.hash,
+				JSON.stringify(token.scopes),
+				token.gatewayId,
+				token.createdAt,
+				token.revokedAt,
+				token.expiresAt ?? null,
+				token.lastUsedAt ?? null,
+			);
 		} catch (cause) {
 			if ((cause as { code?: string }).code?.startsWith("SQLITE_CONSTRAINT")) {
 				throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Token ${token.id} already exists.`, { cause });
@@ -156,6 +179,23 @@ export class SqliteBillingStore implements BillingStore {
 		return this.sql.countTokens.get() as number;
 	}
 
+	async listTokens(): Promise<ApiTokenRecord[]> {
+		this.open();
+		return this.sql.tokens.all().map(tokenOf);
+	}
+
+	async revokeToken(id: string, now: number): Promise<ApiTokenRecord | undefined> {
+		this.open();
+		this.sql.revokeToken.run(now, id);
+		const row = this.sql.tokenById.get(id);
+		return row && tokenOf(row);
+	}
+
+	async touchToken(id: string, at: number): Promise<void> {
+		this.open();
+		this.sql.touchToken.run(at, id, at);
+	}
+
 	async createEnrollment(enrollment: EnrollmentRecord): Promise<void> {
 		this.open();
 		try {
@@ -175,9 +215,9 @@ export class SqliteBillingStore implements BillingStore {
 				if (this.sql.gateway.get(input.gateway.id)) return { ok: false, reason: "gateway-exists" };
 				this.sql.useEnrollment.run(input.now, input.gateway.id, input.enrollmentHash);
 				const g = input.gateway;
-				this.sql.insertGateway.run(g.id, g.publicKey, g.keyId, g.enrolledAt, g.revokedAt);
+				this.sql.insertGateway.run(g.id, g.publicKey, g.keyId, g.enrolledAt, g.revokedAt, JSON.stringify(g.technicianIds));
 				this.insertToken(input.token);
-				return { ok: true, gateway: { ...g } };
+				return { ok: true, gateway: { ...g, technicianIds: [...g.technicianIds] } };
 			})
 			.immediate();
 	}
@@ -191,6 +231,13 @@ export class SqliteBillingStore implements BillingStore {
 	async listGateways(): Promise<GatewayRecord[]> {
 		this.open();
 		return this.sql.gateways.all().map(gatewayOf);
+	}
+
+	async bindGateway(id: string, technicianIds: readonly string[]): Promise<GatewayRecord | undefined> {
+		this.open();
+		this.sql.bindGateway.run(JSON.stringify(technicianIds), id);
+		const row = this.sql.gateway.get(id);
+		return row && gatewayOf(row);
 	}
 
 	async revokeGateway(id: string, now: number): Promise<GatewayRecord | undefined> {

@@ -20,6 +20,10 @@ export interface ApiTokenRecord {
 	gatewayId: string | null;
 	createdAt: number;
 	revokedAt: number | null;
+	/** After this instant the token is refused (401); null: it does not expire (gateway tokens, tokens made before expiry existed). Stores always return it. */
+	expiresAt?: number | null;
+	/** When the token last authenticated a request, to the minute (auth/authenticate.ts writes it at most once a minute). Stores always return it. */
+	lastUsedAt?: number | null;
 }
 
 export interface EnrollmentRecord {
@@ -40,6 +44,11 @@ export interface GatewayRecord {
 	keyId: string;
 	enrolledAt: number;
 	revokedAt: number | null;
+	/**
+	 * The technicians this gateway serves: its token reaches only work orders with an appointment
+	 * of one of them (auth/gateway-binding.ts). Empty: bound to nobody, it reaches nothing.
+	 */
+	technicianIds: string[];
 }
 
 export interface ChainHead {
@@ -106,6 +115,12 @@ export interface BillingStore {
 	createToken(token: ApiTokenRecord): Promise<void>;
 	findTokenByHash(hash: string): Promise<ApiTokenRecord | undefined>;
 	countTokens(): Promise<number>;
+	/** Every token (people's and gateways'), oldest first (createdAt, then id). */
+	listTokens(): Promise<ApiTokenRecord[]>;
+	/** Revokes one token, keeping the first revocation time. Returns the updated token. */
+	revokeToken(id: string, now: number): Promise<ApiTokenRecord | undefined>;
+	/** Records that the token authenticated a request at `at`; never moves lastUsedAt back. */
+	touchToken(id: string, at: number): Promise<void>;
 	createEnrollment(enrollment: EnrollmentRecord): Promise<void>;
 	/**
 	 * Atomically: uses the enrollment token (once, before it expires), stores the gateway and its
@@ -114,6 +129,8 @@ export interface BillingStore {
 	completeEnrollment(input: CompleteEnrollmentInput): Promise<EnrollOutcome>;
 	getGateway(id: string): Promise<GatewayRecord | undefined>;
 	listGateways(): Promise<GatewayRecord[]>;
+	/** Replaces the technicians the gateway is bound to. Returns the updated gateway. */
+	bindGateway(id: string, technicianIds: readonly string[]): Promise<GatewayRecord | undefined>;
 	/** Marks the gateway revoked and revokes its tokens. Returns the updated gateway. */
 	revokeGateway(id: string, now: number): Promise<GatewayRecord | undefined>;
 	getChainHead(gatewayId: string): Promise<ChainHead>;

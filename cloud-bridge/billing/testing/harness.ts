@@ -38,12 +38,14 @@ export interface TestServiceOptions {
 	validateResponses?: boolean;
 	/** Reuse a directory (to restart a service over the same database). */
 	dir?: string;
+	/** Where events go (default a fresh MemoryEventSink). */
+	events?: MemoryEventSink;
 }
 
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
 	const dir = options.dir ?? mkdtempSync(join(tmpdir(), "fc-billing-"));
 	const storage = await openBillingStorage({ db: join(dir, "billing.sqlite") });
-	const events = new MemoryEventSink();
+	const events = options.events ?? new MemoryEventSink();
 	const app = createBillingService({ storage, events, clock: options.clock, policy: options.policy, validateResponses: options.validateResponses ?? true });
 	await app.listen({ host: "127.0.0.1", port: 0 });
 	const address = app.server.address();

@@ -86,7 +86,7 @@ export class Scenario {
 		const enrolled = expectOk<{ token: string }>(
 			await this.service.request("POST", "/v1/gateways/enroll", {
 				token: null,
-				body: { enrollmentToken, gatewayId: this.gateway.gatewayId, publicKey: this.gateway.publicKeyBase64 },
+				body: { enrollmentToken, gatewayId: this.gateway.gatewayId, publicKey: this.gateway.publicKeyBase64, technicianIds: ["TECH1"] },
 			}),
 			201,
 		);

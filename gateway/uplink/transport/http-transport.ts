@@ -8,8 +8,10 @@
  * first asks whether the first try arrived: a time entry carries its gateway id in its note
  * and is looked up on the work order; a status change is done when the task already has it.
  */
+
 import { parseBatchReceipt } from "../../../protocol/uplink/wire.js";
 import type { OutboxEntry } from "../outbox.js";
+import { allPages } from "./all-pages.js";
 import { errorText, expectStatus, type JsonResponse, requestJson } from "./http-json.js";
 import { type EvidenceReceipt, type EvidenceUpload, type OutboxResult, type UplinkTransport, uplinkFailure } from "./transport.js";
 
@@ -53,13 +55,11 @@ export class HttpTransport implements UplinkTransport {
 	private async sendTimeEntry(entry: OutboxEntry): Promise<OutboxResult> {
 		const note = `${TIME_ENTRY_MARKER}${entry.recordId}`;
 		if (entry.attempts > 1) {
-			const listed = expectStatus(
-				await this.request("GET", `/v1/work-orders/${encodeURIComponent(entry.workOrderId)}/time-entries`),
-				`time entries of ${entry.workOrderId}`,
-				200,
-				404,
-			);
-			const found = (listed.body?.timeEntries ?? []).some((cloud: { note?: string }) => cloud.note === note);
+			// The list comes a page at a time: read it to its end (a 404: the work order is not there).
+			const get = async (path: string) =>
+				expectStatus(await this.request("GET", path), `time entries of ${entry.workOrderId}`, 200, 404).body as Record<string, unknown> | undefined;
+			const listed = await allPages<{ note?: string }>(get, `/v1/work-orders/${encodeURIComponent(entry.workOrderId)}/time-entries`, "timeEntries");
+			const found = listed.some((cloud) => cloud.note === note);
 			if (found) return { outcome: "delivered" };
 		}
 		const p = entry.payload as { technicianId: string; kind: string; startedAt: number; endedAt: number };

@@ -5,8 +5,8 @@
  */
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { encodeRecord } from "./encode.js";
-import { type Checkpoint, type EvidenceRecord, type EvidenceRecordFields, ev1 } from "./schema.js";
-import { encodeCheckpoint } from "./table-encoder.js";
+import { type Checkpoint, type EvidenceRecord, type EvidenceRecordFields, ev1, type WorkOrderManifest } from "./schema.js";
+import { encodeCheckpoint, encodeManifest } from "./table-encoder.js";
 
 function malformed(what: string, bytes: Uint8Array, reason: string, cause?: unknown): FieldchainError {
 	return new FieldchainError(ErrorCodes.FC_EVIDENCE_MALFORMED, `Malformed ${what} (${bytes.length} bytes): ${reason}.`, {
@@ -73,4 +73,9 @@ function plainRecord(message: EvidenceRecord): EvidenceRecordFields {
 /** Decodes canonical checkpoint bytes (signature included); same rules as decodeRecord. */
 export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
 	return decodeCanonical("checkpoint", bytes, (b) => ev1.Checkpoint.decode(b), encodeCheckpoint);
+}
+
+/** Decodes canonical work-order manifest bytes; same rules as decodeRecord. */
+export function decodeManifest(bytes: Uint8Array): WorkOrderManifest {
+	return decodeCanonical("work-order manifest", bytes, (b) => ev1.WorkOrderManifest.decode(b), encodeManifest);
 }

@@ -17,6 +17,8 @@ export type DeviceIdentity = fieldchain.evidence.v1.DeviceIdentity.$Properties;
 export type Requirement = fieldchain.evidence.v1.Requirement.$Properties;
 export type Checkpoint = fieldchain.evidence.v1.Checkpoint;
 export type CheckpointMessageFields = fieldchain.evidence.v1.Checkpoint.$Properties;
+export type WorkOrderManifest = fieldchain.evidence.v1.WorkOrderManifest;
+export type WorkOrderManifestFields = fieldchain.evidence.v1.WorkOrderManifest.$Properties;
 
 export const EvidenceKind = ev1.EvidenceRecord.Kind;
 export type EvidenceKind = fieldchain.evidence.v1.EvidenceRecord.Kind;
@@ -84,6 +86,16 @@ export const CHECKPOINT: Table = {
 	createdAtMs: "uint64",
 	keyId: "hash",
 	signature: "bytes",
+	manifestsRoot: "optional-hash",
+};
+
+export const MANIFEST: Table = {
+	workOrderId: "string",
+	checkpointSeq: "uint64",
+	recordCount: "uint64",
+	firstChainSeq: "uint64",
+	lastChainSeq: "uint64",
+	accumulator: "hash",
 };
 
 export function invalid(path: string, message: string): FieldchainError {

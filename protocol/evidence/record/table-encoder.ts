@@ -13,9 +13,11 @@ import {
 	ev1,
 	invalid,
 	isWellFormedUtf16,
+	MANIFEST,
 	RECORD,
 	type Scalar,
 	type Table,
+	type WorkOrderManifestFields,
 } from "./schema.js";
 
 interface Compiled {
@@ -125,4 +127,11 @@ export function encodeCheckpoint(checkpoint: CheckpointMessageFields): Uint8Arra
 	if (!fields?.headHash) throw invalid("Checkpoint.headHash", "is required");
 	if (!fields.keyId) throw invalid("Checkpoint.keyId", "is required");
 	return ev1.Checkpoint.encode(fields).finish();
+}
+
+/** Canonical bytes of a work-order manifest (README.md, "Completeness"). */
+export function encodeManifest(manifest: WorkOrderManifestFields): Uint8Array {
+	const fields = normalise(MANIFEST, manifest, "WorkOrderManifest.");
+	if (!fields?.accumulator) throw invalid("WorkOrderManifest.accumulator", "is required");
+	return ev1.WorkOrderManifest.encode(fields).finish();
 }

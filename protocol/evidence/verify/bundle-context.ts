@@ -22,4 +22,8 @@ export interface BundleContext extends ChainContext {
 	/** Records a good checkpoint covers through intact links. */
 	sealedSeqs: Set<number>;
 	sealedUpTo: number;
+	/** Set by the completeness step: the checkpoint up to which the work order's records are provably all there. */
+	completeUpTo?: number;
+	/** Why completeness cannot be claimed although nothing is wrong (evidence from before manifests). */
+	incompleteReason?: string;
 }

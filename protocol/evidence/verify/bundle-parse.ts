@@ -47,7 +47,12 @@ export const parseBundle: Step<BundleContext> = {
 
 function checkShape(value: unknown): string | undefined {
 	if (!isObject(value)) return "The bundle is not a JSON object.";
-	const top = exactKeys(value, ["format", "gatewayId", "publicKey", "keyId", "workOrderId", "entries", "checkpoints", "attachments"], [], "the bundle");
+	const top = exactKeys(
+		value,
+		["format", "gatewayId", "publicKey", "keyId", "workOrderId", "entries", "checkpoints", "attachments"],
+		["manifest"],
+		"the bundle",
+	);
 	if (top) return top;
 	if (value.format !== BUNDLE_FORMAT) return `Unknown bundle format ${JSON.stringify(value.format)}; this verifier reads ${BUNDLE_FORMAT}.`;
 	for (const key of ["gatewayId", "publicKey", "keyId", "workOrderId"]) {
@@ -87,6 +92,15 @@ function checkShape(value: unknown): string | undefined {
 		if (typeof item.mediaType !== "string" || !Number.isSafeInteger(item.size) || (item.size as number) < 0)
 			return `attachments[${i}] needs a mediaType and a size.`;
 		if (item.dataBase64 !== undefined && typeof item.dataBase64 !== "string") return `attachments[${i}].dataBase64 is not a string.`;
+	}
+	if (value.manifest !== undefined) {
+		const m = value.manifest;
+		if (!isObject(m)) return "manifest is not an object.";
+		const keys = exactKeys(m, ["chainSeq", "manifest", "others"], [], "manifest");
+		if (keys) return keys;
+		if (!isSeq(m.chainSeq) || typeof m.manifest !== "string") return "manifest needs a positive integer chainSeq and a base64 manifest.";
+		if (!Array.isArray(m.others) || m.others.some((h) => typeof h !== "string" || !/^[0-9a-f]{64}$/.test(h)))
+			return "manifest.others must be lower-case hex SHA-256 hashes.";
 	}
 	return undefined;
 }

@@ -6,7 +6,17 @@
  * add, never rename.
  */
 
-export const PROBLEM_KINDS = ["modified", "removed", "reordered", "forged-checkpoint", "unsealed", "wrong-key", "malformed", "attachment-mismatch"] as const;
+export const PROBLEM_KINDS = [
+	"modified",
+	"removed",
+	"reordered",
+	"forged-checkpoint",
+	"unsealed",
+	"wrong-key",
+	"malformed",
+	"attachment-mismatch",
+	"incomplete",
+] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 export interface Problem {
@@ -75,6 +85,16 @@ export const CHECKS = {
 	"attachment-encoding": "malformed",
 	/** An attachment and the records referring to it disagree, or its bytes were altered. */
 	"attachment-mismatch": "attachment-mismatch",
+	/** The bundle holds no full record of its work order. */
+	"bundle-empty": "incomplete",
+	/** The last checkpoint commits to manifests but the bundle carries none, or not that checkpoint's. */
+	"manifest-missing": "incomplete",
+	/** The manifest is not canonical base64 of a canonical WorkOrderManifest, or names another work order or checkpoint. */
+	"manifest-encoding": "incomplete",
+	/** The manifest and the other manifests' hashes do not make the root the checkpoint signed. */
+	"manifest-root": "incomplete",
+	/** The work order's full records do not reproduce the signed manifest: one was hidden, cut or moved. */
+	"manifest-mismatch": "incomplete",
 } as const satisfies Record<string, ProblemKind>;
 export type Check = keyof typeof CHECKS;
 

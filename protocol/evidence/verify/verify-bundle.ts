@@ -5,6 +5,7 @@
  */
 import type { EvidenceRecord } from "../record.js";
 import { checkAttachments } from "./bundle-attachments.js";
+import { checkCompleteness } from "./bundle-completeness.js";
 import type { BundleContext, VerifyOptions } from "./bundle-context.js";
 import { orderEntries, readEntries, reportGaps } from "./bundle-entries.js";
 import { bundleKey } from "./bundle-key.js";
@@ -36,6 +37,15 @@ export interface VerifyResult {
 	/** Highest chain_seq sealed by a valid checkpoint through an unbroken chain from the bundle's first entry; 0 if none. */
 	sealedUpTo: number;
 	records: VerifiedRecord[];
+	/**
+	 * Every record of the work order up to `completeUpTo` is in the bundle, as the gateway's signed
+	 * manifest says (README.md, "Completeness"). False with `incompleteReason` for evidence from
+	 * before manifests existed, false without a reason when verification found problems.
+	 */
+	complete: boolean;
+	/** chain_seq of the checkpoint whose manifest the bundle reproduced; 0 when not complete. */
+	completeUpTo: number;
+	incompleteReason?: string;
 }
 
 /** The steps, in order. The chain and checkpoint steps are the ones billing ingest runs too. */
@@ -51,6 +61,7 @@ export const BUNDLE_STEPS: readonly Step<BundleContext>[] = [
 	blameBreaks,
 	sealRecords,
 	checkAttachments,
+	checkCompleteness,
 ];
 
 /**
@@ -69,7 +80,10 @@ export function verifyBundle(input: string | Uint8Array | unknown, options: Veri
 			entryHash: l.entryHash ? hex(l.entryHash) : "",
 			sealed: sealedSeqs.has(l.chainSeq) && !broken.has(l.chainSeq),
 		}));
-	return { ok: problems.length === 0, problems, sealedUpTo: context.sealedUpTo, records };
+	const ok = problems.length === 0;
+	const completeUpTo = ok ? (context.completeUpTo ?? 0) : 0;
+	const reason = ok ? context.incompleteReason : undefined;
+	return { ok, problems, sealedUpTo: context.sealedUpTo, records, complete: completeUpTo > 0, completeUpTo, ...(reason ? { incompleteReason: reason } : {}) };
 }
 
 function newContext(input: unknown, options: VerifyOptions): BundleContext {

@@ -1,0 +1,79 @@
+/**
+ * Every list route of the billing service is paged: `limit` (default 100, at most 1000), an opaque
+ * `cursor`, and `next` in the answer (null on the last page), declared in the OpenAPI document;
+ * callers that send neither still get the list they got before.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startTestService, type TestService } from "./testing/harness.js";
+import { Scenario } from "./testing/scenario.js";
+
+interface Operation {
+	parameters?: { in: string; name: string }[];
+	responses?: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, { type?: string }> } }> }>;
+}
+
+let service: TestService;
+beforeEach(async () => {
+	service = await startTestService();
+});
+afterEach(async () => {
+	await service.close();
+});
+
+describe("list routes are paged", () => {
+	it("declares limit, cursor and next on every GET route that answers a list", async () => {
+		const document = (await service.request("GET", "/openapi.json")).body;
+		const lists: string[] = [];
+		for (const [path, operations] of Object.entries(document.paths as Record<string, Record<string, Operation>>)) {
+			const get = operations.get;
+			const schema = get?.responses?.["200"]?.content?.["application/json"]?.schema;
+			// A list answer: nothing but lists (and next); a resource that carries a list (a gateway's key history) is not one.
+			const fields = Object.entries(schema?.properties ?? {}).filter(([name]) => name !== "next");
+			const arrays = fields.filter(([, p]) => (p as { type?: string }).type === "array");
+			if (arrays.length === 0 || arrays.length !== fields.length) continue;
+			lists.push(path);
+			expect(schema?.properties?.next, `${path} answers next`).toBeDefined();
+			const names = (get?.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
+			expect(names, `${path} takes limit and cursor`).toEqual(expect.arrayContaining(["limit", "cursor"]));
+		}
+		expect(lists).toEqual(expect.arrayContaining(["/v1/work-orders", "/v1/work-orders/{id}/time-entries", "/v1/gateways", "/v1/tokens"]));
+	});
+
+	it("walks a list a page at a time with the cursor, and refuses a bad limit or cursor", async () => {
+		const all = (await service.request("GET", "/v1/tokens")).body;
+		expect(all.tokens.length).toBeGreaterThanOrEqual(4);
+		expect(all.next).toBeNull();
+		const seen: string[] = [];
+		let cursor: string | null = null;
+		do {
+			const page: { status: number; body: { tokens: { id: string }[]; next: string | null } } = await service.request(
+				"GET",
+				`/v1/tokens?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+			);
+			expect(page.status).toBe(200);
+			expect(page.body.tokens.length).toBeLessThanOrEqual(3);
+			seen.push(...page.body.tokens.map((t) => t.id));
+			cursor = page.body.next;
+		} while (cursor);
+		expect(seen).toEqual(all.tokens.map((t: { id: string }) => t.id));
+		for (const bad of ["limit=0", "limit=1001", "limit=x", "cursor=not-ours"]) {
+			const refused = await service.request("GET", `/v1/tokens?${bad}`);
+			expect(refused.status, bad).toBe(400);
+			expect(refused.body.error.code).toBe("FC_BILLING_BAD_REQUEST");
+		}
+	});
+
+	it("keeps a list route's own filters beside limit and cursor, and today's unpaged callers working", async () => {
+		const scenario = new Scenario(service);
+		await scenario.seedParties();
+		await scenario.createWorkOrder();
+		const unpaged = await service.request("GET", "/v1/work-orders");
+		expect(unpaged.status).toBe(200);
+		expect(unpaged.body.workOrders).toHaveLength(1);
+		expect(unpaged.body.next).toBeNull();
+		const filtered = await service.request("GET", `/v1/work-orders?status=${unpaged.body.workOrders[0].status}&limit=1`);
+		expect(filtered.status).toBe(200);
+		expect(filtered.body.workOrders).toHaveLength(1);
+		expect((await service.request("GET", "/v1/work-orders?customerId=nobody&limit=1")).body.workOrders).toHaveLength(0);
+	});
+});
