@@ -36,7 +36,12 @@ async function drainOnce(count: number, log: (line: string) => void): Promise<{ 
 		const key = loadOrCreateGatewayKey(queue.dataDir);
 		const enrolled = await service.request("POST", "/v1/gateways/enroll", {
 			token: null,
-			body: { enrollmentToken: enrollment.body.enrollmentToken, gatewayId: QUEUE_GATEWAY, publicKey: key.publicKeyRaw.toString("base64") },
+			body: {
+				enrollmentToken: enrollment.body.enrollmentToken,
+				gatewayId: QUEUE_GATEWAY,
+				publicKey: key.publicKeyRaw.toString("base64"),
+				technicianIds: ["TECH1"],
+			},
 		});
 		if (enrolled.status !== 201) throw new Error(`enroll: ${enrolled.status} ${JSON.stringify(enrolled.body)}`);
 		const db = queue.store.database;

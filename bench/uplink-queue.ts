@@ -49,7 +49,12 @@ export function queueEvidence(count: number, options: { withUplinkWrites: boolea
 			},
 		],
 	});
-	const snapshot = baseSnapshot({ workOrders: [make.workOrder({ status: "in-progress", startedAt: Date.now() - 3_600_000 })], tasks: [task] });
+	// TECH1's visit: the billing service takes the evidence only from a gateway bound to TECH1.
+	const snapshot = baseSnapshot({
+		workOrders: [make.workOrder({ status: "in-progress", startedAt: Date.now() - 3_600_000 })],
+		tasks: [task],
+		appointments: [make.appointment()],
+	});
 	const workOrders = new WorkOrders(snapshot);
 	const activeTasks = new ActiveTasks(store.database, workOrders);
 	activeTasks.set("TECH1", task.workOrderId, task.id, Date.now(), [QUEUE_DEVICE]);
