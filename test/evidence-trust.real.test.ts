@@ -169,6 +169,12 @@ describe("evidence verify: the signer must be trusted", () => {
 		expect(key.stdout).toBe(`${genuineKey}\n`);
 	});
 
+	it("a bundle path that cannot be read is a bad option (exit 2) that says what to pass, not a failed verification", async () => {
+		const missing = await verify(join(dir, "no-such-bundle.json"), "--public-key", genuineKey);
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toMatch(/Cannot read the bundle .*no-such-bundle\.json: ENOENT\..*fieldchain evidence export/);
+	});
+
 	it("naming two trust anchors is a bad option (exit 2)", async () => {
 		const both = await verify(genuineFile, "--public-key", genuineKey, "--trust-store", dir);
 		expect(both.code).toBe(2);

@@ -47,7 +47,7 @@ export function registerEvidenceCommands(program: Command): Command {
 		.option("--token <token>", "bearer token for --keys-from (scope workorders:read or admin); default: the FIELDCHAIN_TOKEN environment variable")
 		.option("--json", "print the result as JSON")
 		.action(async (file: string, options: VerifyCliOptions) => {
-			const input = readFileSync(file);
+			const input = readBundleFile(file);
 			const outcome = verifyWithTrust(input, await trustAnchorFor(options, readSignerClaim(input).gatewayId));
 			const { result } = outcome;
 			if (options.json) {
@@ -131,5 +131,21 @@ function readKeyArgument(value: string): string {
 		return readFileSync(value, "utf8");
 	} catch {
 		return value;
+	}
+}
+
+/** The bundle's bytes; a path that cannot be read is a bad option (exit 2), not a failed verification (exit 1). */
+function readBundleFile(file: string): Buffer {
+	try {
+		return readFileSync(file);
+	} catch (cause) {
+		throw new FieldchainError(
+			ErrorCodes.FC_CONFIG_INVALID,
+			`Cannot read the bundle ${file}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}.`,
+			{
+				cause,
+				hint: "Pass the path of a file written by `fieldchain evidence export`.",
+			},
+		);
 	}
 }
