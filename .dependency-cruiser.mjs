@@ -5,6 +5,7 @@
  *   bin/, demo/, test/, bench/, scripts/     composition roots and tools: may import anything
  *   gateway/  cloud-bridge/  firmware-host/  edge parts: never each other
  *   flows/                                   only what the gateway publishes for it
+ *   scheduling/                              shared layer on model/: the routing and scheduling engine
  *   protocol/  model/                        shared layers
  *   platform/                                plumbing: nothing internal
  *
@@ -21,7 +22,7 @@
  * Type-only imports count (tsPreCompilationDeps): a type import is a dependency on the layer too.
  */
 
-const PARTS = "platform|protocol|model|gateway|cloud-bridge|firmware-host|flows";
+const PARTS = "platform|protocol|model|scheduling|gateway|cloud-bridge|firmware-host|flows";
 const TEST_CODE = "\\.(test|contract)\\.ts$|/testing/";
 
 /** A rule that `folder` imports no part but the ones listed (itself included). */
@@ -41,13 +42,19 @@ export default {
 		onlyOn("platform-imports-nothing-internal", "platform", [], "platform/ is the bottom layer: Node and npm packages only."),
 		onlyOn("protocol-only-on-platform", "protocol", ["platform"], "The wire protocol knows nothing of the work-order model or of the parts that speak it."),
 		onlyOn("model-only-on-platform", "model", ["platform"], "The work-order model knows nothing of the wire protocol or of the parts that run it."),
+		onlyOn(
+			"scheduling-only-on-model",
+			"scheduling",
+			["platform", "model"],
+			"The scheduling engine plans on the work-order model alone: no wire protocol, no part that runs it (they call it).",
+		),
 		{
 			name: "edge-part-only-on-shared-layers",
 			comment:
-				"gateway/, cloud-bridge/ and firmware-host/ are deployed apart and talk over the wire: each builds on platform/, protocol/ and model/ only, never on a sibling or on flows/.",
+				"gateway/, cloud-bridge/ and firmware-host/ are deployed apart and talk over the wire: each builds on platform/, protocol/, model/ and scheduling/ only, never on a sibling or on flows/.",
 			severity: "error",
 			from: { path: "^(gateway|cloud-bridge|firmware-host)/" },
-			to: { path: `^(${PARTS})/`, pathNot: "^($1|platform|protocol|model)/" },
+			to: { path: `^(${PARTS})/`, pathNot: "^($1|platform|protocol|model|scheduling)/" },
 		},
 		{
 			name: "flows-only-on-gateway-flows-api",

@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency,evidence,billing-ingest,uplink] [-- --uplink-records N]
+ * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency,evidence,billing-ingest,uplink,vrptw,field-day] [-- --uplink-records N]
+ *   [-- --vrptw-dir DIR] [-- --vrptw-full]
  *
  * Every figure is the median of several runs (with min and max), printed beside a baseline
  * measured in the same process. Nothing is written to the repository; SQLite databases live in
@@ -8,6 +9,7 @@
  */
 import { statfsSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { measureFdatasyncMs } from "./disk.js";
 import { type Row, renderTable } from "./stats.js";
@@ -22,6 +24,9 @@ const BENCHMARKS = {
 	evidence: async (runs: number) => (await import("./evidence-stamping.js")).benchEvidenceStamping(runs),
 	"billing-ingest": async (runs: number) => (await import("./evidence-ingest.js")).benchEvidenceIngest(runs),
 	uplink: async (runs: number) => (await import("./uplink-drain.js")).benchUplinkDrain(runs, uplinkRecords, log),
+	"noisy-line": async (runs: number) => (await import("./noisy-line.js")).benchNoisyLine(runs, log),
+	vrptw: async () => (await import("./vrptw.js")).benchVrptw({ dir: vrptwDir, full: values["vrptw-full"] === true, workers: 2, seed: 1, log }),
+	"field-day": async (runs: number) => (await import("./field-day.js")).benchFieldDay(runs, log),
 } as const;
 type BenchmarkName = keyof typeof BENCHMARKS;
 
@@ -32,9 +37,13 @@ const { values } = parseArgs({
 		only: { type: "string" },
 		// Records queued for the uplink catch-up benchmark (default 1,000,000).
 		"uplink-records": { type: "string", default: "1000000" },
+		// VRPTW instances (solomon/, homberger_200/, BKS.json); the figure is skipped when absent. --vrptw-full: every instance (about 20 min).
+		"vrptw-dir": { type: "string", default: join(import.meta.dirname, "..", "..", "shared", "bench-data", "vrptw") },
+		"vrptw-full": { type: "boolean", default: false },
 	},
 });
 const uplinkRecords = Number(values["uplink-records"]);
+const vrptwDir = values["vrptw-dir"];
 if (!Number.isInteger(uplinkRecords) || uplinkRecords < 1000)
 	throw new Error(`--uplink-records must be an integer of 1000 or more, not ${values["uplink-records"]}`);
 const runs = Number(values.runs);

@@ -1,7 +1,7 @@
 /**
  * The fieldchain command line. Each part registers its own commands; this file only wires them.
  */
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
 import { registerCloudCommands } from "../cloud-bridge/billing/cli.js";
 import { registerStartCommand } from "../demo/start.js";
 import { registerDeviceCommands } from "../firmware-host/cli.js";
@@ -11,6 +11,7 @@ import { registerEvidenceCommands } from "../gateway/evidence/cli.js";
 import { isFieldchainError } from "../platform/errors.js";
 import { installRejectionPolicy } from "../platform/fatal.js";
 import { restrictUmask } from "../platform/private-data.js";
+import { registerScheduleCommands } from "../scheduling/cli.js";
 
 const program = new Command()
 	.name("fieldchain")
@@ -18,7 +19,10 @@ const program = new Command()
 	.version(process.env.FIELDCHAIN_VERSION ?? "0.0.0")
 	// `fieldchain --version` only before a subcommand, so `firmware sign --version 1.2.3` is the image version.
 	.enablePositionalOptions()
-	.showHelpAfterError();
+	.showHelpAfterError()
+	// Usage errors (a missing or bad option, an unknown command) throw instead of exiting 1, so they
+	// exit 2 like every other bad option (README, "Command line": one exit code table). Subcommands inherit this.
+	.exitOverride();
 
 // A rejection nobody handled: logged with its stack, services stopped, exit 70 (platform/fatal.ts).
 installRejectionPolicy();
@@ -37,8 +41,14 @@ registerDeviceCommands(program);
 registerFirmwareCommands(program);
 registerEvidenceCommands(program);
 registerCloudCommands(program);
+registerScheduleCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
+	if (error instanceof CommanderError) {
+		// Commander already printed the message; --help and --version are not errors.
+		process.exitCode = error.exitCode === 0 ? 0 : 2;
+		return;
+	}
 	const code = isFieldchainError(error) ? `${error.code}: ` : "";
 	process.stderr.write(`fieldchain: ${code}${error instanceof Error ? error.message : String(error)}\n`);
 	process.exitCode = isFieldchainError(error, "FC_CONFIG_INVALID") ? 2 : 1;

@@ -9,7 +9,9 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { createBillingService } from "../cloud-bridge/billing/service.js";
 import { type BillingStorage, openBillingStorage } from "../cloud-bridge/billing/storage.js";
+import type { BillingEventSink } from "../cloud-bridge/events/billing-events.js";
 import type { ModelSnapshot } from "../model/entities/kinds.js";
+import { listenError } from "../platform/listen-error.js";
 import { demoAdminToken } from "./demo-admin-token.js";
 
 export interface DemoBilling {
@@ -38,14 +40,18 @@ export async function startDemoBilling(options: {
 	port: number;
 	snapshot: ModelSnapshot;
 	gatewayEnrolled: boolean;
+	/** Where the service's events go (tests read them); default: kept in memory. */
+	events?: BillingEventSink;
 }): Promise<DemoBilling> {
 	const file = join(options.dataDir, "billing.sqlite");
 	const fresh = !existsSync(file);
 	const storage: BillingStorage = await openBillingStorage({ db: file });
 	let app: FastifyInstance | undefined;
 	try {
-		app = createBillingService({ storage });
-		await app.listen({ host: options.host, port: options.port });
+		app = createBillingService({ storage, ...(options.events ? { events: options.events } : {}) });
+		await app.listen({ host: options.host, port: options.port }).catch((cause: unknown) => {
+			throw listenError(cause, { what: "demo billing service", host: options.host, port: options.port, flag: "--billing HOST:PORT (or --no-billing)" });
+		});
 		const address = app.server.address();
 		const url = `http://${options.host}:${address && typeof address === "object" ? address.port : options.port}`;
 		// The same admin token every start (demo-admin-token.ts), so copied curl commands keep working.

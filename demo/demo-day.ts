@@ -1,7 +1,8 @@
 /**
  * Seed data for the one-command demo: one technician's day on today's date. Three visits: an
- * insulation test (in progress, with a billing milestone), an emergency-lighting check, and a
- * follow-up visit chained to the first (it waits for it to finish). Written as a model
+ * insulation test (in progress, with a billing milestone over its task and the customer's sign-off
+ * deliverable), an emergency-lighting check, and a follow-up visit chained to the first (it may
+ * start once the first has; the first completes after it). Written as a model
  * snapshot, checked by the model's validator when the gateway loads it.
  */
 
@@ -12,6 +13,7 @@ export const DEMO_TECHNICIAN_ID = "tech-ana";
 export const DEMO_WORK_ORDER_ID = "WO-1041";
 export const DEMO_TASK_ID = "WO-1041-T1";
 export const DEMO_MILESTONE_ID = "M-1041-1";
+export const DEMO_DELIVERABLE_ID = "D-1041-1";
 
 const HOUR = 3_600_000;
 
@@ -136,7 +138,10 @@ export function demoDay(now: number): ModelSnapshot {
 			title: "Follow-up: replace breaker Q3 on switchboard 3",
 			parentId: DEMO_WORK_ORDER_ID,
 			rootId: DEMO_WORK_ORDER_ID,
-			dependencies: [{ predecessorId: DEMO_WORK_ORDER_ID, kind: "finish-to-start", lagMs: 0 }],
+			// Start-to-start: the follow-up may start once the test has; the test's order completes
+			// after its follow-up child (children complete before their parent), so a finish-to-start
+			// link here could never be met.
+			dependencies: [{ predecessorId: DEMO_WORK_ORDER_ID, kind: "start-to-start", lagMs: 0 }],
 			sla: { respondBy: now + 6 * HOUR, resolveBy: now + 48 * HOUR },
 			plannedStart: at(13.5),
 			plannedEnd: at(16),
@@ -212,13 +217,24 @@ export function demoDay(now: number): ModelSnapshot {
 		appointment("AP-2", "WO-1052", at(10.5), at(12), "scheduled"),
 		appointment("AP-3", "WO-1041-F1", at(13.5), at(16), "scheduled"),
 	);
+	// What the customer signs off before billing: the app's signature signs it (gateway/work/deliverable-signoffs.ts).
+	snapshot.deliverables.push({
+		...versioned(DEMO_DELIVERABLE_ID, created),
+		workOrderId: DEMO_WORK_ORDER_ID,
+		kind: "sign-off",
+		title: "Customer sign-off of the insulation test",
+		status: "pending",
+		signatureEvidenceId: null,
+		signedOffBy: null,
+		signedOffAt: null,
+	});
 	snapshot.milestones.push({
 		...versioned(DEMO_MILESTONE_ID, created),
 		workOrderId: DEMO_WORK_ORDER_ID,
 		name: "Insulation test done and signed",
 		amount: { kind: "fixed", amountMinor: 48000 },
 		taskIds: [DEMO_TASK_ID],
-		deliverableIds: [],
+		deliverableIds: [DEMO_DELIVERABLE_ID],
 		status: "awaiting-evidence",
 		invoiceId: null,
 	});

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import bcrypt from "bcryptjs";
 import type { Command } from "commander";
@@ -18,6 +18,7 @@ import { readUplinkToken } from "../gateway/uplink/enrollment.js";
 import { parseUplinkConfig } from "../gateway/uplink/uplink-config.js";
 import type { ModelSnapshot } from "../model/entities/kinds.js";
 import { onFatalStop } from "../platform/fatal.js";
+import { acquireInstanceLock, LOCK_FILE } from "../platform/instance-lock.js";
 import { createLogger, type Logger } from "../platform/logger.js";
 import { ensurePrivateDir } from "../platform/private-data.js";
 import { type DemoBilling, startDemoBilling } from "./demo-billing.js";
@@ -76,8 +77,12 @@ async function startPty(dir: string): Promise<{ deviceEnd: string; hostEnd: stri
 
 async function start(options: StartOptions): Promise<void> {
 	const dataDir = resolve(options.dataDir);
-	if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
 	ensurePrivateDir(dataDir);
+	// Before anything in the data directory is touched (pty links, databases, --fresh): one instance per directory.
+	const lock = acquireInstanceLock(dataDir, "fieldchain start");
+	if (options.fresh) {
+		for (const entry of readdirSync(dataDir)) if (entry !== LOCK_FILE) rmSync(join(dataDir, entry), { recursive: true, force: true });
+	}
 	const logger: Logger = createLogger({ level: options.logLevel });
 	const config = defaultGatewayConfig();
 	config.http = parseHostPort(options.http, "--http");
@@ -108,7 +113,14 @@ async function start(options: StartOptions): Promise<void> {
 	config.http = { ...parseHostPort(options.http, "--http"), token: apiToken };
 	config.webApp = { technicians: [{ id: DEMO_TECHNICIAN_ID, pinHash: await hashPassword(pin) }], sessionHours: 12 };
 	const workOrdersFile = writeDemoWorkOrders(dataDir);
-	const billing = options.billing === false ? undefined : await startBilling(dataDir, parseHostPort(options.billing, "--billing"), workOrdersFile);
+	// A part that fails to start must not leave socat running: the process would hang instead of exiting.
+	const billing =
+		options.billing === false
+			? undefined
+			: await startBilling(dataDir, parseHostPort(options.billing, "--billing"), workOrdersFile).catch((error: unknown) => {
+					pty?.socat.kill();
+					throw error;
+				});
 	const enrolledAs = readUplinkToken(dataDir)?.gatewayId;
 	if (billing && enrolledAs && !(await bindDemoGateway(billing, enrolledAs)))
 		logger.warn({ gatewayId: enrolledAs }, "demo: could not bind the gateway to the demo technician; its uplink will report refusals");
@@ -118,7 +130,8 @@ async function start(options: StartOptions): Promise<void> {
 			...(billing.enrollmentToken ? { enrollmentToken: billing.enrollmentToken } : {}),
 			idlePollMs: 1000,
 			// The gateway enrolls bound to the demo technician: its token reaches her work orders only.
-			downlink: { technicianIds: [DEMO_TECHNICIAN_ID] },
+			// The office's decisions (approvals, rejections, invoices) reach the app within seconds.
+			downlink: { technicianIds: [DEMO_TECHNICIAN_ID], intervalMs: 5000 },
 		});
 	}
 	let gateway: Gateway;
@@ -126,6 +139,7 @@ async function start(options: StartOptions): Promise<void> {
 		gateway = await Gateway.start({ dataDir, config, logger, workOrdersFile });
 	} catch (error) {
 		await billing?.stop();
+		pty?.socat.kill();
 		throw error;
 	}
 	const rate = Number(options.rate);
@@ -181,6 +195,7 @@ async function start(options: StartOptions): Promise<void> {
 		await billing?.stop();
 		pty?.socat.kill();
 		logger.flush();
+		lock.release();
 		process.exit(0);
 	};
 	process.once("SIGINT", () => void stop());

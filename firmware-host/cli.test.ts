@@ -90,7 +90,7 @@ describe("fieldchain device simulate", () => {
 		const root = new Command("fieldchain");
 		const device = registerDeviceCommands(root, capture().io);
 		expect(device.name()).toBe("device");
-		expect(device.commands.map((command) => command.name())).toEqual(["simulate", "list", "monitor", "flash", "test", "johnny-five"]);
+		expect(device.commands.map((command) => command.name())).toEqual(["simulate", "list", "monitor", "flash", "test", "johnny-five", "smp"]);
 		expect(root.commands).toEqual([device]);
 	});
 

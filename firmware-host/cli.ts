@@ -8,6 +8,7 @@ import { registerFirmwareHostCommands } from "./device-commands.js";
 import { type CliIo, EXIT_USAGE, processIo, type SimulateOptions, simulate } from "./simulate-command.js";
 import { MAX_RATE } from "./simulator/options.js";
 import { QUANTITIES } from "./simulator/quantities.js";
+import { registerSmpCommands } from "./smp/smp-cli.js";
 
 /** The program's `device` command, created on first use so registration order does not matter. */
 export function deviceCommand(program: Command): Command {
@@ -40,6 +41,8 @@ export function registerDeviceCommands(program: Command, io: CliIo = processIo()
 		.option("--slot-size <bytes>", "largest image a slot holds", integer("--slot-size"))
 		.option("--fail-self-test", "fault: every test-booted image fails its self-test (and is rolled back)")
 		.option("--broken-ack", "fault: ignore acks and keep re-sending acknowledged readings")
+		.option("--no-fast-retransmit", "behave as a protocol 1.0 device: re-send lost readings only after the resend timeout")
+		.option("--smp", "be a stock Zephyr/MCUboot device: answer SMP (MCUmgr) on --serial instead of protocol v1")
 		.addHelpText("after", "\nExit status: 0 when --count readings are all acked, 1 on failure, 2 on bad options, 130 when interrupted.")
 		.action(async (options: SimulateOptions, command: Command) => {
 			if (!options.serial && !options.mqtt)
@@ -47,5 +50,6 @@ export function registerDeviceCommands(program: Command, io: CliIo = processIo()
 			io.setExitCode(await simulate(options, io));
 		});
 	registerFirmwareHostCommands(device, io);
+	registerSmpCommands(device, io);
 	return device;
 }

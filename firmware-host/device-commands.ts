@@ -45,9 +45,16 @@ export function registerFirmwareHostCommands(device: Command, io: CliIo): void {
 		.option("--allow-downgrade", "accept an image older than the running one (the device still refuses a lower security counter)")
 		.option("--public-key <file>", "only accept images signed with this key (else: any valid signature; the device checks trust)")
 		.option("--reconnect-timeout <seconds>", "how long to wait for an unplugged device", number("--reconnect-timeout"), 60)
+		.option(
+			"--save-readings <file>",
+			"if unacknowledged readings stop the device resetting, append them to FILE (JSON lines), then ack them (at a bench without a gateway)",
+		)
 		.option("--baud-rate <n>", "serial speed", integer("--baud-rate"), 115200)
 		.option("--json", "print JSON lines instead of text")
-		.addHelpText("after", "\nExit status: 0 done, 1 failure, 2 bad options or unreadable image, 3 the device rolled the image back.")
+		.addHelpText(
+			"after",
+			"\nExit status: 0 done, 1 failure, 2 bad options or an unreadable or damaged image, 3 the image is not trusted or the device rolled it back.",
+		)
 		.action(async (image: string, options: Parameters<typeof flashCommand>[1]) => {
 			io.setExitCode(await flashCommand(image, options, io as TerminalIo));
 		});

@@ -2,7 +2,7 @@
  * `fieldchain firmware keygen | sign | inspect`: make a signing key, sign an application binary
  * into an image (protocol/README.md, "Firmware images"), and show what an image holds.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ErrorCodes, FieldchainError, isFieldchainError, isFieldchainErrorIn, toError } from "../platform/errors.js";
 import { IMAGE_MAGIC, type Tlv, TlvType } from "../protocol/firmware/image-layout.js";
@@ -37,8 +37,13 @@ export function registerFirmwareCommands(program: Command, io: CliIo = processIo
 			"--security-counter <n>",
 			"MCUboot security counter (u32) in the protected TLVs, or `auto` (major<<24 | minor<<16 | revision); devices refuse a lower one, --allow-downgrade or not (default: none, counts as 0)",
 		)
+		.option("--force", "overwrite <out> if it exists")
 		.argument("<in>", "application binary")
 		.argument("<out>", "signed image to write")
+		.addHelpText(
+			"after",
+			"\nExit status: 0 signed, 1 the image could not be written, 2 bad options or input (an unknown --version format, a missing key, an existing <out> without --force).",
+		)
 		.action((input: string, output: string, options: SignFlags) => io.setExitCode(run(io, () => sign(input, output, options, io))));
 	firmware
 		.command("inspect")
@@ -74,18 +79,39 @@ interface SignFlags {
 	version: string;
 	hardware: string;
 	securityCounter?: string;
+	force?: boolean;
 }
 
 function sign(input: string, output: string, options: SignFlags, io: CliIo): number {
-	const payload = readInput(input);
-	const image = signImage({
-		payload,
-		key: loadSigningKey(options.key),
-		version: options.version,
-		hardware: options.hardware,
-		securityCounter: parseSecurityCounter(options.securityCounter, options.version),
-	});
-	writeFileSync(output, image);
+	let image: Buffer;
+	let payload: Buffer;
+	try {
+		// Everything that can be wrong with what the user passed is checked before anything is written: exit 2.
+		if (!options.force && existsSync(output)) {
+			throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `${output} exists; firmware sign does not overwrite it.`, {
+				hint: "Choose another output file, or pass --force to replace it.",
+			});
+		}
+		payload = readInput(input);
+		image = signImage({
+			payload,
+			key: loadSigningKey(options.key),
+			version: options.version,
+			hardware: options.hardware,
+			securityCounter: parseSecurityCounter(options.securityCounter, options.version),
+		});
+	} catch (error) {
+		const e = toError(error);
+		io.stderr(`error${isFieldchainError(e) ? ` ${e.code}` : ""}: ${e.message}`);
+		return EXIT_USAGE;
+	}
+	try {
+		// Exclusive create without --force: a file that appeared since the check above is not replaced either.
+		writeFileSync(output, image, { flag: options.force ? "w" : "wx" });
+	} catch (error) {
+		io.stderr(`error: cannot write ${output}: ${toError(error).message}`);
+		return (error as NodeJS.ErrnoException).code === "EEXIST" ? EXIT_USAGE : EXIT_FAILURE;
+	}
 	const parsed = parseImage(image);
 	io.stdout(`${output}: version ${parsed.version} for ${parsed.hardware}, payload ${payload.length} bytes, image ${image.length} bytes`);
 	if (options.securityCounter !== undefined) io.stdout(`security counter ${parsed.securityCounter}`);

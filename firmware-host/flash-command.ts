@@ -2,17 +2,20 @@
  * `fieldchain device flash --serial PATH IMAGE [--test-only] [--resume]`: the flasher with a
  * progress bar on a terminal, plain lines (or JSON lines) otherwise, and exit codes for scripts.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { systemClock } from "../platform/clock.js";
 import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../platform/errors.js";
+import { verifyImage } from "../protocol/firmware/image-verify.js";
 import { loadPublicKey } from "../protocol/firmware/signing-keys.js";
 import { DeviceConnection } from "./host/device-connection.js";
 import { type FlashEvent, flashImage } from "./host/flasher.js";
 import { openDeviceLink } from "./host/open-device-link.js";
 import { formatBytes, ProgressBar } from "./host/progress-bar.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./simulate-command.js";
+import { answersSmp } from "./smp/smp-flash.js";
+import { smpFlashCommand } from "./smp/smp-flash-command.js";
 
-/** The image was refused or reverted by the device: distinct from other failures for scripts. */
+/** The image is not trusted, or the device reverted it: distinct from other failures for scripts. */
 export const EXIT_ROLLBACK = 3;
 
 export interface FlashCommandOptions {
@@ -24,6 +27,7 @@ export interface FlashCommandOptions {
 	json?: boolean;
 	reconnectTimeout?: number;
 	baudRate?: number;
+	saveReadings?: string;
 }
 
 export interface TerminalIo extends CliIo {
@@ -38,6 +42,8 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 	try {
 		image = readFileSync(imagePath);
 		publicKey = options.publicKey ? loadPublicKey(options.publicKey) : undefined;
+		// A damaged or unsigned file is a bad argument (exit 2), found before the device is touched.
+		verifyImage(image);
 	} catch (error) {
 		return fail(
 			io,
@@ -46,6 +52,18 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 			EXIT_USAGE,
 		);
 	}
+	if (!options.resume && !existsSync(options.serial)) {
+		return fail(
+			io,
+			options,
+			new FieldchainError(ErrorCodes.FC_SERIAL_OPEN, `There is no serial port ${options.serial}.`, {
+				hint: "Check the path: `fieldchain device list` shows the ports.",
+			}),
+			EXIT_USAGE,
+		);
+	}
+	// A stock Zephyr/MCUboot device answers SMP (MCUmgr), not protocol v1: flash it with MCUmgr's commands.
+	if (await answersSmp(options.serial, { baudRate: options.baudRate })) return smpFlashCommand(imagePath, image, options, io, publicKey);
 	const connection = new DeviceConnection({ open: () => openDeviceLink(options.serial, { baudRate: options.baudRate }) });
 	const bar = new ProgressBar(
 		{ write: (text) => io.write?.(text), line: (text) => io.stdout(text), isTTY: !options.json && Boolean(io.isTTY && io.write) },
@@ -125,6 +143,13 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 			case "rolledBack":
 				say("rolledBack", { running: event.running }, `ROLLED BACK: the device runs ${event.running}`);
 				return;
+			case "savedReadings":
+				say(
+					"savedReadings",
+					{ saved: event.saved, file: event.file },
+					`saved ${event.saved} unacknowledged readings to ${event.file} and acked them, so the device may reset`,
+				);
+				return;
 			default:
 				return;
 		}
@@ -138,6 +163,7 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 			allowDowngrade: options.allowDowngrade,
 			publicKey,
 			reconnectTimeoutMs: (options.reconnectTimeout ?? 60) * 1000,
+			saveReadings: options.saveReadings,
 			onEvent,
 		});
 		const text = {
@@ -148,7 +174,9 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 		say("done", { outcome: result.outcome, version: result.version }, text);
 		return EXIT_OK;
 	} catch (error) {
-		const code = isFieldchainError(error) && error.code === ErrorCodes.FC_FIRMWARE_ROLLBACK ? EXIT_ROLLBACK : EXIT_FAILURE;
+		// 3: the image is not trusted (by --public-key or the device) or the device rolled it back.
+		const trust = isFieldchainError(error) && (error.code === ErrorCodes.FC_FIRMWARE_ROLLBACK || error.code === ErrorCodes.FC_FIRMWARE_SIGNATURE);
+		const code = trust ? EXIT_ROLLBACK : EXIT_FAILURE;
 		bar.finish();
 		return fail(io, options, error, code);
 	} finally {

@@ -2,7 +2,9 @@
  * `fieldchain device monitor --serial PATH [--json] [--hex]`: live decoded frames from a tool,
  * with error counters and rates. It greets the tool (HostHello) unless --passive, so the tool
  * starts talking, and never acks: readings stay on the tool (they show up again as RESENT) until a
- * gateway stores them. Stops on Ctrl-C, or after --duration seconds or --count frames.
+ * gateway stores them, so readings/s counts first sends only and re-sent ones are shown apart (a
+ * 10/s tool with a growing backlog is still a 10/s tool). Stops on Ctrl-C, or after --duration
+ * seconds or --count frames.
  */
 import { systemClock } from "../platform/clock.js";
 import { isFieldchainError, toError } from "../platform/errors.js";
@@ -11,6 +13,9 @@ import { describeEnvelope } from "./monitor/describe-envelope.js";
 import { FrameMonitor, type MonitorCounters, rates } from "./monitor/frame-monitor.js";
 import { openRawSerialPort } from "./monitor/raw-serial-port.js";
 import { type CliIo, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK } from "./simulate-command.js";
+
+/** How many times `device monitor` says HostHello before it only listens. */
+const GREETINGS = 10;
 
 export interface MonitorOptions {
 	serial: string;
@@ -73,37 +78,57 @@ export async function monitorCommand(options: MonitorOptions, io: CliIo): Promis
 		previous = current;
 		previousAt = now;
 		if (options.json) io.stdout(JSON.stringify({ event: "stats", t: Math.round(now), ...current, ...r }));
-		else io.stdout(`${time(now)} -- ${summary(current)} | ${r.framesPerSecond} frames/s ${r.readingsPerSecond} readings/s ${r.bytesPerSecond} B/s`);
+		else
+			io.stdout(
+				`${time(now)} -- ${summary(current)} | ${r.framesPerSecond} frames/s ${r.newReadingsPerSecond} readings/s new, ${r.resentReadingsPerSecond}/s re-sent ${r.bytesPerSecond} B/s`,
+			);
 	};
 	const statsTimer = setInterval(stats, (options.statsInterval ?? 1) * 1000);
 	const durationTimer = options.duration !== undefined ? setTimeout(() => finish("done"), options.duration * 1000) : undefined;
 	const onSignal = () => finish("interrupted");
 	io.signals.once("SIGINT", onSignal);
 	io.signals.once("SIGTERM", onSignal);
+	// The greeting is repeated (same seq) every second, at most GREETINGS times, until the tool sends
+	// something other than a Hello (a Hello alone may be its unprompted one, our HostHello lost on a
+	// noisy line): a lost greeting must not leave the tool silent. A repeat only gets another Hello.
+	let greetTimer: NodeJS.Timeout | undefined;
 	if (!options.passive) {
-		monitor.send({
-			seq: 1,
-			hostHello: {
-				gatewayId: "fieldchain-monitor",
-				protocolMajor: PROTOCOL_MAJOR,
-				protocolMinor: PROTOCOL_MINOR,
-				maxPayload: 16384,
-				hostTimeUs: Math.round(systemClock.now() * 1000),
-			},
-		});
+		let greetings = 0;
+		const greet = () => {
+			greetings++;
+			monitor.send({
+				seq: 1,
+				hostHello: {
+					gatewayId: "fieldchain-monitor",
+					protocolMajor: PROTOCOL_MAJOR,
+					protocolMinor: PROTOCOL_MINOR,
+					maxPayload: 16384,
+					hostTimeUs: Math.round(systemClock.now() * 1000),
+				},
+			});
+			if (greetings < GREETINGS) greetTimer = setTimeout(greet, 1000);
+		};
+		const talking = (frame: { envelope?: { body?: string } }) => {
+			if (!frame.envelope || frame.envelope.body === "hello") return;
+			clearTimeout(greetTimer);
+			monitor.off("frame", talking);
+		};
+		monitor.on("frame", talking);
+		greet();
 	}
 	const outcome = await finished;
+	clearTimeout(greetTimer);
 	clearInterval(statsTimer);
 	if (durationTimer) clearTimeout(durationTimer);
 	io.signals.off("SIGINT", onSignal);
 	io.signals.off("SIGTERM", onSignal);
 	const total = monitor.counters;
 	const seconds = monitor.elapsed() / 1000;
-	const average = rates({ ...total, frames: 0, readings: 0, bytes: 0 }, total, monitor.elapsed());
+	const average = rates({ ...total, frames: 0, readings: 0, readingsNew: 0, readingsResent: 0, bytes: 0 }, total, monitor.elapsed());
 	if (options.json) io.stdout(JSON.stringify({ event: "summary", outcome, seconds: Math.round(seconds * 10) / 10, ...total, ...average }));
 	else
 		io.stdout(
-			`${outcome === "closed" ? "port closed" : "stopped"} after ${seconds.toFixed(1)} s: ${summary(total)} | average ${average.framesPerSecond} frames/s ${average.readingsPerSecond} readings/s`,
+			`${outcome === "closed" ? "port closed" : "stopped"} after ${seconds.toFixed(1)} s: ${summary(total)} | average ${average.framesPerSecond} frames/s ${average.newReadingsPerSecond} readings/s new, ${average.resentReadingsPerSecond}/s re-sent`,
 		);
 	port.destroy();
 	if (outcome === "closed") {
@@ -114,5 +139,5 @@ export async function monitorCommand(options: MonitorOptions, io: CliIo): Promis
 }
 
 function summary(c: MonitorCounters): string {
-	return `frames ${c.frames} readings ${c.readings} bytes ${c.bytes} | bad CRC ${c.badCrc} bad COBS ${c.badCobs} oversized ${c.oversized} short ${c.short} resyncs ${c.resyncs} undecodable ${c.undecodable}`;
+	return `frames ${c.frames} readings ${c.readings} (new ${c.readingsNew}, re-sent ${c.readingsResent}) bytes ${c.bytes} | bad CRC ${c.badCrc} bad COBS ${c.badCobs} oversized ${c.oversized} short ${c.short} resyncs ${c.resyncs} undecodable ${c.undecodable}`;
 }

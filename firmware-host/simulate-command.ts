@@ -11,6 +11,7 @@ import type { RunnerStatus, SimulatorHandle } from "./simulator/link-loop.js";
 import type { FaultOptions } from "./simulator/options.js";
 import { runMqttSimulator, runSerialSimulator } from "./simulator/runners.js";
 import type { SimulatedDevice } from "./simulator/simulated-device.js";
+import { simulateSmp } from "./simulator/smp/simulate-smp.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -64,12 +65,23 @@ export interface SimulateOptions {
 	slotSize?: number;
 	failSelfTest?: boolean;
 	brokenAck?: boolean;
+	/** false (--no-fast-retransmit): a protocol 1.0 device, recovering lost readings by the resend timeout only. */
+	fastRetransmit?: boolean;
+	/** Speak SMP (MCUmgr) as a stock Zephyr/MCUboot device instead of protocol v1 (serial only). */
+	smp?: boolean;
 }
 
 /** Runs the simulator; resolves with the process exit code. */
 export async function simulate(options: SimulateOptions, io: CliIo): Promise<number> {
+	if (options.smp) return simulateSmp(options, io);
 	const report = reporter(io, options);
-	const faults: FaultOptions = { garbage: options.garbage, corrupt: options.corrupt, drop: options.drop, brokenAck: options.brokenAck };
+	const faults: FaultOptions = {
+		garbage: options.garbage,
+		corrupt: options.corrupt,
+		drop: options.drop,
+		brokenAck: options.brokenAck,
+		noFastRetransmit: options.fastRetransmit === false,
+	};
 	let firmware: ImageService;
 	try {
 		firmware = createImageService(options);
@@ -126,7 +138,7 @@ function reporter(io: CliIo, options: SimulateOptions) {
 	const where = options.serial ?? redactUrl(options.mqtt ?? "");
 	const counts = (device: SimulatedDevice) => {
 		const s = device.stats;
-		return `taken=${s.generated} sent=${s.sent} resent=${s.resent} acked=${s.ackedUpTo} unacked=${s.unacked} dropped=${s.dropped} garbage=${s.garbage} corrupt=${s.corrupt}`;
+		return `taken=${s.generated} sent=${s.sent} resent=${s.resent} fast-retransmits=${s.fastRetransmits} probes=${s.probes} acked=${s.ackedUpTo} unacked=${s.unacked} dropped=${s.dropped} garbage=${s.garbage} corrupt=${s.corrupt}`;
 	};
 	let lastRetryError = "";
 	return {

@@ -4,7 +4,7 @@
  * It acknowledges the readings it receives without storing them: run it at the bench, not on a
  * tool whose readings matter.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { systemClock } from "../platform/clock.js";
 import { isFieldchainError, toError } from "../platform/errors.js";
 import type { Envelope } from "../protocol/codec.js";
@@ -77,9 +77,17 @@ export async function testCommand(options: TestCommandOptions, io: CliIo): Promi
 	try {
 		suite = await runConformance(context, { device: options.serial, onResult: print });
 	} catch (error) {
+		// The port cannot be opened: said once, not once per check. A path that does not exist is a bad option.
 		const e = toError(error);
 		io.stderr(`error${isFieldchainError(e) ? ` ${e.code}` : ""}: ${e.message}`);
-		return EXIT_FAILURE;
+		return existsSync(options.serial) ? EXIT_FAILURE : EXIT_USAGE;
+	}
+	if (!options.json && suite.foundStreaming) {
+		io.stdout(
+			suite.streamingRestored
+				? "the device streamed before the test and streams again (StartStreaming sent)"
+				: "WARNING: the device streamed before the test but did not take StartStreaming after it; send it StartStreaming or reset it",
+		);
 	}
 	if (options.junit) {
 		try {

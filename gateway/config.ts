@@ -10,6 +10,8 @@ import { isLoopback } from "../platform/net.js";
 import { isValidDeviceId } from "../protocol/topics.js";
 import { apiTokenWeakness } from "./auth/api-token.js";
 import type { DeviceCredentials } from "./broker/device-credentials.js";
+import { type ClockConfig, parseClockConfig } from "./clock/clock-config.js";
+import { parseRefusingUnknownKeys } from "./config-unknown-keys.js";
 import { parseAllowedHosts } from "./http/host-allow-list.js";
 import { type CapacityConfig, defaultCapacityConfig, parseCapacityConfig } from "./ingest/capacity/capacity-config.js";
 import type { SerialTarget } from "./serial/serial-manager.js";
@@ -46,6 +48,8 @@ export interface GatewayConfig {
 	uplink: UplinkConfig | false;
 	/** Disk quota and priority classes (gateway/ingest/capacity). */
 	capacity: CapacityConfig;
+	/** Trusted time sources and device-time rules (gateway/clock); absent: the defaults. */
+	clock?: ClockConfig;
 }
 
 export interface WebAppTechnician {
@@ -148,7 +152,12 @@ export function loadGatewayConfig(path: string): GatewayConfig {
 	return parseGatewayConfig(raw);
 }
 
+/** Validates a parsed config file; a key no parser knows (a typo such as "htpp") is refused with a did-you-mean. */
 export function parseGatewayConfig(raw: unknown): GatewayConfig {
+	return parseRefusingUnknownKeys(raw, parseKnownGatewayConfig);
+}
+
+function parseKnownGatewayConfig(raw: unknown): GatewayConfig {
 	const root = asObject(raw, "(root)");
 	const config = defaultGatewayConfig();
 	config.gatewayId = optionalString(root, "gatewayId", "");
@@ -208,6 +217,7 @@ export function parseGatewayConfig(raw: unknown): GatewayConfig {
 	if (root.webApp !== undefined && root.webApp !== false) config.webApp = parseWebApp(root.webApp);
 	if (root.uplink !== undefined && root.uplink !== false) config.uplink = parseUplinkConfig(root.uplink);
 	if (root.capacity !== undefined) config.capacity = parseCapacityConfig(root.capacity);
+	if (root.clock !== undefined) config.clock = parseClockConfig(root.clock);
 	return config;
 }
 

@@ -53,6 +53,8 @@ export interface GatewayEventMap {
 	alert: GatewayAlert;
 	/** A task's status changed on this gateway. */
 	taskChanged: { workOrderId: string; taskId: string; status: string; by: string; at: number };
+	/** The downlink brought new office decisions (time approved or rejected, milestones, invoices, visits, sign-offs). */
+	officeChanged: { kinds: string[]; at: number };
 }
 
 export type GatewayEventName = keyof GatewayEventMap;

@@ -16,6 +16,7 @@ import type { EnvelopeLink } from "../protocol/link.js";
 import type { SerialBinding } from "../protocol/transport/serial.js";
 import { type EmbeddedBroker, startEmbeddedBroker } from "./broker/embedded-broker.js";
 import { MqttHostLinks } from "./broker/mqtt-host-links.js";
+import { registerClockMetrics } from "./clock/clock-metrics.js";
 import { checkExposure } from "./config.js";
 import { alertRoutes } from "./http/alert-routes.js";
 import { buildApi } from "./http/api.js";
@@ -68,7 +69,17 @@ export class Gateway {
 		this.parts = buildParts(options, store, gatewayId, () => this.uplink.kick());
 		this.uplink = new GatewayUplink(this.parts);
 		const { committer, clock, logger, capacity } = this.parts;
-		this.context = { gatewayId, store, committer, clock, logger, helloTimeoutMs: options.helloTimeoutMs, admit: (row) => capacity.admit(row) };
+		this.context = {
+			gatewayId,
+			store,
+			committer,
+			clock,
+			logger,
+			helloTimeoutMs: options.helloTimeoutMs,
+			admit: (row) => capacity.admit(row),
+			time: this.parts.time,
+			deviceTime: this.parts.deviceTime,
+		};
 	}
 
 	static async start(options: GatewayOptions): Promise<Gateway> {
@@ -120,6 +131,7 @@ export class Gateway {
 		const tls = new GatewayTls(config, logger);
 		this.tls = tls;
 		this.parts.capacity.start();
+		await this.parts.time.start();
 		this.uplink.start();
 		if (config.mqtt) {
 			this.broker = await startEmbeddedBroker({
@@ -159,9 +171,14 @@ export class Gateway {
 				signedIn: app.signedIn,
 				hosts,
 				serverFactory: tls.httpServerFactory(this.nodeRed?.serverFactory),
-				metrics: this.uplink.registerMetrics(createMetrics(this.parts.committer, this.parts.devices)),
+				metrics: registerClockMetrics(
+					this.uplink.registerMetrics(createMetrics(this.parts.committer, this.parts.devices)),
+					this.parts.time,
+					this.parts.deviceTime,
+				),
 				token: config.http.token,
 				startedAt: clock.now(),
+				time: this.parts.time,
 				routes: [workRoutes(this.parts), alertRoutes(this.parts), ...app.routes, this.uplink.routes()],
 			});
 			try {
@@ -191,6 +208,7 @@ export class Gateway {
 	private async stopParts(): Promise<void> {
 		this.tls?.close();
 		this.parts.capacity.stop();
+		this.parts.time.stop();
 		await this.uplink.stop();
 		await this.nodeRed?.stop();
 		await this.serial?.stop();

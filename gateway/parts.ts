@@ -11,6 +11,11 @@ import type Database from "better-sqlite3";
 import { type Clock, systemClock } from "../platform/clock.js";
 import type { Logger } from "../platform/logger.js";
 import { type GatewayKey, loadOrCreateGatewayKey } from "../protocol/evidence/keys.js";
+import type { BootAnchor } from "./clock/boot-anchor.js";
+import { buildClock } from "./clock/build-clock.js";
+import type { DeviceTimeCheck } from "./clock/device-time.js";
+import type { GatewayTime } from "./clock/gateway-time.js";
+import type { KernelSyncProbe } from "./clock/kernel-sync.js";
 import type { GatewayConfig } from "./config.js";
 import { announceSealed, readingFeed, watchDevices } from "./event-feeds.js";
 import { GatewayEvents } from "./events.js";
@@ -29,8 +34,12 @@ import { SealedSpans } from "./uplink/sealed-spans.js";
 import { destinationOf } from "./uplink/uplink-config.js";
 import { ActiveTasks } from "./work/active-tasks.js";
 import { Alerts } from "./work/alerts.js";
+import { DeliverableSignOffs } from "./work/deliverable-signoffs.js";
+import { FieldStates } from "./work/field-states.js";
 import { TaskStates } from "./work/task-states.js";
 import { TimeEntries, type TimeEntryOutbox } from "./work/time-entries.js";
+import { TimeSubmissions } from "./work/time-submissions.js";
+import { Visits } from "./work/visits.js";
 import { WorkOrders } from "./work/work-orders.js";
 
 export interface PartsOptions {
@@ -45,6 +54,10 @@ export interface PartsOptions {
 	clock?: Clock;
 	/** Free and used disk space as the quota sees them (tests simulate a full disk). */
 	diskProbe?: DiskProbe;
+	/** The kernel's NTP status (gateway/clock/kernel-sync.ts); default: asked of the system unless a clock is injected. */
+	kernelSync?: KernelSyncProbe;
+	/** The boot's monotonic anchor; default: the kernel's boot id and CLOCK_MONOTONIC, or the injected clock's. */
+	bootAnchor?: BootAnchor;
 }
 
 export interface GatewayParts {
@@ -69,6 +82,12 @@ export interface GatewayParts {
 	readonly timeEntries: TimeEntries;
 	readonly alerts: Alerts;
 	readonly taskStates: TaskStates;
+	/** Time entries with their one lifecycle shared with billing (submit, office decisions, resubmit). */
+	readonly timeSubmissions: TimeSubmissions;
+	/** Visits moved through dispatched → en route → on site → completed, their work orders following. */
+	readonly visits: Visits;
+	/** The customer's signature signing off a work order's deliverables. */
+	readonly signOffs: DeliverableSignOffs;
 	readonly committer: GroupCommitter;
 	/** The disk quota: admits or refuses each reading before ingest stores it. */
 	readonly capacity: CapacityGuard;
@@ -78,6 +97,10 @@ export interface GatewayParts {
 	readonly cursors: UplinkCursors;
 	/** The sealed evidence the uplink sends next. */
 	readonly spans: SealedSpans;
+	/** The gateway's time, its quality and boot anchor (gateway/clock): stamps evidence. */
+	readonly time: GatewayTime;
+	/** Flags readings whose device time is implausible. */
+	readonly deviceTime: DeviceTimeCheck;
 }
 
 /**
@@ -110,7 +133,11 @@ export function buildParts(options: PartsOptions, store: SqliteReadingStore, gat
 	const attachments = new Attachments(db);
 	const alerts = new Alerts(db);
 	const taskStates = new TaskStates(db, workOrders, toOutbox);
+	const fieldStates = new FieldStates(db);
+	const timeSubmissions = new TimeSubmissions(db, workOrders, fieldStates, toOutbox);
+	const visits = new Visits(db, workOrders, fieldStates, toOutbox);
 	const key = loadOrCreateGatewayKey(dataDir);
+	const { time, deviceTime } = buildClock(options, clock, logger);
 	const evidence: EvidenceLog = new EvidenceLog({
 		db,
 		batches,
@@ -120,6 +147,7 @@ export function buildParts(options: PartsOptions, store: SqliteReadingStore, gat
 		activeTasks,
 		device: (deviceId) => store.getDevice(deviceId),
 		clock,
+		time,
 		logger,
 		sealEveryRecords: options.sealEveryRecords,
 		sealEveryMs: options.sealEveryMs,
@@ -167,10 +195,15 @@ export function buildParts(options: PartsOptions, store: SqliteReadingStore, gat
 		timeEntries,
 		alerts,
 		taskStates,
+		timeSubmissions,
+		visits,
+		signOffs: new DeliverableSignOffs(db, workOrders, evidence, fieldStates, toOutbox),
 		committer,
 		capacity,
 		outbox,
 		cursors,
 		spans: new SealedSpans(db, batches),
+		time,
+		deviceTime,
 	};
 }

@@ -81,3 +81,48 @@ export class ManualClock implements Clock {
 		return this.timers.size;
 	}
 }
+
+/**
+ * A clock for tests whose wall clock can jump while monotonic time does not, as when NTP steps the
+ * clock, someone sets the date or a handheld without an RTC boots at 1970. Timers run on monotonic
+ * time (as Node's do); jumpWall() moves only now(). Code that measures a duration with now() fails
+ * its test on this clock; code that uses monotonic() or timers does not.
+ */
+export class JumpingClock extends ManualClock {
+	private wallOffset = 0;
+
+	override now(): number {
+		return super.now() + this.wallOffset;
+	}
+
+	override monotonic(): number {
+		return super.now();
+	}
+
+	/** Moves the wall clock by ms (positive or negative); monotonic time and timers are untouched. */
+	jumpWall(ms: number): void {
+		this.wallOffset += ms;
+	}
+}
+
+/**
+ * Wall time that only moves as monotonic time does, from the wall clock read once: for deadlines
+ * that are stored as wall times (so they survive a restart) but must not move when the wall clock
+ * jumps while the process runs. After a restart it starts again from the wall clock of that moment.
+ */
+export function steadyWallTime(clock: Clock): () => number {
+	const wallAtStart = clock.now();
+	const monotonicAtStart = clock.monotonic();
+	return () => wallAtStart + (clock.monotonic() - monotonicAtStart);
+}
+
+/** The same clock with now() replaced by steadyWallTime: for code that stores deadlines as wall times. */
+export function steadyClock(clock: Clock): Clock {
+	const now = steadyWallTime(clock);
+	return {
+		now,
+		monotonic: () => clock.monotonic(),
+		setTimeout: (callback, ms) => clock.setTimeout(callback, ms),
+		clearTimeout: (handle) => clock.clearTimeout(handle),
+	};
+}

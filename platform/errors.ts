@@ -52,6 +52,8 @@ const catalogue = {
 	FC_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415 },
 	FC_HTTP_INTERNAL: { status: 500 },
 	FC_HTTP_LISTEN: { status: 500 },
+	// Another fieldchain process holds this data directory (platform/instance-lock.ts); nothing of it was touched.
+	FC_INSTANCE_LOCKED: { status: 500 },
 	// The Host header names no host this gateway answers for (DNS-rebinding guard, gateway/http/host-allow-list.ts).
 	FC_HTTP_MISDIRECTED: { status: 421 },
 	// Technician web app sign-in (gateway/http/session-routes.ts).
@@ -80,6 +82,9 @@ const catalogue = {
 	FC_MODEL_UNIT_INCOMPATIBLE: { status: 400 },
 	FC_MODEL_DEPENDENCY_CYCLE: { status: 409 },
 	FC_MODEL_MIGRATION: { status: 500 },
+	// Scheduling (scheduling/): a problem that cannot be read or solved as given; an external routing engine failing.
+	FC_SCHEDULE_INPUT: { status: 400 },
+	FC_SCHEDULE_ENGINE: { status: 502 },
 	// Evidence integrity (protocol/evidence): records, chain, keys, checkpoints, bundles.
 	FC_EVIDENCE_INVALID: { status: 400 },
 	FC_EVIDENCE_MALFORMED: { status: 400 },
@@ -95,6 +100,9 @@ const catalogue = {
 	FC_FIRMWARE_UPLOAD: { status: 502 },
 	FC_FIRMWARE_STATE: { status: 409 },
 	FC_FIRMWARE_ROLLBACK: { status: 502 },
+	// SMP (MCUmgr) devices: a packet that does not decode, or an error the device answered (firmware-host/smp).
+	FC_SMP_DECODE: { status: 502 },
+	FC_SMP_DEVICE: { status: 502 },
 	// Reference billing service (cloud-bridge/billing): auth, enrollment, ingest, storage.
 	FC_BILLING_UNAUTHORIZED: { status: 401 },
 	FC_BILLING_FORBIDDEN: { status: 403 },
@@ -115,6 +123,13 @@ const catalogue = {
 	FC_BILLING_TIME_ENTRY: { status: 409 },
 	// The billing service's storage failed or is unreachable; the details are in its log under a correlation id.
 	FC_BILLING_UNAVAILABLE: { status: 503 },
+	// A schedule plan (POST /v1/schedule/plans) applied after something it read changed, or applied twice: make a new plan.
+	FC_SCHEDULE_PLAN_STALE: { status: 409 },
+	// Office console of the billing service (cloud-bridge/console): sign-in of people, sessions, CSRF.
+	FC_CONSOLE_SIGN_IN_FAILED: { status: 401 },
+	FC_CONSOLE_TOO_MANY_ATTEMPTS: { status: 429 },
+	FC_CONSOLE_CROSS_ORIGIN: { status: 403 },
+	FC_CONSOLE_OWN_ENTRY: { status: 403 },
 	// Webhooks of the billing service (cloud-bridge/webhooks): subscriptions, signatures, storage.
 	FC_WEBHOOK_INVALID: { status: 400 },
 	FC_WEBHOOK_NOT_FOUND: { status: 404 },

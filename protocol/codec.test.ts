@@ -20,7 +20,9 @@ const T_US = 1_764_000_000_123_456;
 
 /** One Envelope of every body kind, with every field of the body set. */
 const SAMPLES: Record<BodyKind, EnvelopeInit> = {
-	hostHello: { seq: 1, hostHello: { gatewayId: "gw-1", protocolMajor: 1, protocolMinor: 2, maxPayload: 4096, hostTimeUs: T_US } },
+	hostHello: { seq: 1, hostHello: { gatewayId: "gw-1", protocolMajor: 1, protocolMinor: 2, maxPayload: 4096, hostTimeUs: T_US, hostTimeQuality: 2 } },
+	timeRequest: { seq: 14, timeRequest: { deviceTimeUs: 3_725_000_000 } },
+	timeSync: { seq: 15, timeSync: { timeUs: T_US, quality: 3, requestSeq: 14, requestDeviceTimeUs: 3_725_000_000, source: "gnss", uncertaintyMs: 20 } },
 	hello: {
 		seq: 2,
 		hello: {

@@ -15,10 +15,13 @@ export type Reading = fieldchain.device.v1.IReading;
 export type Command = fieldchain.device.v1.ICommand;
 export type CommandResult = fieldchain.device.v1.ICommandResult;
 export type Capability = fieldchain.device.v1.ICapability;
+/** An inclusive run of reading seqs in a selective ack. */
+export type SeqRange = { first: number; last: number };
 export type BodyKind = NonNullable<Envelope["body"]>;
 
 export const PROTOCOL_MAJOR = 1;
-export const PROTOCOL_MINOR = 0;
+/** 1: selective acknowledgement and fast retransmit (protocol/README.md, "Fast recovery"). */
+export const PROTOCOL_MINOR = 1;
 
 export const ReadingFlag = fieldchain.device.v1.ReadingFlag;
 export const CommandStatus = fieldchain.device.v1.CommandResult.Status;

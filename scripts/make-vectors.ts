@@ -250,6 +250,54 @@ const SOURCES: VectorSource[] = [
 			},
 		},
 	},
+	// Protocol minor 1: selective acknowledgement (protocol/README.md, "Fast recovery").
+	{
+		name: "ack_selective",
+		description: "Gateway -> device: readings 1..17, 19..20 and 23 of this boot are stored; 18, 21 and 22 are missing (a duplicate ack with SACK ranges).",
+		envelope: {
+			seq: 5,
+			ack: {
+				upToSeq: 17,
+				bootId: BOOT_ID,
+				sack: [
+					{ first: 19, last: 20 },
+					{ first: 23, last: 23 },
+				],
+			},
+		},
+	},
+	{
+		name: "ack_selective_current_boot",
+		description: "Selective ack without boot_id (the device's current boot): 0 is acked cumulatively, readings 2..300 are stored, 1 is missing.",
+		envelope: { seq: 6, ack: { sack: [{ first: 2, last: 300 }] } },
+	},
+	// Protocol minor 1: time (protocol/README.md, "Time").
+	{
+		name: "host_hello_time_quality",
+		description: "Gateway -> device: HostHello whose host_time_us is unsynchronised (host_time_quality 1): a device should not set its clock from it.",
+		envelope: {
+			seq: 1,
+			hostHello: { gatewayId: "gw-workshop-01", protocolMajor: 1, protocolMinor: 1, maxPayload: 4096, hostTimeUs: NOW_US, hostTimeQuality: 1 },
+		},
+	},
+	{
+		name: "time_request",
+		description: "Device -> gateway: a device without a real-time clock asks for the time; device_time_us is its clock since boot (12.5 s).",
+		envelope: { seq: 9, timeRequest: { deviceTimeUs: 12_500_000 } },
+	},
+	{
+		name: "time_sync_answer",
+		description: "Gateway -> device: the answer to time_request (request_seq 9, its device_time_us echoed); the gateway is NTP-synchronised.",
+		envelope: {
+			seq: 7,
+			timeSync: { timeUs: NOW_US, quality: 2, requestSeq: 9, requestDeviceTimeUs: 12_500_000, source: "ntp" },
+		},
+	},
+	{
+		name: "time_sync_gnss",
+		description: "Device -> gateway: a GNSS tool offers its time (synchronised, 1 ms uncertainty), unprompted.",
+		envelope: { seq: 3, timeSync: { timeUs: NOW_US, quality: 2, source: "gnss", uncertaintyMs: 1 } },
+	},
 ];
 
 export function buildVectors(): GoldenVector[] {

@@ -9,6 +9,8 @@ missing=()
 command -v socat >/dev/null || missing+=(socat)
 command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
 command -v protoc >/dev/null || missing+=(protobuf-compiler)
+# A C compiler: protocol/README.md's C reference code is compiled and run by a test.
+command -v cc >/dev/null || missing+=(gcc)
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null || missing+=(chromium)

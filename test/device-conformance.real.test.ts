@@ -73,13 +73,13 @@ describe("device test (conformance suite) against the simulator on a pty", () =>
 		const path = await simulatorOnPty();
 		const junit = join(dir, "pass.xml");
 		const { code, text } = await runTest(path, { junit });
-		expect(text, text).toMatch(/CONFORMS: 9 passed, 0 failed, 0 skipped/);
+		expect(text, text).toMatch(/CONFORMS: 10 passed, 0 failed, 0 skipped/);
 		expect(code).toBe(0);
 		expect(text).toMatch(/note: resumed at offset \d+ of \d+/);
 		expect(text).toMatch(/note: ran 1\.1\.0 once, rolled back to 1\.0\.0/);
 		const xml = readFileSync(junit, "utf8");
-		expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="fieldchain device conformance" tests="9" failures="0" skipped="0"/);
-		expect(xml.match(/<testcase /g)).toHaveLength(9);
+		expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="fieldchain device conformance" tests="10" failures="0" skipped="0"/);
+		expect(xml.match(/<testcase /g)).toHaveLength(10);
 		expect(xml).not.toContain("<failure");
 	}, 60_000);
 
@@ -88,7 +88,7 @@ describe("device test (conformance suite) against the simulator on a pty", () =>
 		const { code, text } = await runTest(path, { image: null });
 		expect(code).toBe(0);
 		expect(text).toMatch(/SKIP {2}firmware-resume.*\n {6}no --image given/);
-		expect(text).toMatch(/CONFORMS: 7 passed, 0 failed, 2 skipped/);
+		expect(text).toMatch(/CONFORMS: 8 passed, 0 failed, 2 skipped/);
 	}, 60_000);
 
 	it("fails with a clear report against a device whose acks are broken", async () => {

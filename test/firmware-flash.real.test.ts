@@ -173,13 +173,15 @@ describe("device flash over a socat pty pair", () => {
 		const truncated = join(dir, "truncated.img");
 		writeFileSync(truncated, bytes.subarray(0, 5000));
 
+		// A damaged file is bad input (exit 2), found before the device is touched; an untrusted key is exit 3.
 		const bad = await flash(b, tampered);
-		expect(bad.code).toBe(1);
+		expect(bad.code).toBe(2);
 		expect(bad.stderr.join()).toMatch(/FC_FIRMWARE_IMAGE.*modified or damaged/);
 
 		const rogue = await flash(b, writeImage("1.5.0", { signer: other }));
-		expect(rogue.code).toBe(1);
-		expect(rogue.stderr.join()).toMatch(/FC_FIRMWARE_SIGNATURE.*not trusted/);
+		expect(rogue.code).toBe(3);
+		// The device lists the keys it trusts, so the flasher refuses before uploading.
+		expect(rogue.stderr.join()).toMatch(/FC_FIRMWARE_SIGNATURE.*does not trust the key that signed this image.*Nothing was uploaded/);
 
 		const pinned = await flash(b, writeImage("1.5.0", { signer: other }), { publicKey: join(dir, "release.key.pub") });
 		expect(pinned.stderr.join()).toMatch(/FC_FIRMWARE_SIGNATURE.*not trusted/);
@@ -189,6 +191,7 @@ describe("device flash over a socat pty pair", () => {
 		expect(hw.stderr.join()).toMatch(/FC_FIRMWARE_HARDWARE.*built for FC-MM1, but the device is FC-SIM-1:A/);
 
 		const cut = await flash(b, truncated);
+		expect(cut.code).toBe(2);
 		expect(cut.stderr.join()).toMatch(/FC_FIRMWARE_IMAGE.*truncated/);
 
 		const old = await flash(b, writeImage("0.9.0"));

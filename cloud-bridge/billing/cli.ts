@@ -8,13 +8,16 @@ import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { invalidConfig } from "../../platform/config-errors.js";
 import { onFatalStop } from "../../platform/fatal.js";
+import { listenError } from "../../platform/listen-error.js";
 import { createLogger } from "../../platform/logger.js";
 import { isLoopback } from "../../platform/net.js";
 import { ensurePrivateDir } from "../../platform/private-data.js";
+import { registerUserCommands } from "../console/user-cli.js";
 import { webhookStoreBeside } from "../webhooks/beside-storage.js";
 import { WebhookDispatcher } from "../webhooks/dispatcher.js";
 import { webhookRouteSpecs } from "../webhooks/routes.js";
 import { DAY_MS, DEFAULT_ENROLLMENT_TTL_MS, DEFAULT_TOKEN_TTL_DAYS, issueApiToken, issueEnrollmentToken, MAX_TOKEN_TTL_DAYS } from "./auth/tokens.js";
+import { DownlinkPushSink, mqttPushPublisher } from "./downlink-push.js";
 import { createBillingService } from "./service.js";
 import { type BillingStorage, openBillingStorage } from "./storage.js";
 import { SCOPES } from "./store/types.js";
@@ -75,59 +78,78 @@ export function registerCloudCommands(program: Command): Command {
 		)
 		.option("--log-level <level>", "trace, debug, info, warn, error")
 		.option("--webhook-allow <cidr>", "deliver webhooks to this otherwise refused range (loopback, private, link-local); repeat for more", collect, [])
-		.action(async (options: StorageFlags & { port?: number; host: string; marginFloor?: number; logLevel?: string; webhookAllow: string[] }) => {
-			const logger = createLogger({ name: "billing", level: options.logLevel });
-			const storage = await openFromFlags(options);
-			try {
-				const tokens = await storage.store.countTokens();
-				if (!isLoopback(options.host) && tokens === 0) {
-					throw invalidConfig(`Refusing to listen on ${options.host} before any token exists.`, {
-						field: "--host",
-						hint: "Create the first admin token with `fieldchain cloud token create --scope admin` against the same database, then start again.",
+		.option("--downlink-mqtt-url <url>", "tell bound gateways of office decisions on their downlink topic on this MQTT broker (mqtt://host:1883)")
+		.action(
+			async (
+				options: StorageFlags & { port?: number; host: string; marginFloor?: number; logLevel?: string; webhookAllow: string[]; downlinkMqttUrl?: string },
+			) => {
+				const logger = createLogger({ name: "billing", level: options.logLevel });
+				const storage = await openFromFlags(options);
+				try {
+					const tokens = await storage.store.countTokens();
+					if (!isLoopback(options.host) && tokens === 0) {
+						throw invalidConfig(`Refusing to listen on ${options.host} before any token exists.`, {
+							field: "--host",
+							hint: "Create the first admin token with `fieldchain cloud token create --scope admin` against the same database, then start again.",
+						});
+					}
+					// Events go to the webhook dispatcher, queued in the same database so they survive a restart.
+					const dispatcher = new WebhookDispatcher({
+						store: await webhookStoreBeside(storage),
+						webhookAllow: options.webhookAllow,
+						onError: (error) => logger.error({ err: error }, "webhook worker"),
 					});
+					// Gateways hear of office decisions at once over MQTT when a broker is named (downlink-push.ts).
+					const push = options.downlinkMqttUrl ? mqttPushPublisher(options.downlinkMqttUrl) : undefined;
+					const app = createBillingService({
+						storage,
+						logger,
+						events: push ? new DownlinkPushSink(dispatcher, storage, push.publish, logger) : dispatcher,
+						routes: webhookRouteSpecs(dispatcher),
+						policy: options.marginFloor === undefined ? {} : { marginFloorBasisPoints: options.marginFloor },
+					});
+					await app.listen({ host: options.host, port: options.port ?? DEFAULT_BILLING_PORT }).catch(async (cause: unknown) => {
+						// The outbox relay started with the app (onReady): stop it, or the process stays up after the error.
+						await app.close().catch(() => {});
+						await dispatcher.close().catch(() => {});
+						throw listenError(cause, {
+							what: "billing service",
+							host: options.host,
+							port: options.port ?? DEFAULT_BILLING_PORT,
+							flag: "--port P (or --host H)",
+						});
+					});
+					dispatcher.start();
+					const address = app.server.address();
+					const port = address && typeof address === "object" ? address.port : options.port;
+					const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+					process.stdout.write(`fieldchain billing service on http://${host}:${port} (OpenAPI: /openapi.json), storage: ${storage.describe}\n`);
+					if (tokens === 0) process.stdout.write("No tokens yet: create the first with `fieldchain cloud token create --scope admin`.\n");
+					const stop = async (signal: string) => {
+						logger.info({ signal }, "stopping");
+						await app.close();
+						await dispatcher.close();
+						await push?.close();
+						await storage.close();
+						logger.flush();
+						process.exit(0);
+					};
+					process.once("SIGINT", () => void stop("SIGINT"));
+					process.once("SIGTERM", () => void stop("SIGTERM"));
+					// An unhandled rejection (platform/fatal.ts) still closes the store.
+					onFatalStop(async () => {
+						await app.close();
+						await dispatcher.close();
+						await push?.close();
+						await storage.close();
+						logger.flush();
+					});
+				} catch (error) {
+					await storage.close();
+					throw error;
 				}
-				// Events go to the webhook dispatcher, queued in the same database so they survive a restart.
-				const dispatcher = new WebhookDispatcher({
-					store: await webhookStoreBeside(storage),
-					webhookAllow: options.webhookAllow,
-					onError: (error) => logger.error({ err: error }, "webhook worker"),
-				});
-				const app = createBillingService({
-					storage,
-					logger,
-					events: dispatcher,
-					routes: webhookRouteSpecs(dispatcher),
-					policy: options.marginFloor === undefined ? {} : { marginFloorBasisPoints: options.marginFloor },
-				});
-				await app.listen({ host: options.host, port: options.port ?? DEFAULT_BILLING_PORT });
-				dispatcher.start();
-				const address = app.server.address();
-				const port = address && typeof address === "object" ? address.port : options.port;
-				const host = options.host.includes(":") ? `[${options.host}]` : options.host;
-				process.stdout.write(`fieldchain billing service on http://${host}:${port} (OpenAPI: /openapi.json), storage: ${storage.describe}\n`);
-				if (tokens === 0) process.stdout.write("No tokens yet: create the first with `fieldchain cloud token create --scope admin`.\n");
-				const stop = async (signal: string) => {
-					logger.info({ signal }, "stopping");
-					await app.close();
-					await dispatcher.close();
-					await storage.close();
-					logger.flush();
-					process.exit(0);
-				};
-				process.once("SIGINT", () => void stop("SIGINT"));
-				process.once("SIGTERM", () => void stop("SIGTERM"));
-				// An unhandled rejection (platform/fatal.ts) still closes the store.
-				onFatalStop(async () => {
-					await app.close();
-					await dispatcher.close();
-					await storage.close();
-					logger.flush();
-				});
-			} catch (error) {
-				await storage.close();
-				throw error;
-			}
-		});
+			},
+		);
 
 	const token = cloud.command("token").description("API tokens");
 	token
@@ -151,6 +173,7 @@ export function registerCloudCommands(program: Command): Command {
 			}
 		});
 	registerTokenAdminCommands(token, openFromFlags, DEFAULT_BILLING_DB);
+	registerUserCommands(cloud, openFromFlags, DEFAULT_BILLING_DB);
 
 	cloud
 		.command("enrollment")

@@ -4,6 +4,7 @@ import type { EntityKind } from "../../model/entities/kinds.js";
 import type { OutboxMessage, Repository } from "../../model/repository/types.js";
 import type { Clock } from "../../platform/clock.js";
 import type { BillingEvent, BillingEventSink, BillingEventType } from "../events/billing-events.js";
+import type { DownlinkPush } from "./schedule/downlink-push.js";
 import type { BillingStore } from "./store/types.js";
 
 /** The pino-compatible subset the service logs through. */
@@ -38,6 +39,8 @@ export interface BillingContext {
 	outboxEvent(type: BillingEventType, data: Record<string, unknown>): OutboxMessage;
 	/** Hands stored outbox events to the sink now (cloud-bridge/events/outbox-relay.ts); never rejects. */
 	relayOutbox(): Promise<void>;
+	/** Tells gateways their plan changed (MQTT, schedule/downlink-push.ts); absent: they find out on their next pull. */
+	downlinkPush?: DownlinkPush;
 }
 
 export function makeOutboxEvent(clock: Clock): BillingContext["outboxEvent"] {

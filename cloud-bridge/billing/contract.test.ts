@@ -123,6 +123,7 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("GET", `/v1/work-orders/${WO}/evidence`));
 		expectOk(await r("GET", "/v1/gateways/gw-1/chain"));
 		expectOk(await r("GET", "/v1/gateways/gw-1/keys", { token: service.tokens.reader }));
+		expectOk(await r("GET", "/v1/gateways/gw-1/evidence-times?fromSeq=1&toSeq=10", { token: service.tokens.reader }));
 		// The gateway serves TECH1; binding it to TECH2 as well lets it record TECH2's travel.
 		expect(expectOk(await r("PATCH", "/v1/gateways/gw-1", { body: { technicianIds: ["TECH1", "TECH2"] } })).technicianIds).toEqual(["TECH1", "TECH2"]);
 		const draft = expectOk(
@@ -135,6 +136,12 @@ describe("OpenAPI contract", () => {
 		expect(draft.status).toBe("draft");
 		expectOk(await r("POST", `/v1/time-entries/${draft.id}/submit`, { token: scenario.gatewayToken, body: {} }));
 		expectOk(await r("POST", `/v1/time-entries/${draft.id}/reject`, { token: service.tokens.approver, body: { reason: "not this visit" } }));
+		// Corrected and submitted again, in one step; the rejection and its reason stay on record.
+		const corrected = expectOk(await r("POST", `/v1/time-entries/${draft.id}/resubmit`, { token: scenario.gatewayToken, body: { end: T0 + HOUR / 2 } }));
+		expect(corrected).toMatchObject({ status: "submitted", end: T0 + HOUR / 2 });
+		expect(expectOk(await r("GET", `/v1/work-orders/${WO}/approvals`)).approvals).toContainEqual(
+			expect.objectContaining({ kind: "time-entry", subjectId: draft.id, decision: "rejected", reason: "not this visit" }),
+		);
 		expectOk(await r("GET", `/v1/time-entries/${scenario.timeEntryId}`));
 		expectOk(await r("GET", `/v1/work-orders/${WO}/time-entries`));
 		expectOk(await r("POST", `/v1/work-orders/${WO}/deliverables`, { body: { id: "D2", kind: "report", title: "Test report" } }), 201);
@@ -169,6 +176,11 @@ describe("OpenAPI contract", () => {
 		expect((await r("POST", "/v1/work-orders", { token: service.tokens.reader, body: {} })).status).toBe(403);
 		expect((await r("GET", "/v1/work-orders/nope")).status).toBe(404);
 		expect((await r("POST", "/v1/work-orders", { body: { title: 5 } })).status).toBe(400);
+
+		// The visit's progress in the field, and a second visit cancelled.
+		for (const status of ["en-route", "on-site", "completed"]) expectOk(await r("POST", "/v1/appointments/AP1/status", { body: { status } }));
+		expectOk(await r("POST", `/v1/work-orders/${WO}/appointments`, { body: { id: "AP2", technicianId: "TECH1", window: { start: T0, end: T0 + HOUR } } }), 201);
+		expectOk(await r("POST", "/v1/appointments/AP2/status", { body: { status: "cancelled" } }));
 
 		// Every event type the service publishes came out along the way.
 		expect(new Set(service.events.events.map((e) => e.type))).toEqual(new Set(BILLING_EVENT_TYPES));

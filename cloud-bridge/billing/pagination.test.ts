@@ -3,9 +3,10 @@
  * `cursor`, and `next` in the answer (null on the last page), declared in the OpenAPI document;
  * callers that send neither still get the list they got before.
  */
+import { generateKeyPairSync } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "./testing/harness.js";
-import { Scenario } from "./testing/scenario.js";
+import { expectOk, Scenario } from "./testing/scenario.js";
 
 interface Operation {
 	parameters?: { in: string; name: string }[];
@@ -75,5 +76,63 @@ describe("list routes are paged", () => {
 		expect(filtered.status).toBe(200);
 		expect(filtered.body.workOrders).toHaveLength(1);
 		expect((await service.request("GET", "/v1/work-orders?customerId=nobody&limit=1")).body.workOrders).toHaveLength(0);
+	});
+
+	it("pages by position: rows inserted between page fetches never shift a page or show an item twice (store-paged and model lists)", async () => {
+		const enroll = async (gatewayId: string) => {
+			const { enrollmentToken } = expectOk<{ enrollmentToken: string }>(await service.request("POST", "/v1/enrollments"), 201);
+			const publicKey = generateKeyPairSync("ed25519").publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("base64");
+			expectOk(await service.request("POST", "/v1/gateways/enroll", { token: null, body: { enrollmentToken, gatewayId, publicKey, technicianIds: [] } }), 201);
+		};
+		const walk = async (path: string, field: string, between: (round: number) => Promise<void>) => {
+			const seen: string[] = [];
+			let cursor: string | null = null;
+			let round = 0;
+			do {
+				const page: { status: number; body: Record<string, unknown> & { next: string | null } } = await service.request(
+					"GET",
+					`${path}${path.includes("?") ? "&" : "?"}limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+				);
+				expect(page.status).toBe(200);
+				seen.push(...(page.body[field] as { id: string }[]).map((item) => item.id));
+				cursor = page.body.next;
+				await between(round++);
+			} while (cursor);
+			return seen;
+		};
+		for (const id of ["gw-b", "gw-d", "gw-f"]) await enroll(id);
+		// After the first page (gw-b, gw-d): one gateway before the position, one after it.
+		const gateways = await walk("/v1/gateways", "gateways", async (round) => {
+			if (round !== 0) return;
+			await enroll("gw-a");
+			await enroll("gw-e");
+		});
+		expect(gateways).toEqual(["gw-b", "gw-d", "gw-e", "gw-f"]);
+
+		const order = (id: string) =>
+			service.request("POST", "/v1/work-orders", {
+				body: { id, customerId: "C1", siteId: "S1", assetId: "A1", title: `Order ${id}`, sla: { respondBy: 2_000_000_000_000, resolveBy: 2_000_100_000_000 } },
+			});
+		await new Scenario(service).seedParties();
+		for (const id of ["WO-2", "WO-4", "WO-6"]) expectOk(await order(id), 201);
+		const orders = await walk("/v1/work-orders", "workOrders", async (round) => {
+			if (round !== 0) return;
+			expectOk(await order("WO-1"), 201);
+			expectOk(await order("WO-5"), 201);
+		});
+		expect(orders).toEqual(["WO-2", "WO-4", "WO-5", "WO-6"]);
+	});
+
+	it("refuses an offset cursor of an earlier version with a 400 that says to restart from the first page", async () => {
+		const old = Buffer.from(JSON.stringify({ o: 2 })).toString("base64url");
+		const refused = await service.request("GET", `/v1/tokens?limit=2&cursor=${old}`);
+		expect(refused.status).toBe(400);
+		expect(refused.body.error.code).toBe("FC_BILLING_BAD_REQUEST");
+		expect(`${refused.body.error.message} ${refused.body.error.hint}`).toMatch(/first page/);
+		// A cursor of another list's shape (a gateway id where a token position goes) is refused too.
+		const other = Buffer.from(JSON.stringify({ k: ["gw-1"] })).toString("base64url");
+		expect((await service.request("GET", `/v1/tokens?cursor=${other}`)).status).toBe(400);
+		const wrongType = Buffer.from(JSON.stringify({ k: ["x", "y"] })).toString("base64url");
+		expect((await service.request("GET", `/v1/tokens?cursor=${wrongType}`)).status).toBe(400);
 	});
 });

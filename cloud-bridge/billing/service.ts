@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { type Clock, systemClock } from "../../platform/clock.js";
 import { ErrorCodes, FieldchainError, statusOf } from "../../platform/errors.js";
 import { errorBody, sendError } from "../../platform/http-errors.js";
+import { type ConsoleOptions, consoleSetup } from "../console/setup.js";
 import type { BillingEventSink } from "../events/billing-events.js";
 import { MemoryEventSink } from "../events/billing-events.js";
 import { OutboxRelay } from "../events/outbox-relay.js";
@@ -18,6 +19,7 @@ import { asFieldchainError } from "./http-errors.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
 import { makeResponseValidator } from "./openapi/response-validator.js";
 import { allRoutes } from "./routes/index.js";
+import type { DownlinkPush } from "./schedule/downlink-push.js";
 import { withPagination } from "./routes/pagination.js";
 import type { RouteSpec } from "./routes/route-spec.js";
 import type { BillingStorage } from "./storage.js";
@@ -34,6 +36,10 @@ export interface BillingServiceOptions {
 	bodyLimit?: number;
 	/** More route declarations served with the same auth, document and validation (the webhook admin API). */
 	routes?: readonly RouteSpec[];
+	/** The office console at /console/ with sign-in for people (cloud-bridge/console); false leaves it out. */
+	console?: ConsoleOptions | false;
+	/** Pushes schedule changes to the affected gateways over MQTT (schedule/downlink-push.ts). */
+	downlinkPush?: DownlinkPush;
 }
 
 const silentLogger: BillingLogger = { info() {}, warn() {}, error() {} };
@@ -51,6 +57,7 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 	// Events stored with their change (transactional outbox) reach the sink through the relay.
 	const relay = new OutboxRelay({
 		repo: options.storage.repo,
+		also: [options.storage.store],
 		sink: events,
 		clock,
 		onError: (error) => logger.error({ err: error }, "outbox relay: events stay stored and are relayed later"),
@@ -66,9 +73,11 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 		publish: makePublisher(events, clock, logger),
 		outboxEvent: makeOutboxEvent(clock),
 		relayOutbox: () => relay.relay(),
+		downlinkPush: options.downlinkPush,
 	};
+	const officeConsole = options.console === false ? undefined : consoleSetup(options.storage, clock, options.console ?? {});
 	// Every list route is paged (routes/pagination.ts), in the routing and in the OpenAPI document.
-	const routes = withPagination([...allRoutes(context), ...(options.routes ?? [])]);
+	const routes = withPagination([...allRoutes(context), ...(officeConsole?.routes(context) ?? []), ...(options.routes ?? [])]);
 	const document = buildOpenApiDocument(routes);
 	const app = Fastify({
 		logger: false,
@@ -115,6 +124,7 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 
 	app.get("/openapi.json", async () => document);
 	app.get("/healthz", async () => ({ status: "ok" }));
+	officeConsole?.register(app, context);
 
 	for (const spec of routes) {
 		app.route({
@@ -129,7 +139,9 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 			},
 			onRequest: async (request) => {
 				if (spec.scopes === "public") return;
-				request.principal = await authenticate(context.store, request, context.clock.now());
+				// A console session (cookie) when there is one and no bearer token; else the token decides.
+				request.principal =
+					(await officeConsole?.authenticate(request, context.clock.now())) ?? (await authenticate(context.store, request, context.clock.now()));
 				requireScope(request.principal, spec.scopes);
 			},
 			// After body validation: a gateway's token reaches only the work it is bound to.

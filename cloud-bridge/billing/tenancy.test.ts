@@ -186,11 +186,15 @@ const GATEWAY_ROUTES: Record<string, { path: string; body?: unknown }> = {
 	getTimeEntry: { path: "/v1/time-entries/TE9" },
 	listTimeEntries: { path: "/v1/work-orders/WO9/time-entries" },
 	submitDraftTimeEntry: { path: "/v1/time-entries/TE9/submit", body: {} },
+	resubmitTimeEntry: { path: "/v1/time-entries/TE9/resubmit", body: {} },
+	listApprovals: { path: "/v1/work-orders/WO9/approvals" },
 	ingestEvidenceBatch: { path: "/v1/evidence/batches", body: { gatewayId: "gw-1", records: [], checkpoints: [] } },
 	listEvidence: { path: "/v1/work-orders/WO9/evidence" },
 	getGatewayChain: { path: "/v1/gateways/gw-1/chain" },
 	// Keys are for people verifying bundles: deny by default refuses gateway tokens.
 	listGatewayKeys: { path: "/v1/gateways/gw-1/keys" },
+	// Evidence times are for people auditing a gateway's clock: deny by default refuses gateway tokens.
+	listEvidenceTimes: { path: "/v1/gateways/gw-1/evidence-times" },
 	listDeliverables: { path: "/v1/work-orders/WO9/deliverables" },
 	deliverDeliverable: { path: "/v1/deliverables/D9/deliver", body: {} },
 	refuseDeliverable: { path: "/v1/deliverables/D9/refuse", body: {} },
@@ -255,7 +259,7 @@ describe("route × token matrix: every route a gateway token can call", async ()
 		for (const op of await operations()) {
 			expected.push(`${op.operationId} none 401 FC_BILLING_UNAUTHORIZED`);
 			if (SCOPES.some((s) => !op.scopes.includes(s))) expected.push(`${op.operationId} scope 403 FC_BILLING_FORBIDDEN`);
-			const own = ["getGatewayChain", "listGatewayKeys"].includes(op.operationId) ? "FC_BILLING_FORBIDDEN" : "FC_BILLING_NOT_BOUND";
+			const own = ["getGatewayChain", "listGatewayKeys", "listEvidenceTimes"].includes(op.operationId) ? "FC_BILLING_FORBIDDEN" : "FC_BILLING_NOT_BOUND";
 			if (op.operationId === "listWorkOrders") {
 				expected.push(`${op.operationId} gw-1 200 false`, `${op.operationId} gw-x 200 false`);
 			} else if (op.operationId === "ingestEvidenceBatch") {

@@ -3,10 +3,11 @@
  * events had not reached the webhook queue yet (a trigger in the database refuses to queue
  * deliveries, standing for a crash between the commit and the hand-over) nor the receiver (which
  * refuses at first): the restarted service delivers each event, exactly once by id. Before the
- * outbox such an event was lost. Everything on 127.0.0.1 (`--webhook-allow 127.0.0.0/8`).
+ * outbox such an event was lost. The same for `evidence.accepted`, which ingest stores in the chain
+ * append's transaction. Everything on 127.0.0.1 (`--webhook-allow 127.0.0.0/8`).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
@@ -14,7 +15,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CLI, kill9, requireBuiltCli, runCli } from "../../test/support/gateway-process.js";
 import { waitFor } from "../../test/support/wait.js";
 import type { TestService } from "../billing/testing/harness.js";
-import { Scenario } from "../billing/testing/scenario.js";
+import { Scenario, TARGET_INSULATION } from "../billing/testing/scenario.js";
 import { type ReceivedRequest, startReceiver } from "../webhooks/testing/receiver.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-outbox-kill-"));
@@ -24,10 +25,10 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts `cloud serve` on the test's database; resolves with the child and its URL. */
-function serve(): Promise<{ child: ChildProcess; url: string }> {
+/** Starts `cloud serve` on the test's database (in `cwd`); resolves with the child and its URL. */
+function serve(cwd = dir): Promise<{ child: ChildProcess; url: string }> {
 	const child = spawn(process.execPath, [CLI, "cloud", "serve", "--port", "0", "--db", "billing.sqlite", "--webhook-allow", "127.0.0.0/8"], {
-		cwd: dir,
+		cwd,
 		stdio: ["ignore", "pipe", "pipe"],
 	});
 	children.push(child);
@@ -105,6 +106,51 @@ describe("webhook events across a kill -9", () => {
 			const ids = accepted.map((r) => JSON.parse(r.body).id as string);
 			expect(new Set(ids).size).toBe(ids.length);
 			expect(accepted.map((r) => JSON.parse(r.body).data.to).sort()).toEqual(["in-progress", "scheduled"]);
+			await kill9(second.child);
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	it("loses no evidence.accepted: the event of an acknowledged batch is delivered once after the restart", { timeout: 120_000 }, async () => {
+		requireBuiltCli();
+		const cwd = join(dir, "evidence");
+		mkdirSync(cwd);
+		const token = (await runCli(["cloud", "token", "create", "--scope", "admin", "--db", "billing.sqlite"], cwd)).stdout.trim();
+		let accepting = false;
+		const accepted: ReceivedRequest[] = [];
+		const receiver = await startReceiver((request) => {
+			if (!accepting) return { status: 503 };
+			accepted.push(request);
+			return { status: 204 };
+		});
+		try {
+			const first = await serve(cwd);
+			const api = client(first.url, token);
+			expect((await api.request("POST", "/v1/webhooks/subscriptions", { body: { url: receiver.url, eventTypes: ["evidence.accepted"] } })).status).toBe(201);
+			const scenario = new Scenario(api);
+			await scenario.seedParties();
+			await scenario.createWorkOrder();
+			await scenario.enroll();
+			// From here the webhook queue refuses every delivery: a crash between the commit and the hand-over.
+			const db = new BetterSqlite3(join(cwd, "billing.sqlite"));
+			db.exec("CREATE TRIGGER queue_down BEFORE INSERT ON webhook_deliveries BEGIN SELECT RAISE(ABORT, 'queue down'); END");
+			for (let i = 0; i < 3; i++) scenario.gateway.reading(TARGET_INSULATION, 500 + i);
+			const receipt = await scenario.sendEvidence(); // acknowledged with 200
+			expect(receipt.accepted).toBe(3);
+			await kill9(first.child);
+			db.exec("DROP TRIGGER queue_down");
+			expect(db.prepare("SELECT COUNT(*) AS n FROM webhook_deliveries").get()).toEqual({ n: 0 });
+			db.close();
+
+			accepting = true;
+			const second = await serve(cwd);
+			await waitFor("the evidence.accepted event after the restart", async () => (accepted.length >= 1 ? true : undefined), 90_000);
+			const bodies = accepted.map((r) => JSON.parse(r.body) as { id: string; type: string; data: { accepted: number } });
+			expect(bodies.map((b) => b.type)).toEqual(["evidence.accepted"]);
+			expect(bodies[0].data.accepted).toBe(3);
+			const deliveries = (await client(second.url, token).request("GET", "/v1/webhooks/deliveries")).body as { deliveries: { eventId: string }[] };
+			expect(deliveries.deliveries.map((d) => d.eventId)).toEqual([bodies[0].id]);
 			await kill9(second.child);
 		} finally {
 			await receiver.close();

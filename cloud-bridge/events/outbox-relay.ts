@@ -7,14 +7,23 @@
  * Invariant: a message is marked relayed only after the sink accepted it, so a crash at any point
  * loses nothing; it may hand a message on twice, which the dispatcher ignores (one delivery per
  * subscription and event id).
+ *
+ * It reads every outbox of the service: the repository's (model changes) and the billing store's
+ * (evidence chain appends: `evidence.accepted`, stored in appendChain's transaction). Each outbox is
+ * relayed in its own order; events of different outboxes carry no order between them.
  */
 import type { OutboxMessage, Repository } from "../../model/repository/types.js";
 import { type Clock, systemClock, type TimerHandle } from "../../platform/clock.js";
 import { toError } from "../../platform/errors.js";
 import type { BillingEvent, BillingEventSink } from "./billing-events.js";
 
+/** Anything that keeps an outbox: the model repository, the billing store. */
+export type OutboxSource = Pick<Repository, "pendingOutbox" | "markOutboxRelayed">;
+
 export interface OutboxRelayOptions {
-	repo: Repository;
+	repo: OutboxSource;
+	/** Further outboxes to relay, after the repository's (the billing store's). */
+	also?: readonly OutboxSource[];
 	sink: BillingEventSink;
 	clock?: Clock;
 	/** How often to look for messages nobody woke the relay for (default 5 s). */
@@ -66,13 +75,15 @@ export class OutboxRelay {
 
 	private async round(): Promise<void> {
 		try {
-			for (;;) {
-				const pending = await this.options.repo.pendingOutbox(this.batch);
-				for (const message of pending) {
-					await this.options.sink.publish(asEvent(message));
-					await this.options.repo.markOutboxRelayed([message.id], this.clock.now());
+			for (const source of [this.options.repo, ...(this.options.also ?? [])]) {
+				for (;;) {
+					const pending = await source.pendingOutbox(this.batch);
+					for (const message of pending) {
+						await this.options.sink.publish(asEvent(message));
+						await source.markOutboxRelayed([message.id], this.clock.now());
+					}
+					if (pending.length < this.batch) break;
 				}
-				if (pending.length < this.batch) break;
 			}
 		} catch (error) {
 			// Left pending: the next round (a commit, or the poll) tries again.

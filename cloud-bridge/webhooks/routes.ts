@@ -144,7 +144,10 @@ export function webhookRouteSpecs(dispatcher: WebhookDispatcher): WebhookRouteSp
 			summary: "Every subscription, oldest first (secrets are never listed)",
 			// markList: the billing service pages it (limit, cursor, next) like its own lists.
 			responses: {
-				200: { description: "The subscriptions", schema: markList(obj({ subscriptions: { type: "array", items: SubscriptionSchema } }), "subscriptions") },
+				200: {
+					description: "The subscriptions",
+					schema: markList(obj({ subscriptions: { type: "array", items: SubscriptionSchema } }), "subscriptions", ["createdAt", "id"]),
+				},
 			},
 			handler: async () => ({ status: 200, body: { subscriptions: await dispatcher.listSubscriptions() } }),
 		},

@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { DeviceHardware } from "../../protocol/firmware/hardware.js";
 import { verifyImage } from "../../protocol/firmware/image-verify.js";
+import { keyHash } from "../../protocol/firmware/signing-keys.js";
 import { compareVersions, looseVersion, parseVersion } from "../../protocol/firmware/version.js";
 import type { BootState, BootStateStore, SlotImage } from "./boot-state.js";
 
@@ -51,6 +52,11 @@ export class Bootloader {
 
 	get runningVersion(): string {
 		return this.state.primary.version;
+	}
+
+	/** Hashes of every key whose images this bootloader accepts, as the device reports them (ImageState.trusted_key_hashes). */
+	get trustedKeyHashes(): Buffer[] {
+		return [...this.options.trustedKeyHashes.map((hash) => Buffer.from(hash)), ...(this.options.trustedKeys ?? []).map((key) => keyHash(key))];
 	}
 
 	/** The device's security counter: an image below it is never written or booted. */

@@ -128,6 +128,7 @@ export class ImageService {
 			uploadSha256: progress?.sha256,
 			uploadOffset: progress?.offset,
 			uploadLength: progress?.length,
+			trustedKeyHashes: this.bootloader.trustedKeyHashes,
 		};
 	}
 }

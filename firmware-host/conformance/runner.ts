@@ -1,12 +1,18 @@
-/** Runs the conformance checks in order and records what each did, for the report and JUnit XML. */
-import { toError } from "../../platform/errors.js";
+/**
+ * Runs the conformance checks in order and records what each did, for the report and JUnit XML.
+ * The device is left as it was found: streaming when the suite starts means streaming after it
+ * (the checks end with StopStreaming). A port that cannot be opened stops the suite at once, with
+ * one error, instead of failing every check with the same message.
+ */
+import { ErrorCodes, isFieldchainError, toError } from "../../platform/errors.js";
 import { type Check, type ConformanceContext, SkipCheck } from "./check.js";
 import { firmwareChecks } from "./checks-firmware.js";
 import { readingChecks } from "./checks-readings.js";
+import { recoveryChecks } from "./checks-recovery.js";
 import { robustnessChecks } from "./checks-robustness.js";
 import { sessionChecks } from "./checks-session.js";
 
-export const ALL_CHECKS: Check[] = [...sessionChecks, ...readingChecks, ...robustnessChecks, ...firmwareChecks];
+export const ALL_CHECKS: Check[] = [...sessionChecks, ...readingChecks, ...recoveryChecks, ...robustnessChecks, ...firmwareChecks];
 
 export interface CheckResult {
 	id: string;
@@ -28,6 +34,10 @@ export interface SuiteResult {
 	passed: number;
 	failed: number;
 	skipped: number;
+	/** Whether the device streamed before the suite (undefined: it did not say), and so was made to stream again after it. */
+	foundStreaming?: boolean;
+	/** After a device found streaming: whether it took StartStreaming again. */
+	streamingRestored?: boolean;
 }
 
 export async function runConformance(
@@ -37,7 +47,8 @@ export async function runConformance(
 	const startedAt = new Date(context.clock.now()).toISOString();
 	const suiteStart = context.clock.monotonic();
 	const results: CheckResult[] = [];
-	for (const check of options.checks ?? ALL_CHECKS) {
+	let found: FoundState = {};
+	for (const [index, check] of (options.checks ?? ALL_CHECKS).entries()) {
 		const notes: string[] = [];
 		const start = context.clock.monotonic();
 		const base = { id: check.id, group: check.group, title: check.title, spec: check.spec, notes };
@@ -47,11 +58,19 @@ export async function runConformance(
 			result = { ...base, status: "passed", durationMs: context.clock.monotonic() - start };
 		} catch (error) {
 			const e = toError(error);
+			// Nothing can work on a port that does not open: say it once, not once per check.
+			if (isFieldchainError(e, ErrorCodes.FC_SERIAL_OPEN)) throw e;
 			result = { ...base, status: e instanceof SkipCheck ? "skipped" : "failed", message: e.message, durationMs: context.clock.monotonic() - start };
 		}
 		results.push(result);
 		options.onResult?.(result);
+		// The first check greets the device as a gateway does, which starts a device that streams on a
+		// gateway's hello (as the simulator does): what it does now is what a gateway finds, to restore at the end.
+		if (index === 0) found = await probeState(context);
 	}
+	const foundStreaming = found.streaming;
+	// The checks also change the rate (SetRate 5/s): put back the rate found, then the streaming.
+	const streamingRestored = found.streaming || found.rate !== undefined ? await restoreState(context, found) : undefined;
 	const count = (status: CheckResult["status"]) => results.filter((r) => r.status === status).length;
 	return {
 		device: options.device,
@@ -61,5 +80,48 @@ export async function runConformance(
 		passed: count("passed"),
 		failed: count("failed"),
 		skipped: count("skipped"),
+		foundStreaming,
+		streamingRestored,
 	};
+}
+
+interface FoundState {
+	streaming?: boolean;
+	rate?: number;
+}
+
+/** Asks the device, over a maintenance link (which changes nothing), whether it streams and at what rate; {} when it does not say. */
+async function probeState(context: Omit<ConformanceContext, "log">): Promise<FoundState> {
+	let session: Awaited<ReturnType<ConformanceContext["connect"]>>;
+	try {
+		session = await context.connect({ maintenance: true });
+	} catch {
+		return {};
+	}
+	try {
+		const status = (await session.connection.request({ command: { getStatus: {} } }, "commandResult", context.answerTimeoutMs)).commandResult?.deviceStatus;
+		return { streaming: status?.streaming ?? undefined, rate: status?.readingsPerSecond || undefined };
+	} catch {
+		return {};
+	} finally {
+		await session.connection.close();
+	}
+}
+
+/** SetRate back to the rate found, then StartStreaming if it streamed: the checks' SetRate and last StopStreaming are undone. */
+async function restoreState(context: Omit<ConformanceContext, "log">, found: FoundState): Promise<boolean | undefined> {
+	try {
+		const { connection } = await context.connect({ maintenance: true });
+		try {
+			if (found.rate !== undefined)
+				await connection.request({ command: { setRate: { readingsPerSecond: found.rate } } }, "commandResult", context.answerTimeoutMs);
+			if (!found.streaming) return undefined;
+			const answer = await connection.request({ command: { startStreaming: {} } }, "commandResult", context.answerTimeoutMs);
+			return answer.commandResult?.status === 1;
+		} finally {
+			await connection.close();
+		}
+	} catch {
+		return found.streaming ? false : undefined;
+	}
 }

@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from "node:events";
 import { type Clock, systemClock, type TimerHandle } from "../../platform/clock.js";
-import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../platform/errors.js";
 import { type Envelope, type EnvelopeInit, type Hello, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
 
@@ -30,11 +30,21 @@ export interface DeviceConnectionOptions {
 
 type AnswerKind = "commandResult" | "imageUploadResult" | "imageState";
 
+/** How a request is repeated when its answer does not come (see `request`). */
+export interface RequestRetry {
+	/** Wait before the first repeat (default 1000 ms, protocol/README.md: answers normally come within 1 s). */
+	attemptMs?: number;
+	/** Most copies to send (default: as many as fit in the time budget). */
+	attempts?: number;
+}
+
+const DEFAULT_ATTEMPT_MS = 1000;
+
 export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 	private current: EnvelopeLink | undefined;
 	private seq = 0;
 	private lastHello: Hello | undefined;
-	private readonly clock: Clock;
+	readonly clock: Clock;
 
 	constructor(private readonly options: DeviceConnectionOptions) {
 		super();
@@ -95,7 +105,7 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 	}
 
 	/** Sends HostHello and waits for the Hello that answers it. */
-	async greet(protocolMajor = PROTOCOL_MAJOR, timeoutMs = this.options.helloTimeoutMs ?? 5000): Promise<Hello> {
+	async greet(protocolMajor = PROTOCOL_MAJOR, timeoutMs = this.options.helloTimeoutMs ?? 5000, maintenance = this.options.maintenance ?? true): Promise<Hello> {
 		const answer = this.waitFor((e) => e.body === "hello", timeoutMs, "the device's Hello");
 		const sendHostHello = () =>
 			this.send({
@@ -105,7 +115,7 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 					protocolMinor: PROTOCOL_MINOR,
 					maxPayload: this.options.maxPayload ?? 16384,
 					hostTimeUs: Math.round(this.clock.now() * 1000),
-					maintenance: this.options.maintenance ?? true,
+					maintenance,
 				},
 			});
 		// The device may open its end after we sent (a pty, a USB device still enumerating): say it again.
@@ -124,13 +134,18 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 	/** Sends one Envelope with the next seq and returns that seq. A failed send shows up as 'close'. */
 	send(body: Omit<EnvelopeInit, "seq">): number {
 		const seq = ++this.seq;
+		this.sendWithSeq(seq, body);
+		return seq;
+	}
+
+	/** Sends one Envelope under a seq already used: a repeated request is the same request. */
+	private sendWithSeq(seq: number, body: Omit<EnvelopeInit, "seq">): void {
 		const link = this.current;
-		if (!link || link.closed) return seq;
+		if (!link || link.closed) return;
 		link.send({ seq, ...body }).catch((error: unknown) => {
 			// Too large is our bug, not a line problem: say so instead of waiting for a timeout.
 			if ((error as FieldchainError).code === ErrorCodes.FC_PROTO_TOO_LARGE) this.emit("close", toError(error));
 		});
-		return seq;
 	}
 
 	/** Raw bytes on the line (garbage for the resynchronisation test). */
@@ -138,9 +153,23 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 		await this.current?.sendRaw?.(bytes);
 	}
 
-	/** Sends a request and resolves with the answer whose request_seq / command_seq names it. */
-	request(body: Omit<EnvelopeInit, "seq">, answer: AnswerKind, timeoutMs = 5000): Promise<Envelope> {
-		let seq = 0;
+	/**
+	 * Sends a request and resolves with the answer whose request_seq / command_seq names it.
+	 * A lost request or a lost answer (a garbled frame) is not fatal: the same Envelope, same seq,
+	 * is sent again after `attemptMs` without an answer (growing by half each time) until
+	 * `timeoutMs` in all has passed, and an answer to any of the copies counts. This is safe
+	 * because every request of protocol v1 gives the same answer when repeated (protocol/README.md,
+	 * "Repeated requests"), except Reboot, which is sent once unless `retry.attempts` says
+	 * otherwise: the flasher settles a lost one through the boot id.
+	 */
+	request(body: Omit<EnvelopeInit, "seq">, answer: AnswerKind, timeoutMs = 5000, retry: RequestRetry = {}): Promise<Envelope> {
+		const seq = ++this.seq;
+		const name = Object.keys(body)[0];
+		// A Reboot is never repeated blindly (a second reset after a test swap rolls it back): callers check the boot id.
+		const maxAttempts = retry.attempts ?? (body.command?.reboot ? 1 : Number.POSITIVE_INFINITY);
+		let attempts = 0;
+		let resend: TimerHandle | undefined;
+		const started = this.clock.monotonic();
 		const pending = this.waitFor(
 			(e) => {
 				if (e.body === "error" && e.error!.relatedSeq === seq) return true;
@@ -150,26 +179,56 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 				return related === seq;
 			},
 			timeoutMs,
-			`the answer to ${Object.keys(body)[0]}`,
-		).then((envelope) => {
-			if (envelope.body === "error") {
-				throw new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, `The device answered with error ${envelope.error!.code}: ${envelope.error!.message}`, {
-					details: { code: envelope.error!.code },
-				});
-			}
-			return envelope;
-		});
-		seq = this.send(body);
-		return pending;
+			`the answer to ${name}`,
+		).then(
+			(envelope) => {
+				if (envelope.body === "error") {
+					throw new FieldchainError(ErrorCodes.FC_PROTO_UNEXPECTED, `The device answered with error ${envelope.error!.code}: ${envelope.error!.message}`, {
+						details: { code: envelope.error!.code },
+					});
+				}
+				return envelope;
+			},
+			(error: unknown) => {
+				if (!isFieldchainError(error, ErrorCodes.FC_PROTO_TIMEOUT)) throw error;
+				const seconds = ((this.clock.monotonic() - started) / 1000).toFixed(1);
+				throw new FieldchainError(
+					ErrorCodes.FC_PROTO_TIMEOUT,
+					`No answer from the device to ${name}: sent ${attempts} time${attempts === 1 ? "" : "s"} over ${seconds} s, waiting for ${answer}.`,
+					{ hint: "Check the cable, the serial speed and the device's power; a line that loses this many frames needs a better cable.", details: { attempts } },
+				);
+			},
+		);
+		let interval = retry.attemptMs ?? DEFAULT_ATTEMPT_MS;
+		const sendOnce = () => {
+			attempts++;
+			this.sendWithSeq(seq, body);
+			if (attempts >= maxAttempts) return;
+			resend = this.clock.setTimeout(sendOnce, interval);
+			interval = Math.round(interval * 1.5);
+		};
+		sendOnce();
+		return pending.finally(() => this.clock.clearTimeout(resend));
 	}
 
 	/** Resolves with the next Envelope that matches; rejects on timeout or when the link closes. */
-	waitFor(match: (envelope: Envelope) => boolean, timeoutMs: number, what: string, options: { survivesClose?: boolean } = {}): Promise<Envelope> {
+	waitFor(
+		match: (envelope: Envelope) => boolean,
+		timeoutMs: number,
+		what: string,
+		options: { survivesClose?: boolean; signal?: AbortSignal } = {},
+	): Promise<Envelope> {
 		return new Promise((resolve, reject) => {
 			const cleanup = () => {
 				this.clock.clearTimeout(timer);
 				this.off("envelope", onEnvelope);
 				this.off("close", onClose);
+				options.signal?.removeEventListener("abort", onAbort);
+			};
+			// Given up by the caller (a refusal came first): stop the timer now, so nothing waits on it.
+			const onAbort = () => {
+				cleanup();
+				reject(toError(options.signal?.reason ?? new Error(`Stopped waiting for ${what}.`)));
 			};
 			const onEnvelope = (envelope: Envelope) => {
 				if (!match(envelope)) return;
@@ -195,6 +254,8 @@ export class DeviceConnection extends EventEmitter<DeviceConnectionEvents> {
 			}, timeoutMs);
 			this.on("envelope", onEnvelope);
 			this.on("close", onClose);
+			if (options.signal?.aborted) onAbort();
+			else options.signal?.addEventListener("abort", onAbort, { once: true });
 		});
 	}
 

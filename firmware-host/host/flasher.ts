@@ -5,14 +5,15 @@
  */
 import type { Clock } from "../../platform/clock.js";
 import { systemClock } from "../../platform/clock.js";
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../platform/errors.js";
 import { CommandStatus, type Hello } from "../../protocol/codec.js";
 import { chunkSizeFor, ImageUploader, type UploadOutcome } from "../../protocol/firmware/image-uploader.js";
 import { type ParsedImage, verifyImage } from "../../protocol/firmware/image-verify.js";
 import { errorCodeOfStatus, ImageAction, type ImageState, ImageStatus, SelfTest, statusName } from "../../protocol/firmware/messages.js";
-import { keyHash } from "../../protocol/firmware/signing-keys.js";
+import { keyHash, keyHashMatches } from "../../protocol/firmware/signing-keys.js";
 import { looseVersion } from "../../protocol/firmware/version.js";
 import type { DeviceConnection } from "./device-connection.js";
+import { saveUnackedReadings } from "./save-readings.js";
 
 export type FlashEvent =
 	| { kind: "verified"; image: ParsedImage }
@@ -27,7 +28,8 @@ export type FlashEvent =
 	| { kind: "booted"; version: string }
 	| { kind: "selfTest"; passed: boolean }
 	| { kind: "confirmed"; version: string }
-	| { kind: "rolledBack"; running: string };
+	| { kind: "rolledBack"; running: string }
+	| { kind: "savedReadings"; saved: number; file: string };
 
 export interface FlashOptions {
 	connection: DeviceConnection;
@@ -39,6 +41,8 @@ export interface FlashOptions {
 	allowDowngrade?: boolean;
 	/** Raw public key the image must be signed with (else any key whose signature verifies). */
 	publicKey?: Uint8Array;
+	/** Where to store the device's unacked readings (JSON lines) when they stop it resetting; then they are acked. */
+	saveReadings?: string;
 	/** How long to wait for an unplugged device to come back (default 60 s). */
 	reconnectTimeoutMs?: number;
 	/** How long to wait for the new image's self-test (default 30 s). */
@@ -77,6 +81,7 @@ export async function flashImage(options: FlashOptions): Promise<FlashResult> {
 	});
 
 	const state = await readState(connection);
+	refuseUntrustedKey(state, image);
 	const primary = state.slots?.[0];
 	if (state.rolledBack) emit({ kind: "previousRollback", running: primary?.version ?? "?" });
 	const hashOf = (slot: number) => Buffer.from(state.slots?.find((s) => s.slot === slot)?.hash ?? []);
@@ -108,7 +113,11 @@ export async function flashImage(options: FlashOptions): Promise<FlashResult> {
 	).imageState!;
 	throwIfRefused(tested, "mark the image for a test boot");
 	emit({ kind: "testBoot" });
-	await resetAndWait(options);
+	await resetAndWait(
+		options,
+		`the new image ${image.version} stays in the secondary slot, marked for a test boot at the next reset; the device still runs ${primary?.version ?? "its previous image"}`,
+		emit,
+	);
 	return finishTestBoot(options, image, result, emit);
 }
 
@@ -130,7 +139,7 @@ async function finishTestBoot(options: FlashOptions, image: ParsedImage, result:
 	const passed = state.selfTest === SelfTest.SELF_TEST_PASSED;
 	emit({ kind: "selfTest", passed });
 	if (!passed) {
-		await resetAndWait(options);
+		await resetAndWait(options, `the device runs ${image.version} on test (it failed its self-test); its next reset rolls it back`, emit);
 		const after = await readState(connection);
 		const back = after.slots?.[0]?.version ?? "?";
 		emit({ kind: "rolledBack", running: back });
@@ -218,16 +227,23 @@ async function upload(options: FlashOptions, image: ParsedImage, clock: Clock, e
 	}
 }
 
-/** Reboots the device and waits for the Hello of its next boot, on this link or a new one. */
-async function resetAndWait(options: FlashOptions): Promise<void> {
+/**
+ * Reboots the device and waits for its next boot, on this link or a new one. Reboot is the one
+ * request that is not safe to repeat blindly (a second reset after a test swap rolls it back), so
+ * a lost request or answer is settled by the boot id: greet the device, and only if it still runs
+ * the old boot send the reset again. `leftIn` says what the device holds if it refuses.
+ */
+async function resetAndWait(options: FlashOptions, leftIn: string, emit: (event: FlashEvent) => void): Promise<void> {
 	const { connection } = options;
 	const oldBoot = Buffer.from(connection.hello?.bootId ?? []);
-	const newBoot = connection.waitFor(
-		(e) => e.body === "hello" && !Buffer.from(e.hello!.bootId ?? []).equals(oldBoot),
-		options.bootTimeoutMs ?? 30_000,
-		"the device to boot again",
-		{ survivesClose: true },
-	);
+	const isNewBoot = (hello: Hello | undefined) => hello !== undefined && !Buffer.from(hello.bootId ?? []).equals(oldBoot);
+	const bootTimeoutMs = options.bootTimeoutMs ?? 30_000;
+	const giveUp = new AbortController();
+	const newBoot = connection.waitFor((e) => e.body === "hello" && isNewBoot(e.hello!), bootTimeoutMs, "the device to boot again", {
+		survivesClose: true,
+		signal: giveUp.signal,
+	});
+	newBoot.catch(() => {});
 	let reconnecting = false;
 	const onClose = () => {
 		// A USB device disappears while it resets: open it again when it is back.
@@ -244,28 +260,72 @@ async function resetAndWait(options: FlashOptions): Promise<void> {
 	};
 	connection.on("close", onClose);
 	try {
-		const result = (await connection.request({ command: { reboot: {} } }, "commandResult")).commandResult!;
-		if (result.status !== CommandStatus.STATUS_OK) {
-			newBoot.catch(() => {});
-			throw new FieldchainError(ErrorCodes.FC_FIRMWARE_STATE, `The device refused to reset: ${result.message || `status ${result.status}`}`, {
-				hint: "Connect it to the gateway until its readings are stored, then flash again.",
+		let savedOnce = false;
+		for (let attempt = 1; ; attempt++) {
+			const answer = await Promise.race([
+				connection.request({ command: { reboot: {} } }, "commandResult", 2000, { attempts: 1 }).then((e) => e.commandResult!),
+				newBoot.then(() => "booted" as const),
+			]).catch((error: unknown) => {
+				if (isFieldchainError(error, ErrorCodes.FC_PROTO_TIMEOUT)) return "lost" as const;
+				throw error;
 			});
+			if (answer === "booted") break;
+			if (answer === "lost") {
+				// The reset or its answer was lost on the line: the boot id says whether it happened.
+				const hello = connection.connected ? await connection.greet().catch(() => undefined) : undefined;
+				if (isNewBoot(hello) || isNewBoot(connection.hello)) break;
+				if (attempt >= 5)
+					throw new FieldchainError(ErrorCodes.FC_PROTO_TIMEOUT, `The device did not answer the reset request (sent ${attempt} times); ${leftIn}.`, {
+						hint: "Check the cable and the device's power, then run the same command again: it continues from the device's state.",
+					});
+				continue;
+			}
+			if (answer.status === CommandStatus.STATUS_OK) break;
+			const busyWithReadings = answer.status === CommandStatus.STATUS_BUSY && /readings/i.test(answer.message ?? "");
+			if (busyWithReadings && options.saveReadings && !savedOnce) {
+				savedOnce = true;
+				const saved = await saveUnackedReadings(connection, options.saveReadings);
+				emit({ kind: "savedReadings", saved: saved.saved, file: saved.file });
+				continue;
+			}
+			// Refused: stop waiting for a boot that will not come, now, not after the boot timeout.
+			giveUp.abort();
+			throw new FieldchainError(
+				ErrorCodes.FC_FIRMWARE_STATE,
+				`The device refused to reset: ${answer.message || `status ${answer.status}`}. ${capitalise(leftIn)}.`,
+				{
+					hint: busyWithReadings
+						? "Run the same command again with --save-readings FILE (the flasher stores the readings in FILE, then acks them), or connect the device to the gateway until its readings are stored."
+						: "Run the same command again once the device is idle.",
+					details: { status: answer.status },
+				},
+			);
 		}
-		const hello = (await newBoot).hello!;
-		// Greet the new boot, so it knows a maintenance host is here (no streaming).
-		if (connection.connected) await connection.greet();
-		else await waitUntil(() => connection.connected, options.reconnectTimeoutMs ?? 60_000, connection);
-		void hello;
+		await waitForNewBoot(connection, isNewBoot, bootTimeoutMs);
 	} finally {
+		giveUp.abort();
 		connection.off("close", onClose);
 	}
 }
 
-async function waitUntil(check: () => boolean, timeoutMs: number, connection: DeviceConnection): Promise<void> {
-	for (let waited = 0; !check(); waited += 50) {
-		if (waited > timeoutMs) throw new FieldchainError(ErrorCodes.FC_PROTO_TIMEOUT, "The device did not come back after its reset.");
-		await connection.sleep(50);
+/**
+ * The new boot's own Hello may be lost on the line: greet until the device answers with a new
+ * boot id. The greeting also tells the new boot a maintenance host is here, so it does not stream.
+ */
+async function waitForNewBoot(connection: DeviceConnection, isNewBoot: (hello: Hello | undefined) => boolean, timeoutMs: number): Promise<void> {
+	const deadline = connection.clock.monotonic() + timeoutMs;
+	while (connection.clock.monotonic() < deadline) {
+		// While unplugged (a USB device resetting) the reconnect handler opens the port again.
+		if (connection.connected && isNewBoot(await connection.greet(undefined, 2000).catch(() => undefined))) return;
+		await connection.sleep(100);
 	}
+	throw new FieldchainError(ErrorCodes.FC_PROTO_TIMEOUT, `The device did not come back within ${Math.round(timeoutMs / 1000)} s after its reset.`, {
+		hint: "Check the device's power and log; run the same command again to continue from its state.",
+	});
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 async function readState(connection: DeviceConnection): Promise<ImageState> {
@@ -281,6 +341,19 @@ async function waitForSelfTest(connection: DeviceConnection, timeoutMs: number):
 		if (waited > timeoutMs) throw new FieldchainError(ErrorCodes.FC_PROTO_TIMEOUT, `The new image's self-test did not finish within ${timeoutMs / 1000} s.`);
 		await connection.sleep(100);
 	}
+}
+
+/** The device lists the keys it trusts: an image signed with another is refused here, before a byte is uploaded. */
+function refuseUntrustedKey(state: ImageState, image: ParsedImage): void {
+	const trusted = (state.trustedKeyHashes ?? []).map((hash) => Buffer.from(hash));
+	if (trusted.length === 0) return;
+	const matches = (hash: Buffer) => hash.equals(image.keyHash) || (image.publicKey !== undefined && keyHashMatches(image.publicKey, hash));
+	if (trusted.some(matches)) return;
+	throw new FieldchainError(
+		ErrorCodes.FC_FIRMWARE_SIGNATURE,
+		`The device does not trust the key that signed this image (key ${image.keyHash.toString("hex").slice(0, 16)}…; it trusts ${trusted.map((hash) => `${hash.toString("hex").slice(0, 16)}…`).join(", ")}). Nothing was uploaded.`,
+		{ hint: "Sign the image with a key the device trusts (its release key), or install that key's public half on the device." },
+	);
 }
 
 function throwIfRefused(state: ImageState, what: string): void {

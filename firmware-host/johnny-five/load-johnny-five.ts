@@ -1,7 +1,9 @@
 /**
- * Loads johnny-five (and firmata for a real board) only when the adapter runs: johnny-five pulls
- * in serialport 8, whose native binding fieldchain does not build, and nothing else needs it, so
- * `fieldchain start` and the gateway never load it. Both stay outside the esbuild bundle.
+ * Loads johnny-five and firmata-io only when the adapter runs. They are optional peer
+ * dependencies of fieldchain, so a plain install has neither: johnny-five's optional
+ * dependencies pull in serialport 8, whose native binding nothing else needs. The board is opened
+ * with fieldchain's own serialport 13 and handed to firmata-io's Board as a ready transport, so
+ * serialport 8 is never loaded, even when it is installed. Both stay outside the esbuild bundle.
  */
 import { createRequire } from "node:module";
 import { ErrorCodes, FieldchainError, toError } from "../../platform/errors.js";
@@ -13,9 +15,9 @@ export function loadJohnnyFive(): JohnnyFive {
 	return load("johnny-five") as JohnnyFive;
 }
 
-/** firmata's Board class; given a port object it uses it as the transport. */
+/** firmata-io's Board class; given a port object it uses it as the transport (no default transport, no serialport 8). */
 export function loadFirmata(): new (port: unknown, callback?: (error?: Error) => void) => unknown {
-	return load("firmata") as never;
+	return (load("firmata-io") as { Firmata: never }).Firmata;
 }
 
 function load(name: string): unknown {
@@ -24,7 +26,7 @@ function load(name: string): unknown {
 	} catch (error) {
 		throw new FieldchainError(ErrorCodes.FC_CONFIG_INVALID, `Cannot load ${name}: ${toError(error).message}.`, {
 			cause: error,
-			hint: `Install it next to fieldchain: npm install ${name}.`,
+			hint: "The johnny-five adapter is optional and not installed with fieldchain: npm install johnny-five@2 firmata-io@2 next to it.",
 		});
 	}
 }

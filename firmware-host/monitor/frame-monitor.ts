@@ -7,7 +7,7 @@ import { EventEmitter } from "node:events";
 import type { Duplex } from "node:stream";
 import { type Clock, systemClock } from "../../platform/clock.js";
 import { toError } from "../../platform/errors.js";
-import { decodeEnvelope, type Envelope, type EnvelopeInit, encodeEnvelope } from "../../protocol/codec.js";
+import { decodeEnvelope, type Envelope, type EnvelopeInit, encodeEnvelope, ReadingFlag } from "../../protocol/codec.js";
 import { ABSOLUTE_MAX_PAYLOAD, encodeFrame } from "../../protocol/framing/frame.js";
 import { FrameDecoder, type FrameError } from "../../protocol/framing/frame-decoder.js";
 
@@ -21,6 +21,10 @@ export interface MonitorCounters {
 	resyncs: number;
 	undecodable: number;
 	readings: number;
+	/** Readings sent for the first time: what the tool measures now. */
+	readingsNew: number;
+	/** Readings sent again (READING_FLAG_RESENT, or a seq already seen in this boot): nobody acked them yet. */
+	readingsResent: number;
 	sent: number;
 }
 
@@ -43,6 +47,11 @@ export class FrameMonitor extends EventEmitter<FrameMonitorEvents> {
 	private readonly started: number;
 	private undecodable = 0;
 	private readings = 0;
+	private readingsNew = 0;
+	private readingsResent = 0;
+	/** Highest seq seen of the boot the last Hello announced: first sends come in seq order. */
+	private highestSeq = 0;
+	private bootId = "";
 	private sent = 0;
 
 	constructor(
@@ -74,6 +83,8 @@ export class FrameMonitor extends EventEmitter<FrameMonitorEvents> {
 			resyncs: s.resyncs,
 			undecodable: this.undecodable,
 			readings: this.readings,
+			readingsNew: this.readingsNew,
+			readingsResent: this.readingsResent,
 			sent: this.sent,
 		};
 	}
@@ -88,12 +99,30 @@ export class FrameMonitor extends EventEmitter<FrameMonitorEvents> {
 		this.stream.write(Buffer.concat([Buffer.of(0), encodeFrame(encodeEnvelope(envelope))]));
 	}
 
+	/** A tool that nobody acks sends its backlog again and again: only first sends measure its rate. */
+	private countReading(envelope: Envelope): void {
+		this.readings++;
+		const reading = envelope.reading!;
+		const seq = reading.seq ?? 0;
+		if (((reading.flags ?? 0) & ReadingFlag.READING_FLAG_RESENT) === 0 && seq > this.highestSeq) {
+			this.highestSeq = seq;
+			this.readingsNew++;
+		} else this.readingsResent++;
+	}
+
 	private onFrame(payload: Buffer): void {
 		const at = this.elapsed();
 		const copy = Buffer.from(payload);
 		try {
 			const envelope = decodeEnvelope(copy);
-			if (envelope.body === "reading") this.readings++;
+			if (envelope.body === "reading") this.countReading(envelope);
+			else if (envelope.body === "hello") {
+				const bootId = Buffer.from(envelope.hello!.bootId ?? []).toString("hex");
+				if (bootId !== this.bootId) {
+					this.bootId = bootId;
+					this.highestSeq = 0;
+				}
+			}
 			this.emit("frame", { at, payload: copy, envelope });
 		} catch (error) {
 			this.undecodable++;
@@ -102,16 +131,18 @@ export class FrameMonitor extends EventEmitter<FrameMonitorEvents> {
 	}
 }
 
-/** Per-second rates between two counter snapshots. */
+/** Per-second rates between two counter snapshots; readings also split into new and re-sent. */
 export function rates(
 	previous: MonitorCounters,
 	current: MonitorCounters,
 	ms: number,
-): { framesPerSecond: number; readingsPerSecond: number; bytesPerSecond: number } {
+): { framesPerSecond: number; readingsPerSecond: number; newReadingsPerSecond: number; resentReadingsPerSecond: number; bytesPerSecond: number } {
 	const per = (a: number, b: number) => (ms > 0 ? Math.round((((b - a) * 1000) / ms) * 10) / 10 : 0);
 	return {
 		framesPerSecond: per(previous.frames, current.frames),
 		readingsPerSecond: per(previous.readings, current.readings),
+		newReadingsPerSecond: per(previous.readingsNew, current.readingsNew),
+		resentReadingsPerSecond: per(previous.readingsResent, current.readingsResent),
 		bytesPerSecond: per(previous.bytes, current.bytes),
 	};
 }

@@ -34,6 +34,8 @@ export interface FaultOptions {
 	drop?: number;
 	/** Ignore every Ack: acked readings are kept and sent again (a broken device). */
 	brokenAck?: boolean;
+	/** Behave as a protocol 1.0 device: no fast retransmit or tail-loss probe, only the resend timeout. */
+	noFastRetransmit?: boolean;
 }
 
 export interface SimulatedDeviceOptions {
@@ -68,6 +70,10 @@ export interface SimulatedDeviceOptions {
 	heartbeatIntervalMs?: number;
 	/** Repeat the unprompted Hello this often until a HostHello arrives (the first may be lost). */
 	helloRetryMs?: number;
+	/** The device clock's error against true time, ms (a device without an RTC is years behind). */
+	clockErrorMs?: number;
+	/** Ask the host for its time after each hello exchange (TimeRequest) and set the clock from a trusted answer. */
+	syncTime?: boolean;
 	clock?: Clock;
 	random?: RandomSource;
 }
@@ -92,6 +98,8 @@ export interface ResolvedDeviceOptions {
 	streamWithoutHostHello: boolean;
 	heartbeatIntervalMs: number;
 	helloRetryMs: number;
+	clockErrorMs: number;
+	syncTime: boolean;
 	clock: Clock;
 	random: RandomSource;
 }
@@ -131,8 +139,11 @@ export function resolveDeviceOptions(options: SimulatedDeviceOptions): ResolvedD
 			corrupt: checkFraction("faults.corrupt", options.faults?.corrupt ?? 0),
 			drop: checkFraction("faults.drop", options.faults?.drop ?? 0),
 			brokenAck: options.faults?.brokenAck ?? false,
+			noFastRetransmit: options.faults?.noFastRetransmit ?? false,
 		},
 		firmware: options.firmware,
+		clockErrorMs: options.clockErrorMs === undefined ? 0 : checkSafeInteger("clockErrorMs", options.clockErrorMs),
+		syncTime: options.syncTime ?? false,
 		externalReadings: options.externalReadings ?? false,
 		capabilities: options.capabilities,
 		streamWithoutHostHello: options.streamWithoutHostHello ?? false,
@@ -170,5 +181,11 @@ function checkFraction(field: string, value: number): number {
 
 function checkTimestamp(field: string, value: number): number {
 	if (!Number.isSafeInteger(value) || value < 0) throw invalid(field, `${value} is not a time in milliseconds since the Unix epoch`);
+	return value;
+}
+
+function checkSafeInteger(field: string, value: number): number {
+	if (!Number.isSafeInteger(value))
+		throw invalid(field, `${String(value)} is not a whole number of milliseconds`, "Use an integer, negative for a clock behind.");
 	return value;
 }

@@ -23,20 +23,28 @@ import {
 	ProtocolErrorCode,
 	type Reading,
 	ReadingFlag,
+	type SeqRange,
 } from "../../protocol/codec.js";
 import type { EnvelopeLink, LinkEvents } from "../../protocol/link.js";
 import { type CommandName, type CommandTarget, type DeviceStatus, runCommand } from "./commands.js";
 import { FaultInjector } from "./faults.js";
+import { LossRecovery } from "./loss-recovery.js";
 import { type ResolvedDeviceOptions, resolveDeviceOptions, type SimulatedDeviceOptions } from "./options.js";
 import { randomBytes } from "./prng.js";
 import { capabilityFor, createValueGenerator, quantityUnit } from "./quantities.js";
 import { RateTicker } from "./rate-ticker.js";
-import { UnackedBuffer } from "./unacked-buffer.js";
+import { type PendingReading, UnackedBuffer } from "./unacked-buffer.js";
 
 /** Readings handed to the link per pump call before yielding to the event loop. */
 const PUMP_CHUNK = 500;
 /** Sends the transport has not confirmed yet; above this the pump waits (back-pressure). */
 const MAX_IN_FLIGHT = 2000;
+/**
+ * On a serial line the same window is far smaller, as a UART's transmit buffer is: a re-sent
+ * reading queues behind whatever is already handed to the port, so a deep queue turns one round
+ * trip of fast recovery into a wait of seconds (128 frames of ~40 bytes drain in ~40 ms at 115200 baud).
+ */
+const MAX_IN_FLIGHT_SERIAL = 128;
 const DEVICE_MAX_PAYLOAD = 1024;
 const DEVICE_WINDOW = 8;
 
@@ -51,6 +59,8 @@ export interface SimulatedDeviceEvents {
 	protocolError: [error: FieldchainError];
 	command: [name: CommandName, result: CommandResult];
 	hostHello: [hostHello: HostHello];
+	/** A trusted TimeSync set the clock; the clock's error against the host's time is now this, ms. */
+	timeSynced: [clockErrorMs: number];
 	/** The unacked buffer is full and the device stopped measuring. */
 	bufferFull: [unacked: number];
 }
@@ -62,6 +72,10 @@ export interface SimulatedDeviceStats {
 	/** First transmissions of readings (including dropped and corrupted ones). */
 	sent: number;
 	resent: number;
+	/** Recoveries started by duplicate acks (protocol minor 1) instead of the resend timeout. */
+	fastRetransmits: number;
+	/** Tail-loss probes: the newest unacked reading re-sent when nothing new was left to send. */
+	probes: number;
 	/** Highest seq of the current boot the host acked (0: none). */
 	ackedUpTo: number;
 	unacked: number;
@@ -84,6 +98,8 @@ interface Session {
 	/** A maintenance host (HostHello.maintenance): no readings until it sends StartStreaming. */
 	maintenance: boolean;
 	inFlight: number;
+	/** Monotonic ms when the link was attached. */
+	attachedAt: number;
 	listeners: { [K in keyof LinkEvents]: (...args: LinkEvents[K]) => void };
 }
 
@@ -92,6 +108,9 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 	private readonly options: ResolvedDeviceOptions;
 	private readonly clock: Clock;
 	private readonly buffer = new UnackedBuffer();
+	private readonly recovery = new LossRecovery();
+	/** Newest seq ever sent in this boot. */
+	private highestSent = 0;
 	private readonly faults: FaultInjector;
 	private readonly ticker: RateTicker;
 	private readonly nextValue: () => number;
@@ -112,16 +131,23 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 	private protocolErrors = 0;
 	private lastAckProgressAt = Number.NEGATIVE_INFINITY;
 	private lastReadingTimeUs = 0;
+	/** The device clock's error against the injected clock, ms (options.clockErrorMs until a TimeSync). */
+	private clockErrorMs: number;
 	private bufferFullReported = false;
 	private allAckedEmitted = false;
 	private pumpTimer: TimerHandle | undefined;
 	private resendTimer: TimerHandle | undefined;
 	private heartbeatTimer: TimerHandle | undefined;
 	private helloTimer: TimerHandle | undefined;
+	private probeTimer: TimerHandle | undefined;
+	private probeBackoff = 1;
+	private lastAckAt = Number.NEGATIVE_INFINITY;
+	private lastTransmitAt = Number.NEGATIVE_INFINITY;
 
 	constructor(options: SimulatedDeviceOptions) {
 		super();
 		this.options = resolveDeviceOptions(options);
+		this.clockErrorMs = this.options.clockErrorMs;
 		this.deviceId = this.options.deviceId;
 		this.clock = this.options.clock;
 		this.currentBootId = this.options.bootId;
@@ -148,6 +174,8 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 			generated: this.generated,
 			sent: this.sent,
 			resent: this.resent,
+			fastRetransmits: this.recovery.fastRetransmits,
+			probes: this.recovery.probes,
 			ackedUpTo: this.ackedUpTo,
 			unacked: this.buffer.size,
 			nextSeq: this.buffer.endSeq,
@@ -168,6 +196,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 			refused: false,
 			maintenance: false,
 			inFlight: 0,
+			attachedAt: this.clock.monotonic(),
 			listeners: {
 				envelope: (envelope) => this.onEnvelope(session, envelope),
 				linkError: (error) => this.reportProtocolError(error),
@@ -177,6 +206,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 			},
 		};
 		this.session = session;
+		this.recovery.newLink();
 		link.on("envelope", session.listeners.envelope);
 		link.on("linkError", session.listeners.linkError);
 		link.on("close", session.listeners.close);
@@ -194,8 +224,8 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		session.link.off("envelope", session.listeners.envelope);
 		session.link.off("linkError", session.listeners.linkError);
 		session.link.off("close", session.listeners.close);
-		for (const timer of [this.pumpTimer, this.resendTimer, this.heartbeatTimer, this.helloTimer]) this.clock.clearTimeout(timer);
-		this.pumpTimer = this.resendTimer = this.heartbeatTimer = this.helloTimer = undefined;
+		for (const timer of [this.pumpTimer, this.resendTimer, this.heartbeatTimer, this.helloTimer, this.probeTimer]) this.clock.clearTimeout(timer);
+		this.pumpTimer = this.resendTimer = this.heartbeatTimer = this.helloTimer = this.probeTimer = undefined;
 	}
 
 	/** Resolves once `count` readings are taken and acked; rejects with FC_PROTO_TIMEOUT. */
@@ -237,7 +267,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 
 	private generate(due: number): void {
 		const periodUs = this.ticker.periodMs * 1000;
-		const nowUs = Math.round(this.clock.now() * 1000);
+		const nowUs = this.nowUs();
 		for (let i = 0; i < due; i++) {
 			if (this.countReached()) break;
 			if (this.buffer.size >= this.options.maxUnacked) {
@@ -297,19 +327,14 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		const session = this.session;
 		if (!session?.ready || session.maintenance || this.pumpTimer) return;
 		let budget = PUMP_CHUNK;
-		while (this.nextToSend < this.buffer.endSeq && budget > 0 && session.inFlight < MAX_IN_FLIGHT) {
+		const window = maxInFlight(session);
+		while (this.nextToSend < this.buffer.endSeq && budget > 0 && session.inFlight < window) {
 			const pending = this.buffer.get(this.nextToSend)!;
 			this.nextToSend++;
+			// This link's host said it holds it (selective ack): a go-back pass skips it.
+			if (this.recovery.isSacked(pending)) continue;
 			budget--;
-			const resend = pending.sentAt !== undefined;
-			pending.sentAt = this.clock.monotonic();
-			if (resend) this.resent++;
-			else this.sent++;
-			const reading = resend ? { ...pending.reading, flags: (pending.reading.flags ?? 0) | ReadingFlag.READING_FLAG_RESENT } : pending.reading;
-			session.inFlight++;
-			const envelope = { seq: this.nextEnvelopeSeq(), reading };
-			const done = () => this.onSent(session);
-			attempt(() => this.faults.transmit(session.link, envelope)).then(done, done);
+			this.transmit(session, pending);
 		}
 		if (budget === 0 && this.nextToSend < this.buffer.endSeq) {
 			this.pumpTimer = this.clock.setTimeout(() => {
@@ -318,13 +343,64 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 			}, 0);
 		}
 		this.armResendTimer();
+		this.armProbeTimer();
+	}
+
+	/** One reading frame on the link: first send, or a re-send flagged RESENT. */
+	private transmit(session: Session, pending: PendingReading): void {
+		const resend = pending.sentAt !== undefined;
+		pending.sentAt = this.lastTransmitAt = this.clock.monotonic();
+		this.recovery.stamp(pending);
+		if (resend) {
+			this.resent++;
+			pending.resent = true;
+		} else this.sent++;
+		const seq = pending.reading.seq ?? 0;
+		if (seq > this.highestSent) this.highestSent = seq;
+		const reading = resend ? { ...pending.reading, flags: (pending.reading.flags ?? 0) | ReadingFlag.READING_FLAG_RESENT } : pending.reading;
+		session.inFlight++;
+		const envelope = { seq: this.nextEnvelopeSeq(), reading };
+		const done = () => this.onSent(session);
+		attempt(() => this.faults.transmit(session.link, envelope)).then(done, done);
+	}
+
+	/**
+	 * Tail-loss probe: when everything has been sent and the host has not acked it all, re-send the
+	 * newest reading it has not got, so its (duplicate) acks reveal the gaps without waiting for
+	 * the resend timeout. Backs off while nothing moves.
+	 */
+	private armProbeTimer(): void {
+		const session = this.session;
+		if (this.probeTimer || this.options.faults.noFastRetransmit || !session?.ready || session.maintenance) return;
+		// A host that has not acked anything on this link (a monitor) would not answer a probe either.
+		if (this.buffer.size === 0 || this.nextToSend < this.buffer.endSeq || this.lastAckAt < session.attachedAt) return;
+		const timeout = this.recovery.probeTimeoutMs(this.options.resendTimeoutMs) * this.probeBackoff;
+		// Silence is counted from the last ack or send, whichever came later.
+		const delay = Math.max(this.lastAckAt, this.lastTransmitAt) + timeout - this.clock.monotonic();
+		this.probeTimer = this.clock.setTimeout(
+			() => {
+				this.probeTimer = undefined;
+				if (this.session !== session || !session.ready || this.nextToSend < this.buffer.endSeq) return;
+				if (this.clock.monotonic() - Math.max(this.lastAckAt, this.lastTransmitAt) < timeout) {
+					this.armProbeTimer();
+					return;
+				}
+				const seq = this.recovery.probeSeq(this.buffer);
+				if (seq === undefined) return;
+				this.recovery.probes++;
+				this.probeBackoff = Math.min(this.probeBackoff * 2, 8);
+				this.transmit(session, this.buffer.get(seq)!);
+				this.armProbeTimer();
+			},
+			Math.max(0, delay),
+		);
 	}
 
 	private onSent(session: Session): void {
 		if (this.session !== session) return;
 		session.inFlight--;
 		// Resume a pump stopped by back-pressure once half the window is free, not per send.
-		if (session.inFlight === MAX_IN_FLIGHT / 2) this.pump();
+		if (session.inFlight === maxInFlight(session) / 2) this.pump();
 	}
 
 	private resendAll(): void {
@@ -375,12 +451,15 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 				// The gateway answers our hello with an ack; if its host_hello was lost (it opened
 				// the line before we did), that ack is our go-ahead (protocol/README.md, Session).
 				if (!session.ready && isForBoot(envelope.ack!.bootId, this.currentBootId)) this.beginSession(session);
-				this.onAck(envelope.ack!.upToSeq ?? 0, envelope.ack!.bootId);
+				this.onAck(envelope.ack!.upToSeq ?? 0, envelope.ack!.bootId, envelope.ack!.sack as SeqRange[] | undefined);
 				return;
 			case "command":
 				this.onCommand(envelope);
 				return;
 			case "heartbeat":
+				return;
+			case "timeSync":
+				this.onTimeSync(envelope.timeSync!);
 				return;
 			case "imageUpload":
 			case "imageStateRequest":
@@ -424,6 +503,7 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 	private beginSession(session: Session): void {
 		session.ready = true;
 		if (session.maintenance) return;
+		if (this.options.syncTime) this.sendControl({ timeRequest: { deviceTimeUs: this.nowUs() } });
 		if (this.autoStart) {
 			this.autoStart = false;
 			this.startStreaming();
@@ -432,11 +512,24 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		this.resendAll();
 	}
 
-	private onAck(upToSeq: number, bootId: Uint8Array | null | undefined): void {
+	private onAck(upToSeq: number, bootId: Uint8Array | null | undefined, sack: readonly SeqRange[] = []): void {
 		if (this.options.faults.brokenAck) return;
 		if (bootId && bootId.length > 0 && Buffer.compare(bootId, this.currentBootId) !== 0) return;
 		const upTo = Math.min(upToSeq, this.buffer.endSeq - 1);
-		if (this.buffer.ackUpTo(upTo) === 0) return;
+		const session = this.session;
+		if (session?.ready && !session.maintenance && !this.options.faults.noFastRetransmit) {
+			const action = this.recovery.onAck(this.buffer, upTo, sack, this.highestSent, this.clock.monotonic());
+			this.probeBackoff = 1;
+			if (action.kind === "selective") for (const seq of action.seqs) this.transmit(session, this.buffer.get(seq)!);
+			else if (action.kind === "goBack") {
+				this.nextToSend = Math.max(this.buffer.oldestSeq, upTo + 1);
+				this.pump();
+			}
+			this.lastAckAt = this.clock.monotonic();
+		}
+		const forgotten = this.buffer.ackUpTo(upTo);
+		this.armProbeTimer();
+		if (forgotten === 0) return;
 		this.ackedUpTo = upTo;
 		this.lastAckProgressAt = this.clock.monotonic();
 		this.nextToSend = Math.max(this.nextToSend, this.buffer.oldestSeq);
@@ -509,10 +602,14 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 	/** A new boot: new boot id, seq from 1, announced with Hello and a boot Event. */
 	private reboot(): void {
 		this.options.firmware?.boot();
+		// A reboot forgets a StopStreaming, as power-on does: the next gateway hello starts streaming again.
+		if (!this.streamingEnabled) this.autoStart = true;
 		this.currentBootId = randomBytes(this.options.random, 16);
 		this.bootAt = this.clock.monotonic();
 		this.buffer.reset(1);
 		this.nextToSend = 1;
+		this.highestSent = 0;
+		this.recovery.newLink();
 		this.ackedUpTo = 0;
 		if (this.session) this.sendHello(this.session);
 		this.sendControl({ event: { kind: EventKind.KIND_BOOT, deviceTimeUs: this.nowUs(), detail: "Rebooted on command." } });
@@ -607,8 +704,24 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		return this.envelopeSeq;
 	}
 
+	/** The device clock: true time plus its error, until a trusted TimeSync sets it (protocol/README.md, "Time"). */
 	private nowUs(): number {
-		return Math.round(this.clock.now() * 1000);
+		return Math.round((this.clock.now() + this.clockErrorMs) * 1000);
+	}
+
+	/** A TimeSync answering our TimeRequest: set the clock when the host's time is trustworthy. */
+	private onTimeSync(sync: NonNullable<Envelope["timeSync"]>): void {
+		const quality = sync.quality ?? 0;
+		// Only a synchronised or trusted host time is better than our own (1: unsynchronised, 0: unknown).
+		if (quality < 2 || !sync.requestSeq) return;
+		const sentAtUs = Number(sync.requestDeviceTimeUs ?? 0);
+		const nowUs = this.nowUs();
+		// The host read its clock half a round trip ago, by our count.
+		const hostNowUs = Number(sync.timeUs ?? 0) + (nowUs - sentAtUs) / 2;
+		this.clockErrorMs += Math.round((hostNowUs - nowUs) / 1000);
+		// Readings' times never run backwards within a boot; a clock set back starts from its new time.
+		this.lastReadingTimeUs = Math.min(this.lastReadingTimeUs, this.nowUs());
+		this.emit("timeSynced", this.clockErrorMs);
 	}
 
 	private uptimeMs(): number {
@@ -619,6 +732,10 @@ export class SimulatedDevice extends EventEmitter<SimulatedDeviceEvents> {
 		this.protocolErrors++;
 		this.emit("protocolError", error);
 	}
+}
+
+function maxInFlight(session: Session): number {
+	return session.link.transport === "serial" ? MAX_IN_FLIGHT_SERIAL : MAX_IN_FLIGHT;
 }
 
 /** Runs a send, turning a synchronous throw (e.g. FC_PROTO_TOO_LARGE) into a rejection. */

@@ -9,6 +9,12 @@ export interface PendingReading {
 	reading: Reading;
 	/** Monotonic ms of the last transmission on any link; undefined while never sent. */
 	sentAt: number | undefined;
+	/** Sent more than once (its ack round trip says nothing about the line: Karn's rule). */
+	resent?: boolean;
+	/** Transmission number of the last send (LossRecovery): what was sent after it. */
+	tx?: number;
+	/** The link epoch whose host selectively acked it (LossRecovery). */
+	sackEpoch?: number;
 }
 
 const COMPACT_AFTER = 4096;

@@ -14,7 +14,7 @@ import { exportEvidenceBundle } from "./export.js";
 import type { TrustAnchor } from "./trust-anchor.js";
 import { keysFromAnchor } from "./trust-keys-from.js";
 import { trustStoreAnchor } from "./trust-store.js";
-import { readSignerClaim, verifyWithTrust } from "./trust-verify.js";
+import { EXIT_UNSUPPORTED_FORMAT, readSignerClaim, verifyWithTrust } from "./trust-verify.js";
 
 export function registerEvidenceCommands(program: Command): Command {
 	const evidence = program.command("evidence").description("Export and verify signed, hash-chained evidence bundles.");
@@ -39,7 +39,8 @@ export function registerEvidenceCommands(program: Command): Command {
 		.command("verify <file>")
 		.description(
 			"Verify a bundle: content hashes, chain continuity, checkpoint signatures, attachments, and that a key you trust signed it. " +
-				"Exit 0 verified and trusted, 1 verification failed (also: signed by another key than the pinned one), 2 bad options, 3 verified but signer not trusted.",
+				"Exit 0 verified and trusted, 1 verification failed (also: signed by another key than the pinned one), 2 bad options, 3 verified but signer not trusted, " +
+				"4 evidence in a newer format than this verifier reads (nothing else wrong): upgrade fieldchain.",
 		)
 		.option("--public-key <key>", "the gateway's public key as you know it (base64/hex raw, or a PEM file path)")
 		.option("--trust-store <dir>", "a directory of enrolled gateway keys, one <gatewayId>.pub file each (base64/hex raw key or SPKI PEM)")
@@ -56,7 +57,11 @@ export function registerEvidenceCommands(program: Command): Command {
 					`${JSON.stringify({ ok, verified, trusted, trustSource, trustNote, signer, sealedUpTo: result.sealedUpTo, records: result.records.length, problems: result.problems, complete: result.complete, completeUpTo: result.completeUpTo, ...(result.incompleteReason ? { incompleteReason: result.incompleteReason } : {}) }, null, 2)}\n`,
 				);
 			} else if (!result.ok) {
-				process.stderr.write(`FAILED: ${result.problems.length} problem(s)\n`);
+				process.stderr.write(
+					outcome.exitCode === EXIT_UNSUPPORTED_FORMAT
+						? "UNSUPPORTED FORMAT: the evidence is newer than this verifier reads; nothing else was found wrong. Upgrade fieldchain and verify again.\n"
+						: `FAILED: ${result.problems.length} problem(s)\n`,
+				);
 				for (const problem of result.problems)
 					process.stderr.write(`  ${problem.kind}${problem.chainSeq !== undefined ? ` at chain_seq ${problem.chainSeq}` : ""}: ${problem.message}\n`);
 			} else if (outcome.trusted) {

@@ -10,6 +10,7 @@ import type { Clock } from "../../platform/clock.js";
 import type { Logger } from "../../platform/logger.js";
 import { CheckpointPolicy } from "../../protocol/evidence/checkpoint.js";
 import type { GatewayKey } from "../../protocol/evidence/keys.js";
+import type { GatewayTime } from "../clock/gateway-time.js";
 import type { DeviceRecord, ReadingRow } from "../store/reading-store.js";
 import type { ActiveTasks } from "../work/active-tasks.js";
 import type { WorkOrders } from "../work/work-orders.js";
@@ -34,6 +35,8 @@ export interface EvidenceLogOptions {
 	activeTasks: ActiveTasks;
 	device: (deviceId: string) => DeviceRecord | undefined;
 	clock: Clock;
+	/** The gateway's time and its quality (gateway/clock): records carry it (format 2). */
+	time?: GatewayTime;
 	logger: Logger;
 	/** Seal at least every this many records... */
 	sealEveryRecords?: number;

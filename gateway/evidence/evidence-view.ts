@@ -30,6 +30,14 @@ export interface EvidenceView {
 	sealed: boolean;
 	contentHash: string;
 	createdAt: string;
+	/** What a reading record holds, for the technician's screen ("Stamped 1 240 MΩ from megger-7"). */
+	reading?: { deviceId: string; quantity: string; value: number; unit: string };
+	/** A note's text, or the signer's name on a signature. */
+	text?: string;
+	/** The deliverable a signature signs off. */
+	deliverableId?: string;
+	/** The photo's or signature's bytes (content-addressed, SHA-256 hex). */
+	attachment?: { sha256: string; mediaType: string };
 }
 
 export interface ChecklistItemState {
@@ -98,6 +106,12 @@ export class EvidenceReadView {
 			sealed: stored.chainSeq <= this.sealedUpTo(),
 			contentHash: contentHash(stored.bytes).toString("hex"),
 			createdAt: new Date(Number(record.gatewayTimeMs)).toISOString(),
+			...(record.quantity ? { reading: { deviceId: record.device?.deviceId ?? "", quantity: record.quantity, value: record.value, unit: record.unit } } : {}),
+			...(record.text ? { text: record.text } : {}),
+			...(record.deliverableId ? { deliverableId: record.deliverableId } : {}),
+			...(record.attachmentSha256?.length
+				? { attachment: { sha256: Buffer.from(record.attachmentSha256).toString("hex"), mediaType: record.attachmentMediaType } }
+				: {}),
 		};
 	}
 }

@@ -10,8 +10,10 @@ import type { ChecklistItem, Task } from "../../model/entities/task.js";
 import type { Clock } from "../../platform/clock.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { Logger } from "../../platform/logger.js";
+import { ReadingFlag } from "../../protocol/codec.js";
 import { type ChainedBytes, type ChainState, EvidenceChain, type EvidenceRecordInit, initialChainState } from "../../protocol/evidence/chain.js";
-import { ReadingRecordTemplate, type ReadingTemplateFields, type ReadingVaryingFields, SignerRole } from "../../protocol/evidence/record.js";
+import { ReadingRecordTemplate, type ReadingTemplateFields, type ReadingVaryingFields, SignerRole, type TimeQuality } from "../../protocol/evidence/record.js";
+import { type GatewayTime, QUALITY_CODES, type TimeStamp } from "../clock/gateway-time.js";
 import type { DeviceRecord, ReadingRow } from "../store/reading-store.js";
 import type { ActiveTask, ActiveTasks } from "../work/active-tasks.js";
 import type { WorkOrders } from "../work/work-orders.js";
@@ -32,6 +34,8 @@ export interface ManualEvidenceInput {
 	text?: string;
 	signerRole?: "customer" | "technician";
 	attachment?: AttachmentInfo;
+	/** A customer's signature that also signs off this deliverable of the work order. */
+	deliverableId?: string;
 }
 
 /** A stored reading that a caller (a Node-RED flow) stamps on a checklist item it names. */
@@ -54,6 +58,8 @@ export interface StampingOptions {
 	stats: { stamped: number; unmatched: number; stampFailures: number };
 	/** Notes each record for its work order's manifest (evidence-log.ts shares it with the sealer). */
 	manifests?: GatewayManifests;
+	/** The gateway's time and its quality (gateway/clock); without it records carry wall time only (format 1). */
+	time?: GatewayTime;
 }
 
 interface StampContext {
@@ -135,8 +141,10 @@ export class EvidenceStamper {
 		if (item.requirement.kind !== input.kind) {
 			throw new FieldchainError(ErrorCodes.FC_EVIDENCE_INVALID, `Checklist item "${item.id}" asks for a ${item.requirement.kind}, not a ${input.kind}.`);
 		}
-		const now = this.options.clock.now();
+		const stamp = this.options.time?.stamp();
+		const now = stamp ? stamp.timeMs : this.options.clock.now();
 		const record: EvidenceRecordInit = {
+			...(stamp ? recordTime(stamp) : {}),
 			id: uuidV7(now),
 			gatewayId: this.options.gatewayId,
 			workOrderId: input.workOrderId,
@@ -153,6 +161,7 @@ export class EvidenceStamper {
 					: input.signerRole === "technician"
 						? SignerRole.SIGNER_ROLE_TECHNICIAN
 						: SignerRole.SIGNER_ROLE_UNSPECIFIED,
+			...(input.deliverableId ? { deliverableId: input.deliverableId } : {}),
 			...(input.attachment
 				? {
 						attachmentSha256: Buffer.from(input.attachment.sha256, "hex"),
@@ -339,7 +348,8 @@ export class EvidenceStamper {
 
 /** The fields of a reading record that change from one reading to the next. */
 function varyingFields(row: ReadingRow, outcome: ReadingOutcome): ReadingVaryingFields {
-	const deviceTimeMs = Math.floor(row.deviceTimeUs / 1000);
+	// A since-boot device time says nothing about the device's clock against the gateway's.
+	const deviceTimeMs = row.flags & ReadingFlag.READING_FLAG_CLOCK_SINCE_BOOT ? 0 : Math.floor(row.deviceTimeUs / 1000);
 	return {
 		id: uuidV7(row.receivedAt),
 		readingSeq: row.seq,
@@ -354,6 +364,17 @@ function varyingFields(row: ReadingRow, outcome: ReadingOutcome): ReadingVarying
 		value: Number.isFinite(row.value) ? row.value : undefined,
 		unit: row.unit,
 		outcome: OUTCOME_CODES[outcome],
+		...(row.time ? recordTime(row.time) : {}),
+		deviceTimeImplausible: row.deviceTimeImplausible,
+	};
+}
+
+/** The format-2 time fields of a record (protocol/evidence/README.md, "Time"). */
+function recordTime(stamp: TimeStamp): Pick<ReadingVaryingFields, "timeQuality" | "timeSource" | "monotonic"> {
+	return {
+		timeQuality: QUALITY_CODES[stamp.quality] as TimeQuality,
+		timeSource: stamp.source,
+		monotonic: { bootId: stamp.bootId, offsetMs: stamp.monotonicMs },
 	};
 }
 

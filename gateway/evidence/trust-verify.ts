@@ -4,7 +4,9 @@
  * verifies with a key from a trust anchor that is not revoked; a bundle that verifies only with the
  * key it carries is "not trusted" (3), since anyone can sign an edited bundle with a key of their own;
  * an anchor that knows the gateway under other keys pins the first of them, so the bundle fails as
- * "wrong-key" (1): a mismatching pinned key is a failure, not mere doubt.
+ * "wrong-key" (1): a mismatching pinned key is a failure, not mere doubt. Evidence in a newer format
+ * than this verifier reads, with nothing else wrong and a trusted signer, is 4: upgrade, not tampering
+ * (protocol/evidence/README.md, "Format evolution"); any other problem still makes it 1.
  */
 import { keyIdOf } from "../../protocol/evidence/keys.js";
 import { type VerifyResult, verifyBundle } from "../../protocol/evidence/verify/verify-bundle.js";
@@ -13,6 +15,7 @@ import type { TrustAnchor, TrustSource } from "./trust-anchor.js";
 export const EXIT_VERIFIED = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_UNTRUSTED = 3;
+export const EXIT_UNSUPPORTED_FORMAT = 4;
 
 /** Who the bundle says signed it. Read loosely: a bundle that does not parse fails verification anyway. */
 export interface SignerClaim {
@@ -23,7 +26,7 @@ export interface SignerClaim {
 export interface TrustedVerifyResult {
 	/** Verified with a trusted key: the exit code is 0. */
 	ok: boolean;
-	exitCode: typeof EXIT_VERIFIED | typeof EXIT_FAILED | typeof EXIT_UNTRUSTED;
+	exitCode: typeof EXIT_VERIFIED | typeof EXIT_FAILED | typeof EXIT_UNTRUSTED | typeof EXIT_UNSUPPORTED_FORMAT;
 	/** The bundle passed every check of verifyBundle (with the pinned key, when there is one). */
 	verified: boolean;
 	trusted: boolean;
@@ -53,7 +56,8 @@ export function verifyWithTrust(input: string | Uint8Array, anchor: TrustAnchor 
 	const pinned = match ?? anchor?.keys.find((key) => key.revokedAt === null) ?? anchor?.keys[0];
 	const result = verifyBundle(input, { publicKey: pinned?.publicKey });
 	const trusted = match !== undefined && match.revokedAt === null;
-	const exitCode = !result.ok ? EXIT_FAILED : trusted ? EXIT_VERIFIED : EXIT_UNTRUSTED;
+	const onlyNewer = !result.ok && result.problems.every((problem) => problem.kind === "unsupported-format");
+	const exitCode = onlyNewer ? (trusted ? EXIT_UNSUPPORTED_FORMAT : EXIT_UNTRUSTED) : !result.ok ? EXIT_FAILED : trusted ? EXIT_VERIFIED : EXIT_UNTRUSTED;
 	return {
 		ok: exitCode === EXIT_VERIFIED,
 		exitCode,

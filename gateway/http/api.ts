@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerF
 import type { Registry } from "prom-client";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { sendError } from "../../platform/http-errors.js";
+import type { GatewayTime } from "../clock/gateway-time.js";
 import type { GatewayParts } from "../parts.js";
 import { guardHost, type HostAllowListOptions } from "./host-allow-list.js";
 import { answerError, answerUnroutable } from "./internal-errors.js";
@@ -16,6 +17,8 @@ export interface ApiDependencies extends Pick<GatewayParts, "store" | "devices" 
 	metrics: Registry;
 	token?: string;
 	startedAt: number;
+	/** The gateway's time and its quality (gateway/clock), shown in /healthz; uptime counts on its monotonic clock. */
+	time?: GatewayTime;
 	/** More route groups (work orders, evidence), each in its own file. */
 	routes?: Array<(app: FastifyInstance) => void>;
 	/** Makes the HTTP server; the embedded Node-RED uses it to take /red (gateway/node-red/embedded-node-red.ts). */
@@ -61,9 +64,10 @@ export function buildApi(deps: ApiDependencies): FastifyInstance {
 
 	app.get("/healthz", access("public"), async () => ({
 		status: "ok",
-		uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+		uptimeSeconds: Math.round((deps.time ? deps.time.uptimeMs() : Date.now() - deps.startedAt) / 1000),
 		readingsStored: deps.store.countReadings(),
 		devicesConnected: deps.devices.all().filter((device) => device.connected).length,
+		...(deps.time ? { clock: deps.time.status() } : {}),
 	}));
 
 	app.get("/metrics", access("token"), async (_request, reply) => {

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { Task } from "../../model/entities/task.js";
+import { BILLING_STEP_MS } from "../../model/rules/billable-time.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { GatewayParts } from "../parts.js";
 import type { SnapshotParts } from "../work/gateway-snapshot.js";
@@ -12,13 +13,23 @@ import { milestoneStates } from "../work/milestone-state.js";
 import type { SyncStateTracker } from "../work/sync-state.js";
 import type { TaskAction, TaskFacts } from "../work/task-states.js";
 import { technicianDay } from "../work/technician-day.js";
+import type { Visits } from "../work/visits.js";
+import { withHuman } from "./roundtrip-routes.js";
 import { access } from "./route-access.js";
 
 export interface AppRouteDependencies
 	extends Pick<GatewayParts, "workOrders" | "batches" | "activeTasks" | "evidence" | "timeEntries" | "taskStates" | "store" | "events" | "clock">,
 		Pick<SnapshotParts, "submissions"> {
 	sync: SyncStateTracker;
+	/** The visits' next steps on the day view (absent: the day lists visits without them). */
+	visits?: Visits;
 }
+
+/** The rule that turns recorded time into billed time, as the technician reads it (model/rules/billable-time.ts). */
+const BILLING_ROUNDING = {
+	stepMinutes: BILLING_STEP_MS / 60_000,
+	text: "Billed per entry in 6-minute steps (0.1 h), rounded to the nearest step; the invoice line shows recorded and billed time.",
+};
 
 type Body = Record<string, unknown>;
 
@@ -63,8 +74,8 @@ export function appRoutes(deps: AppRouteDependencies) {
 	});
 	const rules = (task: Task) => ({
 		status: task.status,
-		canStart: deps.taskStates.explain("start", task, facts(task)),
-		canComplete: deps.taskStates.explain("complete", task, facts(task)),
+		canStart: deps.taskStates.explain("start", task, facts(task)).map(withHuman),
+		canComplete: deps.taskStates.explain("complete", task, facts(task)).map(withHuman),
 	});
 
 	return (app: FastifyInstance): void => {
@@ -72,10 +83,20 @@ export function appRoutes(deps: AppRouteDependencies) {
 			"/api/v1/technicians/:id/day",
 			access("session-or-token", { param: "id" }),
 			async (request) => {
-				const day = today(deps.clock.now());
-				const from = epochQuery(request.query.from, "from", day.from);
-				const to = epochQuery(request.query.to, "to", day.to);
-				return technicianDay(deps.workOrders, request.params.id, from, to, deps.activeTasks.get(request.params.id));
+				const window = today(deps.clock.now());
+				const from = epochQuery(request.query.from, "from", window.from);
+				const to = epochQuery(request.query.to, "to", window.to);
+				const day = technicianDay(deps.workOrders, request.params.id, from, to, deps.activeTasks.get(request.params.id));
+				// Each visit's next step(s) and what stands in the way (gateway/work/visits.ts).
+				const visits = deps.visits;
+				if (!visits) return day;
+				return {
+					...day,
+					entries: day.entries.map((entry) => ({
+						...entry,
+						actions: visits.actions(entry.appointment).map((action) => ({ ...action, reasons: action.reasons.map(withHuman) })),
+					})),
+				};
 			},
 		);
 
@@ -131,7 +152,13 @@ export function appRoutes(deps: AppRouteDependencies) {
 		app.get<{ Params: { wo: string } }>("/api/v1/work-orders/:wo/milestones", access("session-or-token"), async (request) => {
 			if (!deps.workOrders.workOrder(request.params.wo))
 				throw new FieldchainError(ErrorCodes.FC_HTTP_NOT_FOUND, `Work order "${request.params.wo}" is not held by this gateway.`);
-			return { milestones: milestoneStates(deps, request.params.wo) };
+			return {
+				milestones: milestoneStates(deps, request.params.wo).map((milestone) => ({
+					...milestone,
+					missing: milestone.missing.map(withHuman),
+					awaitingApproval: milestone.awaitingApproval.map(withHuman),
+				})),
+			};
 		});
 
 		app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
@@ -141,7 +168,7 @@ export function appRoutes(deps: AppRouteDependencies) {
 				const day = today(deps.clock.now());
 				const from = epochQuery(request.query.from, "from", day.from);
 				const to = epochQuery(request.query.to, "to", day.to);
-				return { timeEntries: deps.submissions.list(request.params.id, from, to) };
+				return { timeEntries: deps.submissions.list(request.params.id, from, to), rounding: BILLING_ROUNDING };
 			},
 		);
 

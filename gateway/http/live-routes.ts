@@ -64,6 +64,7 @@ const FORWARDED: Array<[GatewayEventName, string]> = [
 	["taskChanged", "task"],
 	["evidenceSealed", "evidence"],
 	["alert", "alert"],
+	["officeChanged", "office"],
 ];
 
 function send(stream: ServerResponse, event: string, data: unknown): void {

@@ -83,7 +83,8 @@ export class PinLimiter {
 
 	/** Counts an attempt to sign in as technicianId from address, or refuses it while a window is full. */
 	reserve(technicianId: string, address: string): PinAttempt | PinRefusal {
-		const now = this.options.clock.now();
+		// Monotonic: a wall-clock jump must neither reopen a full window nor lock one for a day.
+		const now = Math.floor(this.options.clock.monotonic());
 		const keys = this.keys(technicianId, address);
 		const windows = SCOPES.map((scope) => this.window(scope, keys[scope], now));
 		let retryAfterMs = 0;

@@ -148,7 +148,8 @@ describe("technician app API", () => {
 		expect(milestone.readyForApproval).toBe(false);
 		const messages = milestone.missing.map((reason) => reason.message);
 		expect(messages).toContain(`task ${TASK_ID} is in-progress, not completed`);
-		expect(messages.some((message) => /time entry .* is draft, not approved/.test(message))).toBe(true);
+		expect(messages.some((message) => /time entry .* is draft, not submitted/.test(message))).toBe(true);
+		expect(milestone.missing.map((reason) => (reason as { code?: string }).code)).toContain("time-not-submitted");
 		expect(messages.some((message) => message.includes("'insulation' has no valid evidence"))).toBe(true);
 
 		const submitted = await call("POST", `/api/v1/technicians/${TECHNICIAN_ID}/time-entries/submit`, {});

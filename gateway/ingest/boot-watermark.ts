@@ -69,6 +69,14 @@ export class BootWatermark {
 		return this.starts.length;
 	}
 
+	/** The lowest `limit` runs stored above the gaps, lowest first: an Ack's selective part (sack). */
+	ranges(limit: number): { first: number; last: number }[] {
+		const count = Math.min(limit, this.starts.length);
+		const out: { first: number; last: number }[] = new Array(count);
+		for (let i = 0; i < count; i++) out[i] = { first: this.starts[i], last: this.ends[i] };
+		return out;
+	}
+
 	/** Index of the last run starting at or below seq, or -1. */
 	private runBefore(seq: number): number {
 		let low = 0;

@@ -12,11 +12,27 @@ import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../../p
 import type { ReadingRow, ReadingStore, WatermarkUpdate } from "../store/reading-store.js";
 import { BootWatermark } from "./boot-watermark.js";
 
-/** Told the boot's watermark once the readings it submitted are durable (or were already). */
-export type DurableListener = (ackedUpTo: number) => void;
+/**
+ * Told the boot's watermark once the readings it submitted are durable (or were already), with
+ * the lowest runs stored above a gap (at most MAX_SACK_RANGES; empty when there is no gap) and
+ * the boot they belong to. Called once per commit that touched the boot, so while a gap is open
+ * every commit yields a (duplicate) ack: the device's signal to re-send what is missing.
+ */
+export type DurableListener = (ackedUpTo: number, storedAbove: readonly SeqRange[], bootId: string) => void;
+
+/** An inclusive run of stored seqs above the watermark. */
+export interface SeqRange {
+	first: number;
+	last: number;
+}
+
+/** Runs reported per ack (protocol/README.md, "Fast recovery": the lowest runs, as many as fit). */
+export const MAX_SACK_RANGES = 64;
 
 /** Told of a reading not stored because its boot has too many gaps (the device re-sends it later). */
 export type RefusedListener = (row: ReadingRow) => void;
+
+const NO_RANGES: readonly SeqRange[] = Object.freeze([]);
 
 /** Boots whose watermark stays in memory; one evicted is loaded from the store again when needed. */
 export const MAX_TRACKED_BOOTS = 1024;
@@ -202,7 +218,9 @@ export class GroupCommitter extends EventEmitter<{ committed: [CommittedEvent]; 
 				this.watermarks.delete(key);
 				this.watermarks.set(key, boot.watermark);
 			}
-			for (const listener of boot.listeners) listener(boot.watermark.ackedUpTo);
+			// Read after the commit returned: every seq in these runs is on disk (durable before ack).
+			const storedAbove = boot.watermark.gapRuns > 0 ? boot.watermark.ranges(MAX_SACK_RANGES) : NO_RANGES;
+			for (const listener of boot.listeners) listener(boot.watermark.ackedUpTo, storedAbove, boot.bootId);
 		}
 	}
 

@@ -11,9 +11,12 @@ import type { Logger } from "../../platform/logger.js";
 import { type Command, type CommandResult, type Envelope, type EnvelopeInit, PROTOCOL_MAJOR, PROTOCOL_MINOR } from "../../protocol/codec.js";
 import { ABSOLUTE_MAX_PAYLOAD } from "../../protocol/framing/frame.js";
 import type { EnvelopeLink } from "../../protocol/link.js";
-import type { DurableListener, GroupCommitter, RefusedListener } from "../ingest/group-committer.js";
+import type { DeviceTimeCheck } from "../clock/device-time.js";
+import type { GatewayTime } from "../clock/gateway-time.js";
+import { type DurableListener, type GroupCommitter, MAX_SACK_RANGES, type RefusedListener, type SeqRange } from "../ingest/group-committer.js";
 import type { DeviceIdentity, ReadingRow, ReadingStore } from "../store/reading-store.js";
 import { dispatchEnvelope } from "./dispatch.js";
+import { hostTime } from "./handlers/time.js";
 import { HELLO_BUDGET, HelloBudget } from "./limits.js";
 
 export interface SessionContext {
@@ -29,6 +32,10 @@ export interface SessionContext {
 	expectedDeviceId?: string;
 	/** The disk quota (gateway/ingest/capacity): a refused reading is not stored and not acked. */
 	admit?: (row: ReadingRow) => { message: string; notify: boolean } | undefined;
+	/** The gateway's time and its quality (gateway/clock): stamps readings, answers TimeRequest. */
+	time?: GatewayTime;
+	/** Flags readings whose device time is implausible (gateway/clock/device-time.ts). */
+	deviceTime?: DeviceTimeCheck;
 }
 
 export type SessionState = "awaiting-hello" | "ready" | "refused" | "closed";
@@ -47,6 +54,8 @@ export interface SessionCounters {
 	readingsReceived: number;
 	readingsBeforeHello: number;
 	acksSent: number;
+	/** Acks that carried selective ranges: a gap was open (a lost or garbled reading frame). */
+	selectiveAcksSent: number;
 	protocolErrors: number;
 	unexpectedMessages: number;
 	deviceErrors: number;
@@ -54,7 +63,16 @@ export interface SessionCounters {
 }
 
 export function emptySessionCounters(): SessionCounters {
-	return { readingsReceived: 0, readingsBeforeHello: 0, acksSent: 0, protocolErrors: 0, unexpectedMessages: 0, deviceErrors: 0, helloRetries: 0 };
+	return {
+		readingsReceived: 0,
+		readingsBeforeHello: 0,
+		acksSent: 0,
+		selectiveAcksSent: 0,
+		protocolErrors: 0,
+		unexpectedMessages: 0,
+		deviceErrors: 0,
+		helloRetries: 0,
+	};
 }
 
 export interface SessionEvents {
@@ -78,11 +96,13 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
 	lastError: FieldchainError | undefined;
 	lastHeartbeatAt: number | undefined;
 	deviceUnackedReadings: number | undefined;
+	/** The device's Hello.max_payload (0: the default, 1024); an ack's selective ranges must fit it. */
+	devicePayloadLimit = 0;
 	readonly counters: SessionCounters = emptySessionCounters();
 	/** Set by the registry that tracks the session; asked before a hello's id is accepted. */
 	identityGuard: IdentityGuard | undefined;
 	/** Same function for every reading of the boot: the committer calls it once per commit. */
-	readonly onDurable: DurableListener = (ackedUpTo) => this.sendAck(ackedUpTo);
+	readonly onDurable: DurableListener = (ackedUpTo, storedAbove, bootId) => this.sendAck(ackedUpTo, storedAbove, bootId);
 	/** A reading the committer did not store because its boot has too many gaps (BootWatermark's bound). */
 	readonly onRefused: RefusedListener = (row) =>
 		this.noteProtocolError(
@@ -139,7 +159,7 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
 				protocolMajor: PROTOCOL_MAJOR,
 				protocolMinor: PROTOCOL_MINOR,
 				maxPayload: ABSOLUTE_MAX_PAYLOAD,
-				hostTimeUs: this.context.clock.now() * 1000,
+				...hostTime(this.context),
 			},
 		});
 		this.armHelloTimer();
@@ -178,10 +198,18 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
 		this.emit("refused", error);
 	}
 
-	sendAck(ackedUpTo: number): void {
+	/**
+	 * Acks a boot cumulatively, with the runs stored above a gap as selective acks (protocol minor
+	 * 1; older devices skip the field). A commit for a boot the device has since left is not acked:
+	 * the new boot's watermark is not its to carry.
+	 */
+	sendAck(ackedUpTo: number, storedAbove: readonly SeqRange[] = [], bootId?: string): void {
 		if (this.state !== "ready" || !this.identity) return;
+		if (bootId !== undefined && bootId !== this.identity.bootId) return;
 		this.counters.acksSent++;
-		this.post({ ack: { upToSeq: ackedUpTo, bootId: Buffer.from(this.identity.bootId, "hex") } });
+		if (storedAbove.length > 0) this.counters.selectiveAcksSent++;
+		const sack = storedAbove.length > 0 ? storedAbove.slice(0, sackLimit(this.devicePayloadLimit)) : undefined;
+		this.post({ ack: { upToSeq: ackedUpTo, bootId: Buffer.from(this.identity.bootId, "hex"), sack } });
 	}
 
 	sendCommand(command: Command, timeoutMs = this.context.commandTimeoutMs ?? 5000): Promise<CommandResult> {
@@ -249,4 +277,13 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
 		this.pendingCommands.clear();
 		this.emit("closed", reason);
 	}
+}
+
+/**
+ * Selective ranges that fit the device's limit: an Ack with a 64-byte boot id and n ranges takes
+ * at most 6 + 66 + 14n bytes, so 64 (MAX_SACK_RANGES) fit the default 1024 and 4 the minimum 128.
+ */
+export function sackLimit(devicePayloadLimit: number): number {
+	const limit = devicePayloadLimit > 0 ? Math.min(devicePayloadLimit, 16384) : 1024;
+	return Math.max(0, Math.min(MAX_SACK_RANGES, Math.floor((limit - 72) / 14)));
 }

@@ -7,6 +7,7 @@ import { handleEvent } from "./handlers/event.js";
 import { handleHeartbeat } from "./handlers/heartbeat.js";
 import { handleHello } from "./handlers/hello.js";
 import { handleReading } from "./handlers/reading.js";
+import { handleTimeRequest, handleTimeSync } from "./handlers/time.js";
 import { handleUnexpected } from "./handlers/unexpected.js";
 
 export type EnvelopeHandler = (session: DeviceSession, envelope: Envelope) => void;
@@ -27,6 +28,9 @@ const HANDLERS: Record<BodyKind, EnvelopeHandler> = {
 	// Answers to firmware requests, which only maintenance tools (the flasher) send, never a gateway.
 	imageUploadResult: handleUnexpected,
 	imageState: handleUnexpected,
+	// Time (protocol/README.md, "Time"): a device asks for the gateway's time, or a GNSS tool offers its own.
+	timeRequest: handleTimeRequest,
+	timeSync: handleTimeSync,
 };
 
 export function dispatchEnvelope(session: DeviceSession, envelope: Envelope): void {

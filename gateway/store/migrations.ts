@@ -266,6 +266,23 @@ export const MIGRATIONS: readonly Migration[] = [
 			CREATE INDEX evidence_manifests_checkpoint ON evidence_manifests (checkpoint_seq);
 		`,
 	},
+	{
+		version: 8,
+		description: "field states: visit and work-order progress, deliverable sign-offs and time resubmissions made on the gateway (gateway/work/field-states.ts)",
+		sql: `
+			CREATE TABLE field_states (
+				-- "appointment", "workOrder", "deliverable" or "timeEntry".
+				entity TEXT NOT NULL,
+				entity_id TEXT NOT NULL,
+				status TEXT NOT NULL,
+				-- JSON: the fields the change set (times, signer, the rejection a resubmission answers).
+				data TEXT NOT NULL,
+				changed_by TEXT NOT NULL,
+				changed_at INTEGER NOT NULL,
+				PRIMARY KEY (entity, entity_id)
+			) WITHOUT ROWID;
+		`,
+	},
 ];
 
 const GATEWAY_SCHEMA: SqliteSchema = {

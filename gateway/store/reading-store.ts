@@ -3,7 +3,9 @@
  * backend that pass one shared contract suite (reading-store.contract.ts), in the manner of
  * aedes-persistence's abstract.js.
  */
+
 import type { TransportKind } from "../../protocol/link.js";
+import type { TimeStamp } from "../clock/gateway-time.js";
 
 export interface ReadingRow {
 	deviceId: string;
@@ -16,8 +18,12 @@ export interface ReadingRow {
 	unit: string;
 	flags: number;
 	channel: string;
-	/** Gateway wall clock when the reading arrived, ms since the Unix epoch. */
+	/** Gateway time when the reading arrived, ms since the Unix epoch (gateway/clock: trusted time when the gateway has one). */
 	receivedAt: number;
+	/** In memory only, for stamping: the clock's quality and boot anchor at arrival (gateway/clock). */
+	time?: TimeStamp;
+	/** In memory only: the device time failed the plausibility rules (gateway/clock/device-time.ts). */
+	deviceTimeImplausible?: boolean;
 }
 
 export interface CapabilityRecord {

@@ -22,6 +22,8 @@ export interface SqliteReadingStoreOptions {
 	 * "normal" survives a process crash but not a power cut; faster on slow flash.
 	 */
 	durability?: "full" | "normal";
+	/** Opens the connection; default better-sqlite3. node:sqlite's adapter (node-sqlite-compat.ts) is measured against it. */
+	open?: (path: string) => Database.Database;
 }
 
 interface DeviceRow {
@@ -51,7 +53,7 @@ export class SqliteReadingStore implements ReadingStore {
 	private readonly commitTransaction: (rows: readonly ReadingRow[], watermarks: readonly WatermarkUpdate[], alsoInTransaction?: () => void) => CommitOutcome;
 
 	constructor(options: SqliteReadingStoreOptions) {
-		this.db = openDatabase(options.path);
+		this.db = openDatabase(options.path, options.open);
 		this.db.pragma("journal_mode = WAL");
 		this.db.pragma(`synchronous = ${options.durability === "normal" ? "NORMAL" : "FULL"}`);
 		// better-sqlite3 waits for a lock synchronously, on the event loop: while another process holds
@@ -213,10 +215,10 @@ export class SqliteReadingStore implements ReadingStore {
 	}
 }
 
-function openDatabase(path: string): Database.Database {
+function openDatabase(path: string, open: (path: string) => Database.Database = (file) => new Database(file)): Database.Database {
 	try {
 		if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-		return new Database(path);
+		return open(path);
 	} catch (cause) {
 		throw new FieldchainError(ErrorCodes.FC_STORE_OPEN, `Cannot open the database ${path}: ${(cause as Error).message}.`, {
 			cause,

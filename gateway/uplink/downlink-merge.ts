@@ -3,6 +3,10 @@
  *
  * - Plan data — work orders, task definitions (title, order, checklist), appointments: the cloud
  *   wins. A local copy is replaced.
+ * - Office data — time entries as billing holds them, approvals and rejections, milestones,
+ *   deliverables, invoices: the office wins (the gateway merges its own time entries with them,
+ *   gateway/work/time-submissions.ts; visits, work orders and sign-offs changed in the field are
+ *   laid over, gateway/work/field-states.ts).
  * - Field data — task progress (status, start and completion times set on the gateway), evidence
  *   and time entries: the field wins. Local progress stays over the cloud's and travels up
  *   through the outbox; evidence and time are never changed by the downlink.
@@ -19,7 +23,19 @@ export interface CloudPlan {
 	workOrders: ModelSnapshot["workOrders"];
 	tasks: ModelSnapshot["tasks"];
 	appointments: ModelSnapshot["appointments"];
+	/**
+	 * The office's side (absent from plans cached by older gateways): time entries with their
+	 * status, the approvals and rejections (with reasons), milestones, deliverables and invoices.
+	 * The office wins for these; what the field changed since is laid over them (field-states.ts).
+	 */
+	timeEntries?: ModelSnapshot["timeEntries"];
+	approvals?: ModelSnapshot["approvals"];
+	milestones?: ModelSnapshot["milestones"];
+	deliverables?: ModelSnapshot["deliverables"];
+	invoices?: ModelSnapshot["invoices"];
 }
+
+const OFFICE_COLLECTIONS = ["timeEntries", "approvals", "milestones", "deliverables", "invoices"] as const;
 
 export interface Conflict {
 	entity: string;
@@ -87,5 +103,7 @@ export function mergeCloudPlan(local: ModelSnapshot, cloud: CloudPlan, facts: Me
 			}
 		}
 	}
-	return { snapshot: { ...local, workOrders, tasks, appointments: cloud.appointments }, conflicts };
+	const office: Partial<ModelSnapshot> = {};
+	for (const key of OFFICE_COLLECTIONS) if (cloud[key] !== undefined) Object.assign(office, { [key]: cloud[key] });
+	return { snapshot: { ...local, ...office, workOrders, tasks, appointments: cloud.appointments }, conflicts };
 }

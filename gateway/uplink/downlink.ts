@@ -1,6 +1,7 @@
 /**
  * The downlink: the work orders, tasks (with their checklists) and appointments of this gateway's
- * technicians, pulled from the billing service with the gateway's token (scope workorders:read),
+ * technicians, and the office's decisions on them (time entries with approvals and rejections,
+ * milestones, deliverables, invoices), pulled from the billing service with the gateway's token (scope workorders:read),
  * merged under the conflict rules (downlink-merge.ts) and cached in SQLite so the gateway starts
  * and works offline with the last plan it saw. Refreshed every intervalMs and on a push (an MQTT
  * message on fieldchain/v1/gateways/{id}/downlink when the MQTT uplink is on).
@@ -12,6 +13,9 @@ import { toError } from "../../platform/errors.js";
 import type { Logger } from "../../platform/logger.js";
 import type { WorkOrders } from "../work/work-orders.js";
 import { type CloudPlan, type Conflict, type LocalProgress, mergeCloudPlan } from "./downlink-merge.js";
+
+type OfficePlan = Pick<CloudPlan, "timeEntries" | "approvals" | "milestones" | "deliverables" | "invoices">;
+
 import { allPages } from "./transport/all-pages.js";
 import { expectStatus, requestJson } from "./transport/http-json.js";
 
@@ -27,6 +31,20 @@ export interface DownlinkOptions {
 	logger: Logger;
 	/** The plan changed (routes and flows read WorkOrders directly; this is for events). */
 	onChanged?: (conflicts: Conflict[]) => void;
+	/** The office's side changed (which collections): the app refetches (SSE `office`). */
+	onOffice?: (kinds: string[]) => void;
+}
+
+const OFFICE_KINDS = ["timeEntries", "approvals", "milestones", "deliverables", "invoices", "appointments", "workOrders"] as const;
+
+/** What the app shows of each office collection: ids, versions and statuses. */
+function fingerprints(snapshot: CloudPlan): Map<string, string> {
+	return new Map(
+		OFFICE_KINDS.map((kind) => [
+			kind,
+			JSON.stringify(((snapshot[kind] ?? []) as Array<{ id: string; version: number; status?: string }>).map((e) => [e.id, e.version, e.status])),
+		]),
+	);
 }
 
 const CACHE_KEY = "plan";
@@ -123,6 +141,7 @@ export class Downlink {
 				200,
 			).body;
 		const plan: CloudPlan = { workOrders: [], tasks: [], appointments: [] };
+		const office = { complete: true, plan: { timeEntries: [], approvals: [], milestones: [], deliverables: [], invoices: [] } as Required<OfficePlan> };
 		// Lists come a page at a time; each is read to its end.
 		for (const order of await allPages<CloudPlan["workOrders"][number]>(get, "/v1/work-orders", "workOrders")) {
 			const appointments = await allPages<CloudPlan["appointments"][number]>(
@@ -135,8 +154,31 @@ export class Downlink {
 			plan.workOrders.push(order);
 			plan.appointments.push(...appointments);
 			plan.tasks.push(...(await allPages<CloudPlan["tasks"][number]>(get, `/v1/work-orders/${encodeURIComponent(order.id)}/tasks`, "tasks")));
+			await this.fetchOffice(get, order.id, office);
 		}
-		return plan;
+		return office.complete ? { ...plan, ...office.plan } : plan;
+	}
+
+	/**
+	 * The office's decisions on one work order. A service without one of these lists (an older
+	 * one, or a token without the scope) leaves the office side as the gateway last saw it.
+	 */
+	private async fetchOffice(
+		get: (path: string) => Promise<Record<string, unknown> | undefined>,
+		orderId: string,
+		office: { complete: boolean; plan: Required<OfficePlan> },
+	) {
+		if (!office.complete) return;
+		const base = `/v1/work-orders/${encodeURIComponent(orderId)}`;
+		try {
+			for (const key of ["timeEntries", "approvals", "milestones", "deliverables", "invoices"] as const) {
+				const path = `${base}/${key === "timeEntries" ? "time-entries" : key}`;
+				(office.plan[key] as unknown[]).push(...(await allPages<unknown>(get, path, key)));
+			}
+		} catch (error) {
+			office.complete = false;
+			this.options.logger.warn({ err: error, workOrderId: orderId }, "downlink: cannot read the office's decisions; the last ones seen stay");
+		}
 	}
 
 	private apply(plan: CloudPlan): void {
@@ -153,6 +195,7 @@ export class Downlink {
 			),
 			withEvidence: new Set(this.statements.withEvidence.all() as string[]),
 		};
+		const before = fingerprints(this.options.workOrders.snapshot);
 		const { snapshot, conflicts } = mergeCloudPlan(this.options.workOrders.snapshot, plan, facts);
 		const now = this.options.clock.now();
 		for (const c of conflicts) {
@@ -165,5 +208,8 @@ export class Downlink {
 		}
 		this.options.workOrders.replace(snapshot);
 		this.options.onChanged?.(conflicts);
+		const after = fingerprints(this.options.workOrders.snapshot);
+		const changed = OFFICE_KINDS.filter((kind) => before.get(kind) !== after.get(kind));
+		if (changed.length > 0) this.options.onOffice?.(changed);
 	}
 }

@@ -21,6 +21,7 @@ type UplinkParts = Pick<
 export class GatewayUplink {
 	runner: UplinkRunner | undefined;
 	downlink: Downlink | undefined;
+	private lastDrainState: string | undefined;
 	private readonly sources: UplinkStatusSources;
 
 	constructor(private readonly parts: UplinkParts) {
@@ -43,6 +44,7 @@ export class GatewayUplink {
 				requestTimeoutMs: uplink.requestTimeoutMs,
 				clock,
 				logger,
+				onOffice: (kinds) => events.emit("officeChanged", { kinds, at: clock.now() }),
 				onChanged: (conflicts) => {
 					for (const c of conflicts)
 						events.emit("alarm", {
@@ -68,6 +70,9 @@ export class GatewayUplink {
 			clock,
 			logger,
 			onState: (state) => {
+				// What was just sent may have changed the office's view (a submission, a visit): look again when the drain settles.
+				if (state === "idle" && this.lastDrainState === "draining") void this.downlink?.refresh();
+				this.lastDrainState = state;
 				const status = uplinkStatus(this.sources);
 				events.emit("syncState", { state, queueDepth: status.queueDepth, lastReceiptAt: status.evidence.lastReceiptAt, at: clock.now() });
 			},

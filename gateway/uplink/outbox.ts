@@ -1,13 +1,18 @@
 /**
  * The outbox of what is not evidence but must reach the cloud exactly once in effect: finished
- * time entries and task status changes. A row is written in the same transaction as the change
+ * time entries and their submission, task, visit and work-order status changes, deliverable sign-offs. A row is written in the same transaction as the change
  * itself (gateway/work/time-entries.ts, task-states.ts), so neither exists without the other;
  * the drain (gateway/uplink/drain.ts) sends rows in id order and marks them receipted.
  * `record_id` is the idempotency key the destination dedups on.
  */
 import type Database from "better-sqlite3";
 
-export type OutboxKind = "time-entry" | "task-status";
+/**
+ * time-entry: a stopped timer (a draft); time-submit / time-resubmit: the technician's Submit and the
+ * correction of a rejected entry; task-status, appointment-status, work-order-status: progress;
+ * deliverable-sign-off: the customer's signature signing a deliverable off.
+ */
+export type OutboxKind = "time-entry" | "task-status" | "time-submit" | "time-resubmit" | "appointment-status" | "work-order-status" | "deliverable-sign-off";
 
 export interface OutboxEntry {
 	id: number;

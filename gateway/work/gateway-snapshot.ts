@@ -93,8 +93,11 @@ export function evidenceOf(bytes: Uint8Array): Evidence | undefined {
 export function gatewaySnapshot(parts: SnapshotParts, taskIds: readonly string[]): ModelSnapshot {
 	const base = parts.workOrders.snapshot;
 	const evidence: Evidence[] = [...base.evidence];
-	const timeEntries: TimeEntry[] = [...base.timeEntries];
-	const known = new Set(timeEntries.map((entry) => entry.id));
+	// The gateway's own entries (with the office's decisions merged in, time-submissions.ts) replace
+	// the office's copies of them; entries recorded elsewhere stay as the office has them.
+	const local = parts.submissions.forTasks(taskIds);
+	const mine = new Set(local.map((entry) => entry.id));
+	const timeEntries: TimeEntry[] = base.timeEntries.filter((entry) => !mine.has(entry.id));
 	for (const taskId of taskIds) {
 		const task = parts.workOrders.task(taskId);
 		if (!task) continue;
@@ -103,8 +106,7 @@ export function gatewaySnapshot(parts: SnapshotParts, taskIds: readonly string[]
 			if (entity && entity.taskId === task.id) evidence.push(entity);
 		}
 	}
-	for (const entry of parts.submissions.forTasks(taskIds)) {
-		if (known.has(entry.id)) continue;
+	for (const entry of local) {
 		timeEntries.push({
 			id: entry.id,
 			version: 1,

@@ -49,8 +49,20 @@ export class WorkOrders {
 		return new WorkOrders(snapshot);
 	}
 
+	private readonly overlays: Array<(snapshot: ModelSnapshot) => void> = [];
+
+	/**
+	 * Lays what the field changed (visits, work orders, sign-offs: field-states.ts) over the plan now
+	 * and over every plan `replace` takes from now on.
+	 */
+	addOverlay(overlay: (snapshot: ModelSnapshot) => void): void {
+		this.overlays.push(overlay);
+		overlay(this.snapshot);
+	}
+
 	/** Takes a new snapshot in place (the cloud downlink): everyone holding this object sees it. */
 	replace(snapshot: ModelSnapshot): void {
+		for (const overlay of this.overlays) overlay(snapshot);
 		Object.assign(this.snapshot, snapshot);
 		this.tasksById.clear();
 		for (const task of snapshot.tasks) this.tasksById.set(task.id, task);

@@ -12,6 +12,8 @@ import { timeEntryMachine } from "../state-machines/machines.js";
 import { type ActionContext, type ActionResult, fresh, write } from "./context.js";
 
 export interface NewTimeEntry {
+	/** The id the entry was given where it was recorded (a gateway's timer): one id end to end. */
+	id?: string;
 	taskId: string;
 	technicianId: string;
 	kind: TimeKind;
@@ -27,7 +29,7 @@ function newEntry(snapshot: ModelSnapshot, input: NewTimeEntry, start: number, e
 	}
 	if (end !== null && !(end >= start)) throw new FieldchainError(ErrorCodes.FC_MODEL_INVALID, `Time entry on task ${task.id} ends before it starts.`);
 	return {
-		...fresh(ctx.newId("timeEntry"), ctx.now),
+		...fresh(input.id ?? ctx.newId("timeEntry"), ctx.now),
 		workOrderId: task.workOrderId,
 		taskId: task.id,
 		technicianId: input.technicianId,

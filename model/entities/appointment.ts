@@ -11,4 +11,16 @@ export interface ServiceAppointment extends Versioned {
 	dispatchedAt: EpochMs | null;
 	arrivedAt: EpochMs | null;
 	finishedAt: EpochMs | null;
+	/** The last time dispatch moved the visit (a plan applied, a manual move, a predecessor late): from where and why, for the technician's app. */
+	lastMove?: AppointmentMove;
+}
+
+export interface AppointmentMove {
+	at: EpochMs;
+	previousWindow: TimeWindow;
+	previousTechnicianId: string;
+	/** "plan", "manual", "predecessor-late" or "dependency" (a predecessor moved). */
+	cause: string;
+	/** In words, as the technician reads it: "predecessor WO-1 finished late". */
+	reason: string;
 }

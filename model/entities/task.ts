@@ -1,3 +1,4 @@
+import type { PolicyRef } from "../policies/types.js";
 import type { EpochMs, SkillLevel, Versioned } from "./common.js";
 
 export type TaskStatus = "pending" | "in-progress" | "completed" | "cancelled";
@@ -41,4 +42,6 @@ export interface Task extends Versioned {
 	status: TaskStatus;
 	startedAt: EpochMs | null;
 	completedAt: EpochMs | null;
+	/** The checklist template version its checklist came from (model/policies); absent for tasks made before templates. */
+	checklistTemplate?: PolicyRef;
 }

@@ -1,3 +1,4 @@
+import type { PolicyRef } from "../policies/types.js";
 import type { CurrencyCode, EpochMs, MinorUnits, Versioned } from "./common.js";
 
 export type WorkOrderStatus = "draft" | "scheduled" | "in-progress" | "on-hold" | "completed" | "cancelled";
@@ -32,4 +33,6 @@ export interface WorkOrder extends Versioned {
 	contractValueMinor: MinorUnits | null;
 	startedAt: EpochMs | null;
 	completedAt: EpochMs | null;
+	/** The SLA policy version its deadlines came from (model/policies); absent for orders made before policies. */
+	slaPolicy?: PolicyRef;
 }

@@ -1,6 +1,6 @@
 /**
- * The invoice a milestone release produces. Lines come from approved billable time (hours x the
- * technician's bill rate) and used line items; each names its source, the evidence that satisfied
+ * The invoice a milestone release produces. Lines come from approved billable time (billed hours,
+ * rounded per entry by billable-time.ts, x the technician's bill rate) and used line items; each names its source, the evidence that satisfied
  * its task's checklist and the approvals behind it. A fixed or percentage milestone adds one
  * adjustment line so the total is the agreed amount while the detail stays visible.
  */
@@ -9,10 +9,11 @@ import type { Invoice, InvoiceLine } from "../entities/invoice.js";
 import type { ModelSnapshot } from "../entities/kinds.js";
 import type { BillingMilestone } from "../entities/milestone.js";
 import type { Task } from "../entities/task.js";
+import { billedDuration, billedHours, roundingNote } from "./billable-time.js";
 import { assessItem } from "./evidence-check.js";
 import { latestDecision, requireEntity } from "./lookup.js";
 import { taskMargin, timeEntryDuration } from "./margin.js";
-import { amountForDuration, amountForQuantity, displayHours, marginFigures } from "./money.js";
+import { amountForDuration, amountForQuantity, marginFigures } from "./money.js";
 
 function taskEvidenceIds(snapshot: ModelSnapshot, task: Task): string[] {
 	return task.checklist.flatMap((item) => assessItem(task, item, snapshot.evidence).valid.map((e) => e.id));
@@ -51,12 +52,13 @@ export function invoiceLines(snapshot: ModelSnapshot, milestone: BillingMileston
 			const approval = latestDecision(snapshot, "time-entry", entry.id);
 			push({
 				kind: entry.kind,
-				description: `${entry.kind === "work" ? "Labour" : "Travel"}: ${technician.name}, ${task.title}`,
+				// Billed time, not recorded time: quantity x rate is the amount (billable-time.ts).
+				description: `${entry.kind === "work" ? "Labour" : "Travel"}: ${technician.name}, ${task.title} (${roundingNote(timeEntryDuration(entry))})`,
 				taskId,
-				quantity: displayHours(timeEntryDuration(entry)),
+				quantity: billedHours(timeEntryDuration(entry)),
 				unit: "h",
 				unitPriceMinor: rate,
-				amountMinor: amountForDuration(timeEntryDuration(entry), rate),
+				amountMinor: amountForDuration(billedDuration(timeEntryDuration(entry)), rate),
 				source: { kind: "time-entry", id: entry.id },
 				evidenceIds,
 				approvalIds: [...(approval ? [approval.id] : []), ...milestoneApprovalIds],

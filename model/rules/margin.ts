@@ -6,6 +6,7 @@
 import type { MarginFigures } from "../entities/invoice.js";
 import type { ModelSnapshot } from "../entities/kinds.js";
 import type { TimeEntry } from "../entities/time-entry.js";
+import { billedDuration } from "./billable-time.js";
 import { requireEntity, subtreeIds } from "./lookup.js";
 import { amountForDuration, amountForQuantity, marginFigures } from "./money.js";
 
@@ -21,7 +22,8 @@ export function timeEntryDuration(entry: TimeEntry): number {
 export function timeEntryPrice(snapshot: ModelSnapshot, entry: TimeEntry): number {
 	const technician = requireEntity(snapshot, "technician", entry.technicianId);
 	const card = requireEntity(snapshot, "rateCard", technician.rateCardId);
-	return amountForDuration(timeEntryDuration(entry), card.ratesPerHourMinor[entry.kind]);
+	// The price is what the invoice bills: the billed (rounded) duration; the cost below is the recorded one.
+	return amountForDuration(billedDuration(timeEntryDuration(entry)), card.ratesPerHourMinor[entry.kind]);
 }
 
 export function timeEntryCost(snapshot: ModelSnapshot, entry: TimeEntry): number {

@@ -4,6 +4,7 @@
  * record is "sealed" once a valid checkpoint covers it.
  */
 import { type KeyObject, sign, verify } from "node:crypto";
+import protobuf from "protobufjs/minimal.js";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { keyIdOf, publicKeyFromRaw } from "./keys.js";
 import { type Checkpoint, decodeCheckpoint, encodeCheckpoint } from "./record.js";
@@ -76,6 +77,41 @@ export function verifyCheckpoint(checkpoint: SignedCheckpoint | Checkpoint | Uin
 	if (!Buffer.from(decoded.keyId).equals(keyIdOf(publicKeyRaw))) return false;
 	try {
 		return verify(null, checkpointSigningBytes(decoded), publicKeyFromRaw(publicKeyRaw), decoded.signature);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The signed bytes of a checkpoint taken from its raw bytes: the domain and every field but the
+ * signature (field 7), as given. For canonical bytes this is exactly what checkpointSigningBytes
+ * re-encodes; unlike it, it keeps fields this code does not know, so a checkpoint of a newer
+ * evidence format (README.md, "Format evolution") can still be told genuine or forged.
+ */
+export function rawSigningBytes(raw: Uint8Array): Buffer | undefined {
+	try {
+		const reader = protobuf.Reader.create(raw);
+		const kept: Uint8Array[] = [DOMAIN_BYTES];
+		while (reader.pos < reader.len) {
+			const start = reader.pos;
+			const tag = reader.uint32();
+			reader.skipType(tag & 7);
+			if (tag >>> 3 !== 7) kept.push(raw.subarray(start, reader.pos));
+		}
+		return Buffer.concat(kept);
+	} catch {
+		return undefined;
+	}
+}
+
+/** verifyCheckpoint over raw bytes whatever their format: `fields` is what could be decoded of them (key id, signature). */
+export function verifyCheckpointRaw(raw: Uint8Array, fields: { keyId: Uint8Array; signature: Uint8Array }, publicKeyRaw: Uint8Array): boolean {
+	if (publicKeyRaw.length !== 32 || fields.signature.length !== 64) return false;
+	if (!Buffer.from(fields.keyId).equals(keyIdOf(publicKeyRaw))) return false;
+	const signed = rawSigningBytes(raw);
+	if (!signed) return false;
+	try {
+		return verify(null, signed, publicKeyFromRaw(publicKeyRaw), fields.signature);
 	} catch {
 		return false;
 	}

@@ -12,7 +12,7 @@
  *   record/decode.ts           decoding that insists on canonical bytes
  *   record/to-json.ts          a JSON view for logs and reports
  */
-export { decodeCheckpoint, decodeManifest, decodeRecord } from "./record/decode.js";
+export { decodeCheckpoint, decodeManifest, decodeRecord, UnsupportedFormatError } from "./record/decode.js";
 export { encodeRecord } from "./record/encode.js";
 export { ReadingRecordTemplate, type ReadingTemplateFields, type ReadingVaryingFields } from "./record/reading-template.js";
 export {
@@ -23,8 +23,13 @@ export {
 	EvidenceOutcome,
 	type EvidenceRecord,
 	type EvidenceRecordFields,
+	FIELD_FORMATS,
+	type FieldFormat,
+	type MonotonicAnchor,
 	type Requirement,
 	SignerRole,
+	SUPPORTED_FORMAT,
+	TimeQuality,
 	type WorkOrderManifest,
 	type WorkOrderManifestFields,
 } from "./record/schema.js";

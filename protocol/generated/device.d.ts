@@ -27,7 +27,9 @@ export namespace fieldchain {
                 imageUploadResult?: (fieldchain.device.v1.ImageUploadResult.$Properties|null);
                 imageStateRequest?: (fieldchain.device.v1.ImageStateRequest.$Properties|null);
                 imageState?: (fieldchain.device.v1.ImageState.$Properties|null);
-                body?: ("hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState");
+                timeRequest?: (fieldchain.device.v1.TimeRequest.$Properties|null);
+                timeSync?: (fieldchain.device.v1.TimeSync.$Properties|null);
+                body?: ("hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState"|"timeRequest"|"timeSync");
                 static create(properties: fieldchain.device.v1.Envelope.$Shape): fieldchain.device.v1.Envelope & fieldchain.device.v1.Envelope.$Shape;
                 static create(properties?: fieldchain.device.v1.Envelope.$Properties): fieldchain.device.v1.Envelope;
                 static encode(message: fieldchain.device.v1.Envelope.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -54,7 +56,9 @@ export namespace fieldchain {
                     imageUploadResult?: (fieldchain.device.v1.ImageUploadResult.$Properties|null);
                     imageStateRequest?: (fieldchain.device.v1.ImageStateRequest.$Properties|null);
                     imageState?: (fieldchain.device.v1.ImageState.$Properties|null);
-                    body?: ("hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState");
+                    timeRequest?: (fieldchain.device.v1.TimeRequest.$Properties|null);
+                    timeSync?: (fieldchain.device.v1.TimeSync.$Properties|null);
+                    body?: ("hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState"|"timeRequest"|"timeSync");
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = {
@@ -72,9 +76,11 @@ export namespace fieldchain {
                   imageUploadResult?: fieldchain.device.v1.ImageUploadResult.$Shape|null;
                   imageStateRequest?: fieldchain.device.v1.ImageStateRequest.$Shape|null;
                   imageState?: fieldchain.device.v1.ImageState.$Shape|null;
+                  timeRequest?: fieldchain.device.v1.TimeRequest.$Shape|null;
+                  timeSync?: fieldchain.device.v1.TimeSync.$Shape|null;
                   $unknowns?: Uint8Array[];
                 } & (
-                  ({ body?: undefined; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "hostHello"; hostHello: fieldchain.device.v1.HostHello.$Shape; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "hello"; hostHello?: null; hello: fieldchain.device.v1.Hello.$Shape; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "reading"; hostHello?: null; hello?: null; reading: fieldchain.device.v1.Reading.$Shape; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "ack"; hostHello?: null; hello?: null; reading?: null; ack: fieldchain.device.v1.Ack.$Shape; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "command"; hostHello?: null; hello?: null; reading?: null; ack?: null; command: fieldchain.device.v1.Command.$Shape; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "commandResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult: fieldchain.device.v1.CommandResult.$Shape; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "event"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event: fieldchain.device.v1.Event.$Shape; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "heartbeat"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat: fieldchain.device.v1.Heartbeat.$Shape; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "error"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error: fieldchain.device.v1.Error.$Shape; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "imageUpload"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload: fieldchain.device.v1.ImageUpload.$Shape; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "imageUploadResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult: fieldchain.device.v1.ImageUploadResult.$Shape; imageStateRequest?: null; imageState?: null }|{ body?: "imageStateRequest"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest: fieldchain.device.v1.ImageStateRequest.$Shape; imageState?: null }|{ body?: "imageState"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState: fieldchain.device.v1.ImageState.$Shape })
+                  ({ body?: undefined; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "hostHello"; hostHello: fieldchain.device.v1.HostHello.$Shape; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "hello"; hostHello?: null; hello: fieldchain.device.v1.Hello.$Shape; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "reading"; hostHello?: null; hello?: null; reading: fieldchain.device.v1.Reading.$Shape; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "ack"; hostHello?: null; hello?: null; reading?: null; ack: fieldchain.device.v1.Ack.$Shape; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "command"; hostHello?: null; hello?: null; reading?: null; ack?: null; command: fieldchain.device.v1.Command.$Shape; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "commandResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult: fieldchain.device.v1.CommandResult.$Shape; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "event"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event: fieldchain.device.v1.Event.$Shape; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "heartbeat"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat: fieldchain.device.v1.Heartbeat.$Shape; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "error"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error: fieldchain.device.v1.Error.$Shape; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "imageUpload"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload: fieldchain.device.v1.ImageUpload.$Shape; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "imageUploadResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult: fieldchain.device.v1.ImageUploadResult.$Shape; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "imageStateRequest"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest: fieldchain.device.v1.ImageStateRequest.$Shape; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "imageState"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState: fieldchain.device.v1.ImageState.$Shape; timeRequest?: null; timeSync?: null }|{ body?: "timeRequest"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest: fieldchain.device.v1.TimeRequest.$Shape; timeSync?: null }|{ body?: "timeSync"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync: fieldchain.device.v1.TimeSync.$Shape })
                 );
             }
 
@@ -90,6 +96,7 @@ export namespace fieldchain {
                 maxPayload: number;
                 hostTimeUs: number;
                 maintenance: boolean;
+                hostTimeQuality: fieldchain.device.v1.TimeQuality;
                 static create(properties: fieldchain.device.v1.HostHello.$Shape): fieldchain.device.v1.HostHello & fieldchain.device.v1.HostHello.$Shape;
                 static create(properties?: fieldchain.device.v1.HostHello.$Properties): fieldchain.device.v1.HostHello;
                 static encode(message: fieldchain.device.v1.HostHello.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -108,9 +115,77 @@ export namespace fieldchain {
                     maxPayload?: (number|null);
                     hostTimeUs?: (number|null);
                     maintenance?: (boolean|null);
+                    hostTimeQuality?: (fieldchain.device.v1.TimeQuality|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = fieldchain.device.v1.HostHello.$Properties;
+            }
+
+            enum TimeQuality {
+                TIME_QUALITY_UNSPECIFIED = 0,
+                TIME_QUALITY_UNSYNCHRONISED = 1,
+                TIME_QUALITY_SYNCHRONISED = 2,
+                TIME_QUALITY_TRUSTED_SOURCE = 3
+            }
+
+            interface ITimeRequest extends fieldchain.device.v1.TimeRequest.$Properties {
+            }
+
+            class TimeRequest {
+                constructor(properties?: fieldchain.device.v1.TimeRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                deviceTimeUs: number;
+                static create(properties: fieldchain.device.v1.TimeRequest.$Shape): fieldchain.device.v1.TimeRequest & fieldchain.device.v1.TimeRequest.$Shape;
+                static create(properties?: fieldchain.device.v1.TimeRequest.$Properties): fieldchain.device.v1.TimeRequest;
+                static encode(message: fieldchain.device.v1.TimeRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fieldchain.device.v1.TimeRequest & fieldchain.device.v1.TimeRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): fieldchain.device.v1.TimeRequest;
+                static toObject(message: fieldchain.device.v1.TimeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace TimeRequest {
+                interface $Properties {
+                    deviceTimeUs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = fieldchain.device.v1.TimeRequest.$Properties;
+            }
+
+            interface ITimeSync extends fieldchain.device.v1.TimeSync.$Properties {
+            }
+
+            class TimeSync {
+                constructor(properties?: fieldchain.device.v1.TimeSync.$Properties);
+                $unknowns?: Uint8Array[];
+                timeUs: number;
+                quality: fieldchain.device.v1.TimeQuality;
+                requestSeq: number;
+                requestDeviceTimeUs: number;
+                source: string;
+                uncertaintyMs: number;
+                static create(properties: fieldchain.device.v1.TimeSync.$Shape): fieldchain.device.v1.TimeSync & fieldchain.device.v1.TimeSync.$Shape;
+                static create(properties?: fieldchain.device.v1.TimeSync.$Properties): fieldchain.device.v1.TimeSync;
+                static encode(message: fieldchain.device.v1.TimeSync.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fieldchain.device.v1.TimeSync & fieldchain.device.v1.TimeSync.$Shape;
+                static fromObject(object: { [k: string]: any }): fieldchain.device.v1.TimeSync;
+                static toObject(message: fieldchain.device.v1.TimeSync, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace TimeSync {
+                interface $Properties {
+                    timeUs?: (number|null);
+                    quality?: (fieldchain.device.v1.TimeQuality|null);
+                    requestSeq?: (number|null);
+                    requestDeviceTimeUs?: (number|null);
+                    source?: (string|null);
+                    uncertaintyMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = fieldchain.device.v1.TimeSync.$Properties;
             }
 
             interface IHello extends fieldchain.device.v1.Hello.$Properties {
@@ -281,6 +356,7 @@ export namespace fieldchain {
                 $unknowns?: Uint8Array[];
                 upToSeq: number;
                 bootId: Uint8Array;
+                sack: fieldchain.device.v1.SeqRange.$Properties[];
                 static create(properties: fieldchain.device.v1.Ack.$Shape): fieldchain.device.v1.Ack & fieldchain.device.v1.Ack.$Shape;
                 static create(properties?: fieldchain.device.v1.Ack.$Properties): fieldchain.device.v1.Ack;
                 static encode(message: fieldchain.device.v1.Ack.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -295,9 +371,37 @@ export namespace fieldchain {
                 interface $Properties {
                     upToSeq?: (number|null);
                     bootId?: (Uint8Array|null);
+                    sack?: (fieldchain.device.v1.SeqRange.$Properties[]|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = fieldchain.device.v1.Ack.$Properties;
+            }
+
+            interface ISeqRange extends fieldchain.device.v1.SeqRange.$Properties {
+            }
+
+            class SeqRange {
+                constructor(properties?: fieldchain.device.v1.SeqRange.$Properties);
+                $unknowns?: Uint8Array[];
+                first: number;
+                last: number;
+                static create(properties: fieldchain.device.v1.SeqRange.$Shape): fieldchain.device.v1.SeqRange & fieldchain.device.v1.SeqRange.$Shape;
+                static create(properties?: fieldchain.device.v1.SeqRange.$Properties): fieldchain.device.v1.SeqRange;
+                static encode(message: fieldchain.device.v1.SeqRange.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fieldchain.device.v1.SeqRange & fieldchain.device.v1.SeqRange.$Shape;
+                static fromObject(object: { [k: string]: any }): fieldchain.device.v1.SeqRange;
+                static toObject(message: fieldchain.device.v1.SeqRange, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace SeqRange {
+                interface $Properties {
+                    first?: (number|null);
+                    last?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = fieldchain.device.v1.SeqRange.$Properties;
             }
 
             interface ICommand extends fieldchain.device.v1.Command.$Properties {
@@ -862,6 +966,7 @@ export namespace fieldchain {
                 uploadSha256: Uint8Array;
                 uploadOffset: number;
                 uploadLength: number;
+                trustedKeyHashes: Uint8Array[];
                 static create(properties: fieldchain.device.v1.ImageState.$Shape): fieldchain.device.v1.ImageState & fieldchain.device.v1.ImageState.$Shape;
                 static create(properties?: fieldchain.device.v1.ImageState.$Properties): fieldchain.device.v1.ImageState;
                 static encode(message: fieldchain.device.v1.ImageState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -883,6 +988,7 @@ export namespace fieldchain {
                     uploadSha256?: (Uint8Array|null);
                     uploadOffset?: (number|null);
                     uploadLength?: (number|null);
+                    trustedKeyHashes?: (Uint8Array[]|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = fieldchain.device.v1.ImageState.$Properties;

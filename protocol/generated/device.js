@@ -54,7 +54,9 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {fieldchain.device.v1.ImageUploadResult.$Properties|null} [imageUploadResult] Envelope imageUploadResult
                  * @property {fieldchain.device.v1.ImageStateRequest.$Properties|null} [imageStateRequest] Envelope imageStateRequest
                  * @property {fieldchain.device.v1.ImageState.$Properties|null} [imageState] Envelope imageState
-                 * @property {"hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState"} [body] Envelope body
+                 * @property {fieldchain.device.v1.TimeRequest.$Properties|null} [timeRequest] Envelope timeRequest
+                 * @property {fieldchain.device.v1.TimeSync.$Properties|null} [timeSync] Envelope timeSync
+                 * @property {"hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState"|"timeRequest"|"timeSync"} [body] Envelope body
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -83,9 +85,11 @@ export const fieldchain = $root.fieldchain = (() => {
                  *   imageUploadResult?: fieldchain.device.v1.ImageUploadResult.$Shape|null;
                  *   imageStateRequest?: fieldchain.device.v1.ImageStateRequest.$Shape|null;
                  *   imageState?: fieldchain.device.v1.ImageState.$Shape|null;
+                 *   timeRequest?: fieldchain.device.v1.TimeRequest.$Shape|null;
+                 *   timeSync?: fieldchain.device.v1.TimeSync.$Shape|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * } & (
-                 *   ({ body?: undefined; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "hostHello"; hostHello: fieldchain.device.v1.HostHello.$Shape; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "hello"; hostHello?: null; hello: fieldchain.device.v1.Hello.$Shape; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "reading"; hostHello?: null; hello?: null; reading: fieldchain.device.v1.Reading.$Shape; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "ack"; hostHello?: null; hello?: null; reading?: null; ack: fieldchain.device.v1.Ack.$Shape; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "command"; hostHello?: null; hello?: null; reading?: null; ack?: null; command: fieldchain.device.v1.Command.$Shape; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "commandResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult: fieldchain.device.v1.CommandResult.$Shape; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "event"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event: fieldchain.device.v1.Event.$Shape; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "heartbeat"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat: fieldchain.device.v1.Heartbeat.$Shape; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "error"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error: fieldchain.device.v1.Error.$Shape; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "imageUpload"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload: fieldchain.device.v1.ImageUpload.$Shape; imageUploadResult?: null; imageStateRequest?: null; imageState?: null }|{ body?: "imageUploadResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult: fieldchain.device.v1.ImageUploadResult.$Shape; imageStateRequest?: null; imageState?: null }|{ body?: "imageStateRequest"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest: fieldchain.device.v1.ImageStateRequest.$Shape; imageState?: null }|{ body?: "imageState"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState: fieldchain.device.v1.ImageState.$Shape })
+                 *   ({ body?: undefined; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "hostHello"; hostHello: fieldchain.device.v1.HostHello.$Shape; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "hello"; hostHello?: null; hello: fieldchain.device.v1.Hello.$Shape; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "reading"; hostHello?: null; hello?: null; reading: fieldchain.device.v1.Reading.$Shape; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "ack"; hostHello?: null; hello?: null; reading?: null; ack: fieldchain.device.v1.Ack.$Shape; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "command"; hostHello?: null; hello?: null; reading?: null; ack?: null; command: fieldchain.device.v1.Command.$Shape; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "commandResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult: fieldchain.device.v1.CommandResult.$Shape; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "event"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event: fieldchain.device.v1.Event.$Shape; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "heartbeat"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat: fieldchain.device.v1.Heartbeat.$Shape; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "error"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error: fieldchain.device.v1.Error.$Shape; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "imageUpload"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload: fieldchain.device.v1.ImageUpload.$Shape; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "imageUploadResult"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult: fieldchain.device.v1.ImageUploadResult.$Shape; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "imageStateRequest"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest: fieldchain.device.v1.ImageStateRequest.$Shape; imageState?: null; timeRequest?: null; timeSync?: null }|{ body?: "imageState"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState: fieldchain.device.v1.ImageState.$Shape; timeRequest?: null; timeSync?: null }|{ body?: "timeRequest"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest: fieldchain.device.v1.TimeRequest.$Shape; timeSync?: null }|{ body?: "timeSync"; hostHello?: null; hello?: null; reading?: null; ack?: null; command?: null; commandResult?: null; event?: null; heartbeat?: null; error?: null; imageUpload?: null; imageUploadResult?: null; imageStateRequest?: null; imageState?: null; timeRequest?: null; timeSync: fieldchain.device.v1.TimeSync.$Shape })
                  * )} fieldchain.device.v1.Envelope.$Shape
                  */
 
@@ -216,17 +220,33 @@ export const fieldchain = $root.fieldchain = (() => {
                  */
                 Envelope.prototype.imageState = null;
 
+                /**
+                 * Envelope timeRequest.
+                 * @member {fieldchain.device.v1.TimeRequest.$Properties|null|undefined} timeRequest
+                 * @memberof fieldchain.device.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.timeRequest = null;
+
+                /**
+                 * Envelope timeSync.
+                 * @member {fieldchain.device.v1.TimeSync.$Properties|null|undefined} timeSync
+                 * @memberof fieldchain.device.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.timeSync = null;
+
                 // OneOf field names bound to virtual getters and setters
                 let $oneOfFields;
 
                 /**
                  * Envelope body.
-                 * @member {"hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState"|undefined} body
+                 * @member {"hostHello"|"hello"|"reading"|"ack"|"command"|"commandResult"|"event"|"heartbeat"|"error"|"imageUpload"|"imageUploadResult"|"imageStateRequest"|"imageState"|"timeRequest"|"timeSync"|undefined} body
                  * @memberof fieldchain.device.v1.Envelope
                  * @instance
                  */
                 $Object.defineProperty(Envelope.prototype, "body", {
-                    get: $util.oneOfGetter($oneOfFields = ["hostHello", "hello", "reading", "ack", "command", "commandResult", "event", "heartbeat", "error", "imageUpload", "imageUploadResult", "imageStateRequest", "imageState"]),
+                    get: $util.oneOfGetter($oneOfFields = ["hostHello", "hello", "reading", "ack", "command", "commandResult", "event", "heartbeat", "error", "imageUpload", "imageUploadResult", "imageStateRequest", "imageState", "timeRequest", "timeSync"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -290,6 +310,10 @@ export const fieldchain = $root.fieldchain = (() => {
                         $root.fieldchain.device.v1.ImageStateRequest.encode(message.imageStateRequest, writer.uint32(/* id 21, wireType 2 =*/170).fork(), _depth + 1).ldelim();
                     if (message.imageState != null && $Object.hasOwnProperty.call(message, "imageState"))
                         $root.fieldchain.device.v1.ImageState.encode(message.imageState, writer.uint32(/* id 22, wireType 2 =*/178).fork(), _depth + 1).ldelim();
+                    if (message.timeRequest != null && $Object.hasOwnProperty.call(message, "timeRequest"))
+                        $root.fieldchain.device.v1.TimeRequest.encode(message.timeRequest, writer.uint32(/* id 23, wireType 2 =*/186).fork(), _depth + 1).ldelim();
+                    if (message.timeSync != null && $Object.hasOwnProperty.call(message, "timeSync"))
+                        $root.fieldchain.device.v1.TimeSync.encode(message.timeSync, writer.uint32(/* id 24, wireType 2 =*/194).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -434,6 +458,20 @@ export const fieldchain = $root.fieldchain = (() => {
                                 message.body = "imageState";
                                 continue;
                             }
+                        case 23: {
+                                if (wireType !== 2)
+                                    break;
+                                message.timeRequest = $root.fieldchain.device.v1.TimeRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.timeRequest);
+                                message.body = "timeRequest";
+                                continue;
+                            }
+                        case 24: {
+                                if (wireType !== 2)
+                                    break;
+                                message.timeSync = $root.fieldchain.device.v1.TimeSync.decode(reader, reader.size(), $undefined, _depth + 1, message.timeSync);
+                                message.body = "timeSync";
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -537,6 +575,16 @@ export const fieldchain = $root.fieldchain = (() => {
                             throw $TypeError(".fieldchain.device.v1.Envelope.imageState: object expected");
                         message.imageState = $root.fieldchain.device.v1.ImageState.fromObject(object.imageState, _depth + 1);
                     }
+                    if (object.timeRequest != null) {
+                        if (!$util.isObject(object.timeRequest))
+                            throw $TypeError(".fieldchain.device.v1.Envelope.timeRequest: object expected");
+                        message.timeRequest = $root.fieldchain.device.v1.TimeRequest.fromObject(object.timeRequest, _depth + 1);
+                    }
+                    if (object.timeSync != null) {
+                        if (!$util.isObject(object.timeSync))
+                            throw $TypeError(".fieldchain.device.v1.Envelope.timeSync: object expected");
+                        message.timeSync = $root.fieldchain.device.v1.TimeSync.fromObject(object.timeSync, _depth + 1);
+                    }
                     return message;
                 };
 
@@ -626,6 +674,16 @@ export const fieldchain = $root.fieldchain = (() => {
                         if (options.oneofs)
                             object.body = "imageState";
                     }
+                    if (message.timeRequest != null && $Object.hasOwnProperty.call(message, "timeRequest")) {
+                        object.timeRequest = $root.fieldchain.device.v1.TimeRequest.toObject(message.timeRequest, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "timeRequest";
+                    }
+                    if (message.timeSync != null && $Object.hasOwnProperty.call(message, "timeSync")) {
+                        object.timeSync = $root.fieldchain.device.v1.TimeSync.toObject(message.timeSync, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "timeSync";
+                    }
                     return object;
                 };
 
@@ -668,6 +726,7 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {number|null} [maxPayload] HostHello maxPayload
                  * @property {number|null} [hostTimeUs] HostHello hostTimeUs
                  * @property {boolean|null} [maintenance] HostHello maintenance
+                 * @property {fieldchain.device.v1.TimeQuality|null} [hostTimeQuality] HostHello hostTimeQuality
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -748,6 +807,14 @@ export const fieldchain = $root.fieldchain = (() => {
                 HostHello.prototype.maintenance = false;
 
                 /**
+                 * HostHello hostTimeQuality.
+                 * @member {fieldchain.device.v1.TimeQuality} hostTimeQuality
+                 * @memberof fieldchain.device.v1.HostHello
+                 * @instance
+                 */
+                HostHello.prototype.hostTimeQuality = 0;
+
+                /**
                  * Creates a new HostHello instance using the specified properties.
                  * @function create
                  * @memberof fieldchain.device.v1.HostHello
@@ -791,6 +858,8 @@ export const fieldchain = $root.fieldchain = (() => {
                         writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.hostTimeUs);
                     if (message.maintenance != null && $Object.hasOwnProperty.call(message, "maintenance") && message.maintenance !== false)
                         writer.uint32(/* id 6, wireType 0 =*/48).bool(message.maintenance);
+                    if (message.hostTimeQuality != null && $Object.hasOwnProperty.call(message, "hostTimeQuality") && message.hostTimeQuality !== 0)
+                        writer.uint32(/* id 7, wireType 0 =*/56).int32(message.hostTimeQuality);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -889,6 +958,15 @@ export const fieldchain = $root.fieldchain = (() => {
                                     delete message.maintenance;
                                 continue;
                             }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.hostTimeQuality = value;
+                                else
+                                    delete message.hostTimeQuality;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -949,6 +1027,28 @@ export const fieldchain = $root.fieldchain = (() => {
                     if (object.maintenance != null)
                         if (object.maintenance)
                             message.maintenance = $Boolean(object.maintenance);
+                    if (object.hostTimeQuality !== 0 && (typeof object.hostTimeQuality !== "string" || $root.fieldchain.device.v1.TimeQuality[object.hostTimeQuality] !== 0))
+                        switch (object.hostTimeQuality) {
+                        case "TIME_QUALITY_UNSPECIFIED":
+                        case 0:
+                            message.hostTimeQuality = 0;
+                            break;
+                        case "TIME_QUALITY_UNSYNCHRONISED":
+                        case 1:
+                            message.hostTimeQuality = 1;
+                            break;
+                        case "TIME_QUALITY_SYNCHRONISED":
+                        case 2:
+                            message.hostTimeQuality = 2;
+                            break;
+                        case "TIME_QUALITY_TRUSTED_SOURCE":
+                        case 3:
+                            message.hostTimeQuality = 3;
+                            break;
+                        default:
+                            if (typeof object.hostTimeQuality === "number" && (object.hostTimeQuality | 0) === object.hostTimeQuality)
+                                message.hostTimeQuality = object.hostTimeQuality;
+                        }
                     return message;
                 };
 
@@ -980,6 +1080,7 @@ export const fieldchain = $root.fieldchain = (() => {
                         } else
                             object.hostTimeUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.maintenance = false;
+                        object.hostTimeQuality = options.enums === $String ? "TIME_QUALITY_UNSPECIFIED" : 0;
                     }
                     if (message.gatewayId != null && $Object.hasOwnProperty.call(message, "gatewayId"))
                         object.gatewayId = message.gatewayId;
@@ -998,6 +1099,8 @@ export const fieldchain = $root.fieldchain = (() => {
                             object.hostTimeUs = options.longs === $String ? $util.Long.prototype.toString.call(message.hostTimeUs) : options.longs === $Number ? new $util.LongBits(message.hostTimeUs.low >>> 0, message.hostTimeUs.high >>> 0).toNumber(true) : message.hostTimeUs;
                     if (message.maintenance != null && $Object.hasOwnProperty.call(message, "maintenance"))
                         object.maintenance = message.maintenance;
+                    if (message.hostTimeQuality != null && $Object.hasOwnProperty.call(message, "hostTimeQuality"))
+                        object.hostTimeQuality = options.enums === $String ? $root.fieldchain.device.v1.TimeQuality[message.hostTimeQuality] === $undefined ? message.hostTimeQuality : $root.fieldchain.device.v1.TimeQuality[message.hostTimeQuality] : message.hostTimeQuality;
                     return object;
                 };
 
@@ -1027,6 +1130,672 @@ export const fieldchain = $root.fieldchain = (() => {
                 };
 
                 return HostHello;
+            })();
+
+            /**
+             * TimeQuality enum.
+             * @name fieldchain.device.v1.TimeQuality
+             * @enum {number}
+             * @property {number} TIME_QUALITY_UNSPECIFIED=0 TIME_QUALITY_UNSPECIFIED value
+             * @property {number} TIME_QUALITY_UNSYNCHRONISED=1 TIME_QUALITY_UNSYNCHRONISED value
+             * @property {number} TIME_QUALITY_SYNCHRONISED=2 TIME_QUALITY_SYNCHRONISED value
+             * @property {number} TIME_QUALITY_TRUSTED_SOURCE=3 TIME_QUALITY_TRUSTED_SOURCE value
+             */
+            v1.TimeQuality = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "TIME_QUALITY_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "TIME_QUALITY_UNSYNCHRONISED"] = 1;
+                values[valuesById[2] = "TIME_QUALITY_SYNCHRONISED"] = 2;
+                values[valuesById[3] = "TIME_QUALITY_TRUSTED_SOURCE"] = 3;
+                return values;
+            })();
+
+            v1.TimeRequest = (function() {
+
+                /**
+                 * Properties of a TimeRequest.
+                 * @typedef {Object} fieldchain.device.v1.TimeRequest.$Properties
+                 * @property {number|null} [deviceTimeUs] TimeRequest deviceTimeUs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TimeRequest.
+                 * @memberof fieldchain.device.v1
+                 * @interface ITimeRequest
+                 * @augments fieldchain.device.v1.TimeRequest.$Properties
+                 * @deprecated Use fieldchain.device.v1.TimeRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TimeRequest.
+                 * @typedef {fieldchain.device.v1.TimeRequest.$Properties} fieldchain.device.v1.TimeRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new TimeRequest.
+                 * @memberof fieldchain.device.v1
+                 * @classdesc Represents a TimeRequest.
+                 * @constructor
+                 * @param {fieldchain.device.v1.TimeRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TimeRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TimeRequest deviceTimeUs.
+                 * @member {number} deviceTimeUs
+                 * @memberof fieldchain.device.v1.TimeRequest
+                 * @instance
+                 */
+                TimeRequest.prototype.deviceTimeUs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new TimeRequest instance using the specified properties.
+                 * @function create
+                 * @memberof fieldchain.device.v1.TimeRequest
+                 * @static
+                 * @param {fieldchain.device.v1.TimeRequest.$Properties=} [properties] Properties to set
+                 * @returns {fieldchain.device.v1.TimeRequest} TimeRequest instance
+                 * @type {{
+                 *   (properties: fieldchain.device.v1.TimeRequest.$Shape): fieldchain.device.v1.TimeRequest & fieldchain.device.v1.TimeRequest.$Shape;
+                 *   (properties?: fieldchain.device.v1.TimeRequest.$Properties): fieldchain.device.v1.TimeRequest;
+                 * }}
+                 */
+                TimeRequest.create = function(properties) {
+                    return new TimeRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified TimeRequest message. Does not implicitly {@link fieldchain.device.v1.TimeRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof fieldchain.device.v1.TimeRequest
+                 * @static
+                 * @param {fieldchain.device.v1.TimeRequest.$Properties} message TimeRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TimeRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.deviceTimeUs != null && $Object.hasOwnProperty.call(message, "deviceTimeUs") && (typeof message.deviceTimeUs === "object" ? message.deviceTimeUs.low || message.deviceTimeUs.high : message.deviceTimeUs !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.deviceTimeUs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TimeRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof fieldchain.device.v1.TimeRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {fieldchain.device.v1.TimeRequest & fieldchain.device.v1.TimeRequest.$Shape} TimeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TimeRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.fieldchain.device.v1.TimeRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.deviceTimeUs = value;
+                                else
+                                    delete message.deviceTimeUs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TimeRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof fieldchain.device.v1.TimeRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {fieldchain.device.v1.TimeRequest} TimeRequest
+                 */
+                TimeRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.fieldchain.device.v1.TimeRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".fieldchain.device.v1.TimeRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.fieldchain.device.v1.TimeRequest();
+                    if (object.deviceTimeUs != null)
+                        if (typeof object.deviceTimeUs === "object" ? object.deviceTimeUs.low || object.deviceTimeUs.high : $Number(object.deviceTimeUs) !== 0)
+                            if ($util.Long)
+                                message.deviceTimeUs = $util.Long.fromValue(object.deviceTimeUs, true);
+                            else if (typeof object.deviceTimeUs === "string")
+                                message.deviceTimeUs = $parseInt(object.deviceTimeUs, 10);
+                            else if (typeof object.deviceTimeUs === "number")
+                                message.deviceTimeUs = object.deviceTimeUs;
+                            else if (typeof object.deviceTimeUs === "object")
+                                message.deviceTimeUs = new $util.LongBits(object.deviceTimeUs.low >>> 0, object.deviceTimeUs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TimeRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof fieldchain.device.v1.TimeRequest
+                 * @static
+                 * @param {fieldchain.device.v1.TimeRequest} message TimeRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TimeRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.deviceTimeUs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.deviceTimeUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (message.deviceTimeUs != null && $Object.hasOwnProperty.call(message, "deviceTimeUs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.deviceTimeUs = typeof message.deviceTimeUs === "number" ? $BigInt(message.deviceTimeUs) : $util.Long.fromBits(message.deviceTimeUs.low >>> 0, message.deviceTimeUs.high >>> 0, true).toBigInt();
+                        else if (typeof message.deviceTimeUs === "number")
+                            object.deviceTimeUs = options.longs === $String ? $String(message.deviceTimeUs) : message.deviceTimeUs;
+                        else
+                            object.deviceTimeUs = options.longs === $String ? $util.Long.prototype.toString.call(message.deviceTimeUs) : options.longs === $Number ? new $util.LongBits(message.deviceTimeUs.low >>> 0, message.deviceTimeUs.high >>> 0).toNumber(true) : message.deviceTimeUs;
+                    return object;
+                };
+
+                /**
+                 * Converts this TimeRequest to JSON.
+                 * @function toJSON
+                 * @memberof fieldchain.device.v1.TimeRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TimeRequest.prototype.toJSON = function() {
+                    return TimeRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for TimeRequest
+                 * @function getTypeUrl
+                 * @memberof fieldchain.device.v1.TimeRequest
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                TimeRequest.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/fieldchain.device.v1.TimeRequest";
+                };
+
+                return TimeRequest;
+            })();
+
+            v1.TimeSync = (function() {
+
+                /**
+                 * Properties of a TimeSync.
+                 * @typedef {Object} fieldchain.device.v1.TimeSync.$Properties
+                 * @property {number|null} [timeUs] TimeSync timeUs
+                 * @property {fieldchain.device.v1.TimeQuality|null} [quality] TimeSync quality
+                 * @property {number|null} [requestSeq] TimeSync requestSeq
+                 * @property {number|null} [requestDeviceTimeUs] TimeSync requestDeviceTimeUs
+                 * @property {string|null} [source] TimeSync source
+                 * @property {number|null} [uncertaintyMs] TimeSync uncertaintyMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TimeSync.
+                 * @memberof fieldchain.device.v1
+                 * @interface ITimeSync
+                 * @augments fieldchain.device.v1.TimeSync.$Properties
+                 * @deprecated Use fieldchain.device.v1.TimeSync.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TimeSync.
+                 * @typedef {fieldchain.device.v1.TimeSync.$Properties} fieldchain.device.v1.TimeSync.$Shape
+                 */
+
+                /**
+                 * Constructs a new TimeSync.
+                 * @memberof fieldchain.device.v1
+                 * @classdesc Represents a TimeSync.
+                 * @constructor
+                 * @param {fieldchain.device.v1.TimeSync.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TimeSync = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TimeSync timeUs.
+                 * @member {number} timeUs
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @instance
+                 */
+                TimeSync.prototype.timeUs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * TimeSync quality.
+                 * @member {fieldchain.device.v1.TimeQuality} quality
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @instance
+                 */
+                TimeSync.prototype.quality = 0;
+
+                /**
+                 * TimeSync requestSeq.
+                 * @member {number} requestSeq
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @instance
+                 */
+                TimeSync.prototype.requestSeq = 0;
+
+                /**
+                 * TimeSync requestDeviceTimeUs.
+                 * @member {number} requestDeviceTimeUs
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @instance
+                 */
+                TimeSync.prototype.requestDeviceTimeUs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * TimeSync source.
+                 * @member {string} source
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @instance
+                 */
+                TimeSync.prototype.source = "";
+
+                /**
+                 * TimeSync uncertaintyMs.
+                 * @member {number} uncertaintyMs
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @instance
+                 */
+                TimeSync.prototype.uncertaintyMs = 0;
+
+                /**
+                 * Creates a new TimeSync instance using the specified properties.
+                 * @function create
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @static
+                 * @param {fieldchain.device.v1.TimeSync.$Properties=} [properties] Properties to set
+                 * @returns {fieldchain.device.v1.TimeSync} TimeSync instance
+                 * @type {{
+                 *   (properties: fieldchain.device.v1.TimeSync.$Shape): fieldchain.device.v1.TimeSync & fieldchain.device.v1.TimeSync.$Shape;
+                 *   (properties?: fieldchain.device.v1.TimeSync.$Properties): fieldchain.device.v1.TimeSync;
+                 * }}
+                 */
+                TimeSync.create = function(properties) {
+                    return new TimeSync(properties);
+                };
+
+                /**
+                 * Encodes the specified TimeSync message. Does not implicitly {@link fieldchain.device.v1.TimeSync.verify|verify} messages.
+                 * @function encode
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @static
+                 * @param {fieldchain.device.v1.TimeSync.$Properties} message TimeSync message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TimeSync.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.timeUs != null && $Object.hasOwnProperty.call(message, "timeUs") && (typeof message.timeUs === "object" ? message.timeUs.low || message.timeUs.high : message.timeUs !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.timeUs);
+                    if (message.quality != null && $Object.hasOwnProperty.call(message, "quality") && message.quality !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.quality);
+                    if (message.requestSeq != null && $Object.hasOwnProperty.call(message, "requestSeq") && message.requestSeq !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.requestSeq);
+                    if (message.requestDeviceTimeUs != null && $Object.hasOwnProperty.call(message, "requestDeviceTimeUs") && (typeof message.requestDeviceTimeUs === "object" ? message.requestDeviceTimeUs.low || message.requestDeviceTimeUs.high : message.requestDeviceTimeUs !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.requestDeviceTimeUs);
+                    if (message.source != null && $Object.hasOwnProperty.call(message, "source") && message.source !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.source);
+                    if (message.uncertaintyMs != null && $Object.hasOwnProperty.call(message, "uncertaintyMs") && message.uncertaintyMs !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.uncertaintyMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TimeSync message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {fieldchain.device.v1.TimeSync & fieldchain.device.v1.TimeSync.$Shape} TimeSync
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TimeSync.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.fieldchain.device.v1.TimeSync();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.timeUs = value;
+                                else
+                                    delete message.timeUs;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.quality = value;
+                                else
+                                    delete message.quality;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.requestSeq = value;
+                                else
+                                    delete message.requestSeq;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.requestDeviceTimeUs = value;
+                                else
+                                    delete message.requestDeviceTimeUs;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.source = value;
+                                else
+                                    delete message.source;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.uncertaintyMs = value;
+                                else
+                                    delete message.uncertaintyMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TimeSync message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {fieldchain.device.v1.TimeSync} TimeSync
+                 */
+                TimeSync.fromObject = function (object, _depth) {
+                    if (object instanceof $root.fieldchain.device.v1.TimeSync)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".fieldchain.device.v1.TimeSync: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.fieldchain.device.v1.TimeSync();
+                    if (object.timeUs != null)
+                        if (typeof object.timeUs === "object" ? object.timeUs.low || object.timeUs.high : $Number(object.timeUs) !== 0)
+                            if ($util.Long)
+                                message.timeUs = $util.Long.fromValue(object.timeUs, true);
+                            else if (typeof object.timeUs === "string")
+                                message.timeUs = $parseInt(object.timeUs, 10);
+                            else if (typeof object.timeUs === "number")
+                                message.timeUs = object.timeUs;
+                            else if (typeof object.timeUs === "object")
+                                message.timeUs = new $util.LongBits(object.timeUs.low >>> 0, object.timeUs.high >>> 0).toNumber(true);
+                    if (object.quality !== 0 && (typeof object.quality !== "string" || $root.fieldchain.device.v1.TimeQuality[object.quality] !== 0))
+                        switch (object.quality) {
+                        case "TIME_QUALITY_UNSPECIFIED":
+                        case 0:
+                            message.quality = 0;
+                            break;
+                        case "TIME_QUALITY_UNSYNCHRONISED":
+                        case 1:
+                            message.quality = 1;
+                            break;
+                        case "TIME_QUALITY_SYNCHRONISED":
+                        case 2:
+                            message.quality = 2;
+                            break;
+                        case "TIME_QUALITY_TRUSTED_SOURCE":
+                        case 3:
+                            message.quality = 3;
+                            break;
+                        default:
+                            if (typeof object.quality === "number" && (object.quality | 0) === object.quality)
+                                message.quality = object.quality;
+                        }
+                    if (object.requestSeq != null)
+                        if ($Number(object.requestSeq) !== 0)
+                            message.requestSeq = object.requestSeq >>> 0;
+                    if (object.requestDeviceTimeUs != null)
+                        if (typeof object.requestDeviceTimeUs === "object" ? object.requestDeviceTimeUs.low || object.requestDeviceTimeUs.high : $Number(object.requestDeviceTimeUs) !== 0)
+                            if ($util.Long)
+                                message.requestDeviceTimeUs = $util.Long.fromValue(object.requestDeviceTimeUs, true);
+                            else if (typeof object.requestDeviceTimeUs === "string")
+                                message.requestDeviceTimeUs = $parseInt(object.requestDeviceTimeUs, 10);
+                            else if (typeof object.requestDeviceTimeUs === "number")
+                                message.requestDeviceTimeUs = object.requestDeviceTimeUs;
+                            else if (typeof object.requestDeviceTimeUs === "object")
+                                message.requestDeviceTimeUs = new $util.LongBits(object.requestDeviceTimeUs.low >>> 0, object.requestDeviceTimeUs.high >>> 0).toNumber(true);
+                    if (object.source != null)
+                        if (typeof object.source !== "string" || object.source.length)
+                            message.source = $String(object.source);
+                    if (object.uncertaintyMs != null)
+                        if ($Number(object.uncertaintyMs) !== 0)
+                            message.uncertaintyMs = object.uncertaintyMs >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TimeSync message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @static
+                 * @param {fieldchain.device.v1.TimeSync} message TimeSync
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TimeSync.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.timeUs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.timeUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.quality = options.enums === $String ? "TIME_QUALITY_UNSPECIFIED" : 0;
+                        object.requestSeq = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.requestDeviceTimeUs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.requestDeviceTimeUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.source = "";
+                        object.uncertaintyMs = 0;
+                    }
+                    if (message.timeUs != null && $Object.hasOwnProperty.call(message, "timeUs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.timeUs = typeof message.timeUs === "number" ? $BigInt(message.timeUs) : $util.Long.fromBits(message.timeUs.low >>> 0, message.timeUs.high >>> 0, true).toBigInt();
+                        else if (typeof message.timeUs === "number")
+                            object.timeUs = options.longs === $String ? $String(message.timeUs) : message.timeUs;
+                        else
+                            object.timeUs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeUs) : options.longs === $Number ? new $util.LongBits(message.timeUs.low >>> 0, message.timeUs.high >>> 0).toNumber(true) : message.timeUs;
+                    if (message.quality != null && $Object.hasOwnProperty.call(message, "quality"))
+                        object.quality = options.enums === $String ? $root.fieldchain.device.v1.TimeQuality[message.quality] === $undefined ? message.quality : $root.fieldchain.device.v1.TimeQuality[message.quality] : message.quality;
+                    if (message.requestSeq != null && $Object.hasOwnProperty.call(message, "requestSeq"))
+                        object.requestSeq = message.requestSeq;
+                    if (message.requestDeviceTimeUs != null && $Object.hasOwnProperty.call(message, "requestDeviceTimeUs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.requestDeviceTimeUs = typeof message.requestDeviceTimeUs === "number" ? $BigInt(message.requestDeviceTimeUs) : $util.Long.fromBits(message.requestDeviceTimeUs.low >>> 0, message.requestDeviceTimeUs.high >>> 0, true).toBigInt();
+                        else if (typeof message.requestDeviceTimeUs === "number")
+                            object.requestDeviceTimeUs = options.longs === $String ? $String(message.requestDeviceTimeUs) : message.requestDeviceTimeUs;
+                        else
+                            object.requestDeviceTimeUs = options.longs === $String ? $util.Long.prototype.toString.call(message.requestDeviceTimeUs) : options.longs === $Number ? new $util.LongBits(message.requestDeviceTimeUs.low >>> 0, message.requestDeviceTimeUs.high >>> 0).toNumber(true) : message.requestDeviceTimeUs;
+                    if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                        object.source = message.source;
+                    if (message.uncertaintyMs != null && $Object.hasOwnProperty.call(message, "uncertaintyMs"))
+                        object.uncertaintyMs = message.uncertaintyMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this TimeSync to JSON.
+                 * @function toJSON
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TimeSync.prototype.toJSON = function() {
+                    return TimeSync.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for TimeSync
+                 * @function getTypeUrl
+                 * @memberof fieldchain.device.v1.TimeSync
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                TimeSync.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/fieldchain.device.v1.TimeSync";
+                };
+
+                return TimeSync;
             })();
 
             v1.Hello = (function() {
@@ -2682,6 +3451,7 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @typedef {Object} fieldchain.device.v1.Ack.$Properties
                  * @property {number|null} [upToSeq] Ack upToSeq
                  * @property {Uint8Array|null} [bootId] Ack bootId
+                 * @property {Array.<fieldchain.device.v1.SeqRange.$Properties>|null} [sack] Ack sack
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -2707,6 +3477,7 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
                 const Ack = function (properties) {
+                    this.sack = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -2728,6 +3499,14 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @instance
                  */
                 Ack.prototype.bootId = $util.newBuffer([]);
+
+                /**
+                 * Ack sack.
+                 * @member {Array.<fieldchain.device.v1.SeqRange.$Properties>} sack
+                 * @memberof fieldchain.device.v1.Ack
+                 * @instance
+                 */
+                Ack.prototype.sack = $util.emptyArray;
 
                 /**
                  * Creates a new Ack instance using the specified properties.
@@ -2765,6 +3544,9 @@ export const fieldchain = $root.fieldchain = (() => {
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.upToSeq);
                     if (message.bootId != null && $Object.hasOwnProperty.call(message, "bootId") && message.bootId.length)
                         writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.bootId);
+                    if (message.sack != null && message.sack.length)
+                        for (let i = 0; i < message.sack.length; ++i)
+                            $root.fieldchain.device.v1.SeqRange.encode(message.sack[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2827,6 +3609,14 @@ export const fieldchain = $root.fieldchain = (() => {
                                     delete message.bootId;
                                 continue;
                             }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.sack && message.sack.length))
+                                    message.sack = [];
+                                message.sack.push($root.fieldchain.device.v1.SeqRange.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -2871,6 +3661,16 @@ export const fieldchain = $root.fieldchain = (() => {
                                 $util.base64.decode(object.bootId, message.bootId = $util.newBuffer($util.base64.length(object.bootId)), 0);
                             else if (object.bootId.length >= 0)
                                 message.bootId = object.bootId;
+                    if (object.sack) {
+                        if (!$Array.isArray(object.sack))
+                            throw $TypeError(".fieldchain.device.v1.Ack.sack: array expected");
+                        message.sack = $Array(object.sack.length);
+                        for (let i = 0; i < object.sack.length; ++i) {
+                            if (!$util.isObject(object.sack[i]))
+                                throw $TypeError(".fieldchain.device.v1.Ack.sack: object expected");
+                            message.sack[i] = $root.fieldchain.device.v1.SeqRange.fromObject(object.sack[i], _depth + 1);
+                        }
+                    }
                     return message;
                 };
 
@@ -2891,6 +3691,8 @@ export const fieldchain = $root.fieldchain = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     let object = {};
+                    if (options.arrays || options.defaults)
+                        object.sack = [];
                     if (options.defaults) {
                         object.upToSeq = 0;
                         if (options.bytes === $String)
@@ -2905,6 +3707,11 @@ export const fieldchain = $root.fieldchain = (() => {
                         object.upToSeq = message.upToSeq;
                     if (message.bootId != null && $Object.hasOwnProperty.call(message, "bootId"))
                         object.bootId = options.bytes === $String ? $util.base64.encode(message.bootId, 0, message.bootId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.bootId) : message.bootId;
+                    if (message.sack && message.sack.length) {
+                        object.sack = $Array(message.sack.length);
+                        for (let j = 0; j < message.sack.length; ++j)
+                            object.sack[j] = $root.fieldchain.device.v1.SeqRange.toObject(message.sack[j], options, _depth + 1);
+                    }
                     return object;
                 };
 
@@ -2934,6 +3741,258 @@ export const fieldchain = $root.fieldchain = (() => {
                 };
 
                 return Ack;
+            })();
+
+            v1.SeqRange = (function() {
+
+                /**
+                 * Properties of a SeqRange.
+                 * @typedef {Object} fieldchain.device.v1.SeqRange.$Properties
+                 * @property {number|null} [first] SeqRange first
+                 * @property {number|null} [last] SeqRange last
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SeqRange.
+                 * @memberof fieldchain.device.v1
+                 * @interface ISeqRange
+                 * @augments fieldchain.device.v1.SeqRange.$Properties
+                 * @deprecated Use fieldchain.device.v1.SeqRange.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SeqRange.
+                 * @typedef {fieldchain.device.v1.SeqRange.$Properties} fieldchain.device.v1.SeqRange.$Shape
+                 */
+
+                /**
+                 * Constructs a new SeqRange.
+                 * @memberof fieldchain.device.v1
+                 * @classdesc Represents a SeqRange.
+                 * @constructor
+                 * @param {fieldchain.device.v1.SeqRange.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SeqRange = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SeqRange first.
+                 * @member {number} first
+                 * @memberof fieldchain.device.v1.SeqRange
+                 * @instance
+                 */
+                SeqRange.prototype.first = 0;
+
+                /**
+                 * SeqRange last.
+                 * @member {number} last
+                 * @memberof fieldchain.device.v1.SeqRange
+                 * @instance
+                 */
+                SeqRange.prototype.last = 0;
+
+                /**
+                 * Creates a new SeqRange instance using the specified properties.
+                 * @function create
+                 * @memberof fieldchain.device.v1.SeqRange
+                 * @static
+                 * @param {fieldchain.device.v1.SeqRange.$Properties=} [properties] Properties to set
+                 * @returns {fieldchain.device.v1.SeqRange} SeqRange instance
+                 * @type {{
+                 *   (properties: fieldchain.device.v1.SeqRange.$Shape): fieldchain.device.v1.SeqRange & fieldchain.device.v1.SeqRange.$Shape;
+                 *   (properties?: fieldchain.device.v1.SeqRange.$Properties): fieldchain.device.v1.SeqRange;
+                 * }}
+                 */
+                SeqRange.create = function(properties) {
+                    return new SeqRange(properties);
+                };
+
+                /**
+                 * Encodes the specified SeqRange message. Does not implicitly {@link fieldchain.device.v1.SeqRange.verify|verify} messages.
+                 * @function encode
+                 * @memberof fieldchain.device.v1.SeqRange
+                 * @static
+                 * @param {fieldchain.device.v1.SeqRange.$Properties} message SeqRange message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SeqRange.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.first != null && $Object.hasOwnProperty.call(message, "first") && message.first !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.first);
+                    if (message.last != null && $Object.hasOwnProperty.call(message, "last") && message.last !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.last);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SeqRange message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof fieldchain.device.v1.SeqRange
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {fieldchain.device.v1.SeqRange & fieldchain.device.v1.SeqRange.$Shape} SeqRange
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SeqRange.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.fieldchain.device.v1.SeqRange();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.first = value;
+                                else
+                                    delete message.first;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.last = value;
+                                else
+                                    delete message.last;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SeqRange message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof fieldchain.device.v1.SeqRange
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {fieldchain.device.v1.SeqRange} SeqRange
+                 */
+                SeqRange.fromObject = function (object, _depth) {
+                    if (object instanceof $root.fieldchain.device.v1.SeqRange)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".fieldchain.device.v1.SeqRange: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.fieldchain.device.v1.SeqRange();
+                    if (object.first != null)
+                        if ($Number(object.first) !== 0)
+                            message.first = object.first >>> 0;
+                    if (object.last != null)
+                        if ($Number(object.last) !== 0)
+                            message.last = object.last >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SeqRange message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof fieldchain.device.v1.SeqRange
+                 * @static
+                 * @param {fieldchain.device.v1.SeqRange} message SeqRange
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SeqRange.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.first = 0;
+                        object.last = 0;
+                    }
+                    if (message.first != null && $Object.hasOwnProperty.call(message, "first"))
+                        object.first = message.first;
+                    if (message.last != null && $Object.hasOwnProperty.call(message, "last"))
+                        object.last = message.last;
+                    return object;
+                };
+
+                /**
+                 * Converts this SeqRange to JSON.
+                 * @function toJSON
+                 * @memberof fieldchain.device.v1.SeqRange
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SeqRange.prototype.toJSON = function() {
+                    return SeqRange.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for SeqRange
+                 * @function getTypeUrl
+                 * @memberof fieldchain.device.v1.SeqRange
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                SeqRange.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/fieldchain.device.v1.SeqRange";
+                };
+
+                return SeqRange;
             })();
 
             v1.Command = (function() {
@@ -7965,6 +9024,7 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {Uint8Array|null} [uploadSha256] ImageState uploadSha256
                  * @property {number|null} [uploadOffset] ImageState uploadOffset
                  * @property {number|null} [uploadLength] ImageState uploadLength
+                 * @property {Array.<Uint8Array>|null} [trustedKeyHashes] ImageState trustedKeyHashes
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -7991,6 +9051,7 @@ export const fieldchain = $root.fieldchain = (() => {
                  */
                 const ImageState = function (properties) {
                     this.slots = [];
+                    this.trustedKeyHashes = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -8070,6 +9131,14 @@ export const fieldchain = $root.fieldchain = (() => {
                 ImageState.prototype.uploadLength = 0;
 
                 /**
+                 * ImageState trustedKeyHashes.
+                 * @member {Array.<Uint8Array>} trustedKeyHashes
+                 * @memberof fieldchain.device.v1.ImageState
+                 * @instance
+                 */
+                ImageState.prototype.trustedKeyHashes = $util.emptyArray;
+
+                /**
                  * Creates a new ImageState instance using the specified properties.
                  * @function create
                  * @memberof fieldchain.device.v1.ImageState
@@ -8120,6 +9189,9 @@ export const fieldchain = $root.fieldchain = (() => {
                         writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.uploadOffset);
                     if (message.uploadLength != null && $Object.hasOwnProperty.call(message, "uploadLength") && message.uploadLength !== 0)
                         writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.uploadLength);
+                    if (message.trustedKeyHashes != null && message.trustedKeyHashes.length)
+                        for (let i = 0; i < message.trustedKeyHashes.length; ++i)
+                            writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.trustedKeyHashes[i]);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -8242,6 +9314,14 @@ export const fieldchain = $root.fieldchain = (() => {
                                     message.uploadLength = value;
                                 else
                                     delete message.uploadLength;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.trustedKeyHashes && message.trustedKeyHashes.length))
+                                    message.trustedKeyHashes = [];
+                                message.trustedKeyHashes.push(reader.bytes());
                                 continue;
                             }
                         }
@@ -8382,6 +9462,16 @@ export const fieldchain = $root.fieldchain = (() => {
                     if (object.uploadLength != null)
                         if ($Number(object.uploadLength) !== 0)
                             message.uploadLength = object.uploadLength >>> 0;
+                    if (object.trustedKeyHashes) {
+                        if (!$Array.isArray(object.trustedKeyHashes))
+                            throw $TypeError(".fieldchain.device.v1.ImageState.trustedKeyHashes: array expected");
+                        message.trustedKeyHashes = $Array(object.trustedKeyHashes.length);
+                        for (let i = 0; i < object.trustedKeyHashes.length; ++i)
+                            if (typeof object.trustedKeyHashes[i] === "string")
+                                $util.base64.decode(object.trustedKeyHashes[i], message.trustedKeyHashes[i] = $util.newBuffer($util.base64.length(object.trustedKeyHashes[i])), 0);
+                            else if (object.trustedKeyHashes[i].length >= 0)
+                                message.trustedKeyHashes[i] = object.trustedKeyHashes[i];
+                    }
                     return message;
                 };
 
@@ -8402,8 +9492,10 @@ export const fieldchain = $root.fieldchain = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     let object = {};
-                    if (options.arrays || options.defaults)
+                    if (options.arrays || options.defaults) {
                         object.slots = [];
+                        object.trustedKeyHashes = [];
+                    }
                     if (options.defaults) {
                         object.requestSeq = 0;
                         object.status = options.enums === $String ? "IMAGE_STATUS_UNSPECIFIED" : 0;
@@ -8441,6 +9533,11 @@ export const fieldchain = $root.fieldchain = (() => {
                         object.uploadOffset = message.uploadOffset;
                     if (message.uploadLength != null && $Object.hasOwnProperty.call(message, "uploadLength"))
                         object.uploadLength = message.uploadLength;
+                    if (message.trustedKeyHashes && message.trustedKeyHashes.length) {
+                        object.trustedKeyHashes = $Array(message.trustedKeyHashes.length);
+                        for (let j = 0; j < message.trustedKeyHashes.length; ++j)
+                            object.trustedKeyHashes[j] = options.bytes === $String ? $util.base64.encode(message.trustedKeyHashes[j], 0, message.trustedKeyHashes[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.trustedKeyHashes[j]) : message.trustedKeyHashes[j];
+                    }
                     return object;
                 };
 

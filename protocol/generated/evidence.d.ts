@@ -37,6 +37,11 @@ export namespace fieldchain {
                 attachmentSize: number;
                 text: string;
                 signerRole: fieldchain.evidence.v1.EvidenceRecord.SignerRole;
+                timeQuality: fieldchain.evidence.v1.EvidenceRecord.TimeQuality;
+                timeSource: string;
+                monotonic?: (fieldchain.evidence.v1.MonotonicAnchor.$Properties|null);
+                deviceTimeImplausible: boolean;
+                formatVersion: number;
                 static create(properties: fieldchain.evidence.v1.EvidenceRecord.$Shape): fieldchain.evidence.v1.EvidenceRecord & fieldchain.evidence.v1.EvidenceRecord.$Shape;
                 static create(properties?: fieldchain.evidence.v1.EvidenceRecord.$Properties): fieldchain.evidence.v1.EvidenceRecord;
                 static encode(message: fieldchain.evidence.v1.EvidenceRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -73,6 +78,11 @@ export namespace fieldchain {
                     attachmentSize?: (number|null);
                     text?: (string|null);
                     signerRole?: (fieldchain.evidence.v1.EvidenceRecord.SignerRole|null);
+                    timeQuality?: (fieldchain.evidence.v1.EvidenceRecord.TimeQuality|null);
+                    timeSource?: (string|null);
+                    monotonic?: (fieldchain.evidence.v1.MonotonicAnchor.$Properties|null);
+                    deviceTimeImplausible?: (boolean|null);
+                    formatVersion?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = fieldchain.evidence.v1.EvidenceRecord.$Properties;
@@ -99,6 +109,40 @@ export namespace fieldchain {
                     SIGNER_ROLE_CUSTOMER = 1,
                     SIGNER_ROLE_TECHNICIAN = 2
                 }
+
+                enum TimeQuality {
+                    TIME_QUALITY_UNSPECIFIED = 0,
+                    TIME_QUALITY_UNSYNCHRONISED = 1,
+                    TIME_QUALITY_SYNCHRONISED = 2,
+                    TIME_QUALITY_TRUSTED_SOURCE = 3
+                }
+            }
+
+            interface IMonotonicAnchor extends fieldchain.evidence.v1.MonotonicAnchor.$Properties {
+            }
+
+            class MonotonicAnchor {
+                constructor(properties?: fieldchain.evidence.v1.MonotonicAnchor.$Properties);
+                $unknowns?: Uint8Array[];
+                bootId: Uint8Array;
+                offsetMs: number;
+                static create(properties: fieldchain.evidence.v1.MonotonicAnchor.$Shape): fieldchain.evidence.v1.MonotonicAnchor & fieldchain.evidence.v1.MonotonicAnchor.$Shape;
+                static create(properties?: fieldchain.evidence.v1.MonotonicAnchor.$Properties): fieldchain.evidence.v1.MonotonicAnchor;
+                static encode(message: fieldchain.evidence.v1.MonotonicAnchor.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fieldchain.evidence.v1.MonotonicAnchor & fieldchain.evidence.v1.MonotonicAnchor.$Shape;
+                static fromObject(object: { [k: string]: any }): fieldchain.evidence.v1.MonotonicAnchor;
+                static toObject(message: fieldchain.evidence.v1.MonotonicAnchor, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace MonotonicAnchor {
+                interface $Properties {
+                    bootId?: (Uint8Array|null);
+                    offsetMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = fieldchain.evidence.v1.MonotonicAnchor.$Properties;
             }
 
             interface IDeviceIdentity extends fieldchain.evidence.v1.DeviceIdentity.$Properties {
@@ -189,6 +233,7 @@ export namespace fieldchain {
                 keyId: Uint8Array;
                 signature: Uint8Array;
                 manifestsRoot: Uint8Array;
+                formatVersion: number;
                 static create(properties: fieldchain.evidence.v1.Checkpoint.$Shape): fieldchain.evidence.v1.Checkpoint & fieldchain.evidence.v1.Checkpoint.$Shape;
                 static create(properties?: fieldchain.evidence.v1.Checkpoint.$Properties): fieldchain.evidence.v1.Checkpoint;
                 static encode(message: fieldchain.evidence.v1.Checkpoint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -209,6 +254,7 @@ export namespace fieldchain {
                     keyId?: (Uint8Array|null);
                     signature?: (Uint8Array|null);
                     manifestsRoot?: (Uint8Array|null);
+                    formatVersion?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = fieldchain.evidence.v1.Checkpoint.$Properties;
@@ -226,6 +272,7 @@ export namespace fieldchain {
                 firstChainSeq: number;
                 lastChainSeq: number;
                 accumulator: Uint8Array;
+                formatVersion: number;
                 static create(properties: fieldchain.evidence.v1.WorkOrderManifest.$Shape): fieldchain.evidence.v1.WorkOrderManifest & fieldchain.evidence.v1.WorkOrderManifest.$Shape;
                 static create(properties?: fieldchain.evidence.v1.WorkOrderManifest.$Properties): fieldchain.evidence.v1.WorkOrderManifest;
                 static encode(message: fieldchain.evidence.v1.WorkOrderManifest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -244,6 +291,7 @@ export namespace fieldchain {
                     firstChainSeq?: (number|null);
                     lastChainSeq?: (number|null);
                     accumulator?: (Uint8Array|null);
+                    formatVersion?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = fieldchain.evidence.v1.WorkOrderManifest.$Properties;

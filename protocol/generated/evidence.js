@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $isFinite = $util.global.isFinite, $Boolean = $util.global.Boolean;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $Boolean = $util.global.Boolean, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $isFinite = $util.global.isFinite;
 
 // Exported root namespace
 const $root = $protobuf.roots["fieldchain-evidence"] || ($protobuf.roots["fieldchain-evidence"] = {});
@@ -64,6 +64,11 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {number|null} [attachmentSize] EvidenceRecord attachmentSize
                  * @property {string|null} [text] EvidenceRecord text
                  * @property {fieldchain.evidence.v1.EvidenceRecord.SignerRole|null} [signerRole] EvidenceRecord signerRole
+                 * @property {fieldchain.evidence.v1.EvidenceRecord.TimeQuality|null} [timeQuality] EvidenceRecord timeQuality
+                 * @property {string|null} [timeSource] EvidenceRecord timeSource
+                 * @property {fieldchain.evidence.v1.MonotonicAnchor.$Properties|null} [monotonic] EvidenceRecord monotonic
+                 * @property {boolean|null} [deviceTimeImplausible] EvidenceRecord deviceTimeImplausible
+                 * @property {number|null} [formatVersion] EvidenceRecord formatVersion
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -288,6 +293,46 @@ export const fieldchain = $root.fieldchain = (() => {
                 EvidenceRecord.prototype.signerRole = 0;
 
                 /**
+                 * EvidenceRecord timeQuality.
+                 * @member {fieldchain.evidence.v1.EvidenceRecord.TimeQuality} timeQuality
+                 * @memberof fieldchain.evidence.v1.EvidenceRecord
+                 * @instance
+                 */
+                EvidenceRecord.prototype.timeQuality = 0;
+
+                /**
+                 * EvidenceRecord timeSource.
+                 * @member {string} timeSource
+                 * @memberof fieldchain.evidence.v1.EvidenceRecord
+                 * @instance
+                 */
+                EvidenceRecord.prototype.timeSource = "";
+
+                /**
+                 * EvidenceRecord monotonic.
+                 * @member {fieldchain.evidence.v1.MonotonicAnchor.$Properties|null|undefined} monotonic
+                 * @memberof fieldchain.evidence.v1.EvidenceRecord
+                 * @instance
+                 */
+                EvidenceRecord.prototype.monotonic = null;
+
+                /**
+                 * EvidenceRecord deviceTimeImplausible.
+                 * @member {boolean} deviceTimeImplausible
+                 * @memberof fieldchain.evidence.v1.EvidenceRecord
+                 * @instance
+                 */
+                EvidenceRecord.prototype.deviceTimeImplausible = false;
+
+                /**
+                 * EvidenceRecord formatVersion.
+                 * @member {number} formatVersion
+                 * @memberof fieldchain.evidence.v1.EvidenceRecord
+                 * @instance
+                 */
+                EvidenceRecord.prototype.formatVersion = 0;
+
+                /**
                  * Creates a new EvidenceRecord instance using the specified properties.
                  * @function create
                  * @memberof fieldchain.evidence.v1.EvidenceRecord
@@ -367,6 +412,16 @@ export const fieldchain = $root.fieldchain = (() => {
                         writer.uint32(/* id 23, wireType 2 =*/186).string(message.text);
                     if (message.signerRole != null && $Object.hasOwnProperty.call(message, "signerRole") && message.signerRole !== 0)
                         writer.uint32(/* id 24, wireType 0 =*/192).int32(message.signerRole);
+                    if (message.timeQuality != null && $Object.hasOwnProperty.call(message, "timeQuality") && message.timeQuality !== 0)
+                        writer.uint32(/* id 25, wireType 0 =*/200).int32(message.timeQuality);
+                    if (message.timeSource != null && $Object.hasOwnProperty.call(message, "timeSource") && message.timeSource !== "")
+                        writer.uint32(/* id 26, wireType 2 =*/210).string(message.timeSource);
+                    if (message.monotonic != null && $Object.hasOwnProperty.call(message, "monotonic"))
+                        $root.fieldchain.evidence.v1.MonotonicAnchor.encode(message.monotonic, writer.uint32(/* id 27, wireType 2 =*/218).fork(), _depth + 1).ldelim();
+                    if (message.deviceTimeImplausible != null && $Object.hasOwnProperty.call(message, "deviceTimeImplausible") && message.deviceTimeImplausible !== false)
+                        writer.uint32(/* id 28, wireType 0 =*/224).bool(message.deviceTimeImplausible);
+                    if (message.formatVersion != null && $Object.hasOwnProperty.call(message, "formatVersion") && message.formatVersion !== 0)
+                        writer.uint32(/* id 100, wireType 0 =*/800).uint32(message.formatVersion);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -621,6 +676,48 @@ export const fieldchain = $root.fieldchain = (() => {
                                     delete message.signerRole;
                                 continue;
                             }
+                        case 25: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.timeQuality = value;
+                                else
+                                    delete message.timeQuality;
+                                continue;
+                            }
+                        case 26: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.timeSource = value;
+                                else
+                                    delete message.timeSource;
+                                continue;
+                            }
+                        case 27: {
+                                if (wireType !== 2)
+                                    break;
+                                message.monotonic = $root.fieldchain.evidence.v1.MonotonicAnchor.decode(reader, reader.size(), $undefined, _depth + 1, message.monotonic);
+                                continue;
+                            }
+                        case 28: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.deviceTimeImplausible = value;
+                                else
+                                    delete message.deviceTimeImplausible;
+                                continue;
+                            }
+                        case 100: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.formatVersion = value;
+                                else
+                                    delete message.formatVersion;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -838,6 +935,42 @@ export const fieldchain = $root.fieldchain = (() => {
                             if (typeof object.signerRole === "number" && (object.signerRole | 0) === object.signerRole)
                                 message.signerRole = object.signerRole;
                         }
+                    if (object.timeQuality !== 0 && (typeof object.timeQuality !== "string" || $root.fieldchain.evidence.v1.EvidenceRecord.TimeQuality[object.timeQuality] !== 0))
+                        switch (object.timeQuality) {
+                        case "TIME_QUALITY_UNSPECIFIED":
+                        case 0:
+                            message.timeQuality = 0;
+                            break;
+                        case "TIME_QUALITY_UNSYNCHRONISED":
+                        case 1:
+                            message.timeQuality = 1;
+                            break;
+                        case "TIME_QUALITY_SYNCHRONISED":
+                        case 2:
+                            message.timeQuality = 2;
+                            break;
+                        case "TIME_QUALITY_TRUSTED_SOURCE":
+                        case 3:
+                            message.timeQuality = 3;
+                            break;
+                        default:
+                            if (typeof object.timeQuality === "number" && (object.timeQuality | 0) === object.timeQuality)
+                                message.timeQuality = object.timeQuality;
+                        }
+                    if (object.timeSource != null)
+                        if (typeof object.timeSource !== "string" || object.timeSource.length)
+                            message.timeSource = $String(object.timeSource);
+                    if (object.monotonic != null) {
+                        if (!$util.isObject(object.monotonic))
+                            throw $TypeError(".fieldchain.evidence.v1.EvidenceRecord.monotonic: object expected");
+                        message.monotonic = $root.fieldchain.evidence.v1.MonotonicAnchor.fromObject(object.monotonic, _depth + 1);
+                    }
+                    if (object.deviceTimeImplausible != null)
+                        if (object.deviceTimeImplausible)
+                            message.deviceTimeImplausible = $Boolean(object.deviceTimeImplausible);
+                    if (object.formatVersion != null)
+                        if ($Number(object.formatVersion) !== 0)
+                            message.formatVersion = object.formatVersion >>> 0;
                     return message;
                 };
 
@@ -915,6 +1048,11 @@ export const fieldchain = $root.fieldchain = (() => {
                             object.attachmentSize = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.text = "";
                         object.signerRole = options.enums === $String ? "SIGNER_ROLE_UNSPECIFIED" : 0;
+                        object.timeQuality = options.enums === $String ? "TIME_QUALITY_UNSPECIFIED" : 0;
+                        object.timeSource = "";
+                        object.monotonic = null;
+                        object.deviceTimeImplausible = false;
+                        object.formatVersion = 0;
                     }
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                         object.id = message.id;
@@ -989,6 +1127,16 @@ export const fieldchain = $root.fieldchain = (() => {
                         object.text = message.text;
                     if (message.signerRole != null && $Object.hasOwnProperty.call(message, "signerRole"))
                         object.signerRole = options.enums === $String ? $root.fieldchain.evidence.v1.EvidenceRecord.SignerRole[message.signerRole] === $undefined ? message.signerRole : $root.fieldchain.evidence.v1.EvidenceRecord.SignerRole[message.signerRole] : message.signerRole;
+                    if (message.timeQuality != null && $Object.hasOwnProperty.call(message, "timeQuality"))
+                        object.timeQuality = options.enums === $String ? $root.fieldchain.evidence.v1.EvidenceRecord.TimeQuality[message.timeQuality] === $undefined ? message.timeQuality : $root.fieldchain.evidence.v1.EvidenceRecord.TimeQuality[message.timeQuality] : message.timeQuality;
+                    if (message.timeSource != null && $Object.hasOwnProperty.call(message, "timeSource"))
+                        object.timeSource = message.timeSource;
+                    if (message.monotonic != null && $Object.hasOwnProperty.call(message, "monotonic"))
+                        object.monotonic = $root.fieldchain.evidence.v1.MonotonicAnchor.toObject(message.monotonic, options, _depth + 1);
+                    if (message.deviceTimeImplausible != null && $Object.hasOwnProperty.call(message, "deviceTimeImplausible"))
+                        object.deviceTimeImplausible = message.deviceTimeImplausible;
+                    if (message.formatVersion != null && $Object.hasOwnProperty.call(message, "formatVersion"))
+                        object.formatVersion = message.formatVersion;
                     return object;
                 };
 
@@ -1075,7 +1223,302 @@ export const fieldchain = $root.fieldchain = (() => {
                     return values;
                 })();
 
+                /**
+                 * TimeQuality enum.
+                 * @name fieldchain.evidence.v1.EvidenceRecord.TimeQuality
+                 * @enum {number}
+                 * @property {number} TIME_QUALITY_UNSPECIFIED=0 TIME_QUALITY_UNSPECIFIED value
+                 * @property {number} TIME_QUALITY_UNSYNCHRONISED=1 TIME_QUALITY_UNSYNCHRONISED value
+                 * @property {number} TIME_QUALITY_SYNCHRONISED=2 TIME_QUALITY_SYNCHRONISED value
+                 * @property {number} TIME_QUALITY_TRUSTED_SOURCE=3 TIME_QUALITY_TRUSTED_SOURCE value
+                 */
+                EvidenceRecord.TimeQuality = (function() {
+                    const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                    values[valuesById[0] = "TIME_QUALITY_UNSPECIFIED"] = 0;
+                    values[valuesById[1] = "TIME_QUALITY_UNSYNCHRONISED"] = 1;
+                    values[valuesById[2] = "TIME_QUALITY_SYNCHRONISED"] = 2;
+                    values[valuesById[3] = "TIME_QUALITY_TRUSTED_SOURCE"] = 3;
+                    return values;
+                })();
+
                 return EvidenceRecord;
+            })();
+
+            v1.MonotonicAnchor = (function() {
+
+                /**
+                 * Properties of a MonotonicAnchor.
+                 * @typedef {Object} fieldchain.evidence.v1.MonotonicAnchor.$Properties
+                 * @property {Uint8Array|null} [bootId] MonotonicAnchor bootId
+                 * @property {number|null} [offsetMs] MonotonicAnchor offsetMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a MonotonicAnchor.
+                 * @memberof fieldchain.evidence.v1
+                 * @interface IMonotonicAnchor
+                 * @augments fieldchain.evidence.v1.MonotonicAnchor.$Properties
+                 * @deprecated Use fieldchain.evidence.v1.MonotonicAnchor.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a MonotonicAnchor.
+                 * @typedef {fieldchain.evidence.v1.MonotonicAnchor.$Properties} fieldchain.evidence.v1.MonotonicAnchor.$Shape
+                 */
+
+                /**
+                 * Constructs a new MonotonicAnchor.
+                 * @memberof fieldchain.evidence.v1
+                 * @classdesc Represents a MonotonicAnchor.
+                 * @constructor
+                 * @param {fieldchain.evidence.v1.MonotonicAnchor.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const MonotonicAnchor = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * MonotonicAnchor bootId.
+                 * @member {Uint8Array} bootId
+                 * @memberof fieldchain.evidence.v1.MonotonicAnchor
+                 * @instance
+                 */
+                MonotonicAnchor.prototype.bootId = $util.newBuffer([]);
+
+                /**
+                 * MonotonicAnchor offsetMs.
+                 * @member {number} offsetMs
+                 * @memberof fieldchain.evidence.v1.MonotonicAnchor
+                 * @instance
+                 */
+                MonotonicAnchor.prototype.offsetMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new MonotonicAnchor instance using the specified properties.
+                 * @function create
+                 * @memberof fieldchain.evidence.v1.MonotonicAnchor
+                 * @static
+                 * @param {fieldchain.evidence.v1.MonotonicAnchor.$Properties=} [properties] Properties to set
+                 * @returns {fieldchain.evidence.v1.MonotonicAnchor} MonotonicAnchor instance
+                 * @type {{
+                 *   (properties: fieldchain.evidence.v1.MonotonicAnchor.$Shape): fieldchain.evidence.v1.MonotonicAnchor & fieldchain.evidence.v1.MonotonicAnchor.$Shape;
+                 *   (properties?: fieldchain.evidence.v1.MonotonicAnchor.$Properties): fieldchain.evidence.v1.MonotonicAnchor;
+                 * }}
+                 */
+                MonotonicAnchor.create = function(properties) {
+                    return new MonotonicAnchor(properties);
+                };
+
+                /**
+                 * Encodes the specified MonotonicAnchor message. Does not implicitly {@link fieldchain.evidence.v1.MonotonicAnchor.verify|verify} messages.
+                 * @function encode
+                 * @memberof fieldchain.evidence.v1.MonotonicAnchor
+                 * @static
+                 * @param {fieldchain.evidence.v1.MonotonicAnchor.$Properties} message MonotonicAnchor message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                MonotonicAnchor.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.bootId != null && $Object.hasOwnProperty.call(message, "bootId") && message.bootId.length)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.bootId);
+                    if (message.offsetMs != null && $Object.hasOwnProperty.call(message, "offsetMs") && (typeof message.offsetMs === "object" ? message.offsetMs.low || message.offsetMs.high : message.offsetMs !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.offsetMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a MonotonicAnchor message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof fieldchain.evidence.v1.MonotonicAnchor
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {fieldchain.evidence.v1.MonotonicAnchor & fieldchain.evidence.v1.MonotonicAnchor.$Shape} MonotonicAnchor
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                MonotonicAnchor.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.fieldchain.evidence.v1.MonotonicAnchor();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.bootId = value;
+                                else
+                                    delete message.bootId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.offsetMs = value;
+                                else
+                                    delete message.offsetMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a MonotonicAnchor message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof fieldchain.evidence.v1.MonotonicAnchor
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {fieldchain.evidence.v1.MonotonicAnchor} MonotonicAnchor
+                 */
+                MonotonicAnchor.fromObject = function (object, _depth) {
+                    if (object instanceof $root.fieldchain.evidence.v1.MonotonicAnchor)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".fieldchain.evidence.v1.MonotonicAnchor: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.fieldchain.evidence.v1.MonotonicAnchor();
+                    if (object.bootId != null)
+                        if (object.bootId.length)
+                            if (typeof object.bootId === "string")
+                                $util.base64.decode(object.bootId, message.bootId = $util.newBuffer($util.base64.length(object.bootId)), 0);
+                            else if (object.bootId.length >= 0)
+                                message.bootId = object.bootId;
+                    if (object.offsetMs != null)
+                        if (typeof object.offsetMs === "object" ? object.offsetMs.low || object.offsetMs.high : $Number(object.offsetMs) !== 0)
+                            if ($util.Long)
+                                message.offsetMs = $util.Long.fromValue(object.offsetMs, true);
+                            else if (typeof object.offsetMs === "string")
+                                message.offsetMs = $parseInt(object.offsetMs, 10);
+                            else if (typeof object.offsetMs === "number")
+                                message.offsetMs = object.offsetMs;
+                            else if (typeof object.offsetMs === "object")
+                                message.offsetMs = new $util.LongBits(object.offsetMs.low >>> 0, object.offsetMs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a MonotonicAnchor message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof fieldchain.evidence.v1.MonotonicAnchor
+                 * @static
+                 * @param {fieldchain.evidence.v1.MonotonicAnchor} message MonotonicAnchor
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                MonotonicAnchor.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if (options.bytes === $String)
+                            object.bootId = "";
+                        else {
+                            object.bootId = [];
+                            if (options.bytes !== $Array)
+                                object.bootId = $util.newBuffer(object.bootId);
+                        }
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.offsetMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.offsetMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.bootId != null && $Object.hasOwnProperty.call(message, "bootId"))
+                        object.bootId = options.bytes === $String ? $util.base64.encode(message.bootId, 0, message.bootId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.bootId) : message.bootId;
+                    if (message.offsetMs != null && $Object.hasOwnProperty.call(message, "offsetMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.offsetMs = typeof message.offsetMs === "number" ? $BigInt(message.offsetMs) : $util.Long.fromBits(message.offsetMs.low >>> 0, message.offsetMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.offsetMs === "number")
+                            object.offsetMs = options.longs === $String ? $String(message.offsetMs) : message.offsetMs;
+                        else
+                            object.offsetMs = options.longs === $String ? $util.Long.prototype.toString.call(message.offsetMs) : options.longs === $Number ? new $util.LongBits(message.offsetMs.low >>> 0, message.offsetMs.high >>> 0).toNumber(true) : message.offsetMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this MonotonicAnchor to JSON.
+                 * @function toJSON
+                 * @memberof fieldchain.evidence.v1.MonotonicAnchor
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                MonotonicAnchor.prototype.toJSON = function() {
+                    return MonotonicAnchor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for MonotonicAnchor
+                 * @function getTypeUrl
+                 * @memberof fieldchain.evidence.v1.MonotonicAnchor
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                MonotonicAnchor.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/fieldchain.evidence.v1.MonotonicAnchor";
+                };
+
+                return MonotonicAnchor;
             })();
 
             v1.DeviceIdentity = (function() {
@@ -1919,6 +2362,7 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {Uint8Array|null} [keyId] Checkpoint keyId
                  * @property {Uint8Array|null} [signature] Checkpoint signature
                  * @property {Uint8Array|null} [manifestsRoot] Checkpoint manifestsRoot
+                 * @property {number|null} [formatVersion] Checkpoint formatVersion
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -2015,6 +2459,14 @@ export const fieldchain = $root.fieldchain = (() => {
                 Checkpoint.prototype.manifestsRoot = $util.newBuffer([]);
 
                 /**
+                 * Checkpoint formatVersion.
+                 * @member {number} formatVersion
+                 * @memberof fieldchain.evidence.v1.Checkpoint
+                 * @instance
+                 */
+                Checkpoint.prototype.formatVersion = 0;
+
+                /**
                  * Creates a new Checkpoint instance using the specified properties.
                  * @function create
                  * @memberof fieldchain.evidence.v1.Checkpoint
@@ -2062,6 +2514,8 @@ export const fieldchain = $root.fieldchain = (() => {
                         writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.signature);
                     if (message.manifestsRoot != null && $Object.hasOwnProperty.call(message, "manifestsRoot") && message.manifestsRoot.length)
                         writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.manifestsRoot);
+                    if (message.formatVersion != null && $Object.hasOwnProperty.call(message, "formatVersion") && message.formatVersion !== 0)
+                        writer.uint32(/* id 100, wireType 0 =*/800).uint32(message.formatVersion);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2178,6 +2632,15 @@ export const fieldchain = $root.fieldchain = (() => {
                                     delete message.manifestsRoot;
                                 continue;
                             }
+                        case 100: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.formatVersion = value;
+                                else
+                                    delete message.formatVersion;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -2270,6 +2733,9 @@ export const fieldchain = $root.fieldchain = (() => {
                                 $util.base64.decode(object.manifestsRoot, message.manifestsRoot = $util.newBuffer($util.base64.length(object.manifestsRoot)), 0);
                             else if (object.manifestsRoot.length >= 0)
                                 message.manifestsRoot = object.manifestsRoot;
+                    if (object.formatVersion != null)
+                        if ($Number(object.formatVersion) !== 0)
+                            message.formatVersion = object.formatVersion >>> 0;
                     return message;
                 };
 
@@ -2335,6 +2801,7 @@ export const fieldchain = $root.fieldchain = (() => {
                             if (options.bytes !== $Array)
                                 object.manifestsRoot = $util.newBuffer(object.manifestsRoot);
                         }
+                        object.formatVersion = 0;
                     }
                     if (message.gatewayId != null && $Object.hasOwnProperty.call(message, "gatewayId"))
                         object.gatewayId = message.gatewayId;
@@ -2367,6 +2834,8 @@ export const fieldchain = $root.fieldchain = (() => {
                         object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
                     if (message.manifestsRoot != null && $Object.hasOwnProperty.call(message, "manifestsRoot"))
                         object.manifestsRoot = options.bytes === $String ? $util.base64.encode(message.manifestsRoot, 0, message.manifestsRoot.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.manifestsRoot) : message.manifestsRoot;
+                    if (message.formatVersion != null && $Object.hasOwnProperty.call(message, "formatVersion"))
+                        object.formatVersion = message.formatVersion;
                     return object;
                 };
 
@@ -2409,6 +2878,7 @@ export const fieldchain = $root.fieldchain = (() => {
                  * @property {number|null} [firstChainSeq] WorkOrderManifest firstChainSeq
                  * @property {number|null} [lastChainSeq] WorkOrderManifest lastChainSeq
                  * @property {Uint8Array|null} [accumulator] WorkOrderManifest accumulator
+                 * @property {number|null} [formatVersion] WorkOrderManifest formatVersion
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -2489,6 +2959,14 @@ export const fieldchain = $root.fieldchain = (() => {
                 WorkOrderManifest.prototype.accumulator = $util.newBuffer([]);
 
                 /**
+                 * WorkOrderManifest formatVersion.
+                 * @member {number} formatVersion
+                 * @memberof fieldchain.evidence.v1.WorkOrderManifest
+                 * @instance
+                 */
+                WorkOrderManifest.prototype.formatVersion = 0;
+
+                /**
                  * Creates a new WorkOrderManifest instance using the specified properties.
                  * @function create
                  * @memberof fieldchain.evidence.v1.WorkOrderManifest
@@ -2532,6 +3010,8 @@ export const fieldchain = $root.fieldchain = (() => {
                         writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.lastChainSeq);
                     if (message.accumulator != null && $Object.hasOwnProperty.call(message, "accumulator") && message.accumulator.length)
                         writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.accumulator);
+                    if (message.formatVersion != null && $Object.hasOwnProperty.call(message, "formatVersion") && message.formatVersion !== 0)
+                        writer.uint32(/* id 100, wireType 0 =*/800).uint32(message.formatVersion);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2630,6 +3110,15 @@ export const fieldchain = $root.fieldchain = (() => {
                                     delete message.accumulator;
                                 continue;
                             }
+                        case 100: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.formatVersion = value;
+                                else
+                                    delete message.formatVersion;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -2714,6 +3203,9 @@ export const fieldchain = $root.fieldchain = (() => {
                                 $util.base64.decode(object.accumulator, message.accumulator = $util.newBuffer($util.base64.length(object.accumulator)), 0);
                             else if (object.accumulator.length >= 0)
                                 message.accumulator = object.accumulator;
+                    if (object.formatVersion != null)
+                        if ($Number(object.formatVersion) !== 0)
+                            message.formatVersion = object.formatVersion >>> 0;
                     return message;
                 };
 
@@ -2763,6 +3255,7 @@ export const fieldchain = $root.fieldchain = (() => {
                             if (options.bytes !== $Array)
                                 object.accumulator = $util.newBuffer(object.accumulator);
                         }
+                        object.formatVersion = 0;
                     }
                     if (message.workOrderId != null && $Object.hasOwnProperty.call(message, "workOrderId"))
                         object.workOrderId = message.workOrderId;
@@ -2796,6 +3289,8 @@ export const fieldchain = $root.fieldchain = (() => {
                             object.lastChainSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.lastChainSeq) : options.longs === $Number ? new $util.LongBits(message.lastChainSeq.low >>> 0, message.lastChainSeq.high >>> 0).toNumber(true) : message.lastChainSeq;
                     if (message.accumulator != null && $Object.hasOwnProperty.call(message, "accumulator"))
                         object.accumulator = options.bytes === $String ? $util.base64.encode(message.accumulator, 0, message.accumulator.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.accumulator) : message.accumulator;
+                    if (message.formatVersion != null && $Object.hasOwnProperty.call(message, "formatVersion"))
+                        object.formatVersion = message.formatVersion;
                     return object;
                 };
 

@@ -16,7 +16,7 @@ const vectors: GoldenVector[] = JSON.parse(readFileSync(VECTORS_PATH, "utf8"));
 
 /** Envelope fields of type bytes (base64 in the JSON) and of enum types (names in the JSON). */
 const BYTES_FIELDS = new Set(["bootId", "data", "sha256", "hash", "uploadSha256"]);
-const ENUM_FIELDS = new Set(["status", "kind", "code", "action", "selfTest"]);
+const ENUM_FIELDS = new Set(["status", "kind", "code", "action", "selfTest", "hostTimeQuality", "quality"]);
 
 function decodeFrames(frame: Buffer): Buffer[] {
 	const payloads: Buffer[] = [];
@@ -165,6 +165,8 @@ describe("golden vector file", () => {
 			"imageUpload",
 			"imageUploadResult",
 			"reading",
+			"timeRequest",
+			"timeSync",
 		]);
 		const actions = new Set(built.map((v) => decodeEnvelope(Buffer.from(v.payloadHex, "hex")).command?.action).filter(Boolean));
 		expect([...actions].sort()).toEqual(["getStatus", "identify", "reboot", "setRate", "startStreaming", "stopStreaming"]);

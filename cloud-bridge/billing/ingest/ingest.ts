@@ -2,7 +2,9 @@
  * Evidence batch ingest: verify (verify-batch.ts), keep only what a verified checkpoint seals,
  * turn sealed records into model Evidence, then append them to the gateway's chain with the batch
  * receipt. Evidence is written first and skipped when it already exists, so a crash between the
- * two writes is healed by the gateway's retry; the chain append is all or nothing.
+ * two writes is healed by the gateway's retry; the chain append is all or nothing, and carries the
+ * `evidence.accepted` event in its transaction (the billing store's outbox): the event exists if and
+ * only if the chain records it announces were committed, whatever crashes when.
  */
 import { createHash } from "node:crypto";
 import type { AnyWrite } from "../../../model/entities/kinds.js";
@@ -144,8 +146,21 @@ export class EvidenceIngest {
 			evidenceCreated: writes.length,
 			unlinked,
 		};
+		// Announced with the append, in its transaction; the relay hands it to the webhooks after the commit.
+		const announcement =
+			accepted.length > 0
+				? ctx.outboxEvent("evidence.accepted", {
+						gatewayId,
+						batchId: receipt.batchId,
+						accepted: receipt.accepted,
+						sealedUpTo: receipt.sealedUpTo,
+						evidenceCreated: receipt.evidenceCreated,
+						workOrderIds: [...touchedOrders].sort(),
+					})
+				: undefined;
 		await ctx.store.appendChain({
 			gatewayId,
+			outbox: announcement ? [announcement] : [],
 			expectedHeadSeq: head.headSeq,
 			records: accepted.map((r) => ({
 				chainSeq: r.chainSeq,
@@ -163,16 +178,7 @@ export class EvidenceIngest {
 					: null,
 		});
 
-		if (accepted.length > 0) {
-			await ctx.publish("evidence.accepted", {
-				gatewayId,
-				batchId: receipt.batchId,
-				accepted: receipt.accepted,
-				sealedUpTo: receipt.sealedUpTo,
-				evidenceCreated: receipt.evidenceCreated,
-				workOrderIds: [...touchedOrders].sort(),
-			});
-		}
+		if (announcement) await ctx.relayOutbox();
 		await this.advance(touchedOrders, `gateway:${gatewayId}`);
 		return receipt;
 	}

@@ -17,6 +17,8 @@ export const RECORD_REASONS = {
 	"record-conflict": "conflict",
 	"record-removed": "chain-gap",
 	"record-link": "chain-broken",
+	// Newer evidence than this service reads: the wire reason is the closest one, the problem kind says "upgrade".
+	"record-format": "malformed",
 } as const satisfies Partial<Record<Check, RecordRejection>>;
 
 export const CHECKPOINT_REASONS = {
@@ -27,6 +29,7 @@ export const CHECKPOINT_REASONS = {
 	"checkpoint-count": "bad-count",
 	"checkpoint-outside": "beyond-head",
 	"checkpoint-head": "head-mismatch",
+	"checkpoint-format": "malformed",
 } as const satisfies Partial<Record<Check, CheckpointRejection>>;
 
 /** A Report that files each finding as a rejection of the receipt (chain_seq 0: a checkpoint that cannot be read). */

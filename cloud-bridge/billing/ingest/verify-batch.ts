@@ -9,7 +9,7 @@
  * reason). Nothing is stored here.
  */
 import { contentHash as hashContent, entryHash as hashEntry } from "../../../protocol/evidence/chain.js";
-import { decodeRecord, type EvidenceRecord } from "../../../protocol/evidence/record.js";
+import { decodeRecord, type EvidenceRecord, UnsupportedFormatError } from "../../../protocol/evidence/record.js";
 import type { ChainContext, ChainLink } from "../../../protocol/evidence/verify/chain-context.js";
 import { checkCheckpoints, readCheckpoints } from "../../../protocol/evidence/verify/checkpoints.js";
 import { hex, strictBase64 } from "../../../protocol/evidence/verify/encodings.js";
@@ -130,7 +130,9 @@ const readRecords: AsyncStep<BatchContext> = {
 			try {
 				record = decodeRecord(bytes);
 			} catch (error) {
-				report("record-canonical", seq, `Record ${seq} is not a canonical evidence record: ${(error as Error).message}`);
+				// A gateway newer than this service: refused (it cannot be stored faithfully), but not as tampered.
+				if (error instanceof UnsupportedFormatError) report("record-format", seq, `Record ${seq}: ${error.message}`);
+				else report("record-canonical", seq, `Record ${seq} is not a canonical evidence record: ${(error as Error).message}`);
 				continue;
 			}
 			if (record.chainSeq !== seq) {

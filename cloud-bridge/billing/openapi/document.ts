@@ -32,6 +32,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 	deliverables: "Reports and customer sign-off",
 	billing: "Milestones, approvals, margins, invoices and their traces",
 	webhooks: "Subscriptions to billing events and the delivery log",
+	console: "Sign-in of people to the office console (session cookie) and their user accounts",
 };
 
 /** fastify's /a/:id to OpenAPI's /a/{id}. */

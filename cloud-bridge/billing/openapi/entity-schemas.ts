@@ -28,7 +28,9 @@ export const WorkOrder = obj({
 	contractValueMinor: nullable(minor()),
 	startedAt: nullable(ms()),
 	completedAt: nullable(ms()),
-});
+	// The SLA policy version the deadlines came from (POST /v1/impact/previews/{id}/apply records a new one).
+	slaPolicy: obj({ id: id(), version: int({ minimum: 1 }) }),
+}, ["slaPolicy"]);
 
 export const ChecklistRequirement: Schema = {
 	oneOf: [
@@ -60,7 +62,9 @@ export const Task = obj({
 	status: oneOfValues(["pending", "in-progress", "completed", "cancelled"]),
 	startedAt: nullable(ms()),
 	completedAt: nullable(ms()),
-});
+	// The checklist template version the checklist came from (model/policies).
+	checklistTemplate: obj({ id: id(), version: int({ minimum: 1 }) }),
+}, ["checklistTemplate"]);
 
 export const AppointmentStatus = ["scheduled", "dispatched", "en-route", "on-site", "completed", "cancelled"] as const;
 export const Appointment = obj({
@@ -72,7 +76,9 @@ export const Appointment = obj({
 	dispatchedAt: nullable(ms()),
 	arrivedAt: nullable(ms()),
 	finishedAt: nullable(ms()),
-});
+	// The last move by dispatch (POST /v1/schedule/plans/{id}/apply, .../reschedule, a predecessor late).
+	lastMove: obj({ at: ms(), previousWindow: window, previousTechnicianId: id(), cause: str(), reason: str() }),
+}, ["lastMove"]);
 
 export const LineItem = obj({
 	...versioned,

@@ -4,6 +4,7 @@ import { moveAppointment } from "../../../model/actions/appointments.js";
 import { fresh, write } from "../../../model/actions/context.js";
 import type { AppointmentStatus, ServiceAppointment } from "../../../model/entities/appointment.js";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import type { BillingEventType } from "../../events/billing-events.js";
 import type { BillingContext } from "../context.js";
 import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { Appointment, AppointmentStatus as STATUSES } from "../openapi/entity-schemas.js";
@@ -12,6 +13,14 @@ import { ADMIN, actor, checkVersion, definedOnly, FIELD, idParams, listOf, READ,
 import { created, ok, type RouteSpec } from "./route-spec.js";
 
 const window = obj({ start: ms(), end: ms() });
+
+const APPOINTMENT_EVENTS: Record<Exclude<AppointmentStatus, "scheduled">, BillingEventType> = {
+	dispatched: "appointment.dispatched",
+	"en-route": "appointment.en_route",
+	"on-site": "appointment.on_site",
+	completed: "appointment.completed",
+	cancelled: "appointment.cancelled",
+};
 
 export function appointmentRoutes(ctx: BillingContext): RouteSpec[] {
 	return [
@@ -112,13 +121,13 @@ export function appointmentRoutes(ctx: BillingContext): RouteSpec[] {
 			ifMatch: true,
 			responses: { 200: { description: "The appointment as stored", schema: Appointment } },
 			async handler(input) {
-				const { status } = input.body as { status: AppointmentStatus };
+				const { status } = input.body as { status: Exclude<AppointmentStatus, "scheduled"> };
 				const appointment = await requireStored(ctx, "appointment", input.params.id);
 				checkVersion(appointment, input, false);
 				const snapshot = await chainOf(ctx, "appointment", appointment.id);
 				const { stored } = await runAction(ctx, snapshot, actor(input), (s, c) => moveAppointment(s, appointment.id, status, c), {
-					events: (entities) =>
-						status === "dispatched" ? [{ type: "appointment.dispatched", data: { appointment: storedOf<"appointment">([...entities], appointment.id) } }] : [],
+					// Every move is announced (appointment.dispatched, .en_route, .on_site, .completed, .cancelled).
+					events: (entities) => [{ type: APPOINTMENT_EVENTS[status], data: { appointment: storedOf<"appointment">([...entities], appointment.id) } }],
 				});
 				const result = storedOf<"appointment">(stored, appointment.id);
 				return ok(result, result.version);

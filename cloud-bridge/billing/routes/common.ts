@@ -24,8 +24,9 @@ export const versionField = { version: int({ minimum: 1 }) };
 export const reasonBody = obj({ reason: str({ maxLength: 2000 }), ...versionField }, ["reason", "version"]);
 
 /** A list answer; a GET route answering one is paged by pagination.ts (limit, cursor, next). */
-export function listOf(name: string, item: Schema): Schema {
-	return markList(obj({ [name]: arr(item) }), name);
+/** A list answer; `sortKey` is the list's order (default by id), which its cursors name positions in. */
+export function listOf(name: string, item: Schema, sortKey?: readonly string[]): Schema {
+	return markList(obj({ [name]: arr(item) }), name, sortKey);
 }
 
 export function actor(input: HandlerInput): string {

@@ -7,6 +7,7 @@ import type { BillingContext } from "../context.js";
 import { arr, bool, hex64, id, int, ms, nullable, obj, str } from "../openapi/schema-helpers.js";
 import { type ChainHead, GATEWAY_SCOPES, type GatewayRecord, SCOPES } from "../store/types.js";
 import { ADMIN, idParams, listOf } from "./common.js";
+import { badCursor, pageRequestOf } from "./pagination.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 import { createdTokenSchema, createPersonToken, createTokenBody } from "./tokens.js";
 
@@ -142,8 +143,13 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 			tag: "gateways",
 			scopes: ADMIN,
 			responses: { 200: { description: "Gateways by id", schema: listOf("gateways", GatewaySchema) } },
-			async handler() {
-				return ok({ gateways: (await ctx.store.listGateways()).map(gatewayView) });
+			async handler(input) {
+				// Paged in the store (keyset on id); one more than the page says whether there is a next.
+				const page = pageRequestOf(input);
+				const after = page?.after;
+				if (after && typeof after[0] !== "string") throw badCursor();
+				const gateways = await ctx.store.listGateways(page && { limit: page.limit + 1, after: after ? [after[0] as string] : null });
+				return ok({ gateways: gateways.map(gatewayView) });
 			},
 		},
 		{

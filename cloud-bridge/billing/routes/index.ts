@@ -1,13 +1,16 @@
 /** Every route group of the billing service, in the order the OpenAPI document lists them. */
 import type { BillingContext } from "../context.js";
 import { appointmentRoutes } from "./appointments.js";
+import { approvalQueueRoutes } from "./approval-queue.js";
 import { deliverableRoutes } from "./deliverables.js";
 import { evidenceRoutes } from "./evidence.js";
+import { evidenceTimeRoutes } from "./evidence-times.js";
 import { gatewayKeyRoutes } from "./gateway-keys.js";
 import { gatewayRoutes } from "./gateways.js";
 import { importRoutes } from "./import.js";
 import { invoiceRoutes } from "./invoices.js";
 import { lineItemRoutes } from "./line-items.js";
+import { milestoneActionRoutes } from "./milestone-actions.js";
 import { milestoneRoutes } from "./milestones.js";
 import type { RouteSpec } from "./route-spec.js";
 import { taskRoutes } from "./tasks.js";
@@ -26,9 +29,12 @@ export function allRoutes(ctx: BillingContext): RouteSpec[] {
 		...appointmentRoutes(ctx),
 		...lineItemRoutes(ctx),
 		...timeEntryRoutes(ctx),
+		...approvalQueueRoutes(ctx),
 		...evidenceRoutes(ctx),
+		...evidenceTimeRoutes(ctx),
 		...deliverableRoutes(ctx),
 		...milestoneRoutes(ctx),
+		...milestoneActionRoutes(ctx),
 		...invoiceRoutes(ctx),
 	];
 }

@@ -8,6 +8,7 @@ import type { BillingContext } from "../context.js";
 import { arr, bool, id, int, ms, nullable, obj, str } from "../openapi/schema-helpers.js";
 import { type ApiTokenRecord, SCOPES } from "../store/types.js";
 import { ADMIN, idParams, listOf } from "./common.js";
+import { badCursor, pageRequestOf } from "./pagination.js";
 import { created, type HandlerResult, ok, type RouteSpec } from "./route-spec.js";
 
 export const TokenSchema = obj({
@@ -68,10 +69,15 @@ export function tokenRoutes(ctx: BillingContext): RouteSpec[] {
 			summary: "Every API token (people's and gateways'), oldest first, without secrets",
 			tag: "auth",
 			scopes: ADMIN,
-			responses: { 200: { description: "Tokens", schema: listOf("tokens", TokenSchema) } },
-			async handler() {
+			responses: { 200: { description: "Tokens", schema: listOf("tokens", TokenSchema, ["createdAt", "id"]) } },
+			async handler(input) {
 				const now = ctx.clock.now();
-				return ok({ tokens: (await ctx.store.listTokens()).map((t) => tokenView(t, now)) });
+				// Paged in the store (keyset on createdAt, id); one more than the page says whether there is a next.
+				const page = pageRequestOf(input);
+				const after = page?.after;
+				if (after && (typeof after[0] !== "number" || typeof after[1] !== "string")) throw badCursor();
+				const tokens = await ctx.store.listTokens(page && { limit: page.limit + 1, after: after ? [after[0] as number, after[1] as string] : null });
+				return ok({ tokens: tokens.map((t) => tokenView(t, now)) });
 			},
 		},
 		{

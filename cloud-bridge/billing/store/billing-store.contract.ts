@@ -229,6 +229,112 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 			expect(await store.getBatchReceipt("gw-1", "b1")).toEqual(first);
 		});
 
+		it("stores an append's events with it, and none of a refused append (transactional outbox)", async () => {
+			const event = (id: string) => ({ id, type: "evidence.accepted", occurredAt: "2026-12-05T08:00:00.000Z", data: { accepted: 1, workOrderIds: ["WO1"] } });
+			expect(await store.pendingOutbox(10)).toEqual([]);
+			await store.appendChain({
+				gatewayId: "gw-1",
+				expectedHeadSeq: 0,
+				records: [record(1)],
+				checkpoints: [],
+				sealedUpTo: 1,
+				receipt: null,
+				outbox: [event("e1")],
+			});
+			// Refused (another head, then a hole): neither records nor events are kept.
+			await expectCode(
+				store.appendChain({
+					gatewayId: "gw-1",
+					expectedHeadSeq: 0,
+					records: [record(1)],
+					checkpoints: [],
+					sealedUpTo: 1,
+					receipt: null,
+					outbox: [event("e2")],
+				}),
+				"FC_BILLING_CONFLICT",
+			);
+			await expect(
+				store.appendChain({
+					gatewayId: "gw-1",
+					expectedHeadSeq: 1,
+					records: [record(3)],
+					checkpoints: [],
+					sealedUpTo: 3,
+					receipt: null,
+					outbox: [event("e3")],
+				}),
+			).rejects.toThrow();
+			await store.appendChain({
+				gatewayId: "gw-1",
+				expectedHeadSeq: 1,
+				records: [record(2)],
+				checkpoints: [],
+				sealedUpTo: 2,
+				receipt: null,
+				outbox: [event("e4")],
+			});
+			expect(await store.pendingOutbox(10)).toEqual([event("e1"), event("e4")]);
+			expect(await store.pendingOutbox(1)).toEqual([event("e1")]);
+			await store.markOutboxRelayed(["e1"], 5000);
+			expect(await store.pendingOutbox(10)).toEqual([event("e4")]);
+			await store.markOutboxRelayed(["e4", "nope"], 5001);
+			expect(await store.pendingOutbox(10)).toEqual([]);
+		});
+
+		it("pages tokens and gateways by keyset: rows inserted between page fetches never shift or repeat a page", async () => {
+			// Tokens: createdAt then id; the same createdAt twice so the id breaks the tie.
+			const tok = (n: number, createdAt: number) => token({ id: `tok-${String(n).padStart(2, "0")}`, hash: hex(500 + n), createdAt });
+			for (const [n, at] of [
+				[1, 10],
+				[2, 20],
+				[3, 20],
+				[4, 30],
+				[5, 40],
+			] as const)
+				await store.createToken(tok(n, at));
+			const seen: string[] = [];
+			let after: readonly [number, string] | null = null;
+			for (let round = 0; round < 10; round++) {
+				const page: ApiTokenRecord[] = await store.listTokens({ limit: 2, after });
+				seen.push(...page.map((t) => t.id));
+				if (page.length < 2) break;
+				const last = page[page.length - 1];
+				after = [last.createdAt, last.id];
+				// Inserted while paging: one before the position (never shown now), one after it (shown once).
+				if (round === 0) {
+					await store.createToken(tok(6, 5));
+					await store.createToken(tok(7, 20));
+				}
+			}
+			expect(seen).toEqual(["tok-01", "tok-02", "tok-03", "tok-07", "tok-04", "tok-05"]);
+			expect((await store.listTokens()).map((t) => t.id)).toEqual(["tok-06", "tok-01", "tok-02", "tok-03", "tok-07", "tok-04", "tok-05"]);
+
+			const enrollGateway = async (id: string, n: number) => {
+				await store.createEnrollment({ id: `en-${id}`, hash: hex(900 + n), createdAt: 1, expiresAt: 10_000, usedAt: null, gatewayId: null });
+				await store.completeEnrollment({ enrollmentHash: hex(900 + n), now: 2, gateway: gateway({ id }), token: token({ id: `t-${id}`, hash: hex(950 + n) }) });
+			};
+			for (const [n, id] of ["gw-b", "gw-d", "gw-f"].entries()) await enrollGateway(id, n);
+			const first = await store.listGateways({ limit: 2, after: null });
+			expect(first.map((g) => g.id)).toEqual(["gw-b", "gw-d"]);
+			await enrollGateway("gw-a", 10);
+			await enrollGateway("gw-e", 11);
+			expect((await store.listGateways({ limit: 2, after: ["gw-d"] })).map((g) => g.id)).toEqual(["gw-e", "gw-f"]);
+			expect((await store.listGateways({ limit: 2, after: ["gw-f"] })).map((g) => g.id)).toEqual([]);
+		});
+
+		it("stores schedule plans, refuses a second with the same id, applies each at most once", async () => {
+			const plan = { id: "plan-1", createdAt: 1000, createdBy: "ops", basis: hex(5), appliedAt: null, appliedBy: null, body: { changes: [{ workOrderId: "WO1" }] } };
+			expect(await store.getSchedulePlan("plan-1")).toBeUndefined();
+			await store.createSchedulePlan(plan);
+			expect(await store.getSchedulePlan("plan-1")).toEqual(plan);
+			await expectCode(store.createSchedulePlan({ ...plan, basis: hex(6) }), "FC_BILLING_CONFLICT");
+			const race = await Promise.all([store.markSchedulePlanApplied("plan-1", 2000, "ops"), store.markSchedulePlanApplied("plan-1", 2001, "sup")]);
+			expect(race.filter(Boolean)).toHaveLength(1);
+			expect(await store.getSchedulePlan("plan-1")).toEqual({ ...plan, appliedAt: 2000, appliedBy: "ops" });
+			expect(await store.markSchedulePlanApplied("plan-unknown", 2000, "ops")).toBe(false);
+		});
+
 		it("refuses use after close", async () => {
 			await store.close();
 			await expectCode(store.getChainHead("gw-1"), "FC_STORE_CLOSED");

@@ -1,4 +1,5 @@
 /** The in-memory BillingStore: for tests and for running without a database. */
+import type { OutboxMessage } from "../../../model/repository/types.js";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { assertAppendable, nextHead } from "./append-checks.js";
 import {
@@ -11,6 +12,8 @@ import {
 	type EnrollmentRecord,
 	type EnrollOutcome,
 	type GatewayRecord,
+	type KeysetPage,
+	type SchedulePlanRecord,
 	type StoredChainRecord,
 	type StoredCheckpoint,
 	ZERO_HASH_HEX,
@@ -28,7 +31,30 @@ export class MemoryBillingStore implements BillingStore {
 	private readonly records = new Map<string, StoredChainRecord[]>();
 	private readonly checkpoints = new Map<string, StoredCheckpoint[]>();
 	private readonly receipts = new Map<string, BatchReceiptRecord>();
+	private readonly outbox: { message: OutboxMessage; relayed: boolean }[] = [];
+	private readonly plans = new Map<string, SchedulePlanRecord>();
 	private closed = false;
+
+	async createSchedulePlan(plan: SchedulePlanRecord): Promise<void> {
+		this.open();
+		if (this.plans.has(plan.id)) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Schedule plan ${plan.id} already exists.`);
+		this.plans.set(plan.id, copy(plan));
+	}
+
+	async getSchedulePlan(id: string): Promise<SchedulePlanRecord | undefined> {
+		this.open();
+		const plan = this.plans.get(id);
+		return plan && copy(plan);
+	}
+
+	async markSchedulePlanApplied(id: string, at: number, by: string): Promise<boolean> {
+		this.open();
+		const plan = this.plans.get(id);
+		if (!plan || plan.appliedAt !== null) return false;
+		plan.appliedAt = at;
+		plan.appliedBy = by;
+		return true;
+	}
 
 	private open(): void {
 		if (this.closed) throw new FieldchainError(ErrorCodes.FC_STORE_CLOSED, "The billing store is closed.");
@@ -53,9 +79,13 @@ export class MemoryBillingStore implements BillingStore {
 		return [...this.tokens.values()].filter((t) => t.revokedAt === null).length;
 	}
 
-	async listTokens(): Promise<ApiTokenRecord[]> {
+	async listTokens(page?: KeysetPage<readonly [number, string]>): Promise<ApiTokenRecord[]> {
 		this.open();
-		return [...this.tokens.values()].map(copy).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		const all = [...this.tokens.values()].map(copy).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		if (!page) return all;
+		const after = page.after;
+		const rest = after ? all.filter((t) => t.createdAt > after[0] || (t.createdAt === after[0] && t.id > after[1])) : all;
+		return rest.slice(0, page.limit);
 	}
 
 	async revokeToken(id: string, now: number): Promise<ApiTokenRecord | undefined> {
@@ -98,9 +128,12 @@ export class MemoryBillingStore implements BillingStore {
 		return gateway && copy(gateway);
 	}
 
-	async listGateways(): Promise<GatewayRecord[]> {
+	async listGateways(page?: KeysetPage<readonly [string]>): Promise<GatewayRecord[]> {
 		this.open();
-		return [...this.gateways.values()].map(copy).sort((a, b) => (a.id < b.id ? -1 : 1));
+		const all = [...this.gateways.values()].map(copy).sort((a, b) => (a.id < b.id ? -1 : 1));
+		if (!page) return all;
+		const after = page.after;
+		return (after ? all.filter((g) => g.id > after[0]) : all).slice(0, page.limit);
 	}
 
 	async bindGateway(id: string, technicianIds: readonly string[]): Promise<GatewayRecord | undefined> {
@@ -152,7 +185,23 @@ export class MemoryBillingStore implements BillingStore {
 			const key = `${input.receipt.gatewayId}\u0000${input.receipt.batchId}`;
 			if (!this.receipts.has(key)) this.receipts.set(key, copy(input.receipt));
 		}
+		for (const message of input.outbox ?? []) {
+			if (!this.outbox.some((m) => m.message.id === message.id)) this.outbox.push({ message: copy(message), relayed: false });
+		}
 		return copy(head);
+	}
+
+	async pendingOutbox(limit: number): Promise<OutboxMessage[]> {
+		this.open();
+		return this.outbox
+			.filter((m) => !m.relayed)
+			.slice(0, limit)
+			.map((m) => copy(m.message));
+	}
+
+	async markOutboxRelayed(ids: readonly string[]): Promise<void> {
+		this.open();
+		for (const m of this.outbox) if (ids.includes(m.message.id)) m.relayed = true;
 	}
 
 	async getBatchReceipt(gatewayId: string, batchId: string): Promise<BatchReceiptRecord | undefined> {

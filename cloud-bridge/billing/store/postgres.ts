@@ -9,6 +9,7 @@
  *   same head sees the moved head and is refused with FC_BILLING_CONFLICT, as in SQLite.
  * - completeEnrollment locks the enrollment row, so a token is used exactly once.
  */
+import type { OutboxMessage } from "../../../model/repository/types.js";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import {
 	createPool,
@@ -31,6 +32,8 @@ import {
 	type EnrollmentRecord,
 	type EnrollOutcome,
 	type GatewayRecord,
+	type KeysetPage,
+	type SchedulePlanRecord,
 	type Scope,
 	type StoredChainRecord,
 	ZERO_HASH_HEX,
@@ -117,6 +120,42 @@ export const POSTGRES_BILLING_MIGRATIONS: readonly PostgresMigration[] = [
 		async up(client) {
 			// Tokens made before expiry existed keep working (expires_at NULL) until revoked.
 			await client.query("ALTER TABLE billing_tokens ADD COLUMN expires_at BIGINT, ADD COLUMN last_used_at BIGINT");
+		},
+	},
+	{
+		version: 4,
+		description: "outbox of chain appends",
+		async up(client) {
+			// Events written in appendChain's transaction (evidence.accepted), relayed like the model's outbox.
+			await client.query(`
+				CREATE TABLE billing_outbox (
+					seq BIGSERIAL PRIMARY KEY,
+					id TEXT NOT NULL UNIQUE,
+					type TEXT NOT NULL,
+					occurred_at TEXT NOT NULL,
+					data JSONB NOT NULL,
+					relayed_at BIGINT
+				);
+				CREATE INDEX billing_outbox_pending ON billing_outbox (seq) WHERE relayed_at IS NULL;
+			`);
+		},
+	},
+	{
+		version: 5,
+		description: "schedule plans",
+		async up(client) {
+			// Proposed by POST /v1/schedule/plans, applied at most once; the body is the plan as the API answers it.
+			await client.query(`
+				CREATE TABLE billing_schedule_plans (
+					id TEXT PRIMARY KEY,
+					created_at BIGINT NOT NULL,
+					created_by TEXT NOT NULL,
+					basis TEXT NOT NULL,
+					applied_at BIGINT,
+					applied_by TEXT,
+					body JSONB NOT NULL
+				);
+			`);
 		},
 	},
 ];
@@ -240,8 +279,18 @@ export class PostgresBillingStore implements BillingStore {
 		return num(row.n);
 	}
 
-	async listTokens(): Promise<ApiTokenRecord[]> {
-		return (await this.rows<TokenRow>("listing tokens", "SELECT * FROM billing_tokens ORDER BY created_at, id")).map(tokenOf);
+	async listTokens(page?: KeysetPage<readonly [number, string]>): Promise<ApiTokenRecord[]> {
+		// Ids compare in code-point order (COLLATE "C") as in every backend, whatever the database's collation.
+		if (!page) return (await this.rows<TokenRow>("listing tokens", 'SELECT * FROM billing_tokens ORDER BY created_at, id COLLATE "C"')).map(tokenOf);
+		// Keyset: the rows after the last one shown, in the list's order; LIMIT in the query.
+		const [createdAt, id] = page.after ?? [Number.MIN_SAFE_INTEGER, ""];
+		return (
+			await this.rows<TokenRow>(
+				"listing tokens",
+				'SELECT * FROM billing_tokens WHERE (created_at, id COLLATE "C") > ($1, $2 COLLATE "C") ORDER BY created_at, id COLLATE "C" LIMIT $3',
+				[createdAt, id, page.limit],
+			)
+		).map(tokenOf);
 	}
 
 	async revokeToken(id: string, now: number): Promise<ApiTokenRecord | undefined> {
@@ -310,8 +359,14 @@ export class PostgresBillingStore implements BillingStore {
 		return row && gatewayOf(row);
 	}
 
-	async listGateways(): Promise<GatewayRecord[]> {
-		return (await this.rows<GatewayRow>("listing gateways", "SELECT * FROM billing_gateways ORDER BY id")).map(gatewayOf);
+	async listGateways(page?: KeysetPage<readonly [string]>): Promise<GatewayRecord[]> {
+		if (!page) return (await this.rows<GatewayRow>("listing gateways", 'SELECT * FROM billing_gateways ORDER BY id COLLATE "C"')).map(gatewayOf);
+		return (
+			await this.rows<GatewayRow>("listing gateways", 'SELECT * FROM billing_gateways WHERE id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2', [
+				page.after ? page.after[0] : "",
+				page.limit,
+			])
+		).map(gatewayOf);
 	}
 
 	async bindGateway(id: string, technicianIds: readonly string[]): Promise<GatewayRecord | undefined> {
@@ -424,6 +479,15 @@ export class PostgresBillingStore implements BillingStore {
 						[receipt.gatewayId, receipt.batchId, receipt.digest, receipt.receivedAt, JSON.stringify(receipt.receipt)],
 					);
 				}
+				// The events commit with the records they announce, or not at all.
+				for (const m of input.outbox ?? []) {
+					await client.query("INSERT INTO billing_outbox (id, type, occurred_at, data) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING", [
+						m.id,
+						m.type,
+						m.occurredAt,
+						JSON.stringify(m.data),
+					]);
+				}
 				return head;
 			});
 		} catch (error) {
@@ -440,6 +504,67 @@ export class PostgresBillingStore implements BillingStore {
 			[gatewayId, batchId],
 		);
 		return row && { gatewayId, batchId, digest: row.digest, receivedAt: num(row.received_at), receipt: row.receipt };
+	}
+
+	async pendingOutbox(limit: number): Promise<OutboxMessage[]> {
+		const rows = await this.rows<{ id: string; type: string; occurred_at: string; data: Record<string, unknown> }>(
+			"reading the billing outbox",
+			"SELECT id, type, occurred_at, data FROM billing_outbox WHERE relayed_at IS NULL ORDER BY seq LIMIT $1",
+			[limit],
+		);
+		return rows.map((r) => ({ id: r.id, type: r.type, occurredAt: r.occurred_at, data: r.data }));
+	}
+
+	async markOutboxRelayed(ids: readonly string[], now: number): Promise<void> {
+		if (ids.length === 0) return;
+		await this.rows("marking billing outbox events relayed", "UPDATE billing_outbox SET relayed_at = $1 WHERE id = ANY($2::text[]) AND relayed_at IS NULL", [
+			now,
+			[...ids],
+		]);
+	}
+
+	async createSchedulePlan(plan: SchedulePlanRecord): Promise<void> {
+		try {
+			await this.open().query(
+				"INSERT INTO billing_schedule_plans (id, created_at, created_by, basis, applied_at, applied_by, body) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+				[plan.id, plan.createdAt, plan.createdBy, plan.basis, plan.appliedAt, plan.appliedBy, JSON.stringify(plan.body)],
+			);
+		} catch (error) {
+			if (sqlState(error) === UNIQUE_VIOLATION) throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Schedule plan ${plan.id} already exists.`);
+			throw storeError(error, "storing a schedule plan");
+		}
+	}
+
+	async getSchedulePlan(id: string): Promise<SchedulePlanRecord | undefined> {
+		const [row] = await this.rows<{
+			id: string;
+			created_at: string;
+			created_by: string;
+			basis: string;
+			applied_at: string | null;
+			applied_by: string | null;
+			body: Record<string, unknown>;
+		}>("reading a schedule plan", "SELECT * FROM billing_schedule_plans WHERE id = $1", [id]);
+		return (
+			row && {
+				id: row.id,
+				createdAt: num(row.created_at),
+				createdBy: row.created_by,
+				basis: row.basis,
+				appliedAt: numOrNull(row.applied_at),
+				appliedBy: row.applied_by,
+				body: row.body,
+			}
+		);
+	}
+
+	async markSchedulePlanApplied(id: string, at: number, by: string): Promise<boolean> {
+		const rows = await this.rows(
+			"marking a schedule plan applied",
+			"UPDATE billing_schedule_plans SET applied_at = $1, applied_by = $2 WHERE id = $3 AND applied_at IS NULL RETURNING id",
+			[at, by, id],
+		);
+		return rows.length === 1;
 	}
 
 	async close(): Promise<void> {

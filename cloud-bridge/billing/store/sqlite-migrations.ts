@@ -113,6 +113,38 @@ const MIGRATIONS: readonly Migration[] = [
 			ALTER TABLE billing_tokens ADD COLUMN last_used_at INTEGER;
 		`,
 	},
+	{
+		version: 5,
+		description: "outbox of chain appends",
+		// Events written in appendChain's transaction (evidence.accepted), relayed like the model's outbox.
+		sql: `
+			CREATE TABLE billing_outbox (
+				seq INTEGER PRIMARY KEY AUTOINCREMENT,
+				id TEXT NOT NULL UNIQUE,
+				type TEXT NOT NULL,
+				occurred_at TEXT NOT NULL,
+				data TEXT NOT NULL CHECK (json_valid(data)),
+				relayed_at INTEGER
+			);
+			CREATE INDEX billing_outbox_pending ON billing_outbox (seq) WHERE relayed_at IS NULL;
+		`,
+	},
+	{
+		version: 6,
+		description: "schedule plans",
+		// Proposed by POST /v1/schedule/plans, applied at most once; the body is the plan as the API answers it.
+		sql: `
+			CREATE TABLE billing_schedule_plans (
+				id TEXT PRIMARY KEY,
+				created_at INTEGER NOT NULL,
+				created_by TEXT NOT NULL,
+				basis TEXT NOT NULL,
+				applied_at INTEGER,
+				applied_by TEXT,
+				body TEXT NOT NULL CHECK (json_valid(body))
+			);
+		`,
+	},
 ];
 
 const BILLING_SCHEMA: SqliteSchema = {

@@ -4,6 +4,7 @@
  * one database.
  */
 import BetterSqlite3, { type Database } from "better-sqlite3";
+import type { OutboxMessage } from "../../../model/repository/types.js";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { assertAppendable, nextHead } from "./append-checks.js";
 import { migrateBillingSchema } from "./sqlite-migrations.js";
@@ -17,6 +18,8 @@ import {
 	type EnrollmentRecord,
 	type EnrollOutcome,
 	type GatewayRecord,
+	type KeysetPage,
+	type SchedulePlanRecord,
 	type Scope,
 	type StoredChainRecord,
 	ZERO_HASH_HEX,
@@ -101,6 +104,9 @@ export class SqliteBillingStore implements BillingStore {
 				"INSERT INTO billing_tokens (id, name, hash, scopes, gateway_id, created_at, revoked_at, expires_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			),
 			tokens: db.prepare<[], TokenRow>("SELECT * FROM billing_tokens ORDER BY created_at, id"),
+			tokensAfter: db.prepare<[number, number, string, number], TokenRow>(
+				"SELECT * FROM billing_tokens WHERE created_at > ? OR (created_at = ? AND id > ?) ORDER BY created_at, id LIMIT ?",
+			),
 			tokenById: db.prepare<[string], TokenRow>("SELECT * FROM billing_tokens WHERE id = ?"),
 			revokeToken: db.prepare("UPDATE billing_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?"),
 			touchToken: db.prepare("UPDATE billing_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"),
@@ -115,6 +121,8 @@ export class SqliteBillingStore implements BillingStore {
 			bindGateway: db.prepare("UPDATE billing_gateways SET technician_ids = ? WHERE id = ?"),
 			gateway: db.prepare<[string], GatewayRow>("SELECT * FROM billing_gateways WHERE id = ?"),
 			gateways: db.prepare<[], GatewayRow>("SELECT * FROM billing_gateways ORDER BY id"),
+			gatewaysFirst: db.prepare<[number], GatewayRow>("SELECT * FROM billing_gateways ORDER BY id LIMIT ?"),
+			gatewaysAfter: db.prepare<[string, number], GatewayRow>("SELECT * FROM billing_gateways WHERE id > ? ORDER BY id LIMIT ?"),
 			revokeGateway: db.prepare("UPDATE billing_gateways SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?"),
 			revokeGatewayTokens: db.prepare("UPDATE billing_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE gateway_id = ?"),
 			head: db.prepare<[string], { head_seq: number; head_hash: string; sealed_up_to: number }>(
@@ -134,6 +142,19 @@ export class SqliteBillingStore implements BillingStore {
 			receipt: db.prepare<[string, string], { digest: string; received_at: number; receipt: string }>(
 				"SELECT digest, received_at, receipt FROM billing_batches WHERE gateway_id = ? AND batch_id = ?",
 			),
+			insertOutbox: db.prepare("INSERT INTO billing_outbox (id, type, occurred_at, data) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"),
+			pendingOutbox: db.prepare<[number], { id: string; type: string; occurred_at: string; data: string }>(
+				"SELECT id, type, occurred_at, data FROM billing_outbox WHERE relayed_at IS NULL ORDER BY seq LIMIT ?",
+			),
+			markOutbox: db.prepare("UPDATE billing_outbox SET relayed_at = ? WHERE id = ? AND relayed_at IS NULL"),
+			insertPlan: db.prepare(
+				"INSERT INTO billing_schedule_plans (id, created_at, created_by, basis, applied_at, applied_by, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			),
+			plan: db.prepare<
+				[string],
+				{ id: string; created_at: number; created_by: string; basis: string; applied_at: number | null; applied_by: string | null; body: string }
+			>("SELECT * FROM billing_schedule_plans WHERE id = ?"),
+			applyPlan: db.prepare("UPDATE billing_schedule_plans SET applied_at = ?, applied_by = ? WHERE id = ? AND applied_at IS NULL"),
 		};
 	}
 
@@ -179,9 +200,12 @@ export class SqliteBillingStore implements BillingStore {
 		return this.sql.countTokens.get() as number;
 	}
 
-	async listTokens(): Promise<ApiTokenRecord[]> {
+	async listTokens(page?: KeysetPage<readonly [number, string]>): Promise<ApiTokenRecord[]> {
 		this.open();
-		return this.sql.tokens.all().map(tokenOf);
+		if (!page) return this.sql.tokens.all().map(tokenOf);
+		// Keyset: the rows after the last one shown, in the list's order; LIMIT in the query.
+		const [createdAt, id] = page.after ?? [Number.MIN_SAFE_INTEGER, ""];
+		return this.sql.tokensAfter.all(createdAt, createdAt, id, page.limit).map(tokenOf);
 	}
 
 	async revokeToken(id: string, now: number): Promise<ApiTokenRecord | undefined> {
@@ -228,9 +252,10 @@ export class SqliteBillingStore implements BillingStore {
 		return row && gatewayOf(row);
 	}
 
-	async listGateways(): Promise<GatewayRecord[]> {
+	async listGateways(page?: KeysetPage<readonly [string]>): Promise<GatewayRecord[]> {
 		this.open();
-		return this.sql.gateways.all().map(gatewayOf);
+		if (!page) return this.sql.gateways.all().map(gatewayOf);
+		return page.after ? this.sql.gatewaysAfter.all(page.after[0], page.limit).map(gatewayOf) : this.sql.gatewaysFirst.all(page.limit).map(gatewayOf);
 	}
 
 	async bindGateway(id: string, technicianIds: readonly string[]): Promise<GatewayRecord | undefined> {
@@ -285,6 +310,8 @@ export class SqliteBillingStore implements BillingStore {
 				this.sql.upsertHead.run(input.gatewayId, head.headSeq, head.headHash, head.sealedUpTo);
 				const receipt = input.receipt;
 				if (receipt) this.sql.insertReceipt.run(receipt.gatewayId, receipt.batchId, receipt.digest, receipt.receivedAt, JSON.stringify(receipt.receipt));
+				// The events commit with the records they announce, or not at all.
+				for (const m of input.outbox ?? []) this.sql.insertOutbox.run(m.id, m.type, m.occurredAt, JSON.stringify(m.data));
 				return head;
 			})
 			.immediate();
@@ -294,6 +321,51 @@ export class SqliteBillingStore implements BillingStore {
 		this.open();
 		const row = this.sql.receipt.get(gatewayId, batchId);
 		return row && { gatewayId, batchId, digest: row.digest, receivedAt: row.received_at, receipt: JSON.parse(row.receipt) as Record<string, unknown> };
+	}
+
+	async pendingOutbox(limit: number): Promise<OutboxMessage[]> {
+		this.open();
+		return this.sql.pendingOutbox
+			.all(limit)
+			.map((r) => ({ id: r.id, type: r.type, occurredAt: r.occurred_at, data: JSON.parse(r.data) as Record<string, unknown> }));
+	}
+
+	async markOutboxRelayed(ids: readonly string[], now: number): Promise<void> {
+		this.open().transaction(() => {
+			for (const id of ids) this.sql.markOutbox.run(now, id);
+		})();
+	}
+
+	async createSchedulePlan(plan: SchedulePlanRecord): Promise<void> {
+		this.open();
+		try {
+			this.sql.insertPlan.run(plan.id, plan.createdAt, plan.createdBy, plan.basis, plan.appliedAt, plan.appliedBy, JSON.stringify(plan.body));
+		} catch (cause) {
+			if ((cause as { code?: string }).code?.startsWith("SQLITE_CONSTRAINT"))
+				throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Schedule plan ${plan.id} already exists.`, { cause });
+			throw cause;
+		}
+	}
+
+	async getSchedulePlan(id: string): Promise<SchedulePlanRecord | undefined> {
+		this.open();
+		const row = this.sql.plan.get(id);
+		return (
+			row && {
+				id: row.id,
+				createdAt: row.created_at,
+				createdBy: row.created_by,
+				basis: row.basis,
+				appliedAt: row.applied_at,
+				appliedBy: row.applied_by,
+				body: JSON.parse(row.body) as Record<string, unknown>,
+			}
+		);
+	}
+
+	async markSchedulePlanApplied(id: string, at: number, by: string): Promise<boolean> {
+		this.open();
+		return this.sql.applyPlan.run(at, by, id).changes === 1;
 	}
 
 	async close(): Promise<void> {

@@ -4,6 +4,7 @@
  * receipts of the batches that built it. One small async interface, a memory and a SQLite
  * backend (PostgreSQL implements the same), all held to billing-store.contract.ts.
  */
+import type { OutboxMessage } from "../../../model/repository/types.js";
 
 /** Every scope a token can carry. Gateways get evidence:write + workorders:read; people the rest. */
 export const SCOPES = ["evidence:write", "workorders:read", "approve", "release", "admin"] as const;
@@ -100,6 +101,17 @@ export interface AppendChainInput {
 	/** New sealedUpTo (never lowered). */
 	sealedUpTo: number;
 	receipt: BatchReceiptRecord | null;
+	/**
+	 * Events announcing this append (transactional outbox, cloud-bridge/events): stored in the same
+	 * transaction as the records, so an event exists if and only if the records it announces do.
+	 */
+	outbox?: readonly OutboxMessage[];
+}
+
+/** A page of a list in the store's order: at most `limit` rows whose sort key is above `after` (null: from the first). */
+export interface KeysetPage<K> {
+	limit: number;
+	after: K | null;
 }
 
 export type EnrollOutcome = { ok: true; gateway: GatewayRecord } | { ok: false; reason: "unknown" | "used" | "expired" | "gateway-exists" };
@@ -111,12 +123,33 @@ export interface CompleteEnrollmentInput {
 	token: ApiTokenRecord;
 }
 
+/** A schedule plan (POST /v1/schedule/plans): proposed, then applied at most once (cloud-bridge/billing/schedule/). */
+export interface SchedulePlanRecord {
+	id: string;
+	createdAt: number;
+	createdBy: string;
+	/** Hex SHA-256 of every entity the plan read (kind, id, version): apply refuses the plan when it differs. */
+	basis: string;
+	appliedAt: number | null;
+	appliedBy: string | null;
+	/** The plan as the API answers it (scope, changes, KPIs...). */
+	body: Record<string, unknown>;
+}
+
 export interface BillingStore {
+	/** Stores a new plan; an id already stored is FC_BILLING_CONFLICT. */
+	createSchedulePlan(plan: SchedulePlanRecord): Promise<void>;
+	getSchedulePlan(id: string): Promise<SchedulePlanRecord | undefined>;
+	/** Marks the plan applied unless it already is; true only for the call that did (two applies race: one wins). */
+	markSchedulePlanApplied(id: string, at: number, by: string): Promise<boolean>;
 	createToken(token: ApiTokenRecord): Promise<void>;
 	findTokenByHash(hash: string): Promise<ApiTokenRecord | undefined>;
 	countTokens(): Promise<number>;
-	/** Every token (people's and gateways'), oldest first (createdAt, then id). */
-	listTokens(): Promise<ApiTokenRecord[]>;
+	/**
+	 * Every token (people's and gateways'), oldest first (createdAt, then id); with `page`, at most
+	 * `page.limit` of them after the position `page.after` (keyset: rows inserted meanwhile never shift a page).
+	 */
+	listTokens(page?: KeysetPage<readonly [number, string]>): Promise<ApiTokenRecord[]>;
 	/** Revokes one token, keeping the first revocation time. Returns the updated token. */
 	revokeToken(id: string, now: number): Promise<ApiTokenRecord | undefined>;
 	/** Records that the token authenticated a request at `at`; never moves lastUsedAt back. */
@@ -128,7 +161,8 @@ export interface BillingStore {
 	 */
 	completeEnrollment(input: CompleteEnrollmentInput): Promise<EnrollOutcome>;
 	getGateway(id: string): Promise<GatewayRecord | undefined>;
-	listGateways(): Promise<GatewayRecord[]>;
+	/** Gateways by id (code-point order); with `page`, at most `page.limit` after the id `page.after[0]`. */
+	listGateways(page?: KeysetPage<readonly [string]>): Promise<GatewayRecord[]>;
 	/** Replaces the technicians the gateway is bound to. Returns the updated gateway. */
 	bindGateway(id: string, technicianIds: readonly string[]): Promise<GatewayRecord | undefined>;
 	/** Marks the gateway revoked and revokes its tokens. Returns the updated gateway. */
@@ -139,6 +173,10 @@ export interface BillingStore {
 	/** Appends verified records (contiguous after expectedHeadSeq), checkpoints and a receipt, all or nothing. */
 	appendChain(input: AppendChainInput): Promise<ChainHead>;
 	getBatchReceipt(gatewayId: string, batchId: string): Promise<BatchReceiptRecord | undefined>;
+	/** Outbox events stored by appendChain and not yet relayed, oldest first (cloud-bridge/events/outbox-relay.ts). */
+	pendingOutbox(limit: number): Promise<OutboxMessage[]>;
+	/** Marks outbox events relayed; pendingOutbox does not return them again. */
+	markOutboxRelayed(ids: readonly string[], now: number): Promise<void>;
 	close(): Promise<void>;
 }
 

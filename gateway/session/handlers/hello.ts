@@ -70,6 +70,7 @@ export function handleHello(session: DeviceSession, envelope: Envelope): void {
 		return;
 	}
 	session.link.setPeerMaxPayload(hello.maxPayload ?? 0);
+	session.devicePayloadLimit = hello.maxPayload ?? 0;
 	const wasReady = session.identity?.bootId;
 	session.markReady(identity);
 	if (wasReady !== identity.bootId) {

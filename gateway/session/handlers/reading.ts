@@ -4,6 +4,7 @@ import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { type Envelope, ProtocolErrorCode } from "../../../protocol/codec.js";
 import type { ReadingRow } from "../../store/reading-store.js";
 import type { DeviceSession } from "../device-session.js";
+import { noteDeviceTime } from "./time.js";
 
 export function handleReading(session: DeviceSession, envelope: Envelope): void {
 	const identity = session.identity;
@@ -20,6 +21,7 @@ export function handleReading(session: DeviceSession, envelope: Envelope): void 
 		return;
 	}
 	session.counters.readingsReceived++;
+	const time = session.context.time?.stamp();
 	const row: ReadingRow = {
 		deviceId: identity.deviceId,
 		bootId: identity.bootId,
@@ -30,8 +32,10 @@ export function handleReading(session: DeviceSession, envelope: Envelope): void 
 		unit: reading.unit ?? "",
 		flags: reading.flags ?? 0,
 		channel: reading.channel ?? "",
-		receivedAt: session.context.clock.now(),
+		receivedAt: time ? time.timeMs : session.context.clock.now(),
+		time,
 	};
+	if (time) noteDeviceTime(session, row, time);
 	const refusal = session.context.admit?.(row);
 	if (refusal) {
 		// Not acked: the device keeps the reading and re-sends it; it is told why now and then.

@@ -1,12 +1,16 @@
 /**
  * The billing service over HTTP(S) as an uplink destination: evidence batches to
- * POST /v1/evidence/batches (protocol/uplink/wire.ts), time entries to
- * POST /v1/time-entries, task status to POST /v1/tasks/{id}/status, with the gateway's own API
- * token from enrollment (scopes evidence:write and workorders:read).
+ * POST /v1/evidence/batches (protocol/uplink/wire.ts), a stopped timer to POST /v1/time-entries
+ * as a draft under the gateway's id for it, the technician's Submit to
+ * POST /v1/time-entries/{id}/submit, a corrected rejected entry to .../resubmit, task status to
+ * POST /v1/tasks/{id}/status, a visit's progress to POST /v1/appointments/{id}/status, a work
+ * order's to POST /v1/work-orders/{id}/status, a deliverable sign-off to .../deliver and
+ * .../sign-off, with the gateway's own API token from enrollment (scopes evidence:write and
+ * workorders:read).
  *
- * Time entries and status changes carry no idempotency key on the service's side, so a retry
- * first asks whether the first try arrived: a time entry carries its gateway id in its note
- * and is looked up on the work order; a status change is done when the task already has it.
+ * These calls carry no idempotency key on the service's side, so a retry (or a refusal) first
+ * asks whether an earlier try arrived: the time entry exists under its id, the entry or visit or
+ * order already has the status, the deliverable is signed off.
  */
 
 import { parseBatchReceipt } from "../../../protocol/uplink/wire.js";
@@ -22,8 +26,10 @@ export interface HttpTransportOptions {
 	requestTimeoutMs?: number;
 }
 
-/** What links a cloud time entry to the gateway's: its note. */
+/** A cloud time entry has the gateway's id; its note names the gateway entry too (older entries are linked only by it). */
 export const TIME_ENTRY_MARKER = "fieldchain-gateway-time-entry:";
+
+const APPOINTMENT_ORDER = ["scheduled", "dispatched", "en-route", "on-site", "completed"];
 
 export class HttpTransport implements UplinkTransport {
 	readonly destination: string;
@@ -45,7 +51,21 @@ export class HttpTransport implements UplinkTransport {
 	}
 
 	async sendOutbox(entry: OutboxEntry): Promise<OutboxResult> {
-		return entry.kind === "time-entry" ? this.sendTimeEntry(entry) : this.sendTaskStatus(entry);
+		switch (entry.kind) {
+			case "time-entry":
+				return this.sendTimeEntry(entry);
+			case "time-submit":
+			case "time-resubmit":
+				return this.sendTimeSubmission(entry);
+			case "appointment-status":
+				return this.sendAppointmentStatus(entry);
+			case "work-order-status":
+				return this.sendWorkOrderStatus(entry);
+			case "deliverable-sign-off":
+				return this.sendSignOff(entry);
+			default:
+				return this.sendTaskStatus(entry);
+		}
 	}
 
 	async close(): Promise<void> {
@@ -54,19 +74,112 @@ export class HttpTransport implements UplinkTransport {
 
 	private async sendTimeEntry(entry: OutboxEntry): Promise<OutboxResult> {
 		const note = `${TIME_ENTRY_MARKER}${entry.recordId}`;
-		if (entry.attempts > 1) {
-			// The list comes a page at a time: read it to its end (a 404: the work order is not there).
-			const get = async (path: string) =>
-				expectStatus(await this.request("GET", path), `time entries of ${entry.workOrderId}`, 200, 404).body as Record<string, unknown> | undefined;
-			const listed = await allPages<{ note?: string }>(get, `/v1/work-orders/${encodeURIComponent(entry.workOrderId)}/time-entries`, "timeEntries");
-			const found = listed.some((cloud) => cloud.note === note);
-			if (found) return { outcome: "delivered" };
-		}
+		const path = `/v1/time-entries/${encodeURIComponent(entry.recordId)}`;
+		if (entry.attempts > 1 && expectStatus(await this.request("GET", path), `time entry ${entry.recordId}`, 200, 404).status === 200)
+			return { outcome: "delivered" };
 		const p = entry.payload as { technicianId: string; kind: string; startedAt: number; endedAt: number };
-		const body = { taskId: entry.taskId, technicianId: p.technicianId, kind: p.kind, billable: true, start: p.startedAt, end: p.endedAt, note, submit: true };
+		// A draft under the gateway's id: only the technician's Submit (a time-submit entry) submits it.
+		const body = {
+			id: entry.recordId,
+			taskId: entry.taskId,
+			technicianId: p.technicianId,
+			kind: p.kind,
+			billable: true,
+			start: p.startedAt,
+			end: p.endedAt,
+			note,
+			submit: false,
+		};
 		const response = await this.request("POST", "/v1/time-entries", body);
 		if (response.status === 201) return { outcome: "delivered" };
+		if (response.status === 409 && expectStatus(await this.request("GET", path), `time entry ${entry.recordId}`, 200, 404).status === 200)
+			return { outcome: "delivered" };
 		return this.conflictOrThrow(response, `time entry ${entry.recordId}`, body);
+	}
+
+	/** Submit, or correct and resubmit; done when the cloud's entry is past where ours left it. */
+	private async sendTimeSubmission(entry: OutboxEntry): Promise<OutboxResult> {
+		const p = entry.payload as { timeEntryId: string; start?: number; end?: number; kind?: string };
+		const path = `/v1/time-entries/${encodeURIComponent(p.timeEntryId)}`;
+		const body = entry.kind === "time-resubmit" ? { start: p.start, end: p.end, kind: p.kind } : {};
+		const response = await this.request("POST", `${path}/${entry.kind === "time-resubmit" ? "resubmit" : "submit"}`, body);
+		if (response.status === 200) return { outcome: "delivered" };
+		if (response.status === 409 || response.status === 422) {
+			const current = expectStatus(await this.request("GET", path), `time entry ${p.timeEntryId}`, 200);
+			const status = String(current.body?.status);
+			// Submitted already (our earlier try arrived), or decided since: nothing left to send.
+			if (status === "submitted" || status === "approved" || status === "invoiced") return { outcome: "delivered" };
+			return {
+				outcome: "conflict",
+				cloud: current.body,
+				message: `the cloud refused ${entry.kind} of time entry ${p.timeEntryId}${errorText(response.body)}; the cloud has it ${status}`,
+			};
+		}
+		return this.conflictOrThrow(response, `${entry.kind} of time entry ${p.timeEntryId}`, body);
+	}
+
+	private async sendAppointmentStatus(entry: OutboxEntry): Promise<OutboxResult> {
+		const p = entry.payload as { appointmentId: string; status: string };
+		const response = await this.request("POST", `/v1/appointments/${encodeURIComponent(p.appointmentId)}/status`, { status: p.status });
+		if (response.status === 200) return { outcome: "delivered" };
+		if (response.status === 409 || response.status === 422) {
+			const get = async (path: string) =>
+				expectStatus(await this.request("GET", path), `appointments of ${entry.workOrderId}`, 200).body as Record<string, unknown>;
+			const listed = await allPages<{ id: string; status: string }>(
+				get,
+				`/v1/work-orders/${encodeURIComponent(entry.workOrderId)}/appointments`,
+				"appointments",
+			);
+			const cloud = listed.find((appointment) => appointment.id === p.appointmentId);
+			if (cloud && APPOINTMENT_ORDER.indexOf(cloud.status) >= APPOINTMENT_ORDER.indexOf(p.status)) return { outcome: "delivered" };
+			return {
+				outcome: "conflict",
+				cloud: cloud ?? null,
+				message: `the cloud refused appointment ${p.appointmentId} → ${p.status}${errorText(response.body)}; the cloud has it ${cloud?.status ?? "(missing)"}`,
+			};
+		}
+		return this.conflictOrThrow(response, `appointment ${p.appointmentId} status`, { status: p.status });
+	}
+
+	private async sendWorkOrderStatus(entry: OutboxEntry): Promise<OutboxResult> {
+		const p = entry.payload as { workOrderId: string; status: string };
+		const path = `/v1/work-orders/${encodeURIComponent(p.workOrderId)}`;
+		const response = await this.request("POST", `${path}/status`, { status: p.status });
+		if (response.status === 200) return { outcome: "delivered" };
+		if (response.status === 409 || response.status === 422) {
+			const current = expectStatus(await this.request("GET", path), `work order ${p.workOrderId}`, 200);
+			if (current.body?.status === p.status) return { outcome: "delivered" };
+			return {
+				outcome: "conflict",
+				cloud: current.body,
+				message: `the cloud refused work order ${p.workOrderId} → ${p.status}${errorText(response.body)}; the cloud has it ${current.body?.status}`,
+			};
+		}
+		return this.conflictOrThrow(response, `work order ${p.workOrderId} status`, { status: p.status });
+	}
+
+	/** Deliver (when pending) then sign off with the signature's evidence record, which the cloud holds by now. */
+	private async sendSignOff(entry: OutboxEntry): Promise<OutboxResult> {
+		const p = entry.payload as { deliverableId: string; signatureEvidenceId: string };
+		const path = `/v1/deliverables/${encodeURIComponent(p.deliverableId)}`;
+		const get = async (listPath: string) =>
+			expectStatus(await this.request("GET", listPath), `deliverables of ${entry.workOrderId}`, 200).body as Record<string, unknown>;
+		const current = async () =>
+			(await allPages<{ id: string; status: string }>(get, `/v1/work-orders/${encodeURIComponent(entry.workOrderId)}/deliverables`, "deliverables")).find(
+				(deliverable) => deliverable.id === p.deliverableId,
+			);
+		let cloud = await current();
+		if (!cloud) return { outcome: "conflict", cloud: null, message: `the cloud has no deliverable ${p.deliverableId} on ${entry.workOrderId}` };
+		if (cloud.status === "signed-off") return { outcome: "delivered" };
+		if (cloud.status === "pending") {
+			const delivered = await this.request("POST", `${path}/deliver`, {});
+			if (delivered.status !== 200) cloud = await current();
+		}
+		const body = { signatureEvidenceId: p.signatureEvidenceId };
+		const response = await this.request("POST", `${path}/sign-off`, body);
+		if (response.status === 200) return { outcome: "delivered" };
+		if ((await current())?.status === "signed-off") return { outcome: "delivered" };
+		return this.conflictOrThrow(response, `sign-off of deliverable ${p.deliverableId}`, body);
 	}
 
 	private async sendTaskStatus(entry: OutboxEntry): Promise<OutboxResult> {

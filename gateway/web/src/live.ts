@@ -78,7 +78,12 @@ export function connectLive(): void {
 		void flush().then(() => confirmed.update((n) => n + 1));
 		refreshUplink();
 		clearInterval(poll);
-		poll = setInterval(refreshUplink, 5000);
+		let ticks = 0;
+		poll = setInterval(() => {
+			refreshUplink();
+			// Views refetch every 15 s too, for a gateway that does not push the office's decisions.
+			if (++ticks % 3 === 0) changes.update((n) => n + 1);
+		}, 5000);
 	};
 	stream.onerror = () => {
 		// Our own backoff instead of the browser's fixed retry.
@@ -93,7 +98,8 @@ export function connectLive(): void {
 		sync.set(JSON.parse((event as MessageEvent<string>).data) as SyncState);
 		refreshUplink();
 	});
-	for (const name of ["task", "evidence", "device"]) stream.addEventListener(name, () => changes.update((n) => n + 1));
+	// "office": the office's decisions came down (time approved or rejected, milestone released, invoice).
+	for (const name of ["task", "evidence", "device", "office"]) stream.addEventListener(name, () => changes.update((n) => n + 1));
 }
 
 export function disconnectLive(): void {

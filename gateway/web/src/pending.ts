@@ -20,7 +20,11 @@ export interface PendingAction {
 
 export interface Refusal {
 	label: string;
+	/** What to do, in the technician's words. */
 	message: string;
+	/** The gateway's code and own words, kept for support (shown on hover, logged). */
+	code?: string;
+	machine?: string;
 }
 
 const KEY = "fieldchain.pending.v1";
@@ -90,7 +94,7 @@ async function sendQueue(): Promise<void> {
 			}
 			// Not reachable, or the gateway is overloaded: keep it for the next try.
 			if (!(error instanceof ApiError) || error.status >= 500 || error.status === 429) return;
-			refusals.update((list) => [...list.slice(-4), { label: next.label, message: error.message }]);
+			refusals.update((list) => [...list.slice(-4), { label: next.label, message: error.message, code: error.code, machine: error.machine }]);
 		}
 		save(load().filter((action) => action.id !== next.id));
 		confirmed.update((n) => n + 1);

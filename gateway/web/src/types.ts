@@ -27,9 +27,11 @@ export interface TaskDetail {
 
 export interface Reason {
 	code: string;
+	/** The model's own words (logs, support); the app shows gateway/work/human-messages.ts instead. */
 	message: string;
 	entity: string;
 	id: string;
+	humanMessage?: string;
 }
 
 export interface TaskRules {
@@ -48,6 +50,10 @@ export interface EvidenceView {
 	sealed: boolean;
 	contentHash: string;
 	createdAt: string;
+	reading?: { deviceId: string; quantity: string; value: number; unit: string };
+	text?: string;
+	deliverableId?: string;
+	attachment?: { sha256: string; mediaType: string };
 }
 
 export interface ChainLink {
@@ -56,8 +62,18 @@ export interface ChainLink {
 	status: string;
 }
 
+export type AppointmentStep = "dispatched" | "en-route" | "on-site" | "completed";
+
+export interface AppointmentAction {
+	status: AppointmentStep;
+	allowed: boolean;
+	reasons: Reason[];
+}
+
 export interface DayEntry {
 	appointment: { id: string; window: { start: number; end: number }; status: string };
+	/** The visit's next legal step(s); absent on an older gateway. */
+	actions?: AppointmentAction[];
 	workOrder: {
 		id: string;
 		title: string;
@@ -65,6 +81,7 @@ export interface DayEntry {
 		status: string;
 		sla: { respondBy: number; resolveBy: number };
 		startedAt: number | null;
+		completedAt?: number | null;
 		customerName: string | null;
 		siteName: string | null;
 	};
@@ -112,6 +129,9 @@ export interface Reading {
 	receivedAt: number;
 }
 
+export type TimeEntryStatus = "running" | "draft" | "submitted" | "approved" | "rejected" | "invoiced";
+
+/** One id with the billing service's entry. */
 export interface TimeEntry {
 	id: string;
 	workOrderId: string;
@@ -119,7 +139,34 @@ export interface TimeEntry {
 	kind: string;
 	startedAt: number;
 	endedAt: number | null;
-	status: "running" | "draft" | "submitted";
+	status: TimeEntryStatus;
+	submittedAt?: number | null;
+	/** The office's reason when it rejected the entry. */
+	rejectionReason?: string | null;
+	decidedAt?: number | null;
+	decidedBy?: string | null;
+	/** False while the latest change still waits to reach billing. */
+	synced?: boolean;
+	/** Hours the invoice bills for the entry under the rounding rule. */
+	billedHours?: number | null;
+}
+
+export interface TimeEntries {
+	timeEntries: TimeEntry[];
+	/** The billable-time rounding rule, as the technician reads it. */
+	rounding?: { stepMinutes: number; text: string };
+}
+
+export interface Deliverable {
+	id: string;
+	workOrderId: string;
+	kind: "sign-off" | "report";
+	title: string;
+	status: "pending" | "delivered" | "signed-off" | "refused";
+	signerName: string | null;
+	signedOffAt: number | null;
+	signatureEvidenceId: string | null;
+	milestoneIds: string[];
 }
 
 export interface SyncState {
@@ -137,4 +184,8 @@ export interface MilestoneState {
 	readyForApproval: boolean;
 	missing: Reason[];
 	awaitingApproval: Reason[];
+	deliverableIds?: string[];
+	/** One word for the badge: the office's decision wins over the field's readiness. */
+	stage?: "in-progress" | "awaiting-time-approval" | "ready-for-approval" | "approved" | "released" | "invoiced";
+	invoice?: { id: string; number: string; totalMinor: number; currency: string; issuedAt: number } | null;
 }

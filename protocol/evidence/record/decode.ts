@@ -5,7 +5,7 @@
  */
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { encodeRecord } from "./encode.js";
-import { type Checkpoint, type EvidenceRecord, type EvidenceRecordFields, ev1, type WorkOrderManifest } from "./schema.js";
+import { type Checkpoint, type EvidenceRecord, type EvidenceRecordFields, ev1, SUPPORTED_FORMAT, type WorkOrderManifest } from "./schema.js";
 import { encodeCheckpoint, encodeManifest } from "./table-encoder.js";
 
 function malformed(what: string, bytes: Uint8Array, reason: string, cause?: unknown): FieldchainError {
@@ -15,6 +15,26 @@ function malformed(what: string, bytes: Uint8Array, reason: string, cause?: unkn
 	});
 }
 
+/**
+ * The bytes declare an evidence format newer than this code knows (README.md, "Format evolution"):
+ * not tampering, an older verifier. `partial` is the message as far as this code can read it (every
+ * field it knows keeps its meaning in later formats; the rest is left out), so a verifier can still
+ * hash the bytes, follow the links and check signatures; `format` is what the bytes declare.
+ */
+export class UnsupportedFormatError<T = unknown> extends FieldchainError {
+	constructor(
+		what: string,
+		readonly format: number,
+		readonly partial: T,
+	) {
+		super(
+			ErrorCodes.FC_EVIDENCE_MALFORMED,
+			`This ${what} is in evidence format ${format}; this fieldchain reads formats up to ${SUPPORTED_FORMAT}. Upgrade fieldchain to verify it.`,
+			{ hint: "Newer evidence is not tampered evidence: verify it with a fieldchain at least as new as the gateway that wrote it." },
+		);
+	}
+}
+
 function decodeCanonical<T extends object>(what: string, bytes: Uint8Array, decode: (bytes: Uint8Array) => T, encode: (message: T) => Uint8Array): T {
 	let message: T;
 	try {
@@ -22,6 +42,8 @@ function decodeCanonical<T extends object>(what: string, bytes: Uint8Array, deco
 	} catch (cause) {
 		throw malformed(what, bytes, (cause as Error).message, cause);
 	}
+	const format = (message as { formatVersion?: number }).formatVersion ?? 0;
+	if (format > SUPPORTED_FORMAT) throw new UnsupportedFormatError(what, format, message);
 	if (hasUnknowns(message)) throw malformed(what, bytes, "it carries fields this version does not know");
 	let again: Uint8Array;
 	try {

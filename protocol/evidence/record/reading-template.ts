@@ -8,7 +8,17 @@
  */
 import { encodeRecord, recordWriter } from "./encode.js";
 import { GIVE_UP, LENGTH_DELIMITED, OUTCOMES } from "./record-writer.js";
-import { type DeviceIdentity, type EvidenceOutcome, type EvidenceRecordFields, ev1, HASH_LENGTH, invalid, type Requirement } from "./schema.js";
+import {
+	type DeviceIdentity,
+	type EvidenceOutcome,
+	type EvidenceRecordFields,
+	ev1,
+	HASH_LENGTH,
+	invalid,
+	type MonotonicAnchor,
+	type Requirement,
+	type TimeQuality,
+} from "./schema.js";
 
 /** What repeats on every reading record of one checklist item, technician and device boot. */
 export interface ReadingTemplateFields {
@@ -34,6 +44,11 @@ export interface ReadingVaryingFields {
 	value?: number;
 	unit: string;
 	outcome: EvidenceOutcome;
+	/** Format 2 (README.md, "Time"): the gateway clock's quality, its source, the boot anchor, the device-time flag. */
+	timeQuality?: TimeQuality;
+	timeSource?: string;
+	monotonic?: MonotonicAnchor;
+	deviceTimeImplausible?: boolean;
 }
 
 /** The bytes of a record with chain_seq 1 and a 32-byte prev_hash, and nothing else, are 36 long. */
@@ -97,6 +112,7 @@ export class ReadingRecordTemplate {
 			present += writer.putString(17, varying.unit);
 			writer.putSegment(this.requirement);
 			present += writer.putEnum(19, varying.outcome, OUTCOMES);
+			present += writer.putTimeFields(varying as unknown as Record<string, unknown>);
 			return present < 0 ? undefined : writer.finish();
 		} finally {
 			writer.end();

@@ -12,7 +12,10 @@
  * Records are handed out as views of the slab, as Buffer.allocUnsafe hands out views of its pool:
  * no copy. A slab stays alive while a record in it does; a full slab is replaced, never reused.
  */
-import { DEVICE, type EvidenceRecordFields, ev1, HASH_LENGTH, isWellFormedUtf16, RECORD, REQUIREMENT } from "./schema.js";
+import { DEVICE, type EvidenceRecordFields, ev1, FIELD_FORMATS, HASH_LENGTH, isWellFormedUtf16, MONOTONIC_ANCHOR, RECORD, REQUIREMENT } from "./schema.js";
+
+/** The format-2 record fields this writer writes itself (putTimeFields), with their numbers. */
+const TIME_FIELD_KEYS = { timeQuality: 25, timeSource: 26, monotonic: 27, deviceTimeImplausible: 28 };
 
 /** A put* method's result when the fast path cannot take the value; it swamps any count. */
 export const GIVE_UP = -1_000_000;
@@ -21,11 +24,17 @@ const FIXED64 = 1;
 export const LENGTH_DELIMITED = 2;
 
 const RECORD_KEYS: ReadonlySet<string> = new Set(Object.keys(RECORD));
+/** Record fields of format 2 or later: this writer does not write them (nor format_version), so it gives up on them. */
+const LATER_FORMAT_KEYS: readonly string[] = FIELD_FORMATS.filter((f) => f.message === "EvidenceRecord" && !(f.field in TIME_FIELD_KEYS)).map((f) => f.field);
 const DEVICE_KEYS: ReadonlySet<string> = new Set(Object.keys(DEVICE));
 const REQUIREMENT_KEYS: ReadonlySet<string> = new Set(Object.keys(REQUIREMENT));
 const KINDS: ReadonlySet<unknown> = new Set(Object.values(ev1.EvidenceRecord.Kind));
 export const OUTCOMES: ReadonlySet<unknown> = new Set(Object.values(ev1.EvidenceRecord.Outcome));
 const SIGNER_ROLES: ReadonlySet<unknown> = new Set(Object.values(ev1.EvidenceRecord.SignerRole));
+const TIME_QUALITIES: ReadonlySet<unknown> = new Set(Object.values(ev1.EvidenceRecord.TimeQuality));
+const MONOTONIC_KEYS: ReadonlySet<string> = new Set(Object.keys(MONOTONIC_ANCHOR));
+/** The format of fields 25..28, from the one table that declares formats (format_version written after them). */
+const TIME_FIELDS_FORMAT = Math.max(...FIELD_FORMATS.filter((f) => f.message === "EvidenceRecord" && f.field in TIME_FIELD_KEYS).map((f) => f.format));
 
 const SLAB_SIZE = 16 * 1024;
 
@@ -47,6 +56,7 @@ export class RecordWriter {
 	// Bound once: putMessage calls them for the sub-messages.
 	private readonly deviceFields = (device: Record<string, unknown>) => this.putDevice(device);
 	private readonly requirementFields = (requirement: Record<string, unknown>) => this.putRequirement(requirement);
+	private readonly monotonicFields = (anchor: Record<string, unknown>) => this.putMonotonic(anchor);
 
 	/** Canonical bytes of the record, or undefined when the table-driven path must encode it. */
 	writeRecord(record: EvidenceRecordFields): Buffer | undefined {
@@ -277,6 +287,31 @@ export class RecordWriter {
 		return 1;
 	}
 
+	/**
+	 * Fields 25..28 (format 2: time quality, time source, monotonic anchor, implausible device time)
+	 * and then format_version (100) = their format when any of them was written, as the
+	 * table-driven encoder does (README.md, "Format evolution"). Returns how many are present, or GIVE_UP.
+	 */
+	putTimeFields(record: Record<string, unknown>): number {
+		const before = this.pos;
+		let present = this.putEnum(25, record.timeQuality, TIME_QUALITIES);
+		present += this.putString(26, record.timeSource);
+		present += this.putMessage(27, record.monotonic, this.monotonicFields);
+		present += this.putBool(28, record.deviceTimeImplausible);
+		if (present > 0 && this.pos !== before) {
+			this.reserve(2 + 1);
+			this.putTag(100, VARINT);
+			this.putVarint(TIME_FIELDS_FORMAT);
+		}
+		return present;
+	}
+
+	private putMonotonic(anchor: Record<string, unknown>): number {
+		let present = this.putBytes(1, anchor.bootId, 0);
+		present += this.putUint64(2, anchor.offsetMs);
+		return present >= 0 && onlyKnownKeys(anchor, present, MONOTONIC_KEYS) ? 1 : GIVE_UP;
+	}
+
 	private putDevice(device: Record<string, unknown>): number {
 		let present = this.putString(1, device.deviceId);
 		present += this.putString(2, device.model);
@@ -304,6 +339,9 @@ export class RecordWriter {
 		const { chainSeq, prevHash } = record;
 		// Both are required; the table-driven path says what is wrong with them.
 		if (typeof chainSeq !== "number" || !(chainSeq >= 1) || !(prevHash instanceof Uint8Array) || prevHash.length !== HASH_LENGTH) return false;
+		// format_version (README.md, "Format evolution") is the table-driven encoder's to decide.
+		if (record.formatVersion !== undefined) return false;
+		for (const key of LATER_FORMAT_KEYS) if (record[key] !== undefined) return false;
 		let present = this.putString(1, record.id);
 		present += this.putUint64(2, chainSeq);
 		present += this.putBytes(3, prevHash, HASH_LENGTH);
@@ -328,6 +366,7 @@ export class RecordWriter {
 		present += this.putUint64(22, record.attachmentSize);
 		present += this.putString(23, record.text);
 		present += this.putEnum(24, record.signerRole, SIGNER_ROLES);
+		present += this.putTimeFields(record);
 		return present >= 0 && onlyKnownKeys(record, present, RECORD_KEYS);
 	}
 }

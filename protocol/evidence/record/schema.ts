@@ -26,6 +26,9 @@ export const EvidenceOutcome = ev1.EvidenceRecord.Outcome;
 export type EvidenceOutcome = fieldchain.evidence.v1.EvidenceRecord.Outcome;
 export const SignerRole = ev1.EvidenceRecord.SignerRole;
 export type SignerRole = fieldchain.evidence.v1.EvidenceRecord.SignerRole;
+export const TimeQuality = ev1.EvidenceRecord.TimeQuality;
+export type TimeQuality = fieldchain.evidence.v1.EvidenceRecord.TimeQuality;
+export type MonotonicAnchor = fieldchain.evidence.v1.MonotonicAnchor.$Properties;
 
 export type Scalar = "string" | "uint64" | "sint64" | "double" | "optional-double" | "bool" | "bytes" | "hash" | "optional-hash";
 export type FieldType = Scalar | { enum: object } | { message: Table };
@@ -49,6 +52,11 @@ export const REQUIREMENT: Table = {
 	max: "optional-double",
 	unit: "string",
 	calibratedRequired: "bool",
+};
+
+export const MONOTONIC_ANCHOR: Table = {
+	bootId: "bytes",
+	offsetMs: "uint64",
 };
 
 export const RECORD: Table = {
@@ -76,6 +84,11 @@ export const RECORD: Table = {
 	attachmentSize: "uint64",
 	text: "string",
 	signerRole: { enum: ev1.EvidenceRecord.SignerRole },
+	// Format 2 (FIELD_FORMATS): the gateway clock's quality and the record's monotonic anchor.
+	timeQuality: { enum: ev1.EvidenceRecord.TimeQuality },
+	timeSource: "string",
+	monotonic: { message: MONOTONIC_ANCHOR },
+	deviceTimeImplausible: "bool",
 };
 
 export const CHECKPOINT: Table = {
@@ -97,6 +110,46 @@ export const MANIFEST: Table = {
 	lastChainSeq: "uint64",
 	accumulator: "hash",
 };
+
+/**
+ * Format evolution (README.md, "Format evolution"). Format 1 is every field of the tables above as
+ * they were when manifests were added. Each field added since belongs to one later format, listed
+ * here and nowhere else; the encoders write `format_version` (field 100 of every hashed message) as
+ * the highest format among the fields present, and only when that is 2 or more, so a format-1
+ * message keeps its bytes. `field` is the key in the message's table (a new sub-message counts for
+ * the message that holds it).
+ */
+export type HashedMessage = "EvidenceRecord" | "Checkpoint" | "WorkOrderManifest";
+export interface FieldFormat {
+	message: HashedMessage;
+	field: string;
+	format: number;
+}
+export const FIELD_FORMATS: readonly FieldFormat[] = [
+	// Time you can trust offline (README.md, "Time"): clock quality and the monotonic anchor.
+	{ message: "EvidenceRecord", field: "timeQuality", format: 2 },
+	{ message: "EvidenceRecord", field: "timeSource", format: 2 },
+	{ message: "EvidenceRecord", field: "monotonic", format: 2 },
+	{ message: "EvidenceRecord", field: "deviceTimeImplausible", format: 2 },
+];
+
+/** The highest evidence format this code reads and writes. */
+export const SUPPORTED_FORMAT = FIELD_FORMATS.reduce((max, f) => Math.max(max, f.format), 1);
+export const FORMAT_VERSION_KEY = "formatVersion";
+
+const formatsByMessage = new Map<HashedMessage, ReadonlyArray<readonly [string, number]>>();
+for (const { message, field, format } of FIELD_FORMATS) {
+	formatsByMessage.set(message, [...(formatsByMessage.get(message) ?? []), [field, format] as const]);
+}
+
+/** The format a message's normalised fields need: 1 unless it carries a field of a later format. */
+export function formatOf(message: HashedMessage, fields: Record<string, unknown>): number {
+	let format = 1;
+	for (const [field, since] of formatsByMessage.get(message) ?? []) {
+		if (fields[field] !== undefined && since > format) format = since;
+	}
+	return format;
+}
 
 export function invalid(path: string, message: string): FieldchainError {
 	return new FieldchainError(ErrorCodes.FC_EVIDENCE_INVALID, `Evidence field ${path}: ${message}.`, {

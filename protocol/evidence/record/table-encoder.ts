@@ -11,6 +11,9 @@ import {
 	type CheckpointMessageFields,
 	type EvidenceRecordFields,
 	ev1,
+	FORMAT_VERSION_KEY,
+	formatOf,
+	type HashedMessage,
 	invalid,
 	isWellFormedUtf16,
 	MANIFEST,
@@ -113,9 +116,27 @@ function normaliseScalar(type: Scalar, value: unknown, path: string, key: string
 	}
 }
 
+/**
+ * Normalises a hashed message and adds its `format_version` (README.md, "Format evolution"): the
+ * highest format among its fields, written only when 2 or more. A caller-given version (a decoded
+ * message has one when its bytes carried it) must be exactly that, so a format-1 message never
+ * carries the field and a later one always carries the one right value: one byte string per message.
+ */
+function versioned(message: HashedMessage, table: Table, input: object): Record<string, unknown> | undefined {
+	const { [FORMAT_VERSION_KEY]: given, ...rest } = input as Record<string, unknown>;
+	const fields = normalise(table, rest, `${message}.`);
+	if (!fields) return fields;
+	const format = formatOf(message, fields);
+	if (given !== undefined && given !== null && given !== format && !(format === 1 && given === 0)) {
+		throw invalid(`${message}.${FORMAT_VERSION_KEY}`, `is ${String(given)}, but the fields present make it format ${format}`);
+	}
+	if (format > 1) fields[FORMAT_VERSION_KEY] = format;
+	return fields;
+}
+
 /** Canonical bytes of an evidence record by the tables, or the precise FC_EVIDENCE_INVALID. */
 export function encodeRecordByTable(record: EvidenceRecordFields): Uint8Array {
-	const fields = normalise(RECORD, record, "EvidenceRecord.");
+	const fields = versioned("EvidenceRecord", RECORD, record);
 	if (!fields?.chainSeq) throw invalid("EvidenceRecord.chainSeq", "must be at least 1");
 	if (!fields.prevHash) throw invalid("EvidenceRecord.prevHash", "is required (32 zero bytes for the first record)");
 	return ev1.EvidenceRecord.encode(fields).finish();
@@ -123,7 +144,7 @@ export function encodeRecordByTable(record: EvidenceRecordFields): Uint8Array {
 
 /** Canonical bytes of a checkpoint; leave signature out for the bytes that are signed. */
 export function encodeCheckpoint(checkpoint: CheckpointMessageFields): Uint8Array {
-	const fields = normalise(CHECKPOINT, checkpoint, "Checkpoint.");
+	const fields = versioned("Checkpoint", CHECKPOINT, checkpoint);
 	if (!fields?.headHash) throw invalid("Checkpoint.headHash", "is required");
 	if (!fields.keyId) throw invalid("Checkpoint.keyId", "is required");
 	return ev1.Checkpoint.encode(fields).finish();
@@ -131,7 +152,7 @@ export function encodeCheckpoint(checkpoint: CheckpointMessageFields): Uint8Arra
 
 /** Canonical bytes of a work-order manifest (README.md, "Completeness"). */
 export function encodeManifest(manifest: WorkOrderManifestFields): Uint8Array {
-	const fields = normalise(MANIFEST, manifest, "WorkOrderManifest.");
+	const fields = versioned("WorkOrderManifest", MANIFEST, manifest);
 	if (!fields?.accumulator) throw invalid("WorkOrderManifest.accumulator", "is required");
 	return ev1.WorkOrderManifest.encode(fields).finish();
 }

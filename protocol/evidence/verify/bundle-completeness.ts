@@ -6,7 +6,7 @@
  * last checkpoint predates manifests still verify, with `complete` false and the reason.
  */
 import { accumulate, EMPTY_ACCUMULATOR, manifestHash, manifestsRoot } from "../manifest.js";
-import { decodeManifest, type WorkOrderManifest } from "../record.js";
+import { decodeManifest, UnsupportedFormatError, type WorkOrderManifest } from "../record.js";
 import type { BundleContext } from "./bundle-context.js";
 import { hex, strictBase64 } from "./encodings.js";
 import type { Step } from "./pipeline.js";
@@ -52,13 +52,21 @@ export const checkCompleteness: Step<BundleContext> = {
 			return;
 		}
 		const bytes = strictBase64(bundle.manifest.manifest);
+		if (!bytes) {
+			context.report("manifest-encoding", checkpointSeq, "The manifest cannot be read: not canonical base64.");
+			return;
+		}
 		let manifest: WorkOrderManifest;
 		try {
-			if (!bytes) throw new Error("not canonical base64");
 			manifest = decodeManifest(bytes);
 		} catch (error) {
-			context.report("manifest-encoding", checkpointSeq, `The manifest cannot be read: ${(error as Error).message}.`);
-			return;
+			if (!(error instanceof UnsupportedFormatError)) {
+				context.report("manifest-encoding", checkpointSeq, `The manifest cannot be read: ${(error as Error).message}.`);
+				return;
+			}
+			// A newer format: its known fields keep their meaning, so the root and replay are still checked.
+			context.report("manifest-format", checkpointSeq, `The manifest: ${error.message}`);
+			manifest = error.partial as WorkOrderManifest;
 		}
 		if (manifest.workOrderId !== bundle.workOrderId || manifest.checkpointSeq !== checkpointSeq) {
 			context.report(

@@ -6,7 +6,7 @@
 
 import type { BundleEntry, EvidenceBundle } from "../bundle.js";
 import { contentHash as hashContent, entryHash as hashEntry } from "../chain.js";
-import { decodeRecord, type EvidenceRecord } from "../record.js";
+import { decodeRecord, type EvidenceRecord, UnsupportedFormatError } from "../record.js";
 import type { BundleContext } from "./bundle-context.js";
 import type { ChainLink } from "./chain-context.js";
 import { strictBase64, strictHex32 } from "./encodings.js";
@@ -74,8 +74,15 @@ function readEntry(entry: BundleEntry, bundle: EvidenceBundle, report: Report): 
 		try {
 			record = decodeRecord(bytes);
 		} catch (error) {
-			report("record-canonical", label, `Record ${label} was modified: ${(error as Error).message}`);
-			return unreadable;
+			if (!(error instanceof UnsupportedFormatError)) {
+				report("record-canonical", label, `Record ${label} was modified: ${(error as Error).message}`);
+				return unreadable;
+			}
+			// A newer format (README.md, "Format evolution"): the fields this verifier knows keep their
+			// meaning, so the record is still hashed from its bytes, linked and sealed; only its newer
+			// fields cannot be shown, which is what the problem says.
+			report("record-format", label, `Record ${label}: ${error.message}`);
+			record = error.partial as EvidenceRecord;
 		}
 		const chainSeq = record.chainSeq;
 		if (chainSeq !== label) report("record-label", chainSeq, `The entry listed as ${label} holds record ${chainSeq}: the records were reordered.`);

@@ -29,6 +29,13 @@ export const parseBundle: Step<BundleContext> = {
 				return fail(`The bundle is not JSON: ${(error as Error).message}.`);
 			}
 		}
+		const later = laterBundleFormat(bundle);
+		if (later) {
+			// A newer exporter's file: its shape may differ, so nothing more is read (README.md, "Format evolution").
+			context.report("bundle-version", undefined, `The bundle is ${later}; this verifier reads ${BUNDLE_FORMAT}. Upgrade fieldchain to verify it.`);
+			context.done = true;
+			return;
+		}
 		const shapeProblem = checkShape(bundle);
 		if (shapeProblem) return fail(shapeProblem);
 		const parsed = bundle as EvidenceBundle;
@@ -44,6 +51,15 @@ export const parseBundle: Step<BundleContext> = {
 		context.checkpointItems = parsed.checkpoints.map((item) => ({ label: item.chainSeq, text: item.checkpoint }));
 	},
 };
+
+/** The bundle's format when it is a later version of ours ("fieldchain-evidence-bundle/N", N above ours). */
+function laterBundleFormat(value: unknown): string | undefined {
+	if (!isObject(value) || typeof value.format !== "string") return undefined;
+	const ours = /^(.*\/)([1-9][0-9]*)$/.exec(BUNDLE_FORMAT);
+	const theirs = /^(.*\/)([1-9][0-9]{0,8})$/.exec(value.format);
+	if (!ours || !theirs || ours[1] !== theirs[1]) return undefined;
+	return Number(theirs[2]) > Number(ours[2]) ? value.format : undefined;
+}
 
 function checkShape(value: unknown): string | undefined {
 	if (!isObject(value)) return "The bundle is not a JSON object.";

@@ -26,7 +26,8 @@ export interface CheckpointItem {
 	text: string;
 }
 
-export type ReadCheckpoint = { label?: number; bytes: Buffer; checkpoint: Checkpoint } | { label?: number; error: string };
+/** `newerFormat`: the evidence format the checkpoint declares, when newer than this code reads (its signature is checked over the raw bytes). */
+export type ReadCheckpoint = { label?: number; bytes: Buffer; checkpoint: Checkpoint; newerFormat?: number } | { label?: number; error: string };
 export type DecodedCheckpoint = Extract<ReadCheckpoint, { checkpoint: Checkpoint }>;
 
 /** What checkpoints are checked against: the records at hand (and, for billing, the chain accepted before). */

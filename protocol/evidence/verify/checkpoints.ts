@@ -3,9 +3,9 @@
  * check that it names the gateway, is signed by its key, counts its records, and seals the head
  * of the chain in scope. Signed checkpoints whose head matches go to `sealing`.
  */
-import { verifyCheckpoint } from "../checkpoint.js";
+import { verifyCheckpoint, verifyCheckpointRaw } from "../checkpoint.js";
 import { keyIdOf } from "../keys.js";
-import { decodeCheckpoint } from "../record.js";
+import { type Checkpoint, decodeCheckpoint, UnsupportedFormatError } from "../record.js";
 import type { ChainContext } from "./chain-context.js";
 import { hex, strictBase64 } from "./encodings.js";
 import type { Step } from "./pipeline.js";
@@ -20,6 +20,8 @@ export const readCheckpoints: Step<ChainContext> = {
 				if (!bytes) throw new Error("not canonical base64");
 				return { label, bytes, checkpoint: decodeCheckpoint(bytes) };
 			} catch (error) {
+				// A newer evidence format is read as far as this code can, and checked over its raw bytes.
+				if (bytes && error instanceof UnsupportedFormatError) return { label, bytes, checkpoint: error.partial as Checkpoint, newerFormat: error.format };
 				return { label, error: (error as Error).message };
 			}
 		});
@@ -51,9 +53,19 @@ export const checkCheckpoints: Step<ChainContext> = {
 			if (checkpoint.gatewayId !== context.gatewayId) {
 				find("checkpoint-gateway", seq, `Checkpoint ${seq} is from gateway ${checkpoint.gatewayId}, ${context.source} says ${context.gatewayId}.`);
 			}
+			if (read.newerFormat !== undefined) {
+				// Said once; billing refuses such a checkpoint (it cannot store what it cannot read), a bundle verifier still seals with it.
+				(firstFindingRejects ? find : context.report)(
+					"checkpoint-format",
+					seq,
+					`Checkpoint ${seq}: evidence format ${read.newerFormat} is newer than this verifier reads. Upgrade fieldchain.`,
+				);
+			}
 			if ((findings > 0 && firstFindingRejects) || !key) continue;
-			if (!verifyCheckpoint(checkpoint, key)) {
-				if (!(context.alsoGenuineFor && verifyCheckpoint(checkpoint, context.alsoGenuineFor))) {
+			const genuine = (publicKey: Uint8Array) =>
+				read.newerFormat === undefined ? verifyCheckpoint(checkpoint, publicKey) : verifyCheckpointRaw(read.bytes, checkpoint, publicKey);
+			if (!genuine(key)) {
+				if (!(context.alsoGenuineFor && genuine(context.alsoGenuineFor))) {
 					if (Buffer.from(checkpoint.keyId).equals(keyIdOf(key))) find("checkpoint-signature", seq, `Checkpoint ${seq} is forged: its signature is not valid.`);
 					else find("checkpoint-key", seq, `Checkpoint ${seq} is forged: it names key ${hex(checkpoint.keyId)}, not the gateway's key.`);
 				}

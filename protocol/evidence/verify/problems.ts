@@ -16,6 +16,8 @@ export const PROBLEM_KINDS = [
 	"malformed",
 	"attachment-mismatch",
 	"incomplete",
+	// Evidence in a newer format than this verifier reads (README.md, "Format evolution"): upgrade, not tampering.
+	"unsupported-format",
 ] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
@@ -95,6 +97,14 @@ export const CHECKS = {
 	"manifest-root": "incomplete",
 	/** The work order's full records do not reproduce the signed manifest: one was hidden, cut or moved. */
 	"manifest-mismatch": "incomplete",
+	/** A record declares a newer evidence format than this verifier reads; its links and seal are still checked. */
+	"record-format": "unsupported-format",
+	/** A checkpoint declares a newer evidence format; its signature is still checked over its bytes. */
+	"checkpoint-format": "unsupported-format",
+	/** The manifest declares a newer evidence format; the root and replay are still checked. */
+	"manifest-format": "unsupported-format",
+	/** The bundle names a later bundle format than this verifier reads. */
+	"bundle-version": "unsupported-format",
 } as const satisfies Record<string, ProblemKind>;
 export type Check = keyof typeof CHECKS;
 

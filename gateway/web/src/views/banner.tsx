@@ -4,6 +4,7 @@ import { clock } from "../format.js";
 import { link, sync } from "../live.js";
 import { pending, refusals } from "../pending.js";
 import { useStore } from "../store.js";
+import { ClockQuality } from "./clock-quality.js";
 
 export function Banner() {
 	const state = useStore(link);
@@ -29,13 +30,14 @@ export function Banner() {
 					Sending {queued.length} change{queued.length === 1 ? "" : "s"}…
 				</p>
 			)}
+			<ClockQuality />
 			<p class={`sync ${uplink?.configured && !uplink.online ? "sync-off" : ""}`}>
 				<span class={`dot dot-${state}`} aria-hidden="true" /> Gateway {state} · {cloud}
 			</p>
 			{refused.length > 0 && (
 				<div class="refused" role="alert">
 					{refused.map((entry) => (
-						<p key={entry.label + entry.message}>
+						<p key={entry.label + entry.message} title={entry.machine ? `${entry.code}: ${entry.machine}` : undefined} data-code={entry.code}>
 							<strong>{entry.label}:</strong> {entry.message}
 						</p>
 					))}

@@ -1,5 +1,5 @@
 /** One connected tool: model, calibration, the current value and its trend, against the task's limits. */
-import { value as formatValue } from "../format.js";
+import { date, value as formatValue } from "../format.js";
 import type { Device, Reading, Requirement } from "../types.js";
 import { TrendChart } from "./trend-chart.js";
 
@@ -8,7 +8,7 @@ type ReadingRequirement = Extract<Requirement, { kind: "reading" }>;
 export function calibrationState(device: Device | undefined, now = Date.now()): { ok: boolean; text: string } {
 	const calibration = device?.calibration;
 	if (!calibration?.dueAt) return { ok: false, text: "No calibration reported" };
-	const due = new Date(calibration.dueAt).toLocaleDateString();
+	const due = date(calibration.dueAt);
 	return calibration.dueAt > now ? { ok: true, text: `Calibrated, due ${due}` } : { ok: false, text: `OUT OF CALIBRATION since ${due}` };
 }
 
@@ -52,6 +52,7 @@ export function LivePanel({
 				points={points}
 				min={requirement?.min ?? null}
 				max={requirement?.max ?? null}
+				unit={last?.unit ?? requirement?.unit ?? ""}
 				label={`Trend of the last ${points.length} readings from ${deviceId}`}
 			/>
 		</article>

@@ -1,6 +1,7 @@
 /** Task: safety first (it gates the start), the checklist with each item's state, live tools, evidence. */
+import { useState } from "preact/hooks";
 import { useDraft } from "../draft.js";
-import { value as formatValue, OUTCOME_TEXT, requirementText } from "../format.js";
+import { clockSeconds, value as formatValue, OUTCOME_TEXT, requirementText, statusText } from "../format.js";
 import { readings } from "../live.js";
 import { perform } from "../pending.js";
 import { useResource } from "../resource.js";
@@ -9,6 +10,7 @@ import type { ChecklistItem, Device, EvidenceView, Reading, TaskDetail, TaskRule
 import { LivePanel, rangeState } from "./live-panel.js";
 import { taskHref } from "./nav.js";
 import { PhotoInput } from "./photo-input.js";
+import { Reasons } from "./reasons.js";
 
 interface TaskProps {
 	technicianId: string;
@@ -41,43 +43,92 @@ function NoteItem({ item, base, technicianId, disabled }: { item: ChecklistItem;
 	);
 }
 
+/**
+ * Stamping a live reading on a reading item. A tap sends that one reading; its button then says
+ * "Stamped" and stays off for that reading, so a second tap cannot stamp it twice. Once the item
+ * holds a passing reading the card shows the stamped value, and another stamp needs a deliberate
+ * "Stamp another reading" first.
+ */
 function ReadingStamp({
 	item,
 	base,
 	technicianId,
 	latest,
 	disabled,
+	records,
 }: {
 	item: ChecklistItem;
 	base: string;
 	technicianId: string;
 	latest: Reading[];
 	disabled: boolean;
+	records: EvidenceView[];
 }) {
+	const [sent, setSent] = useState<Set<string>>(() => new Set());
+	const [again, setAgain] = useState(false);
 	const requirement = item.requirement.kind === "reading" ? item.requirement : undefined;
 	const fitting = latest.filter((reading) => reading.quantity === requirement?.quantity);
-	if (fitting.length === 0) return <p class="muted">No connected tool measures {requirement?.quantity.replace(/_/g, " ")}.</p>;
+	const stamped = [...records].reverse().find((record) => record.kind === "reading" && record.outcome === "pass");
+	const shown = stamped?.reading;
+	const summary = stamped && (
+		<p class="stamped" data-testid="stamped-value">
+			<span aria-hidden="true">✓ </span>
+			Stamped <strong>{shown ? formatValue(shown.value, shown.unit) : "a reading"}</strong>
+			{shown?.deviceId ? " from " : ""}
+			{shown?.deviceId && <span class="nowrap">{shown.deviceId}</span>} at {clockSeconds(Date.parse(stamped.createdAt))}
+		</p>
+	);
+	if (stamped && !again)
+		return (
+			<div class="stamps">
+				{summary}
+				{!disabled && (
+					<button type="button" class="link" onClick={() => setAgain(true)}>
+						Stamp another reading
+					</button>
+				)}
+			</div>
+		);
+	if (fitting.length === 0)
+		return (
+			<>
+				{summary}
+				<p class="muted">No connected tool measures {requirement?.quantity.replace(/_/g, " ")}.</p>
+			</>
+		);
 	return (
 		<div class="stamps">
-			{fitting.map((reading) => (
-				<button
-					type="button"
-					key={reading.deviceId}
-					class={`stamp range-${rangeState(reading, requirement)}`}
-					disabled={disabled}
-					aria-label={`Stamp ${formatValue(reading.value, reading.unit)} from ${reading.deviceId} on ${item.label}`}
-					onClick={() =>
-						void perform({
-							method: "POST",
-							path: `${base}/readings`,
-							body: { technicianId, checklistItemId: item.id, deviceId: reading.deviceId, bootId: reading.bootId, seq: reading.seq },
-							label: `Stamp on ${item.label}`,
-						})
-					}
-				>
-					Stamp {formatValue(reading.value, reading.unit)}
-				</button>
-			))}
+			{summary}
+			{fitting.map((reading) => {
+				const key = `${reading.deviceId}/${reading.bootId}/${reading.seq}`;
+				const done = sent.has(key);
+				return (
+					<button
+						type="button"
+						key={reading.deviceId}
+						class={`stamp range-${rangeState(reading, requirement)}`}
+						disabled={disabled || done}
+						aria-label={
+							done
+								? `Stamped ${formatValue(reading.value, reading.unit)} from ${reading.deviceId} on ${item.label}`
+								: `Stamp ${formatValue(reading.value, reading.unit)} from ${reading.deviceId} on ${item.label}`
+						}
+						onClick={() => {
+							if (sent.has(key)) return;
+							setSent(new Set([...sent, key]));
+							setAgain(false);
+							void perform({
+								method: "POST",
+								path: `${base}/readings`,
+								body: { technicianId, checklistItemId: item.id, deviceId: reading.deviceId, bootId: reading.bootId, seq: reading.seq },
+								label: `Stamp on ${item.label}`,
+							});
+						}}
+					>
+						{done ? "Stamped" : "Stamp"} {formatValue(reading.value, reading.unit)}
+					</button>
+				);
+			})}
 		</div>
 	);
 }
@@ -110,7 +161,7 @@ export function TaskView({ technicianId, workOrderId, taskId }: TaskProps) {
 			</p>
 			<h1 id="task-title">{detail.title}</h1>
 			<p>
-				<span class={`badge status-${detail.status}`}>{detail.status}</span> <span class="muted">about {detail.estimatedMinutes} min</span>
+				<span class={`badge status-${detail.status}`}>{statusText(detail.status)}</span> <span class="muted">about {detail.estimatedMinutes} min</span>
 			</p>
 
 			<h2>Safety before start</h2>
@@ -151,13 +202,7 @@ export function TaskView({ technicianId, workOrderId, taskId }: TaskProps) {
 					>
 						Start task
 					</button>
-					{rules.data && rules.data.canStart.length > 0 && (
-						<ul class="reasons" aria-label="Why the task cannot start yet">
-							{rules.data.canStart.map((reason) => (
-								<li key={reason.message}>{reason.message}</li>
-							))}
-						</ul>
-					)}
+					{rules.data && rules.data.canStart.length > 0 && <Reasons reasons={rules.data.canStart} label="Why the task cannot start yet" tab="Task" />}
 				</div>
 			)}
 
@@ -221,7 +266,9 @@ export function TaskView({ technicianId, workOrderId, taskId }: TaskProps) {
 									{failed.length} failed: {[...new Set(failed.map((record) => OUTCOME_TEXT[record.outcome]))].join(", ")}
 								</p>
 							)}
-							{item.requirement.kind === "reading" && <ReadingStamp item={item} base={base} technicianId={technicianId} latest={latest} disabled={!started} />}
+							{item.requirement.kind === "reading" && (
+								<ReadingStamp item={item} base={base} technicianId={technicianId} latest={latest} disabled={!started} records={attempts} />
+							)}
 							{item.requirement.kind === "note" && <NoteItem item={item} base={base} technicianId={technicianId} disabled={!started} />}
 							{item.requirement.kind === "photo" && <PhotoInput item={item} base={base} technicianId={technicianId} disabled={!started} />}
 							{item.requirement.kind === "signature" && (
@@ -250,7 +297,7 @@ export function EvidenceList({ records, checklist }: { records: EvidenceView[]; 
 					<span class="badge">{OUTCOME_TEXT[record.outcome] ?? record.outcome}</span> {record.kind} · {label(record.checklistItemId)}
 					<span class="muted">
 						{" "}
-						#{record.chainSeq} · {new Date(record.createdAt).toLocaleTimeString()} · {record.sealed ? "sealed" : "unsealed"} · {record.status} ·{" "}
+						#{record.chainSeq} · {clockSeconds(Date.parse(record.createdAt))} · {record.sealed ? "sealed" : "unsealed"} · {record.status} ·{" "}
 						{record.contentHash.slice(0, 10)}…
 					</span>
 				</li>

@@ -1,0 +1,68 @@
+/**
+ * Telling gateways their plan changed: one MQTT message on each affected gateway's downlink topic
+ * (protocol/uplink/topics.ts, `fieldchain/v1/gateways/{id}/downlink`), QoS 1, after the change is
+ * stored. The gateway then pulls its work orders and appointments (gateway/uplink/downlink.ts), so
+ * the message carries nothing but a hint; a push that fails is logged and the gateway's periodic
+ * pull still brings the change. Which gateways: those bound to a technician whose visits changed.
+ */
+import mqtt, { type MqttClient } from "mqtt";
+import { downlinkPushTopic } from "../../../protocol/uplink/topics.js";
+import type { BillingContext } from "../context.js";
+
+export interface DownlinkPush {
+	push(gatewayIds: readonly string[]): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface MqttPushOptions {
+	url: string;
+	username?: string;
+	password?: string;
+	clientId?: string;
+}
+
+/** A pusher on one MQTT connection, opened on first use and kept (reconnecting by itself). */
+export function mqttDownlinkPush(options: MqttPushOptions): DownlinkPush {
+	let client: Promise<MqttClient> | undefined;
+	const connect = () => {
+		client ??= mqtt.connectAsync(options.url, {
+			protocolVersion: 5,
+			clientId: options.clientId ?? `fieldchain-billing-${process.pid}`,
+			username: options.username,
+			password: options.password,
+			reconnectPeriod: 1000,
+			connectTimeout: 5000,
+		});
+		// A failed first connection is tried again on the next push.
+		client.catch(() => {
+			client = undefined;
+		});
+		return client;
+	};
+	return {
+		async push(gatewayIds) {
+			if (gatewayIds.length === 0) return;
+			const connection = await connect();
+			await Promise.all(gatewayIds.map((id) => connection.publishAsync(downlinkPushTopic(id), JSON.stringify({ changed: "schedule" }), { qos: 1 })));
+		},
+		async close() {
+			const connection = await client?.catch(() => undefined);
+			await connection?.endAsync();
+		},
+	};
+}
+
+/** Pushes to every live gateway bound to one of `technicianIds`; never throws (the change is stored already). */
+export async function pushToTechnicians(ctx: BillingContext, technicianIds: Iterable<string>): Promise<string[]> {
+	const wanted = new Set(technicianIds);
+	if (!ctx.downlinkPush || wanted.size === 0) return [];
+	try {
+		const gateways = (await ctx.store.listGateways()).filter((g) => g.revokedAt === null && g.technicianIds.some((id) => wanted.has(id)));
+		const ids = gateways.map((g) => g.id);
+		await ctx.downlinkPush.push(ids);
+		return ids;
+	} catch (error) {
+		ctx.logger.warn({ err: error }, "schedule change stored, but the push to the gateways failed; they pull it on their next refresh");
+		return [];
+	}
+}
