@@ -23,10 +23,13 @@ const BENCHMARKS = {
 	latency: async (runs: number) => (await import("./ack-latency.js")).benchAckLatency(runs),
 	evidence: async (runs: number) => (await import("./evidence-stamping.js")).benchEvidenceStamping(runs),
 	"billing-ingest": async (runs: number) => (await import("./evidence-ingest.js")).benchEvidenceIngest(runs),
+	"billing-postgres": async (runs: number) => (await import("./billing-postgres.js")).benchBillingPostgres(runs, log),
+	"cloud-scale": async (runs: number) => (await import("./cloud-scale.js")).benchCloudScale(runs, log),
 	uplink: async (runs: number) => (await import("./uplink-drain.js")).benchUplinkDrain(runs, uplinkRecords, log),
 	"noisy-line": async (runs: number) => (await import("./noisy-line.js")).benchNoisyLine(runs, log),
 	vrptw: async () => (await import("./vrptw.js")).benchVrptw({ dir: vrptwDir, full: values["vrptw-full"] === true, workers: 2, seed: 1, log }),
 	"field-day": async (runs: number) => (await import("./field-day.js")).benchFieldDay(runs, log),
+	"node-sqlite": async (runs: number) => (await import("./node-sqlite.js")).benchNodeSqlite(runs, log),
 } as const;
 type BenchmarkName = keyof typeof BENCHMARKS;
 

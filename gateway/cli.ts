@@ -12,6 +12,7 @@ import { createApiToken } from "./auth/api-token.js";
 import { hashPassword } from "./auth/password-hash.js";
 import { defaultGatewayConfig, type GatewayConfig, loadGatewayConfig, parseHostPort } from "./config.js";
 import { Gateway } from "./gateway.js";
+import { systemdNotifier } from "./systemd-notify.js";
 
 export interface GatewayCliOptions {
 	dataDir?: string;
@@ -91,8 +92,13 @@ async function runGateway(options: GatewayCliOptions): Promise<void> {
 	const config = resolveGatewayConfig(options);
 	const logger = createLogger({ level: config.logLevel });
 	const gateway = await Gateway.start({ dataDir: resolve(options.dataDir ?? "."), config, logger, workOrdersFile: options.workOrders });
+	// Under systemd (packaging/fieldchain.service, Type=notify): ready now, watchdog pings from here on.
+	const notifier = systemdNotifier();
+	notifier.ready();
 	const stop = async (signal: string) => {
 		logger.info({ signal }, "stopping");
+		notifier.stopping();
+		notifier.close();
 		await gateway.stop();
 		logger.flush();
 		process.exit(0);

@@ -39,6 +39,24 @@ const UPDATE = `UPDATE entities SET ${WRITE_COLUMNS.slice(2)
 	.map((c, i) => `${c} = $${i + 3}`)
 	.join(", ")} WHERE kind = $1 AND id = $2`;
 
+const TYPES = ["text", "text", "integer", "json", "bigint", ...KEY_COLUMNS.map(() => "text")];
+const INSERT_MANY = `INSERT INTO entities (${WRITE_COLUMNS.join(", ")}) SELECT * FROM unnest(${TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(", ")}) ON CONFLICT (kind, id) DO NOTHING`;
+
+/** Inserts new entities in one statement; any row already there (another writer got first) is a conflict, as for one. */
+async function insertAll(client: PoolClient, inserts: readonly { kind: EntityKind; entity: AnyEntity; next: AnyEntity }[]): Promise<void> {
+	if (inserts.length === 0) return;
+	if (inserts.length === 1) {
+		const [{ kind, entity, next }] = inserts;
+		const inserted = await client.query(INSERT, rowValues(kind, next));
+		if (inserted.rowCount !== 1) throw conflict(kind, entity);
+		return;
+	}
+	const columns: unknown[][] = WRITE_COLUMNS.map(() => []);
+	for (const { kind, next } of inserts) rowValues(kind, next).forEach((value, i) => columns[i].push(value));
+	const inserted = await client.query(INSERT_MANY, columns);
+	if (inserted.rowCount !== inserts.length) throw conflict(inserts[0].kind, inserts[0].entity);
+}
+
 function rowValues(kind: EntityKind, entity: AnyEntity): unknown[] {
 	const record = entity as unknown as Record<string, unknown>;
 	const keys = INDEXED_FIELDS.map((field) => (typeof record[field] === "string" ? record[field] : null));
@@ -125,19 +143,21 @@ export class PostgresRepository implements Repository {
 			return await inTransaction(pool, async (client) => {
 				const staged = await this.lockStored(client, writes);
 				const out: AnyEntity[] = [];
+				// New entities go in one multi-row INSERT (a batch of evidence is hundreds): one round trip, not one each.
+				// An entity created and changed in one commit is inserted once, as it ends up.
+				const inserts = new Map<string, { kind: EntityKind; entity: AnyEntity; next: AnyEntity }>();
 				for (const { kind, entity } of writes) {
 					const key = `${kind}\u0000${entity.id}`;
 					const stored = staged.get(key);
 					const next = checkWrite(kind, stored, entity);
-					if (stored) {
-						await client.query(UPDATE, rowValues(kind, next));
-					} else {
-						const inserted = await client.query(INSERT, rowValues(kind, next));
-						if (inserted.rowCount !== 1) throw conflict(kind, entity);
-					}
+					const pending = inserts.get(key);
+					if (pending) pending.next = next;
+					else if (stored) await client.query(UPDATE, rowValues(kind, next));
+					else inserts.set(key, { kind, entity, next });
 					staged.set(key, next);
 					out.push(next);
 				}
+				await insertAll(client, [...inserts.values()]);
 				// The outbox rows commit with the entities, or not at all.
 				for (const m of options.outbox?.(out) ?? []) {
 					await client.query("INSERT INTO outbox (id, type, occurred_at, data) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING", [

@@ -6,6 +6,7 @@ import type { AppointmentStatus, ServiceAppointment } from "../../../model/entit
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { BillingEventType } from "../../events/billing-events.js";
 import type { BillingContext } from "../context.js";
+import { propagateLateFinish } from "../schedule/late-finish.js";
 import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { Appointment, AppointmentStatus as STATUSES } from "../openapi/entity-schemas.js";
 import { id, ms, obj, oneOfValues, partial } from "../openapi/schema-helpers.js";
@@ -130,6 +131,8 @@ export function appointmentRoutes(ctx: BillingContext): RouteSpec[] {
 					events: (entities) => [{ type: APPOINTMENT_EVENTS[status], data: { appointment: storedOf<"appointment">([...entities], appointment.id) } }],
 				});
 				const result = storedOf<"appointment">(stored, appointment.id);
+				// Finished after its booked end: the visits depending on it are pushed along (schedule/late-finish.ts).
+				await propagateLateFinish(ctx, result, actor(input));
 				return ok(result, result.version);
 			},
 		},

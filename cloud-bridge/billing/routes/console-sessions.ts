@@ -5,6 +5,7 @@
  * the same thing for an unknown user, a wrong password and a disabled account.
  */
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { errorBodySchema } from "../../../platform/http-errors.js";
 import { publicUser, signInFailed } from "../../console/accounts.js";
 import type { ConsoleDeps } from "../../console/deps.js";
 import { checkSameOrigin, clearedCookie, cookieSecret, hashSecret, principalOf, sessionCookie, startSession } from "../../console/sessions.js";
@@ -36,7 +37,14 @@ export function consoleSessionRoutes(ctx: BillingContext, deps: ConsoleDeps): Ro
 			tag: "console",
 			scopes: "public",
 			body: obj({ username: str({ minLength: 1, maxLength: 200 }), password: str({ minLength: 1, maxLength: 1024 }) }),
-			responses: { 201: { description: "Signed in; the cookie carries the session", schema: sessionSchema } },
+			responses: {
+				201: { description: "Signed in; the cookie carries the session", schema: sessionSchema },
+				403: { description: "The request did not come from the console's own page (FC_CONSOLE_CROSS_ORIGIN)", schema: errorBodySchema },
+				429: {
+					description: "Too many failed sign-ins for this username or address; Retry-After says when (FC_CONSOLE_TOO_MANY_ATTEMPTS)",
+					schema: errorBodySchema,
+				},
+			},
 			async handler({ request, reply, body }) {
 				checkSameOrigin(request);
 				const { username, password } = body as { username: string; password: string };

@@ -13,6 +13,7 @@ import { lineItemRoutes } from "./line-items.js";
 import { milestoneActionRoutes } from "./milestone-actions.js";
 import { milestoneRoutes } from "./milestones.js";
 import type { RouteSpec } from "./route-spec.js";
+import { scheduleRoutes } from "./schedule.js";
 import { taskRoutes } from "./tasks.js";
 import { timeEntryRoutes } from "./time-entries.js";
 import { tokenRoutes } from "./tokens.js";
@@ -36,5 +37,6 @@ export function allRoutes(ctx: BillingContext): RouteSpec[] {
 		...milestoneRoutes(ctx),
 		...milestoneActionRoutes(ctx),
 		...invoiceRoutes(ctx),
+		...scheduleRoutes(ctx),
 	];
 }

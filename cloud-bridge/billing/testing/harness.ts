@@ -40,11 +40,13 @@ export interface TestServiceOptions {
 	dir?: string;
 	/** Where events go (default a fresh MemoryEventSink). */
 	events?: MemoryEventSink;
+	/** PostgreSQL instead of SQLite (an empty database or schema): for the benchmark and the `*.real` tests. */
+	databaseUrl?: string;
 }
 
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
 	const dir = options.dir ?? mkdtempSync(join(tmpdir(), "fc-billing-"));
-	const storage = await openBillingStorage({ db: join(dir, "billing.sqlite") });
+	const storage = await openBillingStorage(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { db: join(dir, "billing.sqlite") });
 	const events = options.events ?? new MemoryEventSink();
 	const app = createBillingService({ storage, events, clock: options.clock, policy: options.policy, validateResponses: options.validateResponses ?? true });
 	await app.listen({ host: "127.0.0.1", port: 0 });

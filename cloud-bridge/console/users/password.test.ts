@@ -24,7 +24,8 @@ describe("password KDF (scrypt)", () => {
 	});
 
 	it("treats a malformed stored hash as a wrong password, not a crash", async () => {
-		for (const bad of ["", "plain", "scrypt$3$8$1$x$y", "scrypt$1024$8$1$x", "bcrypt$...", "scrypt$-1$8$1$AA$AA"]) expect(await verifyPassword("x", bad)).toBe(false);
+		for (const bad of ["", "plain", "scrypt$3$8$1$x$y", "scrypt$1024$8$1$x", "bcrypt$...", "scrypt$-1$8$1$AA$AA"])
+			expect(await verifyPassword("x", bad)).toBe(false);
 	});
 
 	it("verifies a password with the parameters stored in its hash, so raising the default breaks no account", async () => {

@@ -1,0 +1,101 @@
+/**
+ * Billing ingest on PostgreSQL beside SQLite, in one run: the same 20k chained records (batches of
+ * 500, each sealed by a signed checkpoint) sent over HTTP on loopback by a client in a worker
+ * thread, verified and stored by one service process, first on SQLite, then on a throw-away
+ * PostgreSQL server (test/support/postgres.ts: loopback, fsync off, like the tests).
+ *
+ * The SQLite figure is the baseline: the ratio says what the PostgreSQL backend costs or gives per
+ * process. PostgreSQL runs with fsync off here, so the figure is the CPU and round-trip cost of the
+ * backend, not a disk's; docs/scaling.md says what a real disk changes.
+ */
+import { Worker } from "node:worker_threads";
+import type { SimulatedGateway } from "../cloud-bridge/billing/testing/gateway-sim.js";
+import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
+import { Scenario, TARGET_INSULATION } from "../cloud-bridge/billing/testing/scenario.js";
+import { type PostgresServer, startPostgres } from "../test/support/postgres.js";
+import { type Row, ratioOf, repeat, summarize } from "./stats.js";
+
+const BATCH = 500;
+const BATCHES = 40;
+const RECORDS = BATCH * BATCHES;
+const TARGET_PER_SECOND = 25_000;
+
+async function prepared(databaseUrl: string | undefined): Promise<{ service: TestService; scenario: Scenario; bodies: string[] }> {
+	const service = await startTestService({ validateResponses: false, databaseUrl });
+	const scenario = new Scenario(service);
+	await scenario.seedParties();
+	await scenario.createWorkOrder();
+	await scenario.enroll();
+	const gateway: SimulatedGateway = scenario.gateway;
+	const bodies: string[] = [];
+	for (let b = 0; b < BATCHES; b++) {
+		for (let i = 0; i < BATCH; i++) gateway.reading(TARGET_INSULATION, 100 + ((b * BATCH + i) % 900));
+		gateway.seal();
+		bodies.push(JSON.stringify(gateway.batch(b * BATCH + 1, (b + 1) * BATCH, `bench-${b}`)));
+	}
+	return { service, scenario, bodies };
+}
+
+/** The client runs in a worker thread, as a gateway would on another machine. */
+const CLIENT = `
+const { parentPort, workerData } = require("node:worker_threads");
+(async () => {
+	const { url, token, bodies, expected } = workerData;
+	const headers = { authorization: "Bearer " + token, "content-type": "application/json" };
+	const started = performance.now();
+	for (const body of bodies) {
+		const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(30000) });
+		const receipt = await response.json();
+		if (response.status !== 200 || receipt.accepted !== expected) throw new Error("batch not accepted: " + response.status + " " + JSON.stringify(receipt).slice(0, 300));
+	}
+	parentPort.postMessage({ ms: performance.now() - started });
+})().catch((error) => parentPort.postMessage({ error: String(error && error.stack || error) }));
+`;
+
+async function verifiedOverHttp(databaseUrl: string | undefined): Promise<number> {
+	const { service, scenario, bodies } = await prepared(databaseUrl);
+	try {
+		const worker = new Worker(CLIENT, {
+			eval: true,
+			workerData: { url: `${service.url}/v1/evidence/batches`, token: scenario.gatewayToken, bodies, expected: BATCH },
+		});
+		const result = await new Promise<{ ms?: number; error?: string }>((resolve, reject) => {
+			worker.once("message", resolve);
+			worker.once("error", reject);
+		});
+		await worker.terminate();
+		if (result.error !== undefined || result.ms === undefined) throw new Error(`bench client failed: ${result.error}`);
+		return RECORDS / (result.ms / 1000);
+	} finally {
+		await service.close();
+	}
+}
+
+export async function benchBillingPostgres(runs: number, log: (line: string) => void): Promise<Row[]> {
+	let server: PostgresServer;
+	try {
+		server = await startPostgres();
+	} catch (error) {
+		log(`  skipped: ${(error as Error).message}`);
+		return [];
+	}
+	try {
+		const sqlite = summarize(await repeat(runs, () => verifiedOverHttp(undefined)));
+		const postgres = summarize(await repeat(runs, async () => verifiedOverHttp(await server.createSchema())));
+		return [
+			{
+				benchmark: "billing ingest (PostgreSQL)",
+				metric: "verified records/s",
+				unit: `${RECORDS / 1000}k records, HTTP loopback, batches of ${BATCH}, PostgreSQL ${server.majorVersion} (loopback, fsync off)`,
+				value: postgres,
+				baseline: sqlite,
+				baselineLabel: "(same run on SQLite, one process)",
+				ratio: ratioOf(postgres, sqlite),
+				target: `>= ${TARGET_PER_SECOND.toLocaleString("en-US")}`,
+				met: postgres.median >= TARGET_PER_SECOND,
+			},
+		];
+	} finally {
+		await server.stop();
+	}
+}
