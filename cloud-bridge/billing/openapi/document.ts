@@ -33,6 +33,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 	billing: "Milestones, approvals, margins, invoices and their traces",
 	webhooks: "Subscriptions to billing events and the delivery log",
 	console: "Sign-in of people to the office console (session cookie) and their user accounts",
+	schedule: "Dispatch: schedule plans (propose, review, apply), the board, and moves that push dependent visits along",
 };
 
 /** fastify's /a/:id to OpenAPI's /a/{id}. */
