@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency,evidence,billing-ingest,uplink,vrptw,field-day] [-- --uplink-records N]
+ * npm run bench [-- --json] [-- --runs N] [-- --only decode,ingest,latency,evidence,billing-ingest,billing-postgres,uplink,vrptw,field-day,memory] [-- --uplink-records N]
  *   [-- --vrptw-dir DIR] [-- --vrptw-full]
  *
  * Every figure is the median of several runs (with min and max), printed beside a baseline
@@ -24,12 +24,14 @@ const BENCHMARKS = {
 	evidence: async (runs: number) => (await import("./evidence-stamping.js")).benchEvidenceStamping(runs),
 	"billing-ingest": async (runs: number) => (await import("./evidence-ingest.js")).benchEvidenceIngest(runs),
 	"billing-postgres": async (runs: number) => (await import("./billing-postgres.js")).benchBillingPostgres(runs, log),
-	"cloud-scale": async (runs: number) => (await import("./cloud-scale.js")).benchCloudScale(runs, log),
 	uplink: async (runs: number) => (await import("./uplink-drain.js")).benchUplinkDrain(runs, uplinkRecords, log),
 	"noisy-line": async (runs: number) => (await import("./noisy-line.js")).benchNoisyLine(runs, log),
 	vrptw: async () => (await import("./vrptw.js")).benchVrptw({ dir: vrptwDir, full: values["vrptw-full"] === true, workers: 2, seed: 1, log }),
 	"field-day": async (runs: number) => (await import("./field-day.js")).benchFieldDay(runs, log),
 	"node-sqlite": async (runs: number) => (await import("./node-sqlite.js")).benchNodeSqlite(runs, log),
+	"write-volume": async (runs: number) => (await import("./write-volume.js")).benchWriteVolume(runs),
+	memory: async (runs: number) => (await import("./gateway-memory.js")).benchGatewayMemory(runs, log),
+	impact: async (runs: number) => (await import("./impact.js")).benchImpact(runs, log),
 } as const;
 type BenchmarkName = keyof typeof BENCHMARKS;
 

@@ -7,6 +7,7 @@ import { registerStartCommand } from "../demo/start.js";
 import { registerDeviceCommands } from "../firmware-host/cli.js";
 import { registerFirmwareCommands } from "../firmware-host/firmware-cli.js";
 import { registerGatewayCommands } from "../gateway/cli.js";
+import { registerDoctorCommand } from "../gateway/doctor/cli.js";
 import { registerEvidenceCommands } from "../gateway/evidence/cli.js";
 import { isFieldchainError } from "../platform/errors.js";
 import { installRejectionPolicy } from "../platform/fatal.js";
@@ -42,6 +43,7 @@ registerFirmwareCommands(program);
 registerEvidenceCommands(program);
 registerCloudCommands(program);
 registerScheduleCommands(program);
+registerDoctorCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
 	if (error instanceof CommanderError) {

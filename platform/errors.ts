@@ -125,6 +125,11 @@ const catalogue = {
 	FC_BILLING_UNAVAILABLE: { status: 503 },
 	// A schedule plan (POST /v1/schedule/plans) applied after something it read changed, or applied twice: make a new plan.
 	FC_SCHEDULE_PLAN_STALE: { status: 409 },
+	// Impact previews (cloud-bridge/impact): a change set that does not make sense, a plan applied after what it read changed
+	// (or twice), a plan applied before the pack approvals it requires.
+	FC_IMPACT_CHANGESET: { status: 400 },
+	FC_IMPACT_PLAN_STALE: { status: 409 },
+	FC_IMPACT_APPROVAL_REQUIRED: { status: 409 },
 	// Office console of the billing service (cloud-bridge/console): sign-in of people, sessions, CSRF.
 	FC_CONSOLE_SIGN_IN_FAILED: { status: 401 },
 	FC_CONSOLE_TOO_MANY_ATTEMPTS: { status: 429 },

@@ -4,6 +4,7 @@
  */
 import "./protobuf-numbers.js";
 import { ErrorCodes, FieldchainError } from "../platform/errors.js";
+import { fastDecodeEnvelope } from "./fast-decode/envelope-decoder.js";
 import { fieldchain } from "./generated/device.js";
 
 export const v1 = fieldchain.device.v1;
@@ -32,8 +33,14 @@ export function encodeEnvelope(envelope: EnvelopeInit): Uint8Array {
 	return v1.Envelope.encode(envelope).finish();
 }
 
-/** Decodes one Envelope; a malformed or empty message is a FieldchainError, never a crash. */
+/**
+ * Decodes one Envelope; a malformed or empty message is a FieldchainError, never a crash. Readings
+ * and acks take the specialised decoder (protocol/fast-decode), which hands anything it does not
+ * specialise back to protobufjs.
+ */
 export function decodeEnvelope(bytes: Uint8Array): Envelope {
+	const fast = Buffer.isBuffer(bytes) ? fastDecodeEnvelope(bytes) : undefined;
+	if (fast !== undefined) return fast;
 	let envelope: Envelope;
 	try {
 		envelope = v1.Envelope.decode(bytes);

@@ -15,7 +15,7 @@ await build({
 	target: "node20",
 	format: "esm",
 	sourcemap: true,
-	external: ["better-sqlite3", "serialport", "@serialport/bindings-cpp", "pino", "thread-stream", "node-red", "express"],
+	external: ["better-sqlite3", "serialport", "@serialport/bindings-cpp", "pino", "thread-stream", "node-red", "express", "playwright-core"],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give ESM output one.
 		js: "#!/usr/bin/env node\nimport { createRequire as __fcCreateRequire } from 'node:module'; const require = __fcCreateRequire(import.meta.url);",

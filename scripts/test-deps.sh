@@ -2,7 +2,8 @@
 # The tests use real parts: socat (pseudo-terminals), Mosquitto's clients and broker, protoc
 # (an independent protobuf decoder for the golden vectors), PostgreSQL's server binaries (the
 # billing service's second storage backend; tests start their own throw-away cluster) and
-# Chromium (the technician web app, driven by playwright-core). Installs what is missing when run as
+# Chromium (the technician web app, driven by playwright-core) and systemd-analyze (the packaged
+# service's unit is verified and its exposure scored). Installs what is missing when run as
 # root on Debian; otherwise says exactly what to install.
 set -euo pipefail
 missing=()
@@ -14,6 +15,7 @@ command -v cc >/dev/null || missing+=(gcc)
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null || missing+=(chromium)
+command -v systemd-analyze >/dev/null || missing+=(systemd)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "test-deps: installing ${missing[*]}" >&2

@@ -13,11 +13,14 @@ import { createLogger } from "../../platform/logger.js";
 import { isLoopback } from "../../platform/net.js";
 import { ensurePrivateDir } from "../../platform/private-data.js";
 import { registerUserCommands } from "../console/user-cli.js";
+import { registerImpactCommands } from "../impact/cli.js";
 import { webhookStoreBeside } from "../webhooks/beside-storage.js";
 import { WebhookDispatcher } from "../webhooks/dispatcher.js";
 import { webhookRouteSpecs } from "../webhooks/routes.js";
 import { DAY_MS, DEFAULT_ENROLLMENT_TTL_MS, DEFAULT_TOKEN_TTL_DAYS, issueApiToken, issueEnrollmentToken, MAX_TOKEN_TTL_DAYS } from "./auth/tokens.js";
 import { DownlinkPushSink, mqttPushPublisher } from "./downlink-push.js";
+import { publisherDownlinkPush } from "./schedule/downlink-push.js";
+import { registerScheduleCommands } from "./schedule-cli.js";
 import { createBillingService } from "./service.js";
 import { type BillingStorage, openBillingStorage } from "./storage.js";
 import { SCOPES } from "./store/types.js";
@@ -105,6 +108,7 @@ export function registerCloudCommands(program: Command): Command {
 						storage,
 						logger,
 						events: push ? new DownlinkPushSink(dispatcher, storage, push.publish, logger) : dispatcher,
+						downlinkPush: push ? publisherDownlinkPush(push.publish) : undefined,
 						routes: webhookRouteSpecs(dispatcher),
 						policy: options.marginFloor === undefined ? {} : { marginFloorBasisPoints: options.marginFloor },
 					});
@@ -174,6 +178,8 @@ export function registerCloudCommands(program: Command): Command {
 		});
 	registerTokenAdminCommands(token, openFromFlags, DEFAULT_BILLING_DB);
 	registerUserCommands(cloud, openFromFlags, DEFAULT_BILLING_DB);
+	registerImpactCommands(cloud);
+	registerScheduleCommands(cloud);
 
 	cloud
 		.command("enrollment")

@@ -182,6 +182,14 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("POST", `/v1/work-orders/${WO}/appointments`, { body: { id: "AP2", technicianId: "TECH1", window: { start: T0, end: T0 + HOUR } } }), 201);
 		expectOk(await r("POST", "/v1/appointments/AP2/status", { body: { status: "cancelled" } }));
 
+		// Dispatch: a plan for the day, read and applied; the board; a manual move.
+		const plan = expectOk(await r("POST", "/v1/schedule/plans", { body: { from: T0, to: T0 + 24 * HOUR, seconds: 0.1, seed: 1 } }), 201);
+		expectOk(await r("GET", `/v1/schedule/plans/${plan.id}`));
+		expectOk(await r("POST", `/v1/schedule/plans/${plan.id}/apply`));
+		expectOk(await r("GET", `/v1/schedule/board?from=${T0}&to=${T0 + 24 * HOUR}`, { token: service.tokens.reader }));
+		expectOk(await r("POST", `/v1/work-orders/${WO}/appointments`, { body: { id: "AP3", technicianId: "TECH1", window: { start: T0, end: T0 + HOUR } } }), 201);
+		expectOk(await r("POST", "/v1/appointments/AP3/reschedule", { body: { window: { start: T0 + HOUR, end: T0 + 2 * HOUR }, reason: "customer asked" } }));
+
 		// Every event type the service publishes came out along the way.
 		expect(new Set(service.events.events.map((e) => e.type))).toEqual(new Set(BILLING_EVENT_TYPES));
 		const dispatched = service.events.events.find((e) => e.type === "appointment.dispatched");

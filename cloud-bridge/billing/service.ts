@@ -19,9 +19,9 @@ import { asFieldchainError } from "./http-errors.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
 import { makeResponseValidator } from "./openapi/response-validator.js";
 import { allRoutes } from "./routes/index.js";
-import type { DownlinkPush } from "./schedule/downlink-push.js";
 import { withPagination } from "./routes/pagination.js";
 import type { RouteSpec } from "./routes/route-spec.js";
+import type { DownlinkPush } from "./schedule/downlink-push.js";
 import type { BillingStorage } from "./storage.js";
 
 export interface BillingServiceOptions {

@@ -206,6 +206,8 @@ const GATEWAY_ROUTES: Record<string, { path: string; body?: unknown }> = {
 	getInvoice: { path: "/v1/invoices/INV9" },
 	traceInvoice: { path: "/v1/invoices/INV9/trace" },
 	listInvoices: { path: "/v1/work-orders/WO9/invoices" },
+	// The dispatch board shows every technician's day: deny by default refuses gateway tokens.
+	getScheduleBoard: { path: `/v1/schedule/board?from=${T0}&to=${T0 + HOUR}` },
 };
 
 describe("route × token matrix: every route a gateway token can call", async () => {
@@ -259,7 +261,9 @@ describe("route × token matrix: every route a gateway token can call", async ()
 		for (const op of await operations()) {
 			expected.push(`${op.operationId} none 401 FC_BILLING_UNAUTHORIZED`);
 			if (SCOPES.some((s) => !op.scopes.includes(s))) expected.push(`${op.operationId} scope 403 FC_BILLING_FORBIDDEN`);
-			const own = ["getGatewayChain", "listGatewayKeys", "listEvidenceTimes"].includes(op.operationId) ? "FC_BILLING_FORBIDDEN" : "FC_BILLING_NOT_BOUND";
+			const own = ["getGatewayChain", "listGatewayKeys", "listEvidenceTimes", "getScheduleBoard"].includes(op.operationId)
+				? "FC_BILLING_FORBIDDEN"
+				: "FC_BILLING_NOT_BOUND";
 			if (op.operationId === "listWorkOrders") {
 				expected.push(`${op.operationId} gw-1 200 false`, `${op.operationId} gw-x 200 false`);
 			} else if (op.operationId === "ingestEvidenceBatch") {

@@ -93,6 +93,13 @@ describe("console sign-in and sessions", () => {
 		expect((await signIn(f.service, "alice")).status).toBe(201);
 	});
 
+	it("a dispatcher signs in and sees who they are; a gateway's token cannot list the approval queue", async () => {
+		const { cookie } = await signIn(f.service, "dora");
+		expect((await asUser(f.service, cookie, "GET", "/v1/sessions/current")).body).toMatchObject({ user: { role: "dispatcher" }, scopes: ["workorders:read"] });
+		expect((await f.service.request("GET", "/v1/approvals/time-entries", { token: f.scenario.gatewayToken })).status).toBe(403);
+		expect((await f.service.request("GET", "/v1/sessions/current", { token: f.service.tokens.admin })).status).toBe(401);
+	});
+
 	it("API tokens keep working beside sessions", async () => {
 		expect((await f.service.request("GET", "/v1/approvals/time-entries", { token: f.service.tokens.approver })).status).toBe(200);
 	});
@@ -100,7 +107,7 @@ describe("console sign-in and sessions", () => {
 
 describe("route × role matrix", () => {
 	const cases: [string, string, (f: OfficeFixture) => string, unknown, Record<string, number>][] = [
-		["GET", "queue", () => "/v1/approvals/time-entries", undefined, { dispatcher: 200, approver: 200, billing: 200, admin: 200 }],
+		["GET", "queue", () => "/v1/approvals/time-entries", undefined, { dispatcher: 403, approver: 200, billing: 200, admin: 200 }],
 		["POST", "approve entry", (x) => `/v1/time-entries/${x.workEntryId}/approve`, {}, { dispatcher: 403, billing: 403, approver: 200 }],
 		["POST", "bulk approve", () => "/v1/approvals/time-entries/approve", { ids: ["none"] }, { dispatcher: 403, billing: 403, approver: 200 }],
 		["POST", "release", () => "/v1/milestones/M1/release", {}, { dispatcher: 403, approver: 403 }],

@@ -19,6 +19,11 @@ export const BILLING_EVENT_TYPES = [
 	"milestone.ready",
 	"milestone.released",
 	"invoice.created",
+	// An impact plan applied (POST /v1/impact/previews/{id}/apply) and what it changed.
+	"impact.applied",
+	"workorder.sla_changed",
+	"task.checklist_changed",
+	"lineitem.price_changed",
 ] as const;
 
 export type BillingEventType = (typeof BILLING_EVENT_TYPES)[number];

@@ -62,6 +62,24 @@ export function surplusLevels(technician: FieldTechnician, job: FieldJob): numbe
 	return surplus;
 }
 
+/** One vehicle per technician shift, in the order of the technicians and their shifts (vehicle v of every build of the problem). */
+export function fieldVehicles(problem: FieldProblem): BuiltVehicle[] {
+	const technicianIds = new Set<string>();
+	const vehicles: BuiltVehicle[] = [];
+	const toMinute = (epoch: number) => (epoch - problem.horizonStart) / MINUTE;
+	problem.technicians.forEach((technician, t) => {
+		if (technicianIds.has(technician.id)) throw new FieldchainError(ErrorCodes.FC_SCHEDULE_INPUT, `technician ${technician.id} appears twice`);
+		technicianIds.add(technician.id);
+		technician.shifts.forEach((shift, s) => {
+			if (!(shift.end > shift.start)) throw new FieldchainError(ErrorCodes.FC_SCHEDULE_INPUT, `technician ${technician.id}: a shift must end after it starts`);
+			const shiftStart = toMinute(shift.start);
+			const shiftEnd = toMinute(shift.end);
+			vehicles.push({ technician: t, shift: s, shiftStart, shiftEnd, latestReturn: shiftEnd + (technician.maxOvertimeMinutes ?? 0) });
+		});
+	});
+	return vehicles;
+}
+
 export interface BuildOptions {
 	/** Insert mode: where jobs are now (job id → vehicle), moving one costs weights.disruption. */
 	currentVehicle?: Map<string, number>;
@@ -77,18 +95,7 @@ export async function buildFieldProblem(problem: FieldProblem, travelSource: Tra
 		if (!(job.durationMinutes >= 0)) throw new FieldchainError(ErrorCodes.FC_SCHEDULE_INPUT, `job ${job.id}: duration must be 0 minutes or more`);
 		jobIndex.set(job.id, j);
 	});
-	const technicianIds = new Set<string>();
-	const vehicles: BuiltVehicle[] = [];
-	problem.technicians.forEach((technician, t) => {
-		if (technicianIds.has(technician.id)) throw new FieldchainError(ErrorCodes.FC_SCHEDULE_INPUT, `technician ${technician.id} appears twice`);
-		technicianIds.add(technician.id);
-		technician.shifts.forEach((shift, s) => {
-			if (!(shift.end > shift.start)) throw new FieldchainError(ErrorCodes.FC_SCHEDULE_INPUT, `technician ${technician.id}: a shift must end after it starts`);
-			const shiftStart = toMinute(shift.start);
-			const shiftEnd = toMinute(shift.end);
-			vehicles.push({ technician: t, shift: s, shiftStart, shiftEnd, latestReturn: shiftEnd + (technician.maxOvertimeMinutes ?? 0) });
-		});
-	});
+	const vehicles = fieldVehicles(problem);
 	const J = problem.jobs.length;
 	const V = vehicles.length;
 	const core = blankCoreProblem(J, V);

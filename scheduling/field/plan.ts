@@ -7,10 +7,12 @@
  *  - retime: re-time fixed routes in their order and report every violation (engine of reschedule propagation).
  * Every plan says, per assignment, what it costs and why (explain.ts), and why each left-out job is out.
  */
+import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { regretInsertion } from "../core/construct.js";
 import { insertWithEjection } from "../core/eject.js";
 import { Routes } from "../core/routes.js";
 import { search } from "../core/search.js";
-import { type BuiltProblem, buildFieldProblem, MINUTE } from "./build.js";
+import { type BuiltProblem, buildFieldProblem, fieldVehicles, MINUTE } from "./build.js";
 import { diagnoseUnassigned, explainAssignment } from "./explain.js";
 import { greatCircleTravel, type TravelTimeSource } from "./travel.js";
 import type { Assignment, FieldPlan, FieldProblem, FixedRoute, Kpis, SolveOptions, TechnicianRoute } from "./types.js";
@@ -26,6 +28,16 @@ export async function planHorizon(problem: FieldProblem, options: SolveOptions =
 	return toPlan(problem, built, result.routes, result.seconds, result.iterations);
 }
 
+export interface InsertOptions extends SolveOptions {
+	/**
+	 * The jobs this insertion is for (the emergency just raised): they alone may take visits out to
+	 * make room or start a search. Default: the jobs `current` does not hold of the highest priority
+	 * among them — which includes any backlog of that priority the live plan left out. A named job
+	 * that `current` already holds stays where it is; a name not in the problem is an input error.
+	 */
+	urgentJobIds?: readonly string[];
+}
+
 /** A plan plus what changed against the routes it started from. */
 export interface InsertResult extends FieldPlan {
 	/** Jobs that moved to another technician or shift, or start at another time, besides the inserted ones. */
@@ -35,59 +47,86 @@ export interface InsertResult extends FieldPlan {
 /**
  * Adds the jobs of `problem` that `current` does not hold (typically one emergency) into the
  * current routes with the least disruption. Jobs in `current` that are not in the problem are ignored.
+ *
+ * Every new job (the backlog the live plan left out is new too) is first put in where it is
+ * cheapest; only an urgent one (`options.urgentJobIds`, default: the new jobs of the highest
+ * priority) that is still out or late then makes room by taking out other visits, and only an
+ * urgent job still out after that starts a short search. So a live day with a backlog pays for
+ * re-planning only when the emergency cannot be placed otherwise.
  */
 export async function insertUrgent(
 	problem: FieldProblem,
 	current: readonly FixedRoute[],
-	options: SolveOptions = {},
+	options: InsertOptions = {},
 	context: PlanContext = {},
 ): Promise<InsertResult> {
+	const started = performance.now();
+	// Vehicles come from the technicians' shifts alone: map the current routes onto them before building.
+	const vehicles = fieldVehicles(problem);
+	// Keyed as plans report shifts: technician and shift start in epoch ms (the first such shift wins, as before).
+	const vehicleByKey = new Map<string, number>();
+	vehicles.forEach((vehicle, v) => {
+		const key = `${problem.technicians[vehicle.technician].id}\u0000${Math.round(problem.horizonStart + vehicle.shiftStart * MINUTE)}`;
+		if (!vehicleByKey.has(key)) vehicleByKey.set(key, v);
+	});
+	const vehicleKey = (technicianId: string, shiftStart: number) => vehicleByKey.get(`${technicianId}\u0000${shiftStart}`) ?? -1;
 	const vehicleOf = new Map<string, number>();
-	const probe = await buildFieldProblem({ ...problem, jobs: [] }, context.travel ?? greatCircleTravel());
-	const vehicleKey = (technicianId: string, shiftStart: number) =>
-		probe.vehicles.findIndex((vehicle) => problem.technicians[vehicle.technician].id === technicianId && probe.toEpoch(vehicle.shiftStart) === shiftStart);
 	for (const route of current) {
 		const v = vehicleKey(route.technicianId, route.shiftStart);
 		if (v >= 0) for (const jobId of route.jobIds) vehicleOf.set(jobId, v);
 	}
 	const built = await buildFieldProblem(problem, context.travel ?? greatCircleTravel(), { currentVehicle: vehicleOf });
 	const initial: number[][] = built.vehicles.map(() => []);
+	const held = new Uint8Array(problem.jobs.length);
 	for (const route of current) {
 		const v = vehicleKey(route.technicianId, route.shiftStart);
 		if (v < 0) continue;
 		for (const jobId of route.jobIds) {
 			const j = built.jobIndex.get(jobId);
-			if (j !== undefined) initial[v].push(j);
+			if (j !== undefined && !held[j]) {
+				initial[v].push(j);
+				held[j] = 1;
+			}
 		}
 	}
-	const before = timesOf(problem, built, initial);
-	const newJobs = problem.jobs.map((_, j) => j).filter((j) => !initial.some((route) => route.includes(j)));
+	const state = new Routes(built.core);
+	state.importRoutes(initial);
+	const before = timesOf(problem, built, state);
+	const newJobs = problem.jobs.map((_, j) => j).filter((j) => !held[j]);
+	const penalty = built.core.unassignedPenalty;
+	const top = newJobs.reduce((highest, j) => Math.max(highest, penalty[j]), Number.NEGATIVE_INFINITY);
+	const named = options.urgentJobIds ? new Set(options.urgentJobIds) : null;
+	for (const jobId of named ?? [])
+		if (!built.jobIndex.has(jobId))
+			throw new FieldchainError(ErrorCodes.FC_SCHEDULE_INPUT, `urgent job ${jobId} is not in the problem`, {
+				hint: "Add the job to the problem's jobs, or leave it out of urgentJobIds.",
+			});
+	const urgent = newJobs.filter((j) => (named ? named.has(problem.jobs[j].id) : penalty[j] === top)).sort((a, b) => penalty[b] - penalty[a]);
 	// First the least disruptive answer: the new jobs put into the current routes, nothing else reordered.
-	let result = search(built.core, { seed: options.seed ?? 1, maxIterations: 0, initial, polish: false });
-	const settled = (routes: number[][]) => {
-		const placed = new Set(routes.flat());
-		return newJobs.every((j) => placed.has(j) && !breaches(built, routes, j));
-	};
-	if (!settled(result.routes)) {
-		// Make room: each new job into the best route after taking out at most two of its visits, which go elsewhere or out.
-		const state = new Routes(built.core);
-		state.importRoutes(result.routes);
-		for (const j of [...newJobs].sort((a, b) => built.core.unassignedPenalty[b] - built.core.unassignedPenalty[a])) insertWithEjection(state, j);
-		result = { ...result, routes: state.exportRoutes() };
+	regretInsertion(state, newJobs);
+	const out = (j: number) => state.routeOf[j] < 0;
+	let iterations = 0;
+	if (urgent.some((j) => out(j) || late(built, state, j))) {
+		// Make room: each urgent job into the best route after taking out at most two of its visits, which go elsewhere or out.
+		for (const j of urgent) insertWithEjection(state, j);
 	}
-	if (newJobs.some((j) => !result.routes.some((route) => route.includes(j))))
+	let routes = state.exportRoutes();
+	if (urgent.some(out)) {
 		// Still out: search, where moving a planned job to another shift costs weights.disruption.
-		result = search(built.core, {
+		const result = search(built.core, {
 			seed: options.seed ?? 1,
 			seconds: options.seconds ?? 0.15,
 			maxIterations: options.maxIterations,
-			initial: result.routes,
-			focus: newJobs,
+			initial: routes,
+			focus: urgent,
 			polish: false,
 			startTemperature: 0.01,
 			endTemperature: 0.0001,
 		});
-	const plan = toPlan(problem, built, result.routes, result.seconds, result.iterations);
+		routes = result.routes;
+		iterations = result.iterations;
+	}
+	const plan = toPlan(problem, built, routes, (performance.now() - started) / 1000, iterations);
 	const after = new Map(plan.assignments.map((assignment) => [assignment.jobId, assignment]));
 	const changes: InsertResult["changes"] = [];
 	for (const [jobId, was] of before) {
@@ -98,20 +137,16 @@ export async function insertUrgent(
 	return { ...plan, changes };
 }
 
-/** Whether job j, placed in `routes`, would start or finish past its SLA. */
-function breaches(built: BuiltProblem, routes: number[][], j: number): boolean {
+/** Whether job j, where `state` has it, would start or finish past its SLA. */
+function late(built: BuiltProblem, state: Routes, j: number): boolean {
 	const { core } = built;
 	if (!core.lateWeight || core.lateWeight[j] === 0) return false;
-	const state = new Routes(core);
-	state.importRoutes(routes);
 	const r = state.routeOf[j];
 	return r >= 0 && state.est[r][state.posOf[j]] + core.service[j] > core.lateAfter![j] + 1e-9;
 }
 
-/** Start times of the jobs in `routes` as the engine would time them (before a change). */
-function timesOf(problem: FieldProblem, built: BuiltProblem, routes: number[][]): Map<string, { technicianId: string; start: number }> {
-	const state = new Routes(built.core);
-	state.importRoutes(routes);
+/** Start times of the jobs in `state` as the engine times them (before a change). */
+function timesOf(problem: FieldProblem, built: BuiltProblem, state: Routes): Map<string, { technicianId: string; start: number }> {
 	const times = new Map<string, { technicianId: string; start: number }>();
 	for (let v = 0; v < built.vehicles.length; v++)
 		for (let i = 1; i < state.len[v] - 1; i++) {

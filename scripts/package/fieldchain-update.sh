@@ -8,12 +8,13 @@
 #                         release goes back to `previous`; otherwise wait 60 s and try again (backoff).
 # The data directory is never modified here: the backup taken before a switch stays in
 # /var/backups/fieldchain (the newest 3 are kept) for a manual restore if ever needed.
+# FIELDCHAIN_HOME, FIELDCHAIN_DATA, FIELDCHAIN_BACKUPS move it (tests); FIELDCHAIN_NO_SYSTEMD=1 leaves systemd alone.
 set -eu
 base="${FIELDCHAIN_HOME:-/opt/fieldchain}"
 data="${FIELDCHAIN_DATA:-/var/lib/fieldchain}"
 backups="${FIELDCHAIN_BACKUPS:-/var/backups/fieldchain}"
 unit=fieldchain.service
-has_systemd() { [ -d /run/systemd/system ] && command -v systemctl >/dev/null; }
+has_systemd() { [ -z "${FIELDCHAIN_NO_SYSTEMD:-}" ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null; }
 say() { echo "fieldchain-update: $*" >&2; }
 link() { ln -sfn "$1" "$base/.$2.new" && mv -T "$base/.$2.new" "$base/$2"; }
 
@@ -32,8 +33,11 @@ switch)
 		say "data directory backed up to $backup"
 		ls -1d "$backups"/*-before-* 2>/dev/null | sort | head -n -3 | while read -r stale; do rm -rf "$stale"; done
 	fi
+	stale=$(basename "$(readlink "$base/previous" 2>/dev/null || echo none)")
 	[ "$old" != none ] && link "releases/$old" previous
 	link "releases/$version" current
+	# Two releases stay: current and previous; the one before them goes.
+	if [ "$stale" != none ] && [ "$stale" != "$old" ] && [ "$stale" != "$version" ]; then rm -rf "${base:?}/releases/$stale"; fi
 	echo "$version" >"$base/pending"
 	say "current is $version (previous: $old)"
 	if has_systemd; then
@@ -44,13 +48,6 @@ switch)
 	;;
 mark-good)
 	rm -f "$base/pending"
-	# Keep current and previous; older releases go.
-	keep_current=$(basename "$(readlink "$base/current")")
-	keep_previous=$(basename "$(readlink "$base/previous" 2>/dev/null || echo none)")
-	for dir in "$base"/releases/*; do
-		name=$(basename "$dir")
-		[ "$name" = "$keep_current" ] || [ "$name" = "$keep_previous" ] || rm -rf "$dir"
-	done
 	;;
 rollback)
 	if [ -f "$base/pending" ] && [ -L "$base/previous" ]; then

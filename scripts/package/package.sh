@@ -109,10 +109,12 @@ mtime="@$(git log -1 --format=%ct 2>/dev/null || date +%s)"
 archive="$out/$name-linux-$arch.tar.gz"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="$mtime" -C "$work" -czf "$archive" "$name"
 
-# 7. The .deb: the release under /opt/fieldchain/releases/<version>, switched in by postinst.
+# 7. The .deb: the release in /usr/lib/fieldchain; postinst hard-links it to
+# /opt/fieldchain/releases/<version> (no extra space, and outside dpkg's file list, so the next
+# upgrade does not delete the release a rollback needs) and switches to it.
 deb="$work/deb"
-mkdir -p "$deb/opt/fieldchain/releases" "$deb/lib/systemd/system" "$deb/usr/bin" "$deb/DEBIAN"
-cp -a "$release" "$deb/opt/fieldchain/releases/$version"
+mkdir -p "$deb/usr/lib" "$deb/lib/systemd/system" "$deb/usr/bin" "$deb/DEBIAN"
+cp -a "$release" "$deb/usr/lib/fieldchain"
 cp packaging/*.service "$deb/lib/systemd/system/"
 ln -s /opt/fieldchain/current/bin/fieldchain "$deb/usr/bin/fieldchain"
 size=$(du -sk "$deb" | cut -f1)

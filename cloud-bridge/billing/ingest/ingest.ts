@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { AnyWrite } from "../../../model/entities/kinds.js";
-import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+import { ErrorCodes, FieldchainError, isFieldchainError } from "../../../platform/errors.js";
 import type { BatchReceipt, EvidenceBatch } from "../../../protocol/uplink/wire.js";
 import type { Principal } from "../auth/authenticate.js";
 import { bindingOf } from "../auth/gateway-binding.js";
@@ -18,6 +18,9 @@ import { isBindingRefusal, refuseOutsideBinding } from "./binding-filter.js";
 import { KeyedLock } from "./gateway-lock.js";
 import { recordToEvidence, type TargetLookup } from "./record-to-evidence.js";
 import { type VerifiedCheckpoint, verifyBatch } from "./verify-batch.js";
+
+/** Rounds of "someone else appended first, read again" before the conflict is answered (409, the gateway retries). */
+const MAX_RACE_ATTEMPTS = 8;
 
 function digestOf(batch: EvidenceBatch): string {
 	const hash = createHash("sha256");
@@ -74,24 +77,47 @@ export class EvidenceIngest {
 		}
 		// Only a batch with an id can be replayed, so only its digest is needed.
 		const digest = batch.batchId === undefined ? "" : digestOf(batch);
-		return this.lock.run(gateway.id, async () => {
-			if (batch.batchId !== undefined) {
-				const earlier = await this.ctx.store.getBatchReceipt(gateway.id, batch.batchId);
-				if (earlier) {
-					if (earlier.digest !== digest) {
-						throw new FieldchainError(
-							ErrorCodes.FC_BILLING_CONFLICT,
-							`Batch ${batch.batchId} of gateway ${gateway.id} was received before with other content.`,
-							{
-								hint: "A retry must send the same batch; new records need a new batchId.",
-							},
-						);
-					}
-					return { ...(earlier.receipt as unknown as BatchReceipt), replayed: true };
-				}
+		return this.lock.run(gateway.id, () => this.ingestOnce(gateway.id, batch, digest));
+	}
+
+	/**
+	 * Several service processes may take batches of one gateway at once (the same batch even, sent
+	 * to two of them by a retrying gateway or a load balancer). The database serialises the appends
+	 * (the store locks the gateway's head row); the one that finds the head moved, or the evidence
+	 * written, re-reads and tries again: the batch is then a replay (the stored receipt, identical)
+	 * or its records are duplicates. The in-process lock only saves work inside one process.
+	 */
+	private async ingestOnce(gatewayId: string, batch: EvidenceBatch, digest: string): Promise<BatchReceipt> {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await this.ingestAttempt(gatewayId, batch, digest);
+			} catch (error) {
+				const raced = isFieldchainError(error, ErrorCodes.FC_BILLING_CONFLICT) || isFieldchainError(error, ErrorCodes.FC_MODEL_VERSION_CONFLICT);
+				if (!raced || attempt >= MAX_RACE_ATTEMPTS || (await this.replayConflict(gatewayId, batch, digest))) throw error;
 			}
-			return this.ingestLocked(gateway.id, batch, digest);
-		});
+		}
+	}
+
+	/** A conflict that is the batch's own content mismatch is final, not a race. */
+	private async replayConflict(gatewayId: string, batch: EvidenceBatch, digest: string): Promise<boolean> {
+		if (batch.batchId === undefined) return false;
+		const earlier = await this.ctx.store.getBatchReceipt(gatewayId, batch.batchId);
+		return earlier !== undefined && earlier.digest !== digest;
+	}
+
+	private async ingestAttempt(gatewayId: string, batch: EvidenceBatch, digest: string): Promise<BatchReceipt> {
+		if (batch.batchId !== undefined) {
+			const earlier = await this.ctx.store.getBatchReceipt(gatewayId, batch.batchId);
+			if (earlier) {
+				if (earlier.digest !== digest) {
+					throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Batch ${batch.batchId} of gateway ${gatewayId} was received before with other content.`, {
+						hint: "A retry must send the same batch; new records need a new batchId.",
+					});
+				}
+				return { ...(earlier.receipt as unknown as BatchReceipt), replayed: true };
+			}
+		}
+		return this.ingestLocked(gatewayId, batch, digest);
 	}
 
 	private async ingestLocked(gatewayId: string, batch: EvidenceBatch, digest: string): Promise<BatchReceipt> {

@@ -10,27 +10,30 @@ const skill = obj({ skill: str({ minLength: 1 }), level: int({ minimum: 1, maxim
 export const WorkOrderStatus = ["draft", "scheduled", "in-progress", "on-hold", "completed", "cancelled"] as const;
 export const Dependency = obj({ predecessorId: id(), kind: oneOfValues(["finish-to-start", "start-to-start", "same-day"]), lagMs: int() });
 
-export const WorkOrder = obj({
-	...versioned,
-	customerId: id(),
-	siteId: id(),
-	assetId: nullable(id()),
-	title: str({ minLength: 1 }),
-	priority: oneOfValues(["low", "normal", "high", "emergency"]),
-	sla: obj({ respondBy: ms(), resolveBy: ms() }),
-	status: oneOfValues(WorkOrderStatus),
-	parentId: nullable(id()),
-	rootId: id(),
-	dependencies: arr(Dependency),
-	plannedStart: nullable(ms()),
-	plannedEnd: nullable(ms()),
-	currency: str({ pattern: "^[A-Z]{3}$" }),
-	contractValueMinor: nullable(minor()),
-	startedAt: nullable(ms()),
-	completedAt: nullable(ms()),
-	// The SLA policy version the deadlines came from (POST /v1/impact/previews/{id}/apply records a new one).
-	slaPolicy: obj({ id: id(), version: int({ minimum: 1 }) }),
-}, ["slaPolicy"]);
+export const WorkOrder = obj(
+	{
+		...versioned,
+		customerId: id(),
+		siteId: id(),
+		assetId: nullable(id()),
+		title: str({ minLength: 1 }),
+		priority: oneOfValues(["low", "normal", "high", "emergency"]),
+		sla: obj({ respondBy: ms(), resolveBy: ms() }),
+		status: oneOfValues(WorkOrderStatus),
+		parentId: nullable(id()),
+		rootId: id(),
+		dependencies: arr(Dependency),
+		plannedStart: nullable(ms()),
+		plannedEnd: nullable(ms()),
+		currency: str({ pattern: "^[A-Z]{3}$" }),
+		contractValueMinor: nullable(minor()),
+		startedAt: nullable(ms()),
+		completedAt: nullable(ms()),
+		// The SLA policy version the deadlines came from (POST /v1/impact/previews/{id}/apply records a new one).
+		slaPolicy: obj({ id: id(), version: int({ minimum: 1 }) }),
+	},
+	["slaPolicy"],
+);
 
 export const ChecklistRequirement: Schema = {
 	oneOf: [
@@ -51,34 +54,40 @@ export const ChecklistRequirement: Schema = {
 
 export const ChecklistItem = obj({ id: id(), label: str({ minLength: 1 }), required: bool(), beforeStart: bool(), requirement: ChecklistRequirement });
 
-export const Task = obj({
-	...versioned,
-	workOrderId: id(),
-	sequence: int({ minimum: 0 }),
-	title: str({ minLength: 1 }),
-	requiredSkills: arr(skill),
-	estimatedMinutes: int({ minimum: 0 }),
-	checklist: arr(ChecklistItem),
-	status: oneOfValues(["pending", "in-progress", "completed", "cancelled"]),
-	startedAt: nullable(ms()),
-	completedAt: nullable(ms()),
-	// The checklist template version the checklist came from (model/policies).
-	checklistTemplate: obj({ id: id(), version: int({ minimum: 1 }) }),
-}, ["checklistTemplate"]);
+export const Task = obj(
+	{
+		...versioned,
+		workOrderId: id(),
+		sequence: int({ minimum: 0 }),
+		title: str({ minLength: 1 }),
+		requiredSkills: arr(skill),
+		estimatedMinutes: int({ minimum: 0 }),
+		checklist: arr(ChecklistItem),
+		status: oneOfValues(["pending", "in-progress", "completed", "cancelled"]),
+		startedAt: nullable(ms()),
+		completedAt: nullable(ms()),
+		// The checklist template version the checklist came from (model/policies).
+		checklistTemplate: obj({ id: id(), version: int({ minimum: 1 }) }),
+	},
+	["checklistTemplate"],
+);
 
 export const AppointmentStatus = ["scheduled", "dispatched", "en-route", "on-site", "completed", "cancelled"] as const;
-export const Appointment = obj({
-	...versioned,
-	workOrderId: id(),
-	technicianId: id(),
-	window,
-	status: oneOfValues(AppointmentStatus),
-	dispatchedAt: nullable(ms()),
-	arrivedAt: nullable(ms()),
-	finishedAt: nullable(ms()),
-	// The last move by dispatch (POST /v1/schedule/plans/{id}/apply, .../reschedule, a predecessor late).
-	lastMove: obj({ at: ms(), previousWindow: window, previousTechnicianId: id(), cause: str(), reason: str() }),
-}, ["lastMove"]);
+export const Appointment = obj(
+	{
+		...versioned,
+		workOrderId: id(),
+		technicianId: id(),
+		window,
+		status: oneOfValues(AppointmentStatus),
+		dispatchedAt: nullable(ms()),
+		arrivedAt: nullable(ms()),
+		finishedAt: nullable(ms()),
+		// The last move by dispatch (POST /v1/schedule/plans/{id}/apply, .../reschedule, a predecessor late).
+		lastMove: obj({ at: ms(), previousWindow: window, previousTechnicianId: id(), cause: str(), reason: str() }),
+	},
+	["lastMove"],
+);
 
 export const LineItem = obj({
 	...versioned,

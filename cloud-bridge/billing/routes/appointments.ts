@@ -6,10 +6,10 @@ import type { AppointmentStatus, ServiceAppointment } from "../../../model/entit
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import type { BillingEventType } from "../../events/billing-events.js";
 import type { BillingContext } from "../context.js";
-import { propagateLateFinish } from "../schedule/late-finish.js";
 import { chainOf, chainOfWorkOrder, requireStored, runAction, storedOf } from "../model-access.js";
 import { Appointment, AppointmentStatus as STATUSES } from "../openapi/entity-schemas.js";
 import { id, ms, obj, oneOfValues, partial } from "../openapi/schema-helpers.js";
+import { propagateLateFinish } from "../schedule/late-finish.js";
 import { ADMIN, actor, checkVersion, definedOnly, FIELD, idParams, listOf, READ, versionField } from "./common.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 

@@ -13,7 +13,7 @@ import { advanceMilestones } from "../milestone-flow.js";
 import { chainOf, requireStored, runAction, storedOf } from "../model-access.js";
 import { Evidence, Task, TimeEntry, WorkOrder } from "../openapi/entity-schemas.js";
 import { arr, bool, id, nullable, obj, str } from "../openapi/schema-helpers.js";
-import { APPROVE, actor, READ } from "./common.js";
+import { ADMIN, APPROVE, actor, RELEASE } from "./common.js";
 import type { HandlerInput } from "./route-spec.js";
 import { ok, type RouteSpec } from "./route-spec.js";
 
@@ -45,7 +45,8 @@ export function approvalQueueRoutes(ctx: BillingContext): RouteSpec[] {
 			operationId: "listTimeApprovalQueue",
 			summary: "Submitted time entries waiting for a decision, grouped by work order, with their task and evidence",
 			tag: "time",
-			scopes: READ,
+			// Office roles only: a gateway's token (workorders:read) must not list other technicians' time.
+			scopes: [...APPROVE, ...RELEASE, ...ADMIN],
 			responses: { 200: { description: "Work orders with submitted time, by work-order id", schema: queueSchema } },
 			async handler(input) {
 				const entries = await ctx.repo.list("timeEntry", { status: "submitted" });

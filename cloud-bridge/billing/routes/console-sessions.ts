@@ -4,11 +4,22 @@
  * Sign-in is rate limited per username and per address, refused from another origin, and says
  * the same thing for an unknown user, a wrong password and a disabled account.
  */
+
+import type { FastifyRequest } from "fastify";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { errorBodySchema } from "../../../platform/http-errors.js";
 import { publicUser, signInFailed } from "../../console/accounts.js";
 import type { ConsoleDeps } from "../../console/deps.js";
-import { checkSameOrigin, clearedCookie, cookieSecret, hashSecret, principalOf, sessionCookie, startSession } from "../../console/sessions.js";
+import {
+	checkSameOrigin,
+	clearedCookie,
+	cookieSecret,
+	hashSecret,
+	principalOf,
+	sessionCookie,
+	sessionPrincipal,
+	startSession,
+} from "../../console/sessions.js";
 import { ROLES } from "../../console/users/types.js";
 import type { BillingContext } from "../context.js";
 import { arr, bool, id, ms, nullable, obj, oneOfValues, str } from "../openapi/schema-helpers.js";
@@ -25,9 +36,16 @@ export const ConsoleUser = obj({
 });
 
 const sessionSchema = obj({ user: nullable(ConsoleUser), name: str(), scopes: arr(str()), expiresAt: nullable(ms()) });
-const ANY_OFFICE = ["workorders:read", "approve", "release", "admin"] as const;
 
 export function consoleSessionRoutes(ctx: BillingContext, deps: ConsoleDeps): RouteSpec[] {
+	const requireSession = async (request: FastifyRequest) => {
+		const principal = await sessionPrincipal(deps.store, request, ctx.clock.now());
+		if (!principal)
+			throw new FieldchainError(ErrorCodes.FC_BILLING_UNAUTHORIZED, "Not signed in to the console.", {
+				hint: "Sign in with POST /v1/sessions (the console at /console/ does).",
+			});
+		return principal;
+	};
 	return [
 		{
 			method: "POST",
@@ -79,9 +97,11 @@ export function consoleSessionRoutes(ctx: BillingContext, deps: ConsoleDeps): Ro
 			operationId: "getCurrentSession",
 			summary: "Who is signed in (a console session or an API token) and with which scopes",
 			tag: "console",
-			scopes: ANY_OFFICE,
-			responses: { 200: { description: "The signed-in person or token", schema: sessionSchema } },
-			async handler({ request, principal }) {
+			// The session cookie is checked here, not by a token scope: every role (a dispatcher too) asks, and no gateway token reaches it.
+			scopes: "public",
+			responses: { 200: { description: "The signed-in person", schema: sessionSchema } },
+			async handler({ request }) {
+				const principal = await requireSession(request);
 				const user = request.consoleUser;
 				const secret = cookieSecret(request);
 				const session = user && secret ? await deps.store.findSession(hashSecret(secret)) : undefined;
@@ -102,9 +122,13 @@ export function consoleSessionRoutes(ctx: BillingContext, deps: ConsoleDeps): Ro
 			operationId: "signOut",
 			summary: "Sign out of the office console: ends the session and clears its cookie",
 			tag: "console",
-			scopes: ANY_OFFICE,
-			responses: { 200: { description: "Signed out", schema: obj({ signedOut: bool() }) } },
+			scopes: "public",
+			responses: {
+				200: { description: "Signed out", schema: obj({ signedOut: bool() }) },
+				403: { description: "The request did not come from the console's own page (FC_CONSOLE_CROSS_ORIGIN)", schema: errorBodySchema },
+			},
 			async handler({ request, reply }) {
+				await requireSession(request);
 				const secret = cookieSecret(request);
 				if (request.consoleUser && secret) await deps.store.deleteSession(hashSecret(secret));
 				reply.header("set-cookie", clearedCookie(request.protocol === "https"));

@@ -7,6 +7,7 @@ import { evidenceRoutes } from "./evidence.js";
 import { evidenceTimeRoutes } from "./evidence-times.js";
 import { gatewayKeyRoutes } from "./gateway-keys.js";
 import { gatewayRoutes } from "./gateways.js";
+import { impactRoutes } from "./impact.js";
 import { importRoutes } from "./import.js";
 import { invoiceRoutes } from "./invoices.js";
 import { lineItemRoutes } from "./line-items.js";
@@ -37,6 +38,7 @@ export function allRoutes(ctx: BillingContext): RouteSpec[] {
 		...milestoneRoutes(ctx),
 		...milestoneActionRoutes(ctx),
 		...invoiceRoutes(ctx),
+		...impactRoutes(ctx),
 		...scheduleRoutes(ctx),
 	];
 }

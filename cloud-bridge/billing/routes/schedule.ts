@@ -10,7 +10,7 @@ import { builtInScheduler, type Scheduler } from "../../../scheduling/scheduler.
 import type { BillingContext } from "../context.js";
 import { requireStored } from "../model-access.js";
 import { Appointment } from "../openapi/entity-schemas.js";
-import { arr, id, int, ms, nullable, num, obj, oneOfValues, type Schema, str } from "../openapi/schema-helpers.js";
+import { arr, id, int, ms, nullable, num, obj, oneOfValues, str } from "../openapi/schema-helpers.js";
 import { applyPlan } from "../schedule/apply-plan.js";
 import { dispatchChange, moved } from "../schedule/dispatch-change.js";
 import { makePlan, type PlanRequest } from "../schedule/make-plan.js";
@@ -86,7 +86,8 @@ function planView(plan: SchedulePlanRecord): Record<string, unknown> {
 
 async function requirePlan(ctx: BillingContext, planId: string): Promise<SchedulePlanRecord> {
 	const plan = await ctx.store.getSchedulePlan(planId);
-	if (!plan) throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `Schedule plan ${planId} does not exist.`, { hint: "POST /v1/schedule/plans makes one." });
+	if (!plan)
+		throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `Schedule plan ${planId} does not exist.`, { hint: "POST /v1/schedule/plans makes one." });
 	return plan;
 }
 
@@ -213,7 +214,8 @@ export function scheduleRoutes(ctx: BillingContext, scheduler: Scheduler = built
 					);
 				if (body.window.end < body.window.start) throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, "The appointment window ends before it starts.");
 				const technicianId = body.technicianId ?? appointment.technicianId;
-				if (!(await ctx.repo.get("technician", technicianId))) throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `Technician ${technicianId} does not exist.`);
+				if (!(await ctx.repo.get("technician", technicianId)))
+					throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `Technician ${technicianId} does not exist.`);
 				const snapshot = await loadPlanningSnapshot(ctx.repo);
 				const current = snapshot.appointments.find((visit) => visit.id === appointment.id && isOpen(visit))!;
 				const move = moved(current, { technicianId, window: body.window }, "manual", body.reason ?? "moved by dispatch", ctx.clock.now());

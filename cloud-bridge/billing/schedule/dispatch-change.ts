@@ -5,9 +5,10 @@
  * same transaction (transactional outbox); then a push to the gateways of every technician who lost
  * or gained a visit. Invariant: each moved visit is written once and announced once per event type.
  */
+
+import { write } from "../../../model/actions/context.js";
 import type { AppointmentMove, ServiceAppointment } from "../../../model/entities/appointment.js";
 import type { ModelSnapshot } from "../../../model/entities/kinds.js";
-import { write } from "../../../model/actions/context.js";
 import { applyWrites } from "../../../model/repository/apply.js";
 import type { Violation } from "../../../scheduling/field/types.js";
 import type { BillingContext } from "../context.js";
@@ -40,7 +41,13 @@ export interface PropagationCause {
 	verb: string;
 }
 
-export function moved(previous: ServiceAppointment, to: { technicianId: string; window: { start: number; end: number } }, cause: string, reason: string, now: number): Move {
+export function moved(
+	previous: ServiceAppointment,
+	to: { technicianId: string; window: { start: number; end: number } },
+	cause: string,
+	reason: string,
+	now: number,
+): Move {
 	const lastMove: AppointmentMove = {
 		at: now,
 		previousWindow: { ...previous.window },

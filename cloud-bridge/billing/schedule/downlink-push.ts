@@ -3,7 +3,9 @@
  * (protocol/uplink/topics.ts, `fieldchain/v1/gateways/{id}/downlink`), QoS 1, after the change is
  * stored. The gateway then pulls its work orders and appointments (gateway/uplink/downlink.ts), so
  * the message carries nothing but a hint; a push that fails is logged and the gateway's periodic
- * pull still brings the change. Which gateways: those bound to a technician whose visits changed.
+ * pull still brings the change. Which gateways: those bound to a technician whose visits changed —
+ * the one who lost a visit too, which the per-event push (../downlink-push.ts, by the work order's
+ * binding after the change) no longer reaches. A gateway told twice refreshes once.
  */
 import mqtt, { type MqttClient } from "mqtt";
 import { downlinkPushTopic } from "../../../protocol/uplink/topics.js";
@@ -21,13 +23,23 @@ export interface MqttPushOptions {
 	clientId?: string;
 }
 
-/** A pusher on one MQTT connection, opened on first use and kept (reconnecting by itself). */
+/** A pusher on a publisher the service already holds (`cloud serve --downlink-mqtt-url`, cloud-bridge/billing/downlink-push.ts). */
+export function publisherDownlinkPush(publish: (topic: string, payload: string) => Promise<void>): DownlinkPush {
+	return {
+		async push(gatewayIds) {
+			await Promise.all(gatewayIds.map((id) => publish(downlinkPushTopic(id), JSON.stringify({ changed: "schedule" }))));
+		},
+		async close() {},
+	};
+}
+
+/** A pusher on its own MQTT connection, opened on first use and kept (reconnecting by itself). */
 export function mqttDownlinkPush(options: MqttPushOptions): DownlinkPush {
 	let client: Promise<MqttClient> | undefined;
 	const connect = () => {
 		client ??= mqtt.connectAsync(options.url, {
 			protocolVersion: 5,
-			clientId: options.clientId ?? `fieldchain-billing-${process.pid}`,
+			clientId: options.clientId ?? `fieldchain-billing-schedule-${process.pid}`,
 			username: options.username,
 			password: options.password,
 			reconnectPeriod: 1000,

@@ -8,6 +8,7 @@
 import type { ModelSnapshot } from "../../../model/entities/kinds.js";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { fieldProblemFromModel } from "../../../scheduling/field/from-model.js";
+import { greatCircleTravel } from "../../../scheduling/field/travel.js";
 import type { FieldProblem, Kpis, ScoreBreakdown } from "../../../scheduling/field/types.js";
 import type { Scheduler } from "../../../scheduling/scheduler.js";
 import { basisOf, DAY, isOpen, MINUTE, openAppointmentOf, type PlanScope, readSet } from "./planning-data.js";
@@ -47,6 +48,13 @@ export interface PlanBody {
 	seconds: number;
 	iterations: number;
 }
+
+/**
+ * A visit booked where an earlier plan put it starts exactly on its arrival; pinned there, the
+ * engine's float arithmetic may find it a hair too early and leave it out. A second of slack keeps
+ * it placed; plans compare starts to the minute, so it never shows as a change.
+ */
+const PIN_SLACK_MS = 1000;
 
 /** At most two weeks at a time: a plan is a day or a week of work. */
 const MAX_SPAN = 14 * DAY;
@@ -100,7 +108,7 @@ export async function makePlan(
 	// A visit that may not move is pinned where it is (dispatched and later ones already are).
 	for (const job of problem.jobs) {
 		const visit = visits.get(job.id);
-		if (visit && !job.pinned && !movable.has(visit.id)) job.pinned = { technicianId: visit.technicianId, start: visit.window.start };
+		if (visit && !job.pinned && !movable.has(visit.id)) job.pinned = { technicianId: visit.technicianId, start: visit.window.start + PIN_SLACK_MS };
 	}
 	// The schedule as it stands: every booked visit pinned where it is, nothing else.
 	const current: FieldProblem = {
@@ -109,7 +117,7 @@ export async function makePlan(
 			.filter((job) => visits.get(job.id))
 			.map((job) => {
 				const visit = visits.get(job.id)!;
-				return { ...job, pinned: { technicianId: visit.technicianId, start: visit.window.start } };
+				return { ...job, pinned: { technicianId: visit.technicianId, start: visit.window.start + PIN_SLACK_MS } };
 			}),
 	};
 	const before = await scheduler.plan(current, { seed: request.seed ?? 1, maxIterations: 0, seconds: 1 });
@@ -138,12 +146,41 @@ export async function makePlan(
 			score: assignment.score,
 		});
 	}
+	// A booked visit the engine left out stays booked where it is (applying never cancels): a
+	// change that would collide with it (overlap, or too little time to drive between them) is
+	// dropped and reported — and its own visit, if it had one, then stays too, so this repeats
+	// until nothing collides. Applying a plan never double-books a technician.
+	const drive = greatCircleTravel();
+	const location = new Map(problem.jobs.map((job) => [job.id, job.location]));
+	const held = new Set(after.unassigned.map((left) => left.jobId).filter((jobId) => visits.get(jobId)));
+	const clashes: PlanBody["unassigned"] = [];
+	let kept = changes;
+	for (let dropped = true; dropped; ) {
+		dropped = false;
+		kept = kept.filter((change) => {
+			const clash = [...held].find((jobId) => {
+				const visit = visits.get(jobId)!;
+				if (visit.technicianId !== change.technicianId) return false;
+				const gap = drive.minutes(location.get(jobId)!, location.get(change.workOrderId)!) * MINUTE;
+				return change.window.start < visit.window.end + gap && visit.window.start < change.window.end + gap;
+			});
+			if (!clash) return true;
+			clashes.push({
+				workOrderId: change.workOrderId,
+				reason: "conflict",
+				message: `would collide with the visit of ${clash}, which the plan could not place and which stays booked; plan again or move it first`,
+			});
+			if (change.appointmentId) held.add(change.workOrderId);
+			dropped = true;
+			return false;
+		});
+	}
 	const body: PlanBody = {
 		engine: scheduler.engine,
 		scope,
-		changes,
+		changes: kept,
 		unchanged: unchanged.sort(),
-		unassigned: [...excluded, ...after.unassigned].map((left) => ({ workOrderId: left.jobId, reason: left.reason, message: left.message })),
+		unassigned: [...[...excluded, ...after.unassigned].map((left) => ({ workOrderId: left.jobId, reason: left.reason, message: left.message })), ...clashes],
 		kpis: { before: before.kpis, after: after.kpis },
 		seconds: after.seconds,
 		iterations: after.iterations,

@@ -55,10 +55,7 @@ export function readSet(snapshot: ModelSnapshot, scope: PlanScope): string[] {
 		...snapshot.workOrders.filter((o) => orders.has(o.id)).map((o) => `workOrder:${o.id}:${o.version}`),
 		...snapshot.tasks.filter((t) => orders.has(t.workOrderId)).map((t) => `task:${t.id}:${t.version}`),
 		...snapshot.appointments
-			.filter(
-				(a) =>
-					orders.has(a.workOrderId) || (technicians.has(a.technicianId) && isOpen(a) && a.window.end > scope.from && a.window.start < scope.to),
-			)
+			.filter((a) => orders.has(a.workOrderId) || (technicians.has(a.technicianId) && isOpen(a) && a.window.end > scope.from && a.window.start < scope.to))
 			.map((a) => `appointment:${a.id}:${a.version}`),
 	];
 	return [...new Set(keys)].sort();

@@ -120,9 +120,7 @@ export async function propagate(snapshot: ModelSnapshot, seeds: readonly string[
 		if (!MOVABLE.has(visit.status) || timed.start < visit.window.start + MINUTE) continue;
 		const order = orders.get(visit.workOrderId)!;
 		const cause = order.dependencies.find((dependency) => movedOrders.has(dependency.predecessorId));
-		const reason = cause
-			? `predecessor ${cause.predecessorId} ${seeds.includes(cause.predecessorId) ? verb : "moved"}`
-			: "an earlier visit on the route moved";
+		const reason = cause ? `predecessor ${cause.predecessorId} ${seeds.includes(cause.predecessorId) ? verb : "moved"}` : "an earlier visit on the route moved";
 		movedOrders.add(visit.workOrderId);
 		retimed.push({ appointmentId: visit.id, window: { start: timed.start, end: timed.start + (visit.window.end - visit.window.start) }, reason });
 	}

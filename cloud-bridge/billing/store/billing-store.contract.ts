@@ -324,7 +324,15 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 		});
 
 		it("stores schedule plans, refuses a second with the same id, applies each at most once", async () => {
-			const plan = { id: "plan-1", createdAt: 1000, createdBy: "ops", basis: hex(5), appliedAt: null, appliedBy: null, body: { changes: [{ workOrderId: "WO1" }] } };
+			const plan = {
+				id: "plan-1",
+				createdAt: 1000,
+				createdBy: "ops",
+				basis: hex(5),
+				appliedAt: null,
+				appliedBy: null,
+				body: { changes: [{ workOrderId: "WO1" }] },
+			};
 			expect(await store.getSchedulePlan("plan-1")).toBeUndefined();
 			await store.createSchedulePlan(plan);
 			expect(await store.getSchedulePlan("plan-1")).toEqual(plan);

@@ -5,8 +5,9 @@
  *
  * Concurrency under READ COMMITTED, with row locks where a read decides a write:
  * - appendChain locks the gateway's head row (creating it first if needed) for the transaction,
- *   so appends of one gateway run one after the other and a second append verified against the
- *   same head sees the moved head and is refused with FC_BILLING_CONFLICT, as in SQLite.
+ *   so appends of one gateway run one after the other, in one process or many, and a second append
+ *   verified against the same head sees the moved head and is refused with FC_BILLING_CONFLICT, as
+ *   in SQLite. The append is three round trips (lock, one statement of CTEs, commit) whatever its size.
  * - completeEnrollment locks the enrollment row, so a token is used exactly once.
  */
 import type { OutboxMessage } from "../../../model/repository/types.js";
@@ -214,6 +215,12 @@ const gatewayOf = (row: GatewayRow): GatewayRecord => ({
 });
 
 const UNIQUE_VIOLATION = "23505";
+
+function batchSeen(gatewayId: string, batchId: string): FieldchainError {
+	return new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Batch ${batchId} of gateway ${gatewayId} was stored by another request meanwhile.`, {
+		hint: "Send the batch again: the answer is its stored receipt.",
+	});
+}
 
 /** Thrown inside completeEnrollment's transaction to roll it back and answer "gateway-exists". */
 class GatewayExists extends Error {}
@@ -425,14 +432,12 @@ export class PostgresBillingStore implements BillingStore {
 		const pool = this.open();
 		try {
 			return await inTransaction(pool, async (client) => {
-				// Make sure the head row exists, then lock it: appends of one gateway queue up here.
-				await client.query(
-					"INSERT INTO billing_chain_heads (gateway_id, head_seq, head_hash, sealed_up_to) VALUES ($1, 0, $2, 0) ON CONFLICT (gateway_id) DO NOTHING",
-					[input.gatewayId, ZERO_HASH_HEX],
-				);
+				// Make sure the head row exists and lock it, in one statement: appends of one gateway queue up
+				// here, whichever process runs them (ON CONFLICT DO UPDATE takes the row lock and returns the row).
 				const { rows } = await client.query<{ head_seq: string; head_hash: string; sealed_up_to: string }>(
-					"SELECT head_seq, head_hash, sealed_up_to FROM billing_chain_heads WHERE gateway_id = $1 FOR UPDATE",
-					[input.gatewayId],
+					`INSERT INTO billing_chain_heads (gateway_id, head_seq, head_hash, sealed_up_to) VALUES ($1, 0, $2, 0)
+					 ON CONFLICT (gateway_id) DO UPDATE SET gateway_id = EXCLUDED.gateway_id RETURNING head_seq, head_hash, sealed_up_to`,
+					[input.gatewayId, ZERO_HASH_HEX],
 				);
 				const stored: ChainHead = {
 					gatewayId: input.gatewayId,
@@ -441,53 +446,56 @@ export class PostgresBillingStore implements BillingStore {
 					sealedUpTo: num(rows[0].sealed_up_to),
 				};
 				assertAppendable(input, stored);
-				if (input.records.length > 0) {
-					const column = <K extends keyof StoredChainRecord>(key: K) => input.records.map((r) => r[key]);
-					await client.query(
-						`INSERT INTO billing_chain_records (gateway_id, chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes)
-						 SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bytea[])`,
-						[
-							input.gatewayId,
-							column("chainSeq"),
-							column("recordId"),
-							column("workOrderId"),
-							column("contentHash"),
-							column("entryHash"),
-							input.records.map((r) => Buffer.from(r.bytes)),
-						],
-					);
-				}
-				for (const c of input.checkpoints) {
-					await client.query("INSERT INTO billing_checkpoints (gateway_id, chain_seq, key_id, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [
-						input.gatewayId,
-						c.chainSeq,
-						c.keyId,
-						Buffer.from(c.bytes),
-					]);
+				// Another process may have stored this very batch after our caller looked for its receipt and
+				// before the lock: then the caller must answer with that receipt, not verify it a second time.
+				if (input.receipt) {
+					const seen = await client.query("SELECT 1 FROM billing_batches WHERE gateway_id = $1 AND batch_id = $2", [input.gatewayId, input.receipt.batchId]);
+					if (seen.rowCount) throw batchSeen(input.gatewayId, input.receipt.batchId);
 				}
 				const head = nextHead(input, stored);
-				await client.query("UPDATE billing_chain_heads SET head_seq = $2, head_hash = $3, sealed_up_to = $4 WHERE gateway_id = $1", [
-					input.gatewayId,
-					head.headSeq,
-					head.headHash,
-					head.sealedUpTo,
-				]);
+				// Every write of the append in one statement (data-modifying CTEs): one round trip, whatever the batch holds.
+				const column = <K extends keyof StoredChainRecord>(key: K) => input.records.map((r) => r[key]);
 				const receipt = input.receipt;
-				if (receipt) {
-					await client.query(
-						"INSERT INTO billing_batches (gateway_id, batch_id, digest, received_at, receipt) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-						[receipt.gatewayId, receipt.batchId, receipt.digest, receipt.receivedAt, JSON.stringify(receipt.receipt)],
-					);
-				}
-				// The events commit with the records they announce, or not at all.
-				for (const m of input.outbox ?? []) {
-					await client.query("INSERT INTO billing_outbox (id, type, occurred_at, data) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING", [
-						m.id,
-						m.type,
-						m.occurredAt,
-						JSON.stringify(m.data),
-					]);
-				}
+				const outbox = input.outbox ?? [];
+				await client.query(
+					`WITH records AS (
+						INSERT INTO billing_chain_records (gateway_id, chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes)
+						SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bytea[])
+					), checkpoints AS (
+						INSERT INTO billing_checkpoints (gateway_id, chain_seq, key_id, bytes)
+						SELECT $1, * FROM unnest($8::bigint[], $9::text[], $10::bytea[]) ON CONFLICT DO NOTHING
+					), batch AS (
+						INSERT INTO billing_batches (gateway_id, batch_id, digest, received_at, receipt)
+						SELECT $1, $11, $12, $13, $14::json WHERE $11::text IS NOT NULL ON CONFLICT DO NOTHING
+					), events AS (
+						INSERT INTO billing_outbox (id, type, occurred_at, data)
+						SELECT * FROM unnest($15::text[], $16::text[], $17::text[], $18::jsonb[]) ON CONFLICT (id) DO NOTHING
+					)
+					UPDATE billing_chain_heads SET head_seq = $19, head_hash = $20, sealed_up_to = $21 WHERE gateway_id = $1`,
+					[
+						input.gatewayId,
+						column("chainSeq"),
+						column("recordId"),
+						column("workOrderId"),
+						column("contentHash"),
+						column("entryHash"),
+						input.records.map((r) => Buffer.from(r.bytes)),
+						input.checkpoints.map((c) => c.chainSeq),
+						input.checkpoints.map((c) => c.keyId),
+						input.checkpoints.map((c) => Buffer.from(c.bytes)),
+						receipt?.batchId ?? null,
+						receipt?.digest ?? null,
+						receipt?.receivedAt ?? null,
+						receipt ? JSON.stringify(receipt.receipt) : null,
+						outbox.map((m) => m.id),
+						outbox.map((m) => m.type),
+						outbox.map((m) => m.occurredAt),
+						outbox.map((m) => JSON.stringify(m.data)),
+						head.headSeq,
+						head.headHash,
+						head.sealedUpTo,
+					],
+				);
 				return head;
 			});
 		} catch (error) {

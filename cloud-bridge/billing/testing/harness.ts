@@ -10,6 +10,7 @@ import type { Clock } from "../../../platform/clock.js";
 import { MemoryEventSink } from "../../events/billing-events.js";
 import { issueApiToken } from "../auth/tokens.js";
 import type { BillingPolicy } from "../context.js";
+import type { DownlinkPush } from "../schedule/downlink-push.js";
 import { createBillingService } from "../service.js";
 import { type BillingStorage, openBillingStorage } from "../storage.js";
 
@@ -40,6 +41,8 @@ export interface TestServiceOptions {
 	dir?: string;
 	/** Where events go (default a fresh MemoryEventSink). */
 	events?: MemoryEventSink;
+	/** Pushes schedule changes to gateways (schedule/downlink-push.ts). */
+	downlinkPush?: DownlinkPush;
 	/** PostgreSQL instead of SQLite (an empty database or schema): for the benchmark and the `*.real` tests. */
 	databaseUrl?: string;
 }
@@ -48,7 +51,14 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
 	const dir = options.dir ?? mkdtempSync(join(tmpdir(), "fc-billing-"));
 	const storage = await openBillingStorage(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { db: join(dir, "billing.sqlite") });
 	const events = options.events ?? new MemoryEventSink();
-	const app = createBillingService({ storage, events, clock: options.clock, policy: options.policy, validateResponses: options.validateResponses ?? true });
+	const app = createBillingService({
+		storage,
+		events,
+		clock: options.clock,
+		policy: options.policy,
+		validateResponses: options.validateResponses ?? true,
+		downlinkPush: options.downlinkPush,
+	});
 	await app.listen({ host: "127.0.0.1", port: 0 });
 	const address = app.server.address();
 	if (!address || typeof address === "string") throw new Error("the test service has no TCP address");

@@ -71,7 +71,13 @@ export interface AppointmentAction {
 }
 
 export interface DayEntry {
-	appointment: { id: string; window: { start: number; end: number }; status: string };
+	appointment: {
+		id: string;
+		window: { start: number; end: number };
+		status: string;
+		/** The last time dispatch moved the visit, and why (absent when it never moved, or on an older service). */
+		lastMove?: { at: number; previousWindow: { start: number; end: number }; previousTechnicianId: string; cause: string; reason: string };
+	};
 	/** The visit's next legal step(s); absent on an older gateway. */
 	actions?: AppointmentAction[];
 	workOrder: {

@@ -24,14 +24,16 @@ function useHash(): string {
 }
 
 const VIEWS = [
-	{ hash: "#/approvals", label: "Approvals", scope: null },
+	{ hash: "#/approvals", label: "Approvals", scope: "decide" },
 	{ hash: "#/milestones", label: "Milestones & invoices", scope: null },
 	{ hash: "#/users", label: "Users", scope: "admin" },
 ] as const;
 
 function Shell({ session, onSignOut }: { session: Session; onSignOut(): void }) {
 	const hash = useHash();
-	const can = (scope: string) => session.scopes.includes(scope);
+	// "decide": approvers, billing and admins see the approval queue; a dispatcher does not.
+	const can = (scope: string) =>
+		scope === "decide" ? ["approve", "release", "admin"].some((s) => session.scopes.includes(s)) : session.scopes.includes(scope);
 	const invoice = /^#\/invoices\/(.+)$/.exec(hash)?.[1];
 	useEffect(() => {
 		// Move focus to the new view's heading, so keyboard and screen-reader users land on it.
@@ -69,8 +71,10 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut(): void }) 
 					<Milestones session={session} />
 				) : hash.startsWith("#/users") && can("admin") ? (
 					<Users session={session} />
-				) : (
+				) : can("decide") ? (
 					<Approvals session={session} />
+				) : (
+					<Milestones session={session} />
 				)}
 			</main>
 		</div>

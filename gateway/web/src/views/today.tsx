@@ -144,6 +144,7 @@ export function TodayView({ technicianId }: { technicianId: string }) {
 								{appointmentLabel(entry.appointment.status)}
 							</span>
 						</p>
+						<MovedNote appointment={entry.appointment} technicianId={technicianId} />
 						<h2>{entry.workOrder.title}</h2>
 						<p class="muted">
 							{entry.workOrder.id} · {entry.workOrder.customerName} · {entry.workOrder.siteName}
@@ -181,5 +182,18 @@ export function TodayView({ technicianId }: { technicianId: string }) {
 				))}
 			</ol>
 		</section>
+	);
+}
+
+/** "Moved from 10:00 to 13:30 — predecessor WO-1 finished late": what dispatch changed and why. */
+function MovedNote({ appointment, technicianId }: { appointment: DayEntry["appointment"]; technicianId: string }) {
+	const move = appointment.lastMove;
+	if (!move) return null;
+	const from =
+		move.previousTechnicianId === technicianId ? clock(move.previousWindow.start) : `${move.previousTechnicianId} at ${clock(move.previousWindow.start)}`;
+	return (
+		<p class="moved" role="note" data-testid="appointment-moved">
+			Moved from {from} to {clock(appointment.window.start)} — {move.reason}
+		</p>
 	);
 }

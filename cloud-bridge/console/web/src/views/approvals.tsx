@@ -184,7 +184,8 @@ export function Approvals({ session }: { session: Session }) {
 														{entry.note && <div class="muted">“{entry.note}”</div>}
 													</td>
 													<td>
-														{entry.kind} · {time(entry.start)}–{entry.end === null ? "…" : time(entry.end)}
+														{entry.kind}
+														{!entry.billable && <span class="badge">not billable</span>} · {time(entry.start)}–{entry.end === null ? "…" : time(entry.end)}
 														<div class="muted">{duration(entry.start, entry.end)}</div>
 													</td>
 													<td>

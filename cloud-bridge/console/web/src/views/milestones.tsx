@@ -110,9 +110,15 @@ export function Milestones({ session }: { session: Session }) {
 													))}
 												</ul>
 											</>
+										) : m.status === "approved" ? (
+											<p class="ok">{r.releasable ? "Approved: ready for release." : "Approved, but the release is blocked:"}</p>
 										) : open ? (
 											<p class="ok">Nothing missing: ready for approval.</p>
-										) : null}
+										) : m.status === "blocked" || m.status === "disputed" ? (
+											<p class="muted">Stopped ({m.status}); resume it to take it forward again.</p>
+										) : (
+											<p class="muted">Released{m.invoiceId ? ` as invoice ${m.invoiceId}` : ""}.</p>
+										)}
 										{m.status === "approved" && r.releaseBlockers.length > 0 && (
 											<ul class="missing">
 												{r.releaseBlockers.map((b) => (

@@ -7,7 +7,7 @@ export function ReasonField({ id, label, value, onInput }: { id: string; label: 
 	return (
 		<>
 			<label for={id}>{label}</label>
-			<textarea id={id} ref={ref} required rows={2} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
+			<textarea id={id} ref={ref} required rows={3} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
 		</>
 	);
 }

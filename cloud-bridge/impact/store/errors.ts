@@ -1,0 +1,14 @@
+/** The refusals every impact store backend gives the same way. */
+import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
+
+export function policyExists(id: string, version: number): FieldchainError {
+	return new FieldchainError(ErrorCodes.FC_IMPACT_PLAN_STALE, `Policy ${id} version ${version} is already stored: another plan was applied first.`, {
+		hint: "Preview the change set again and apply the new plan.",
+	});
+}
+
+export function alreadyApplied(id: string): FieldchainError {
+	return new FieldchainError(ErrorCodes.FC_IMPACT_PLAN_STALE, `Impact preview ${id} is already applied (or being applied).`, {
+		hint: "A plan is applied once; preview the change set again for a new one.",
+	});
+}
