@@ -15,7 +15,7 @@ import { indexSnapshot, planImpact } from "../cloud-bridge/impact/plan.js";
 import { canonicalJson } from "../model/canonical-json.js";
 import type { ModelSnapshot } from "../model/entities/kinds.js";
 import { generateFixtures } from "../model/fixtures/generate.js";
-import { fixturePolicies, standardSlaPolicy, withPolicyRefs } from "../model/policies/fixtures.js";
+import { checklistTemplateFor, fixturePolicies, standardSlaPolicy, withPolicyRefs } from "../model/policies/fixtures.js";
 import { type Row, ratioOf, summarize } from "./stats.js";
 
 const OPEN_TARGET = 10_000;
@@ -62,10 +62,10 @@ export async function benchImpact(runs: number, log: (line: string) => void): Pr
 			{
 				kind: "checklist-template",
 				id: "checklist-electrical-lv",
-				items:
-					policies.find((p) => p.id === "checklist-electrical-lv")?.kind === "checklist-template"
-						? (policies.find((p) => p.id === "checklist-electrical-lv") as { items: never[] }).items
-						: [],
+				items: [
+					...checklistTemplateFor("electrical-lv").items,
+					{ id: "thermal", label: "thermal image of the terminals", required: true, beforeStart: false, requirement: { kind: "photo" } },
+				],
 			},
 		],
 	};

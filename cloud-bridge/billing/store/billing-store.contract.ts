@@ -339,7 +339,9 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 			await expectCode(store.createSchedulePlan({ ...plan, basis: hex(6) }), "FC_BILLING_CONFLICT");
 			const race = await Promise.all([store.markSchedulePlanApplied("plan-1", 2000, "ops"), store.markSchedulePlanApplied("plan-1", 2001, "sup")]);
 			expect(race.filter(Boolean)).toHaveLength(1);
-			expect(await store.getSchedulePlan("plan-1")).toEqual({ ...plan, appliedAt: 2000, appliedBy: "ops" });
+			const winner = race[0] ? { appliedAt: 2000, appliedBy: "ops" } : { appliedAt: 2001, appliedBy: "sup" };
+			expect(await store.getSchedulePlan("plan-1")).toEqual({ ...plan, ...winner });
+			expect(await store.markSchedulePlanApplied("plan-1", 3000, "late")).toBe(false);
 			expect(await store.markSchedulePlanApplied("plan-unknown", 2000, "ops")).toBe(false);
 		});
 
