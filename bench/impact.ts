@@ -18,7 +18,9 @@ import { generateFixtures } from "../model/fixtures/generate.js";
 import { checklistTemplateFor, fixturePolicies, standardSlaPolicy, withPolicyRefs } from "../model/policies/fixtures.js";
 import { type Row, ratioOf, summarize } from "./stats.js";
 
-const OPEN_TARGET = 10_000;
+const OPEN_TARGET = Number(process.env.FIELDCHAIN_BENCH_IMPACT_OPEN ?? 10_000);
+/** Work orders generated before the chains are repeated (the generator is slow; repeating is not). */
+const BASE_ORDERS = Number(process.env.FIELDCHAIN_BENCH_IMPACT_BASE ?? 3000);
 const CHAIN_KEYS = [
 	"workOrders",
 	"tasks",
@@ -34,7 +36,7 @@ const CHAIN_KEYS = [
 
 function scaled(log: (line: string) => void): ModelSnapshot {
 	const started = performance.now();
-	const base = withPolicyRefs(generateFixtures({ seed: 1, workOrders: 3000 }).snapshot);
+	const base = withPolicyRefs(generateFixtures({ seed: 1, workOrders: BASE_ORDERS }).snapshot);
 	const open = base.workOrders.filter((o) => OPEN_WORK_ORDER_STATUSES.has(o.status)).length;
 	const copies = Math.ceil(OPEN_TARGET / open);
 	const out: ModelSnapshot = { ...base };
@@ -81,6 +83,7 @@ export async function benchImpact(runs: number, log: (line: string) => void): Pr
 		t = performance.now();
 		last = await planImpact({ snapshot, policies, changeSet, marginFloorBasisPoints: 1500, now: Date.UTC(2026, 2, 2), actorId: "bench" });
 		plan.push((performance.now() - t) / 1000);
+		log(`  impact: plan ${plan.at(-1)?.toFixed(2)} s`);
 		const affected = new Set([
 			...last.body.workOrders.map((w) => w.id),
 			...last.body.margins.map((m) => m.workOrderId),
@@ -89,6 +92,7 @@ export async function benchImpact(runs: number, log: (line: string) => void): Pr
 		t = performance.now();
 		last.body.costRanges = costRanges(snapshot, last.writes, affected, 1, 10_000);
 		draws.push((performance.now() - t) / 1000);
+		log(`  impact: draws ${draws.at(-1)?.toFixed(2)} s`);
 		t = performance.now();
 		const html = packHtml({ id: "bench", createdAt: 0, createdBy: "bench", changeSet, plan: last.body, applied: null }, [], "bench-key");
 		await htmlToPdf(html);

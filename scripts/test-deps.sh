@@ -15,6 +15,8 @@ command -v cc >/dev/null || missing+=(gcc)
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null || missing+=(chromium)
+# The impact pack test renders the PDF to PNG (pdftoppm) and reads its text (pdftotext).
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 command -v systemd-analyze >/dev/null || missing+=(systemd)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -190,6 +190,21 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("POST", `/v1/work-orders/${WO}/appointments`, { body: { id: "AP3", technicianId: "TECH1", window: { start: T0, end: T0 + HOUR } } }), 201);
 		expectOk(await r("POST", "/v1/appointments/AP3/reschedule", { body: { window: { start: T0 + HOUR, end: T0 + 2 * HOUR }, reason: "customer asked" } }));
 
+		// Impact previews: plan a template change, compare, approve, read the signed pack, apply.
+		const change = { effectiveAt: T0, requireApprovals: ["customer"], changes: [{ kind: "checklist-template", id: "ct-contract", items: [] }] };
+		const preview = expectOk(await r("POST", "/v1/impact/previews", { body: change }), 201);
+		expectOk(await r("GET", `/v1/impact/previews/${preview.id}`, { token: service.tokens.reader }));
+		expectOk(await r("POST", "/v1/impact/comparisons", { body: { changeSets: [change, { ...change, seed: 2 }] } }));
+		expectOk(
+			await r("POST", `/v1/impact/previews/${preview.id}/approvals`, { token: service.tokens.approver, body: { role: "customer", decision: "approved" } }),
+			201,
+		);
+		const pack = await fetch(`${service.url}/v1/impact/previews/${preview.id}/pack`, { headers: { authorization: `Bearer ${service.tokens.reader}` } });
+		called.set("getImpactPack", [pack.status]);
+		expectOk(await r("GET", "/v1/impact/pack-key", { token: service.tokens.reader }));
+		expectOk(await r("POST", "/v1/impact/packs/verify", { token: service.tokens.reader, body: { content: "", signature: "" } }));
+		expectOk(await r("POST", `/v1/impact/previews/${preview.id}/apply`));
+
 		// Every event type the service publishes came out along the way.
 		expect(new Set(service.events.events.map((e) => e.type))).toEqual(new Set(BILLING_EVENT_TYPES));
 		const dispatched = service.events.events.find((e) => e.type === "appointment.dispatched");

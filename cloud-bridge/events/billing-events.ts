@@ -19,11 +19,8 @@ export const BILLING_EVENT_TYPES = [
 	"milestone.ready",
 	"milestone.released",
 	"invoice.created",
-	// An impact plan applied (POST /v1/impact/previews/{id}/apply) and what it changed.
+	// An impact plan applied (POST /v1/impact/previews/{id}/apply), with the work orders, tasks and line items it changed.
 	"impact.applied",
-	"workorder.sla_changed",
-	"task.checklist_changed",
-	"lineitem.price_changed",
 ] as const;
 
 export type BillingEventType = (typeof BILLING_EVENT_TYPES)[number];

@@ -67,6 +67,11 @@ export async function appointmentLateness(
 		// engine judges the SLA and the sequence, not the technician's calendar.
 		const shiftStart = Math.min(...day.map((a) => a.window.start));
 		const shiftEnd = Math.max(...day.map((a) => a.window.end)) + DAY;
+		// A day whose every deadline falls after the day's end cannot miss one: no need to re-time it.
+		if (jobs.every((job) => job.sla && Math.min(job.sla.respondBy, job.sla.resolveBy) >= shiftEnd)) {
+			for (const appointment of day) out.set(appointment.id, { sla: [], start: appointment.window.start, end: appointment.window.end });
+			continue;
+		}
 		const problem: FieldProblem = {
 			horizonStart: shiftStart,
 			technicians: [

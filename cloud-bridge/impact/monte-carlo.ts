@@ -5,15 +5,15 @@
  * same SKU from used line items; then prices the draw before and after the change (rates, unit
  * prices, ten minutes per added checklist item). The figures are min / p10 / p50 / p90 / max of
  * the labour cost, the revenue and the margin impact after − before. Same data and seed, same
- * numbers: the generator is mulberry32 (model/fixtures/prng.ts) and tasks are visited in id order.
+ * numbers: the generator is mulberry32 (as model/fixtures/prng.ts) and tasks are visited in id order.
  */
 import type { ModelSnapshot } from "../../model/entities/kinds.js";
 import type { LineItem } from "../../model/entities/line-item.js";
 import type { RateCard, Technician } from "../../model/entities/technician.js";
-import { createRng } from "../../model/fixtures/prng.js";
 import type { Write } from "./plan-types.js";
 
 const MS_PER_HOUR = 3_600_000;
+const ONE = Float64Array.of(1);
 /** What an added checklist item costs in the field (the scheduling engine's estimate per item). */
 const ITEM_MS = 10 * 60_000;
 export const DEFAULT_SAMPLES = 2000;
@@ -59,7 +59,44 @@ export function costRanges(
 ): CostRanges {
 	const n = Math.max(1, Math.min(MAX_SAMPLES, Math.floor(samples)));
 	const draws = prepare(snapshot, writes, new Set(affectedWorkOrderIds));
-	const rng = createRng(seed);
+	// Flat typed arrays and mulberry32 inlined (the same sequence as createRng(seed).next()): the
+	// loop runs samples × (tasks + parts) times, so it must not allocate or call.
+	const T = draws.tasks.length;
+	const histStart = new Int32Array(T);
+	const histLen = new Int32Array(T);
+	const partStart = new Int32Array(T + 1);
+	const coef = new Float64Array(T * 5);
+	const hist: number[] = [];
+	const parts: number[] = [];
+	const ratioValues: number[] = [];
+	const histAt = new Map<Float64Array, number>();
+	const ratioAt = new Map<Float64Array, number>();
+	for (const [i, d] of draws.tasks.entries()) {
+		let at = histAt.get(d.history);
+		if (at === undefined) {
+			at = hist.length;
+			histAt.set(d.history, at);
+			for (const v of d.history) hist.push(v);
+		}
+		histStart[i] = at;
+		histLen[i] = d.history.length;
+		coef.set([d.extraMs, d.costPerMsBefore, d.costPerMsAfter, d.ratePerMsBefore, d.ratePerMsAfter], i * 5);
+		partStart[i] = parts.length / 5;
+		for (const p of d.parts) {
+			let r = ratioAt.get(p.ratios);
+			if (r === undefined) {
+				r = ratioValues.length;
+				ratioAt.set(p.ratios, r);
+				for (const v of p.ratios) ratioValues.push(v);
+			}
+			parts.push(r, p.ratios.length, p.quantity, p.priceBefore, p.priceAfter);
+		}
+	}
+	partStart[T] = parts.length / 5;
+	const H = Float64Array.from(hist);
+	const P = Float64Array.from(parts);
+	const R = Float64Array.from(ratioValues);
+	let state = seed >>> 0;
 	const labour = new Float64Array(n);
 	const revenue = new Float64Array(n);
 	const impact = new Float64Array(n);
@@ -68,18 +105,30 @@ export function costRanges(
 		let costBefore = 0;
 		let revBefore = 0;
 		let revAfter = 0;
-		for (const d of draws.tasks) {
-			const ms = d.history[Math.floor(rng.next() * d.history.length)];
-			const msAfter = Math.max(0, ms + d.extraMs);
-			costBefore += ms * d.costPerMsBefore;
-			cost += msAfter * d.costPerMsAfter;
-			revBefore += ms * d.ratePerMsBefore;
-			revAfter += msAfter * d.ratePerMsAfter;
-			for (const p of d.parts) {
-				const q = p.quantity * p.ratios[Math.floor(rng.next() * p.ratios.length)];
-				revBefore += q * p.priceBefore;
-				revAfter += q * p.priceAfter;
+		for (let i = 0; i < T; i++) {
+			state = (state + 0x6d2b79f5) >>> 0;
+			let t = state;
+			t = Math.imul(t ^ (t >>> 15), t | 1);
+			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+			const u = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+			const ms = H[histStart[i] + Math.floor(u * histLen[i])];
+			const c = i * 5;
+			const after = Math.max(ms + coef[c], 0);
+			costBefore += ms * coef[c + 1];
+			cost += after * coef[c + 2];
+			revBefore += ms * coef[c + 3];
+			revAfter += after * coef[c + 4];
+			for (let k = partStart[i]; k < partStart[i + 1]; k++) {
+				state = (state + 0x6d2b79f5) >>> 0;
+				let v = state;
+				v = Math.imul(v ^ (v >>> 15), v | 1);
+				v ^= v + Math.imul(v ^ (v >>> 7), v | 61);
+				const w = ((v ^ (v >>> 14)) >>> 0) / 4294967296;
+				const o = k * 5;
+				const q = P[o + 2] * R[P[o] + Math.floor(w * P[o + 1])];
 				// Parts cost the same before and after: only prices change.
+				revBefore += q * P[o + 3];
+				revAfter += q * P[o + 4];
 			}
 		}
 		labour[s] = Math.round(cost);
@@ -142,7 +191,23 @@ function prepare(snapshot: ModelSnapshot, writes: readonly Write[], affected: Se
 	}
 	const fallback = snapshot.technicians[0];
 	const itemsOf = new Map<string, LineItem[]>();
-	for (const l of snapshot.lineItems) if (affected.has(l.workOrderId) && l.status !== "billed") itemsOf.set(l.taskId, [...(itemsOf.get(l.taskId) ?? []), l]);
+	for (const l of snapshot.lineItems) {
+		if (!affected.has(l.workOrderId) || l.status === "billed") continue;
+		const list = itemsOf.get(l.taskId);
+		if (list) list.push(l);
+		else itemsOf.set(l.taskId, [l]);
+	}
+	// One typed array per task kind and per SKU, shared by every task that draws from it.
+	const histories = new Map<string, Float64Array | undefined>();
+	const historyOf = (title: string) => {
+		if (!histories.has(title)) histories.set(title, durations.get(title)?.length ? Float64Array.from(durations.get(title) as number[]) : undefined);
+		return histories.get(title);
+	};
+	const ratioArrays = new Map<string, Float64Array | undefined>();
+	const ratiosOf = (sku: string) => {
+		if (!ratioArrays.has(sku)) ratioArrays.set(sku, ratios.get(sku)?.length ? Float64Array.from(ratios.get(sku) as number[]) : undefined);
+		return ratioArrays.get(sku);
+	};
 	const tasks: TaskDraw[] = [];
 	const open = snapshot.tasks.filter((t) => affected.has(t.workOrderId) && (t.status === "pending" || t.status === "in-progress"));
 	open.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -151,10 +216,10 @@ function prepare(snapshot: ModelSnapshot, writes: readonly Write[], affected: Se
 		if (!technician) continue;
 		const card = cards.get(technician.rateCardId);
 		const cardAfter = after.rateCard.get(technician.rateCardId) ?? card;
-		const history = durations.get(task.title);
+		const history = historyOf(task.title);
 		const checklistAfter = after.task.get(task.id)?.checklist.length ?? task.checklist.length;
 		tasks.push({
-			history: history && history.length > 0 ? Float64Array.from(history) : Float64Array.of(task.estimatedMinutes * 60_000),
+			history: history ?? Float64Array.of(task.estimatedMinutes * 60_000),
 			extraMs: (checklistAfter - task.checklist.length) * ITEM_MS,
 			costPerMsBefore: technician.hourlyCostMinor / MS_PER_HOUR,
 			costPerMsAfter: technician.hourlyCostMinor / MS_PER_HOUR,
@@ -163,10 +228,9 @@ function prepare(snapshot: ModelSnapshot, writes: readonly Write[], affected: Se
 			parts: (itemsOf.get(task.id) ?? [])
 				.sort((a, b) => (a.id < b.id ? -1 : 1))
 				.map((l) => {
-					const r = l.sku ? ratios.get(l.sku) : undefined;
 					return {
 						quantity: l.estimatedQuantity,
-						ratios: r && r.length > 0 ? Float64Array.from(r) : Float64Array.of(1),
+						ratios: (l.sku ? ratiosOf(l.sku) : undefined) ?? ONE,
 						cost: l.unitCostMinor,
 						priceBefore: l.unitPriceMinor,
 						priceAfter: after.lineItem.get(l.id)?.unitPriceMinor ?? l.unitPriceMinor,

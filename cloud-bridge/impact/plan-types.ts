@@ -95,7 +95,7 @@ export interface ImpactPlanBody {
 	}[];
 	invoices: { milestoneId: string; workOrderId: string; status: string; before: { totalMinor: number }; after: { totalMinor: number } }[];
 	/** Events applying would publish (and so the webhooks that would fire): listed, never sent by a preview. */
-	webhooks: { type: string; subjectId: string }[];
+	webhooks: { type: string; subjectId: string; workOrderIds: string[]; taskIds: string[]; lineItemIds: string[] }[];
 	approvalsRequired: { kind: string; subjectId: string; reason: string }[];
 	/** SHA-256 of the change set and every entity version and policy version the plan read. */
 	readHash: string;

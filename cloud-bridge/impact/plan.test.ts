@@ -29,12 +29,7 @@ describe("impact plan", () => {
 		expect(body.appointments[0]).toMatchObject({ id: "AP1", becomesLate: true, before: { late: false }, after: { late: true } });
 		expect(body.appointments[0].after.findings.length).toBeGreaterThan(0);
 		expect(body.margins).toEqual([]);
-		expect(body.webhooks).toEqual([
-			{ type: "workorder.sla_changed", subjectId: "WO1" },
-			{ type: "workorder.sla_changed", subjectId: "WO4" },
-			{ type: "workorder.sla_changed", subjectId: "WO5" },
-			{ type: "impact.applied", subjectId: "(this plan)" },
-		]);
+		expect(body.webhooks).toEqual([{ type: "impact.applied", subjectId: "(this plan)", workOrderIds: ["WO1", "WO4", "WO5"], taskIds: [], lineItemIds: [] }]);
 		// Applying re-stamps every governed open order (WO2 too: it is now made from version 2).
 		expect(writes.filter((w) => w.kind === "workOrder").map((w) => [w.entity.id, (w.entity as { slaPolicy?: unknown }).slaPolicy])).toEqual([
 			["WO1", { id: "sla-standard", version: 2 }],
@@ -86,7 +81,7 @@ describe("impact plan", () => {
 		]);
 		expect(body.invoices).toEqual([{ milestoneId: "M4", workOrderId: "WO4", status: "approved", before: { totalMinor: 21000 }, after: { totalMinor: 12000 } }]);
 		expect(body.workOrders).toEqual([]);
-		expect(body.webhooks.map((w) => `${w.type} ${w.subjectId}`)).toEqual(["lineitem.price_changed LI4", "impact.applied (this plan)"]);
+		expect(body.webhooks).toEqual([{ type: "impact.applied", subjectId: "(this plan)", workOrderIds: [], taskIds: [], lineItemIds: ["LI4"] }]);
 	});
 
 	it("a checklist-template change adds a required photo: the completed task's milestone stops being ready", async () => {

@@ -222,10 +222,14 @@ export async function planImpact(input: PlanInput): Promise<PlanOutput> {
 		}
 	}
 
-	for (const w of body.workOrders) body.webhooks.push({ type: "workorder.sla_changed", subjectId: w.id });
-	for (const t of body.tasks) body.webhooks.push({ type: "task.checklist_changed", subjectId: t.id });
-	for (const l of body.lineItems) body.webhooks.push({ type: "lineitem.price_changed", subjectId: l.id });
-	body.webhooks.push({ type: "impact.applied", subjectId: "(this plan)" });
+	// One event for the whole apply (subscribers filter on it), naming every entity it changed.
+	body.webhooks.push({
+		type: "impact.applied",
+		subjectId: "(this plan)",
+		workOrderIds: body.workOrders.map((w) => w.id),
+		taskIds: body.tasks.map((t) => t.id),
+		lineItemIds: body.lineItems.map((l) => l.id),
+	});
 	for (const role of changeSet.requireApprovals ?? [])
 		body.approvalsRequired.push({ kind: `pack-${role}`, subjectId: "(this plan)", reason: `the ${role} signs the pack off` });
 

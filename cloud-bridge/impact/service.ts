@@ -107,7 +107,7 @@ export async function applyPreview(deps: ImpactDeps, id: string, actorId: string
 	await deps.store.putPolicies(preview.plan.policyVersions);
 	if (deps.publish) {
 		for (const hook of preview.plan.webhooks) {
-			await deps.publish(hook.type, { subjectId: hook.subjectId === "(this plan)" ? id : hook.subjectId, previewId: id, appliedBy: actorId });
+			await deps.publish(hook.type, { ...hook, subjectId: id, previewId: id, appliedBy: actorId, appliedAt: at });
 		}
 	}
 	return { ...preview, applied: { at, by: actorId } };

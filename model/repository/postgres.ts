@@ -52,7 +52,10 @@ async function insertAll(client: PoolClient, inserts: readonly { kind: EntityKin
 		return;
 	}
 	const columns: unknown[][] = WRITE_COLUMNS.map(() => []);
-	for (const { kind, next } of inserts) rowValues(kind, next).forEach((value, i) => columns[i].push(value));
+	for (const { kind, next } of inserts) {
+		const values = rowValues(kind, next);
+		for (let i = 0; i < values.length; i++) columns[i].push(values[i]);
+	}
 	const inserted = await client.query(INSERT_MANY, columns);
 	if (inserted.rowCount !== inserts.length) throw conflict(inserts[0].kind, inserts[0].entity);
 }

@@ -67,7 +67,7 @@ if [ ! -x "$runtime/bin/node" ]; then
 	rm -f "$cache/$tgz"
 fi
 node_version=$(tr -d '\n' <"$runtime/include/node/node_version.h" | sed -E 's/.*NODE_MAJOR_VERSION ([0-9]+).*NODE_MINOR_VERSION ([0-9]+).*NODE_PATCH_VERSION ([0-9]+).*/\1.\2.\3/')
-abi=$(sed -n 's/^#define NODE_MODULE_VERSION \([0-9]*\).*/\1/p' "$runtime/include/node/node_version.h")
+abi=$(sed -n 's/^#define NODE_MODULE_VERSION \([0-9][0-9]*\).*/\1/p' "$runtime/include/node/node_version.h" | head -n 1)
 mkdir -p "$release/node/bin"
 cp "$runtime/bin/node" "$release/node/bin/node"
 cp "$runtime/LICENSE" "$release/node/LICENSE"
@@ -81,9 +81,9 @@ if [ ! -f "$addon" ]; then
 	gyp="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
 	cp -r "$bs3_dir" "$work/bs3"
 	if [ -n "$cross" ]; then
-		(cd "$work/bs3" && CC="$cross-gcc" CXX="$cross-g++" LINK="$cross-g++" AR="$cross-ar" node "$gyp" rebuild --release --arch=arm64 --nodedir="$runtime" --loglevel=warn >/dev/null)
+		(cd "$work/bs3" && CC="$cross-gcc" CXX="$cross-g++" LINK="$cross-g++" AR="$cross-ar" node "$gyp" rebuild --release --arch=arm64 --nodedir="$runtime" >"$work/gyp.log" 2>&1) || { tail -n 40 "$work/gyp.log" >&2; exit 1; }
 	else
-		(cd "$work/bs3" && node "$gyp" rebuild --release --nodedir="$runtime" --loglevel=warn >/dev/null)
+		(cd "$work/bs3" && node "$gyp" rebuild --release --nodedir="$runtime" >"$work/gyp.log" 2>&1) || { tail -n 40 "$work/gyp.log" >&2; exit 1; }
 	fi
 	cp "$work/bs3/build/Release/better_sqlite3.node" "$addon"
 fi

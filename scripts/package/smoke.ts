@@ -31,7 +31,8 @@ const children = new Set<ChildProcess>();
 
 function packagedCommand(): string[] {
 	execFileSync("tar", ["-xzf", archive, "-C", work]);
-	const release = join(work, execFileSync("tar", ["-tzf", archive]).toString().split("\n")[0].replace(/\/$/, ""));
+	// The archive holds one directory, fieldchain-<version>, named like the file.
+	const release = join(work, /(fieldchain-[^/]+)-linux-(?:arm64|x64)\.tar\.gz$/.exec(archive)?.[1] ?? "");
 	const node = join(release, "node", "bin", "node");
 	const cli = join(release, "app", "dist", "fieldchain.js");
 	const emulate = packageArch === "arm64" && hostArch() !== "arm64";
@@ -73,7 +74,7 @@ try {
 	const command = packagedCommand();
 	log(`running ${command.slice(0, -1).join(" ")}: ${run(command, ["--version"]).trim()}`);
 	const dataDir = join(work, "data");
-	mkdirSync(dataDir);
+	mkdirSync(dataDir, { mode: 0o700 });
 	const workOrders = join(work, "work-orders.json");
 	writeFileSync(
 		workOrders,

@@ -206,6 +206,13 @@ export class EvidenceIngest {
 
 		if (announcement) await ctx.relayOutbox();
 		await this.advance(touchedOrders, `gateway:${gatewayId}`);
+		// Another process may have stored this very batch between our receipt lookup and our head read:
+		// we then verified it as all duplicates and our receipt was not kept. Answer with the one that was.
+		if (accepted.length === 0 && batch.batchId !== undefined) {
+			const kept = await ctx.store.getBatchReceipt(gatewayId, batch.batchId);
+			if (kept && kept.digest === digest && JSON.stringify(kept.receipt) !== JSON.stringify(receipt))
+				return { ...(kept.receipt as unknown as BatchReceipt), replayed: true };
+		}
 		return receipt;
 	}
 

@@ -74,6 +74,15 @@ describe("dispatch plans", () => {
 		expect((await s.request("POST", "/v1/schedule/plans/plan-nope/apply")).status).toBe(404);
 	});
 
+	it("lets exactly one of two applies of the same plan racing each other through", async () => {
+		const s = await start();
+		const plan = await s.request("POST", "/v1/schedule/plans", { body: { from: DAY0, to: DAY0 + 24 * H, seconds: 0.2, seed: 3 } });
+		const both = await Promise.all([1, 2].map(() => s.request("POST", `/v1/schedule/plans/${plan.body.id}/apply`)));
+		expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+		const moved = both.find((r) => r.status === 200)!.body.moves.length;
+		expect(s.events.events.filter((e) => e.type === "appointment.dispatched")).toHaveLength(moved);
+	});
+
 	it("is the dispatcher's: a reader, an approver and no token are refused", async () => {
 		const s = await start();
 		const body = { from: DAY0, to: DAY0 + 24 * H };

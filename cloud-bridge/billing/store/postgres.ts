@@ -216,12 +216,6 @@ const gatewayOf = (row: GatewayRow): GatewayRecord => ({
 
 const UNIQUE_VIOLATION = "23505";
 
-function batchSeen(gatewayId: string, batchId: string): FieldchainError {
-	return new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Batch ${batchId} of gateway ${gatewayId} was stored by another request meanwhile.`, {
-		hint: "Send the batch again: the answer is its stored receipt.",
-	});
-}
-
 /** Thrown inside completeEnrollment's transaction to roll it back and answer "gateway-exists". */
 class GatewayExists extends Error {}
 
@@ -446,12 +440,6 @@ export class PostgresBillingStore implements BillingStore {
 					sealedUpTo: num(rows[0].sealed_up_to),
 				};
 				assertAppendable(input, stored);
-				// Another process may have stored this very batch after our caller looked for its receipt and
-				// before the lock: then the caller must answer with that receipt, not verify it a second time.
-				if (input.receipt) {
-					const seen = await client.query("SELECT 1 FROM billing_batches WHERE gateway_id = $1 AND batch_id = $2", [input.gatewayId, input.receipt.batchId]);
-					if (seen.rowCount) throw batchSeen(input.gatewayId, input.receipt.batchId);
-				}
 				const head = nextHead(input, stored);
 				// Every write of the append in one statement (data-modifying CTEs): one round trip, whatever the batch holds.
 				const column = <K extends keyof StoredChainRecord>(key: K) => input.records.map((r) => r[key]);
