@@ -179,10 +179,11 @@ describe("uplink to the billing service", () => {
 		for (let kill = 0; kill < 20; kill++) {
 			await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
 			let status = await uplink(gateway.baseUrl).catch(() => undefined);
-			// Every other kill waits (up to 2 s) for a batch on the wire: a freshly restarted
-			// gateway may not have started sending yet, and a kill mid-request is the case that
-			// matters most.
-			for (const deadline = Date.now() + 2000; kill % 2 === 1 && Date.now() < deadline; ) {
+			// Every other kill waits (up to 5 s: a restarted gateway on a loaded machine takes a while
+			// to open its stores and pull the office's state) for a batch on the wire: a freshly
+			// restarted gateway may not have started sending yet, and a kill mid-request is the case
+			// that matters most.
+			for (const deadline = Date.now() + 5000; kill % 2 === 1 && Date.now() < deadline; ) {
 				if (status && status.evidence.uploadedUpTo > status.evidence.receiptedUpTo) break;
 				await new Promise((resolve) => setTimeout(resolve, 5));
 				status = await uplink(gateway.baseUrl).catch(() => undefined);

@@ -142,6 +142,13 @@ describe("OpenAPI contract", () => {
 		expect(expectOk(await r("GET", `/v1/work-orders/${WO}/approvals`)).approvals).toContainEqual(
 			expect.objectContaining({ kind: "time-entry", subjectId: draft.id, decision: "rejected", reason: "not this visit" }),
 		);
+		// The approver's queue shows the resubmitted entry under its work order; bulk approval decides it.
+		const queue = expectOk(await r("GET", "/v1/approvals/time-entries", { token: service.tokens.approver }));
+		expect(queue.workOrders.flatMap((g: { entries: { timeEntry: { id: string } }[] }) => g.entries.map((e) => e.timeEntry.id))).toContain(draft.id);
+		const bulk = expectOk(
+			await r("POST", "/v1/approvals/time-entries/approve", { token: service.tokens.approver, body: { ids: [draft.id, "TE-none"], reason: "checked" } }),
+		);
+		expect([bulk.approved.map((e: { id: string }) => e.id), bulk.refused.map((e: { id: string }) => e.id)]).toEqual([[draft.id], ["TE-none"]]);
 		expectOk(await r("GET", `/v1/time-entries/${scenario.timeEntryId}`));
 		expectOk(await r("GET", `/v1/work-orders/${WO}/time-entries`));
 		expectOk(await r("POST", `/v1/work-orders/${WO}/deliverables`, { body: { id: "D2", kind: "report", title: "Test report" } }), 201);
@@ -163,6 +170,10 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("GET", `/v1/invoices/${invoice.id}/trace`));
 		expectOk(await r("GET", `/v1/work-orders/${WO}/invoices`));
 		expectOk(await r("GET", `/v1/work-orders/${WO}/margin`, { token: service.tokens.approver }));
+		// The customer disputes the invoiced milestone; it is resumed, then held (blocked) before any new release.
+		expect(expectOk(await r("POST", "/v1/milestones/M1/dispute", { token: service.tokens.approver, body: { reason: "wrong bay" } })).status).toBe("disputed");
+		expect(expectOk(await r("POST", "/v1/milestones/M1/resume", { token: service.tokens.approver, body: {} })).status).toBe("awaiting-evidence");
+		expect(expectOk(await r("POST", "/v1/milestones/M1/block", { token: service.tokens.approver, body: { reason: "re-test first" } })).status).toBe("blocked");
 
 		// Admin: tokens, gateways.
 		const auditor = expectOk(await r("POST", "/v1/tokens", { body: { name: "auditor", scopes: ["workorders:read"] } }), 201);
@@ -170,6 +181,22 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("POST", `/v1/tokens/${auditor.id}/revoke`));
 		expectOk(await r("GET", "/v1/gateways"));
 		expectOk(await r("POST", "/v1/gateways/gw-1/revoke"));
+
+		// Console users and sessions: an admin creates a user, who signs in from the console's own page and out again.
+		const user = expectOk(await r("POST", "/v1/users", { body: { username: "ada", role: "approver", password: "correct horse battery staple" } }), 201);
+		expectOk(await r("GET", "/v1/users"));
+		const sameOrigin = { origin: service.url };
+		const signedIn = await r("POST", "/v1/sessions", {
+			token: null,
+			headers: sameOrigin,
+			body: { username: "ada", password: "correct horse battery staple" },
+		});
+		expectOk(signedIn, 201);
+		const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0];
+		expect(expectOk(await r("GET", "/v1/sessions/current", { token: null, headers: { cookie } })).user.username).toBe("ada");
+		expect(expectOk(await r("DELETE", "/v1/sessions/current", { token: null, headers: { ...sameOrigin, cookie } })).signedOut).toBe(true);
+		expect(expectOk(await r("POST", `/v1/users/${user.id}/disable`)).disabledAt).not.toBeNull();
+		expect(expectOk(await r("POST", `/v1/users/${user.id}/enable`)).disabledAt).toBeNull();
 
 		// Errors are documented too.
 		expect((await r("GET", `/v1/work-orders/${WO}`, { token: null })).status).toBe(401);

@@ -8,6 +8,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "./testing/harness.js";
 import { expectOk, Scenario } from "./testing/scenario.js";
 
+/**
+ * GET routes whose answer is all arrays but is not a list of entities, so it is not paged:
+ * each with the reason.
+ */
+const NOT_PAGED: Record<string, string> = {
+	// The approver's queue is grouped by work order, each group carrying all its submitted entries with their
+	// task and evidence: a page boundary inside or between groups would split a work order's decision. It is
+	// bounded by what is waiting (submitted entries only), not by the history of the tenant.
+	"/v1/approvals/time-entries": "a grouped work queue, not a list of entities",
+};
+
 interface Operation {
 	parameters?: { in: string; name: string }[];
 	responses?: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, { type?: string }> } }> }>;
@@ -32,12 +43,15 @@ describe("list routes are paged", () => {
 			const fields = Object.entries(schema?.properties ?? {}).filter(([name]) => name !== "next");
 			const arrays = fields.filter(([, p]) => (p as { type?: string }).type === "array");
 			if (arrays.length === 0 || arrays.length !== fields.length) continue;
+			if (path in NOT_PAGED) continue;
 			lists.push(path);
 			expect(schema?.properties?.next, `${path} answers next`).toBeDefined();
 			const names = (get?.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
 			expect(names, `${path} takes limit and cursor`).toEqual(expect.arrayContaining(["limit", "cursor"]));
 		}
-		expect(lists).toEqual(expect.arrayContaining(["/v1/work-orders", "/v1/work-orders/{id}/time-entries", "/v1/gateways", "/v1/tokens"]));
+		expect(lists).toEqual(expect.arrayContaining(["/v1/work-orders", "/v1/work-orders/{id}/time-entries", "/v1/gateways", "/v1/tokens", "/v1/users"]));
+		// An exception that no longer exists, or now answers something else, is dropped from NOT_PAGED.
+		for (const path of Object.keys(NOT_PAGED)) expect(document.paths[path]?.get, `${path} (NOT_PAGED) is served`).toBeDefined();
 	});
 
 	it("walks a list a page at a time with the cursor, and refuses a bad limit or cursor", async () => {

@@ -208,7 +208,15 @@ const GATEWAY_ROUTES: Record<string, { path: string; body?: unknown }> = {
 	listInvoices: { path: "/v1/work-orders/WO9/invoices" },
 	// The dispatch board shows every technician's day: deny by default refuses gateway tokens.
 	getScheduleBoard: { path: `/v1/schedule/board?from=${T0}&to=${T0 + HOUR}` },
+	// Impact previews plan template and rate changes across every customer's work: office-only, refused to gateway tokens.
+	getImpactPreview: { path: "/v1/impact/previews/IP9" },
+	getImpactPack: { path: "/v1/impact/previews/IP9/pack" },
+	getImpactPackKey: { path: "/v1/impact/pack-key" },
+	verifyImpactPack: { path: "/v1/impact/packs/verify", body: { content: "", signature: "" } },
 };
+
+/** Routes a gateway token has the scope for but that are office-only: deny by default answers FC_BILLING_FORBIDDEN. */
+const OFFICE_ONLY = ["listGatewayKeys", "listEvidenceTimes", "getScheduleBoard", "getImpactPreview", "getImpactPack", "getImpactPackKey", "verifyImpactPack"];
 
 describe("route × token matrix: every route a gateway token can call", async () => {
 	const GATEWAY_SCOPES: readonly Scope[] = ["evidence:write", "workorders:read"];
@@ -261,9 +269,7 @@ describe("route × token matrix: every route a gateway token can call", async ()
 		for (const op of await operations()) {
 			expected.push(`${op.operationId} none 401 FC_BILLING_UNAUTHORIZED`);
 			if (SCOPES.some((s) => !op.scopes.includes(s))) expected.push(`${op.operationId} scope 403 FC_BILLING_FORBIDDEN`);
-			const own = ["getGatewayChain", "listGatewayKeys", "listEvidenceTimes", "getScheduleBoard"].includes(op.operationId)
-				? "FC_BILLING_FORBIDDEN"
-				: "FC_BILLING_NOT_BOUND";
+			const own = ["getGatewayChain", ...OFFICE_ONLY].includes(op.operationId) ? "FC_BILLING_FORBIDDEN" : "FC_BILLING_NOT_BOUND";
 			if (op.operationId === "listWorkOrders") {
 				expected.push(`${op.operationId} gw-1 200 false`, `${op.operationId} gw-x 200 false`);
 			} else if (op.operationId === "ingestEvidenceBatch") {

@@ -56,8 +56,15 @@ describe("runMqttSimulator on an aedes broker", () => {
 		const handle = await simulator({ url, deviceId: "mq-sim-1", rate: 2000, count: 400, resendTimeoutMs: 3000 });
 		await withTimeout(handle.done, 20_000, "all readings acked");
 		expect(host.uniqueSeqs()).toEqual(range(1, 400));
-		expect(host.readings).toHaveLength(400);
-		expect(handle.device.stats).toMatchObject({ generated: 400, resent: 0, unacked: 0 });
+		// Nothing is lost on this line, so no reading is re-sent on a timeout or a fast retransmit. A
+		// tail-loss probe may still fire when the last ack is slow (a loaded machine): it re-sends the
+		// newest reading once, which the host counts as a duplicate (protocol/README.md, "Fast recovery").
+		const { resent, probes, fastRetransmits } = handle.device.stats;
+		expect(fastRetransmits).toBe(0);
+		expect(resent).toBe(probes);
+		expect(host.readings.length).toBeGreaterThanOrEqual(400);
+		expect(host.readings.length).toBeLessThanOrEqual(400 + probes);
+		expect(handle.device.stats).toMatchObject({ generated: 400, unacked: 0 });
 	});
 
 	it("reconnects after the broker drops the device and resends what was not acked", async () => {
