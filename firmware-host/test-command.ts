@@ -89,6 +89,11 @@ export async function testCommand(options: TestCommandOptions, io: CliIo): Promi
 				: "WARNING: the device streamed before the test but did not take StartStreaming after it; send it StartStreaming or reset it",
 		);
 	}
+	if (!options.json && suite.foundStateError) {
+		io.stdout(
+			`WARNING: could not read whether the device streamed before the test (${suite.foundStateError}); it is left as the last check left it: send it StartStreaming if it should stream`,
+		);
+	}
 	if (options.junit) {
 		try {
 			writeFileSync(options.junit, toJUnitXml(suite));

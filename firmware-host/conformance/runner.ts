@@ -38,6 +38,8 @@ export interface SuiteResult {
 	foundStreaming?: boolean;
 	/** After a device found streaming: whether it took StartStreaming again. */
 	streamingRestored?: boolean;
+	/** Why the state before the suite could not be read, so nothing was restored. */
+	foundStateError?: string;
 }
 
 export async function runConformance(
@@ -82,30 +84,43 @@ export async function runConformance(
 		skipped: count("skipped"),
 		foundStreaming,
 		streamingRestored,
+		...(found.error ? { foundStateError: found.error } : {}),
 	};
 }
 
 interface FoundState {
 	streaming?: boolean;
 	rate?: number;
+	/** Why the device's state could not be read (so it is not restored). */
+	error?: string;
 }
 
-/** Asks the device, over a maintenance link (which changes nothing), whether it streams and at what rate; {} when it does not say. */
+/**
+ * Asks the device, over a maintenance link (which changes nothing), whether it streams and at what
+ * rate. A port just closed by the check before may not reopen at once (its lock is still held), so
+ * the question is asked up to three times; when no answer comes, `error` says why, for the report.
+ */
 async function probeState(context: Omit<ConformanceContext, "log">): Promise<FoundState> {
-	let session: Awaited<ReturnType<ConformanceContext["connect"]>>;
-	try {
-		session = await context.connect({ maintenance: true });
-	} catch {
-		return {};
+	let error = "";
+	for (let attempt = 0; attempt < 3; attempt++) {
+		if (attempt > 0) await context.sleep(300 * attempt);
+		let session: Awaited<ReturnType<ConformanceContext["connect"]>>;
+		try {
+			session = await context.connect({ maintenance: true });
+		} catch (failure) {
+			error = toError(failure).message;
+			continue;
+		}
+		try {
+			const status = (await session.connection.request({ command: { getStatus: {} } }, "commandResult", context.answerTimeoutMs)).commandResult?.deviceStatus;
+			return { streaming: status?.streaming ?? undefined, rate: status?.readingsPerSecond || undefined };
+		} catch (failure) {
+			error = toError(failure).message;
+		} finally {
+			await session.connection.close();
+		}
 	}
-	try {
-		const status = (await session.connection.request({ command: { getStatus: {} } }, "commandResult", context.answerTimeoutMs)).commandResult?.deviceStatus;
-		return { streaming: status?.streaming ?? undefined, rate: status?.readingsPerSecond || undefined };
-	} catch {
-		return {};
-	} finally {
-		await session.connection.close();
-	}
+	return { error };
 }
 
 /** SetRate back to the rate found, then StartStreaming if it streamed: the checks' SetRate and last StopStreaming are undone. */
