@@ -52,7 +52,29 @@ async function upload(
 	}
 }
 
-async function rebootAndGreet(connection: DeviceConnection, context: ConformanceContext): Promise<Hello> {
+/**
+ * A device refuses Reboot while it holds unacked readings (it would lose them). A device that
+ * started streaming again on its new boot's greeting may hold a few: the suite is their host, so it
+ * acks them (it keeps no readings at a bench) and says so, then asks for the reset.
+ */
+async function ackHeldReadings(connection: DeviceConnection, context: ConformanceContext): Promise<void> {
+	const ask = async () => (await connection.request({ command: { getStatus: {} } }, "commandResult", context.answerTimeoutMs)).commandResult?.deviceStatus;
+	let status = await ask();
+	if (!status?.unackedReadings) return;
+	// Stop new readings first, so the ack below covers all it holds (a reset restarts streaming anyway).
+	if (status.streaming) {
+		await connection.request({ command: { stopStreaming: {} } }, "commandResult", context.answerTimeoutMs);
+		status = await ask();
+	}
+	const held = status?.unackedReadings ?? 0;
+	const next = status?.nextReadingSeq ?? 0;
+	if (held === 0 || next <= 1) return;
+	connection.send({ ack: { upToSeq: next - 1, bootId: connection.hello?.bootId } });
+	context.log(`acked ${held} readings the device held before asking it to reset`);
+}
+
+export async function rebootAndGreet(connection: DeviceConnection, context: ConformanceContext): Promise<Hello> {
+	await ackHeldReadings(connection, context);
 	const oldBoot = Buffer.from(connection.hello?.bootId ?? []);
 	const booted = connection.waitFor((e) => e.body === "hello" && !Buffer.from(e.hello!.bootId ?? []).equals(oldBoot), 10_000, "the Hello of the next boot");
 	const result = (await connection.request({ command: { reboot: {} } }, "commandResult", context.answerTimeoutMs)).commandResult!;
