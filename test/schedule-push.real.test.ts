@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type DownlinkPush, mqttDownlinkPush } from "../cloud-bridge/billing/schedule/downlink-push.js";
+import { mqttPushPublisher } from "../cloud-bridge/billing/downlink-push.js";
+import { publisherDownlinkPush } from "../cloud-bridge/billing/schedule/downlink-push.js";
 import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
 import { baseSnapshot, make } from "../model/testing/builders.js";
 import { type GatewayFixture, startGateway } from "./support/gateway-fixture.js";
@@ -19,7 +20,7 @@ let dir: string | undefined;
 let broker: MosquittoBroker | undefined;
 let fixture: GatewayFixture | undefined;
 let service: TestService | undefined;
-let push: DownlinkPush | undefined;
+let push: ReturnType<typeof mqttPushPublisher> | undefined;
 
 afterEach(async () => {
 	await fixture?.stop();
@@ -36,8 +37,10 @@ describe("schedule changes pushed to the gateway", () => {
 	it("a manual move and the dependent visit it pushes arrive at the technician's gateway with the reason", async () => {
 		dir = mkdtempSync(join(tmpdir(), "fc-schedule-push-"));
 		broker = await startMosquitto(join(dir, "broker"));
-		push = mqttDownlinkPush({ url: broker.url, username: broker.username, password: broker.password, clientId: "billing-push-test" });
-		service = await startTestService({ validateResponses: true, downlinkPush: push });
+		// The publisher `cloud serve --downlink-mqtt-url` uses.
+		const url = new URL(broker.url);
+		push = mqttPushPublisher(`mqtt://${encodeURIComponent(broker.username)}:${encodeURIComponent(broker.password)}@${url.host}`);
+		service = await startTestService({ validateResponses: true, downlinkPush: publisherDownlinkPush(push.publish) });
 		const day = Math.floor(Date.now() / 86_400_000) * 86_400_000 + 86_400_000;
 		const snapshot = baseSnapshot({
 			workOrders: [

@@ -7,20 +7,12 @@
  * the one who lost a visit too, which the per-event push (../downlink-push.ts, by the work order's
  * binding after the change) no longer reaches. A gateway told twice refreshes once.
  */
-import mqtt, { type MqttClient } from "mqtt";
 import { downlinkPushTopic } from "../../../protocol/uplink/topics.js";
 import type { BillingContext } from "../context.js";
 
 export interface DownlinkPush {
 	push(gatewayIds: readonly string[]): Promise<void>;
 	close(): Promise<void>;
-}
-
-export interface MqttPushOptions {
-	url: string;
-	username?: string;
-	password?: string;
-	clientId?: string;
 }
 
 /** A pusher on a publisher the service already holds (`cloud serve --downlink-mqtt-url`, cloud-bridge/billing/downlink-push.ts). */
@@ -30,37 +22,6 @@ export function publisherDownlinkPush(publish: (topic: string, payload: string) 
 			await Promise.all(gatewayIds.map((id) => publish(downlinkPushTopic(id), JSON.stringify({ changed: "schedule" }))));
 		},
 		async close() {},
-	};
-}
-
-/** A pusher on its own MQTT connection, opened on first use and kept (reconnecting by itself). */
-export function mqttDownlinkPush(options: MqttPushOptions): DownlinkPush {
-	let client: Promise<MqttClient> | undefined;
-	const connect = () => {
-		client ??= mqtt.connectAsync(options.url, {
-			protocolVersion: 5,
-			clientId: options.clientId ?? `fieldchain-billing-schedule-${process.pid}`,
-			username: options.username,
-			password: options.password,
-			reconnectPeriod: 1000,
-			connectTimeout: 5000,
-		});
-		// A failed first connection is tried again on the next push.
-		client.catch(() => {
-			client = undefined;
-		});
-		return client;
-	};
-	return {
-		async push(gatewayIds) {
-			if (gatewayIds.length === 0) return;
-			const connection = await connect();
-			await Promise.all(gatewayIds.map((id) => connection.publishAsync(downlinkPushTopic(id), JSON.stringify({ changed: "schedule" }), { qos: 1 })));
-		},
-		async close() {
-			const connection = await client?.catch(() => undefined);
-			await connection?.endAsync();
-		},
 	};
 }
 
