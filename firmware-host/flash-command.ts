@@ -3,14 +3,14 @@
  * progress bar on a terminal, plain lines (or JSON lines) otherwise, and exit codes for scripts.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { systemClock } from "../platform/clock.js";
 import { ErrorCodes, FieldchainError, isFieldchainError, toError } from "../platform/errors.js";
 import { verifyImage } from "../protocol/firmware/image-verify.js";
 import { loadPublicKey } from "../protocol/firmware/signing-keys.js";
 import { DeviceConnection } from "./host/device-connection.js";
+import { flashOutput } from "./host/flash-output.js";
 import { type FlashEvent, flashImage } from "./host/flasher.js";
 import { openDeviceLink } from "./host/open-device-link.js";
-import { formatBytes, ProgressBar } from "./host/progress-bar.js";
+import { formatBytes } from "./host/progress-bar.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./simulate-command.js";
 import { answersSmp } from "./smp/smp-flash.js";
 import { smpFlashCommand } from "./smp/smp-flash-command.js";
@@ -65,18 +65,7 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 	// A stock Zephyr/MCUboot device answers SMP (MCUmgr), not protocol v1: flash it with MCUmgr's commands.
 	if (await answersSmp(options.serial, { baudRate: options.baudRate })) return smpFlashCommand(imagePath, image, options, io, publicKey);
 	const connection = new DeviceConnection({ open: () => openDeviceLink(options.serial, { baudRate: options.baudRate }) });
-	const bar = new ProgressBar(
-		{ write: (text) => io.write?.(text), line: (text) => io.stdout(text), isTTY: !options.json && Boolean(io.isTTY && io.write) },
-		systemClock,
-	);
-	const say = (event: string, fields: Record<string, unknown>, text: string) => {
-		if (options.json) io.stdout(JSON.stringify({ event, ...fields }));
-		else {
-			bar.finish();
-			io.stdout(text);
-		}
-	};
-	let lastPercent = -1;
+	const { say, progress, bar } = flashOutput(io, options.json);
 	const onEvent = (event: FlashEvent) => {
 		switch (event.kind) {
 			case "verified":
@@ -96,15 +85,9 @@ export async function flashCommand(imagePath: string, options: FlashCommandOptio
 			case "previousRollback":
 				say("previousRollback", { running: event.running }, `note: the device rolled back at its last reset; it runs ${event.running}`);
 				return;
-			case "progress": {
-				bar.update(event.confirmed, event.total);
-				// One JSON line per percent, not one per chunk.
-				const percent = Math.floor((event.confirmed * 100) / Math.max(1, event.total));
-				if (options.json && percent !== lastPercent)
-					io.stdout(JSON.stringify({ event: "progress", confirmed: event.confirmed, total: event.total, bytesPerSecond: Math.round(bar.rate()) }));
-				lastPercent = percent;
+			case "progress":
+				progress(event.confirmed, event.total, { bytesPerSecond: Math.round(bar.rate()) });
 				return;
-			}
 			case "disconnected":
 				say(
 					"disconnected",

@@ -3,9 +3,9 @@
  * the protocol v1 flasher where the steps match, a progress bar on a terminal, and the CLI's exit
  * codes (2 unreadable or badly signed image, 3 rolled back or refused at boot).
  */
-import { systemClock } from "../../platform/clock.js";
 import { isFieldchainError, toError } from "../../platform/errors.js";
-import { formatBytes, ProgressBar } from "../host/progress-bar.js";
+import { flashOutput } from "../host/flash-output.js";
+import { formatBytes } from "../host/progress-bar.js";
 import { flashOverSmp, type SmpFlashEvent } from "./smp-flash.js";
 import { EXIT_OK, exitCodeOf, withSmpClient } from "./smp-session.js";
 
@@ -25,15 +25,7 @@ export interface SmpFlashIo {
 }
 
 export async function smpFlashCommand(imagePath: string, image: Buffer, options: SmpFlashCommandOptions, io: SmpFlashIo, publicKey?: Buffer): Promise<number> {
-	const bar = new ProgressBar({ write: (t) => io.write?.(t), line: (t) => io.stdout(t), isTTY: !options.json && Boolean(io.isTTY && io.write) }, systemClock);
-	const say = (event: string, fields: Record<string, unknown>, text: string) => {
-		if (options.json) io.stdout(JSON.stringify({ event, ...fields }));
-		else {
-			bar.finish();
-			io.stdout(text);
-		}
-	};
-	let lastPercent = -1;
+	const { say, progress, bar } = flashOutput(io, options.json);
 	const onEvent = (event: SmpFlashEvent) => {
 		switch (event.kind) {
 			case "verified":
@@ -50,13 +42,9 @@ export async function smpFlashCommand(imagePath: string, image: Buffer, options:
 					`device answers SMP (MCUmgr, SMP version ${event.smpVersion}) and runs ${event.running?.version ?? "?"}${event.running && !event.running.confirmed ? " (not confirmed)" : ""}`,
 				);
 				return;
-			case "progress": {
-				bar.update(event.confirmed, event.total);
-				const percent = Math.floor((event.confirmed * 100) / Math.max(1, event.total));
-				if (options.json && percent !== lastPercent) io.stdout(JSON.stringify({ event: "progress", confirmed: event.confirmed, total: event.total }));
-				lastPercent = percent;
+			case "progress":
+				progress(event.confirmed, event.total);
 				return;
-			}
 			case "uploaded":
 				say(
 					"uploaded",
