@@ -3,22 +3,13 @@
  * same origin as the API, with a Content-Security-Policy that lets the page reach nothing but the
  * gateway. The files are read once at start; a missing bundle gives a page that says how to build.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { sendError } from "../../platform/http-errors.js";
+import { findBundle, readBundle, setPageHeaders } from "../../platform/static-bundle.js";
 import { access } from "./route-access.js";
-
-const TYPES: Record<string, string> = {
-	".html": "text/html; charset=utf-8",
-	".js": "text/javascript; charset=utf-8",
-	".css": "text/css; charset=utf-8",
-	".map": "application/json",
-	".svg": "image/svg+xml",
-	".webmanifest": "application/manifest+json",
-};
 
 const CSP =
 	"default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -26,7 +17,7 @@ const CSP =
 /** dist/web beside the bundled CLI (dist/fieldchain.js), or the repository's dist/web when run from source. */
 export function findWebBundle(): string | undefined {
 	const here = dirname(fileURLToPath(import.meta.url));
-	return [join(here, "web"), join(here, "..", "..", "dist", "web")].find((dir) => existsSync(join(dir, "index.html")));
+	return findBundle([join(here, "web"), join(here, "..", "..", "dist", "web")]);
 }
 
 export function isAppPath(path: string): boolean {
@@ -34,18 +25,14 @@ export function isAppPath(path: string): boolean {
 }
 
 export function staticAppRoutes(dir = findWebBundle()) {
-	const files = new Map<string, { type: string; body: Buffer }>();
-	for (const name of ["index.html", "app.js", "app.css", "app.js.map", "icon.svg", "manifest.webmanifest"]) {
-		const path = dir && join(dir, name);
-		if (path && existsSync(path)) files.set(name, { type: TYPES[name.slice(name.lastIndexOf("."))] ?? "application/octet-stream", body: readFileSync(path) });
-	}
+	const files = readBundle(dir, ["index.html", "app.js", "app.css", "app.js.map", "icon.svg", "manifest.webmanifest"]);
 	return (app: FastifyInstance): void => {
 		app.get("/", access("public"), (_request, reply) => reply.redirect("/app/"));
 		app.get<{ Params: { file?: string } }>("/app/:file?", access("public"), (request, reply) => {
 			// "/app" without the slash would resolve app.js against "/": send it to "/app/".
 			if (request.url.split("?", 1)[0] === "/app") return reply.redirect("/app/");
 			const file = files.get(request.params.file || "index.html");
-			reply.header("content-security-policy", CSP).header("x-content-type-options", "nosniff").header("cache-control", "no-cache");
+			setPageHeaders(reply, CSP);
 			if (!file) {
 				if (files.size === 0) return reply.code(503).type("text/plain").send("The technician app is not built: run `node scripts/build.mjs` (npm ci does it).");
 				return sendError(
