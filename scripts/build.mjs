@@ -2,8 +2,7 @@
 // packages that load files at run time stay external and are resolved from node_modules.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
-import { buildConsole } from "../cloud-bridge/console/web/build.mjs";
-import { buildWeb } from "../gateway/web/build.mjs";
+import { buildBrowserBundle, OFFICE_CONSOLE, TECHNICIAN_APP } from "./browser-bundle.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -44,7 +43,7 @@ for (const file of flowNodes) copyFileSync(`flows/nodes/${file.replace(/\.ts$/, 
 writeFileSync("flows/dist/package.json", '{ "type": "commonjs" }\n');
 
 // The technician web app, served by the gateway at /app/ (gateway/http/static-app.ts).
-await buildWeb();
+await buildBrowserBundle(TECHNICIAN_APP);
 
 // The office console, served by the billing service at /console/ (cloud-bridge/console/static-console.ts).
-await buildConsole();
+await buildBrowserBundle(OFFICE_CONSOLE);

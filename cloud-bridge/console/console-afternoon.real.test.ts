@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findConsoleBundle } from "./static-console.js";
 import { type OfficeFixture, PASSWORD, startOfficeFixture } from "./testing/office-fixture.js";
 
 const WAIT = { timeout: 15_000 };
@@ -76,10 +77,7 @@ async function noSideScroll(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-	// The bundle the service serves, built fresh from the sources under test (esbuild, a second or two).
-	const buildScript: string = "./web/build.mjs";
-	const { buildConsole } = (await import(buildScript)) as { buildConsole(outdir?: string): Promise<void> };
-	await buildConsole();
+	if (!findConsoleBundle()) throw new Error("dist/console is missing: run node scripts/build.mjs (npm test builds it first).");
 	f = await startOfficeFixture();
 	browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox"] });
 }, 120_000);
