@@ -9,6 +9,7 @@ import type { Registry } from "prom-client";
 import { uplinkRoutes } from "../http/uplink-routes.js";
 import type { GatewayParts } from "../parts.js";
 import { Downlink } from "./downlink.js";
+import { refreshAfterDrain } from "./refresh-after-drain.js";
 import { registerUplinkMetrics } from "./uplink-metrics.js";
 import { UplinkRunner } from "./uplink-runner.js";
 import { type UplinkStatusSources, uplinkStatus } from "./uplink-status.js";
@@ -21,7 +22,7 @@ type UplinkParts = Pick<
 export class GatewayUplink {
 	runner: UplinkRunner | undefined;
 	downlink: Downlink | undefined;
-	private lastDrainState: string | undefined;
+	private readonly drainSettled = refreshAfterDrain(() => void this.downlink?.refresh());
 	private readonly sources: UplinkStatusSources;
 
 	constructor(private readonly parts: UplinkParts) {
@@ -70,9 +71,7 @@ export class GatewayUplink {
 			clock,
 			logger,
 			onState: (state) => {
-				// What was just sent may have changed the office's view (a submission, a visit): look again when the drain settles.
-				if (state === "idle" && this.lastDrainState === "draining") void this.downlink?.refresh();
-				this.lastDrainState = state;
+				this.drainSettled(state, this.runner?.drain?.stats.outboxDelivered ?? 0);
 				const status = uplinkStatus(this.sources);
 				events.emit("syncState", { state, queueDepth: status.queueDepth, lastReceiptAt: status.evidence.lastReceiptAt, at: clock.now() });
 			},
