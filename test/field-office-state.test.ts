@@ -6,9 +6,10 @@
  */
 import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO_TASK_ID, DEMO_TECHNICIAN_ID, DEMO_WORK_ORDER_ID, demoDay } from "../demo/demo-day.js";
+import { DEMO_DELIVERABLE_ID, DEMO_TASK_ID, DEMO_TECHNICIAN_ID, DEMO_WORK_ORDER_ID, demoDay } from "../demo/demo-day.js";
 import { migrate } from "../gateway/store/migrations.js";
 import { Outbox } from "../gateway/uplink/outbox.js";
+import { DeliverableSignOffs } from "../gateway/work/deliverable-signoffs.js";
 import { FieldStates } from "../gateway/work/field-states.js";
 import { TimeEntries, type TimeEntryOutbox } from "../gateway/work/time-entries.js";
 import { TimeSubmissions } from "../gateway/work/time-submissions.js";
@@ -188,5 +189,25 @@ describe("visits", () => {
 		expect(() => visits.move("AP-2", "dispatched", tech, NOW)).toThrow("disk I/O error");
 		expect(fieldStates.get("appointment", "AP-2")).toBeUndefined();
 		expect(visits.appointment("AP-2")?.status).toBe("scheduled");
+	});
+});
+
+describe("deliverable sign-off", () => {
+	it("only a technician with a visit in the job takes the customer's signature; nothing is recorded for another", () => {
+		const { fieldStates } = parts();
+		const added: unknown[] = [];
+		const evidence = {
+			add: (input: unknown) => {
+				added.push(input);
+				return { id: `E${added.length}` } as never;
+			},
+		};
+		const signOffs = new DeliverableSignOffs(db, workOrders, evidence, fieldStates, uplink);
+		const attachment = { id: "att-1", sha256: "00", size: 1, mediaType: "image/png" } as never;
+		const input = { workOrderId: DEMO_WORK_ORDER_ID, deliverableId: DEMO_DELIVERABLE_ID, signerName: "Customer", attachment };
+		// Another technician signed in on the same hub: no visit in WO-1041.
+		expect(() => signOffs.signOff({ ...input, technicianId: "tech-other" }, NOW)).toThrow(expect.objectContaining({ code: "FC_APP_FORBIDDEN" }));
+		expect(added).toHaveLength(0);
+		expect(signOffs.list(DEMO_WORK_ORDER_ID)[0]?.status).not.toBe("signed-off");
 	});
 });

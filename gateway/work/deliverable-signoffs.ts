@@ -106,9 +106,8 @@ export class DeliverableSignOffs {
 	}
 
 	signOff(input: SignOffInput, now: number): { deliverable: DeliverableView; evidence: EvidenceView } {
-		const deliverable = this.workOrders.snapshot.deliverables.find(
-			(candidate) => candidate.id === input.deliverableId && candidate.workOrderId === input.workOrderId,
-		);
+		const snapshot = this.workOrders.snapshot;
+		const deliverable = snapshot.deliverables.find((candidate) => candidate.id === input.deliverableId && candidate.workOrderId === input.workOrderId);
 		if (!deliverable)
 			throw new FieldchainError(
 				ErrorCodes.FC_HTTP_NOT_FOUND,
@@ -129,6 +128,15 @@ export class DeliverableSignOffs {
 				{
 					details: { entity: "deliverable", id: deliverable.id, from: deliverable.status, to: "signed-off" },
 				},
+			);
+		// Only a technician with a visit in this job (its work order or one of the same root) takes the
+		// customer's signature for it: another technician on the same hub cannot sign off its deliverables.
+		const rootOf = (id: string) => snapshot.workOrders.find((order) => order.id === id)?.rootId;
+		const root = rootOf(input.workOrderId);
+		if (!snapshot.appointments.some((visit) => visit.technicianId === input.technicianId && rootOf(visit.workOrderId) === root))
+			throw new FieldchainError(
+				ErrorCodes.FC_APP_FORBIDDEN,
+				`Technician ${input.technicianId} has no visit in work order ${input.workOrderId}; only its technicians take the customer's sign-off.`,
 			);
 		const { task, checklistItemId } = this.signatureItem(input);
 		const signed = this.db.transaction(() => {
