@@ -1,6 +1,6 @@
 /**
  * `fieldchain cloud impact preview CHANGESET.json [--pack out.pdf] [--apply]` and
- * `fieldchain cloud impact verify FILE --signature FILE.sig.json [--key KEY.pem]`, against a running
+ * `fieldchain cloud impact verify FILE --signature FILE.sig.json --key KEY.pem`, against a running
  * billing service (--url, --token or FIELDCHAIN_TOKEN). Exit codes: 0 done (verify: the signature
  * holds); 1 the service refused or failed (a stale plan is 1 too); 2 bad options or an unreadable
  * change set; 3 the pack's signature does not hold.
@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { invalidConfig } from "../../platform/config-errors.js";
 import { type ErrorCode, FieldchainError } from "../../platform/errors.js";
-import { verifyPack } from "./pack/sign.js";
+import { verifyPackFile } from "./pack/verify-file.js";
 
 interface Connection {
 	url: string;
@@ -78,10 +78,12 @@ export function registerImpactCommands(cloud: Command): void {
 				writeFileSync(options.pack, bytes);
 				const header = response.headers.get("fieldchain-pack-signature") ?? "";
 				const field = (name: string) => new RegExp(`${name}=([^;]+)`).exec(header)?.[1]?.trim() ?? "";
-				const key = (await (await call(options, "GET", "/v1/impact/pack-key")).json()) as { keyId: string; publicKeyPem: string };
-				const sig = { algorithm: "Ed25519", keyId: field("keyId"), sha256: field("sha256"), signature: field("ed25519"), publicKeyPem: key.publicKeyPem };
+				// The signature only: a recipient checks it with the service's key they pinned (verify --key), never one shipped beside it.
+				const sig = { algorithm: "Ed25519", keyId: field("keyId"), sha256: field("sha256"), signature: field("ed25519") };
 				writeFileSync(`${options.pack}.sig.json`, `${JSON.stringify(sig, null, 2)}\n`);
-				process.stderr.write(`Wrote ${options.pack} and ${options.pack}.sig.json (key ${sig.keyId}).\n`);
+				process.stderr.write(
+					`Wrote ${options.pack} and ${options.pack}.sig.json (key ${sig.keyId}; recipients verify with the key from GET /v1/impact/pack-key).\n`,
+				);
 			}
 			if (options.apply) {
 				await call(options, "POST", `/v1/impact/previews/${preview.id}/apply`);
@@ -92,16 +94,13 @@ export function registerImpactCommands(cloud: Command): void {
 		.command("verify <file>")
 		.description("Check a readiness pack against its detached signature (exit 3 when it does not hold)")
 		.requiredOption("--signature <file>", "the FILE.sig.json written with the pack")
-		.option("--key <pem>", "the service's public key (SPKI PEM, from GET /v1/impact/pack-key); default the one in the signature file")
+		.option("--key <pem>", "the service's public key you trust (SPKI PEM, from GET /v1/impact/pack-key); required")
 		.action((file: string, options: { signature: string; key?: string }) => {
-			const sig = readJson(options.signature, "signature") as { signature?: string; publicKeyPem?: string; keyId?: string };
-			const pem = options.key ? readFileSync(options.key, "utf8") : sig.publicKeyPem;
-			if (!sig.signature || !pem) throw invalidConfig("The signature file has no signature or key; pass --key.", { field: "--signature" });
-			if (verifyPack(readFileSync(file), { signature: sig.signature }, pem)) {
-				process.stdout.write(`${file}: signature holds (key ${sig.keyId ?? "given"}).\n`);
-				return;
+			const outcome = verifyPackFile(file, options.signature, options.key);
+			if (outcome.exitCode === 0) process.stdout.write(`${outcome.message}\n`);
+			else {
+				process.stderr.write(`${outcome.message}\n`);
+				process.exitCode = outcome.exitCode;
 			}
-			process.stderr.write(`${file}: the signature does NOT hold: the file was changed or signed by another key.\n`);
-			process.exitCode = 3;
 		});
 }
