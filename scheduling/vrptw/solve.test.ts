@@ -4,7 +4,7 @@
  * service starting within each window (waiting allowed), back at the depot by its due date, and
  * the reported distance recomputed. Plus determinism for a seed and an iteration count.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSolomon, type VrptwInstance } from "./solomon.js";
@@ -122,10 +122,10 @@ describe("solve-vrptw", () => {
 		expect(() => parseSolomon(randomInstanceText(1, 3).replace("60\n", "0\n"))).toThrow(/vehicle number and capacity must be positive/);
 	});
 
-	// The published instances, when shared/bench-data is next to the repository (FIELDCHAIN_VRPTW_DATA points elsewhere).
-	const dataDir = process.env.FIELDCHAIN_VRPTW_DATA ?? join(import.meta.dirname, "..", "..", "..", "shared", "bench-data", "vrptw");
-	it.skipIf(!existsSync(join(dataDir, "solomon")))("solves published instances feasibly (R101, C201, RC105, a 200-customer one)", () => {
-		for (const file of ["solomon/R101.txt", "solomon/C201.txt", "solomon/RC105.txt", "homberger_200/r1_2_1.txt"]) {
+	// Four published instances, kept beside this test (testdata/, BSD-2-Clause as the licence there says).
+	it("solves published instances feasibly (R101, C201, RC105, a 200-customer one)", () => {
+		const dataDir = join(import.meta.dirname, "testdata");
+		for (const file of ["R101.txt", "C201.txt", "RC105.txt", "r1_2_1.txt"]) {
 			const instance = parseSolomon(readFileSync(join(dataDir, file), "utf8"));
 			const solution = solveVrptw(instance, { seed: 1, maxIterations: 300, seconds: 60 });
 			expect(solution.unserved).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_KDF, hashPassword, parseHash, passwordProblem, verifyPassword } from "./password.js";
+import { DEFAULT_KDF, hashesRunning, hashPassword, MAX_CONCURRENT_HASHES, parseHash, passwordProblem, verifyPassword } from "./password.js";
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -42,5 +42,23 @@ describe("password KDF (scrypt)", () => {
 		expect(passwordProblem("short")).toMatch(/12/);
 		expect(passwordProblem("twelve chars")).toBeUndefined();
 		expect(passwordProblem("x".repeat(2000))).toMatch(/at most/);
+	});
+});
+
+describe("hashing under a burst of sign-ins", () => {
+	it("never runs more than MAX_CONCURRENT_HASHES at once, and every hash still completes", async () => {
+		let peak = 0;
+		const watch = setInterval(() => {
+			peak = Math.max(peak, hashesRunning());
+		}, 1);
+		try {
+			const hashes = await Promise.all(Array.from({ length: 8 }, (_, i) => hashPassword(`burst-password-${i}`, { N: 2 ** 14, r: 8, p: 1 })));
+			expect(new Set(hashes).size).toBe(8);
+		} finally {
+			clearInterval(watch);
+		}
+		expect(peak).toBeGreaterThan(0);
+		expect(peak).toBeLessThanOrEqual(MAX_CONCURRENT_HASHES);
+		expect(hashesRunning()).toBe(0);
 	});
 });

@@ -19,13 +19,41 @@ const KEY_BYTES = 32;
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
 
+/**
+ * At most this many hashes at once: each takes 128 MiB, and a burst of sign-ins (many usernames
+ * from many addresses, each within its rate limit) must not take a small hub's memory with it.
+ * Others wait their turn; the libuv pool would otherwise run four at a time.
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function gated<T>(work: () => Promise<T>): Promise<T> {
+	if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+	running++;
+	try {
+		return await work();
+	} finally {
+		running--;
+		waiting.shift()?.();
+	}
+}
+
+/** How many hashes run right now (for tests and metrics). */
+export function hashesRunning(): number {
+	return running;
+}
+
 function derive(password: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
 	// maxmem must cover 128 * N * r bytes, or scrypt refuses the parameters.
 	const maxmem = 128 * params.N * params.r + 16 * 1024 * 1024;
-	return new Promise((resolve, reject) =>
-		scrypt(password.normalize("NFC"), salt, KEY_BYTES, { N: params.N, r: params.r, p: params.p, maxmem }, (error, key) =>
-			error ? reject(error) : resolve(key),
-		),
+	return gated(
+		() =>
+			new Promise<Buffer>((resolve, reject) =>
+				scrypt(password.normalize("NFC"), salt, KEY_BYTES, { N: params.N, r: params.r, p: params.p, maxmem }, (error, key) =>
+					error ? reject(error) : resolve(key),
+				),
+			),
 	);
 }
 
