@@ -2,17 +2,9 @@
  * The fieldchain command line. Each part registers its own commands; this file only wires them.
  */
 import { Command, CommanderError } from "commander";
-import { registerCloudCommands } from "../cloud-bridge/billing/cli.js";
-import { registerStartCommand } from "../demo/start.js";
-import { registerDeviceCommands } from "../firmware-host/cli.js";
-import { registerFirmwareCommands } from "../firmware-host/firmware-cli.js";
-import { registerGatewayCommands } from "../gateway/cli.js";
-import { registerDoctorCommand } from "../gateway/doctor/cli.js";
-import { registerEvidenceCommands } from "../gateway/evidence/cli.js";
 import { isFieldchainError } from "../platform/errors.js";
 import { installRejectionPolicy } from "../platform/fatal.js";
 import { restrictUmask } from "../platform/private-data.js";
-import { registerScheduleCommands } from "../scheduling/cli.js";
 
 const program = new Command()
 	.name("fieldchain")
@@ -36,22 +28,42 @@ program.hook("preAction", (_program, action) => {
 	if (SERVICES.has(names.join(" "))) restrictUmask();
 });
 
-registerStartCommand(program);
-registerGatewayCommands(program);
-registerDeviceCommands(program);
-registerFirmwareCommands(program);
-registerEvidenceCommands(program);
-registerCloudCommands(program);
-registerScheduleCommands(program);
-registerDoctorCommand(program);
+/**
+ * Each top-level command and the part that registers it, imported only when asked for: the gateway on
+ * a handheld then never loads the billing service, the charts or the scheduling engine (a third of
+ * its memory). Help, --version and an unknown command register them all.
+ */
+const PARTS: Record<string, () => Promise<(program: Command) => unknown>> = {
+	start: async () => (await import("../demo/start.js")).registerStartCommand,
+	gateway: async () => (await import("../gateway/cli.js")).registerGatewayCommands,
+	device: async () => (await import("../firmware-host/cli.js")).registerDeviceCommands,
+	firmware: async () => (await import("../firmware-host/firmware-cli.js")).registerFirmwareCommands,
+	evidence: async () => (await import("../gateway/evidence/cli.js")).registerEvidenceCommands,
+	cloud: async () => (await import("../cloud-bridge/billing/cli.js")).registerCloudCommands,
+	schedule: async () => (await import("../scheduling/cli.js")).registerScheduleCommands,
+	doctor: async () => (await import("../gateway/doctor/cli.js")).registerDoctorCommand,
+};
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-	if (error instanceof CommanderError) {
-		// Commander already printed the message; --help and --version are not errors.
-		process.exitCode = error.exitCode === 0 ? 0 : 2;
-		return;
-	}
-	const code = isFieldchainError(error) ? `${error.code}: ` : "";
-	process.stderr.write(`fieldchain: ${code}${error instanceof Error ? error.message : String(error)}\n`);
-	process.exitCode = isFieldchainError(error, "FC_CONFIG_INVALID") ? 2 : 1;
-});
+/** The command word: the first argument that is not an option (only --version/--help come before it). */
+function commandWord(argv: readonly string[]): string | undefined {
+	return argv.slice(2).find((arg) => !arg.startsWith("-"));
+}
+
+async function registerCommands(): Promise<void> {
+	const word = commandWord(process.argv);
+	const wanted = word !== undefined && Object.hasOwn(PARTS, word) ? [PARTS[word]] : Object.values(PARTS);
+	for (const load of wanted) (await load())(program);
+}
+
+registerCommands()
+	.then(() => program.parseAsync(process.argv))
+	.catch((error: unknown) => {
+		if (error instanceof CommanderError) {
+			// Commander already printed the message; --help and --version are not errors.
+			process.exitCode = error.exitCode === 0 ? 0 : 2;
+			return;
+		}
+		const code = isFieldchainError(error) ? `${error.code}: ` : "";
+		process.stderr.write(`fieldchain: ${code}${error instanceof Error ? error.message : String(error)}\n`);
+		process.exitCode = isFieldchainError(error, "FC_CONFIG_INVALID") ? 2 : 1;
+	});

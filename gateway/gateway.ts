@@ -14,7 +14,7 @@ import { ErrorCodes, FieldchainError } from "../platform/errors.js";
 import { ensurePrivateDatabase, ensurePrivateDir } from "../platform/private-data.js";
 import type { EnvelopeLink } from "../protocol/link.js";
 import type { SerialBinding } from "../protocol/transport/serial.js";
-import { type EmbeddedBroker, startEmbeddedBroker } from "./broker/embedded-broker.js";
+import type { EmbeddedBroker } from "./broker/embedded-broker.js";
 import { MqttHostLinks } from "./broker/mqtt-host-links.js";
 import { registerClockMetrics } from "./clock/clock-metrics.js";
 import { checkExposure } from "./config.js";
@@ -134,6 +134,8 @@ export class Gateway {
 		await this.parts.time.start();
 		this.uplink.start();
 		if (config.mqtt) {
+			// Loaded only when the broker runs: aedes and its stack are a tenth of a handheld gateway's memory.
+			const { startEmbeddedBroker } = await import("./broker/embedded-broker.js");
 			this.broker = await startEmbeddedBroker({
 				host: config.mqtt.host,
 				port: config.mqtt.port,

@@ -1,19 +1,31 @@
 // Bundles the CLI with esbuild. Native addons (better-sqlite3, serialport's bindings) and
 // packages that load files at run time stay external and are resolved from node_modules.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 import { buildBrowserBundle, OFFICE_CONSOLE, TECHNICIAN_APP } from "./browser-bundle.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
-await build({
+// The CLI loads only the part a command needs (bin/fieldchain.ts imports each part on demand), so
+// the bundle is split: dist/fieldchain.js plus shared chunks beside it. Chunks stay in dist/ itself
+// because code finds its web assets relative to its own file (dist/web, dist/console). Comments and
+// whitespace go (a dependency's non-ASCII comment made V8 hold the whole source as a two-byte
+// string); names stay, as errors and logs use them.
+const cli = await build({
 	entryPoints: ["bin/fieldchain.ts"],
-	outfile: "dist/fieldchain.js",
+	outdir: "dist",
+	entryNames: "[name]",
+	chunkNames: "chunk-[hash]",
+	splitting: true,
 	bundle: true,
 	platform: "node",
 	target: "node20",
 	format: "esm",
+	minifyWhitespace: true,
+	minifySyntax: true,
+	keepNames: true,
 	sourcemap: true,
+	metafile: true,
 	external: ["better-sqlite3", "serialport", "@serialport/bindings-cpp", "pino", "thread-stream", "node-red", "express", "playwright-core"],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give ESM output one.
@@ -22,6 +34,10 @@ await build({
 	define: { "process.env.FIELDCHAIN_VERSION": JSON.stringify(pkg.version) },
 	logLevel: "warning",
 });
+// Chunks of an earlier build go only now, after the new entry is written: a hash that did not change
+// keeps its file, so a CLI already running keeps the chunks it may still import.
+const fresh = new Set(Object.keys(cli.metafile.outputs).map((path) => path.slice("dist/".length)));
+for (const file of readdirSync("dist")) if (/^chunk-.*\.js(\.map)?$/.test(file) && !fresh.has(file)) rmSync(`dist/${file}`);
 
 // The Node-RED nodes (flows/): Node-RED require()s each node's .js and reads the .html beside it,
 // so each entry becomes one CommonJS file in flows/dist with its .html copied next to it.
