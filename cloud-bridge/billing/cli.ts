@@ -19,6 +19,7 @@ import { WebhookDispatcher } from "../webhooks/dispatcher.js";
 import { webhookRouteSpecs } from "../webhooks/routes.js";
 import { DAY_MS, DEFAULT_ENROLLMENT_TTL_MS, DEFAULT_TOKEN_TTL_DAYS, issueApiToken, issueEnrollmentToken, MAX_TOKEN_TTL_DAYS } from "./auth/tokens.js";
 import { DownlinkPushSink, mqttPushPublisher } from "./downlink-push.js";
+import { addMqttIngestOptions, type MqttIngestFlags, mqttIngestOptionsFrom, startMqttIngestFromFlags } from "./ingest/mqtt-ingest-cli.js";
 import { publisherDownlinkPush } from "./schedule/downlink-push.js";
 import { registerScheduleCommands } from "./schedule-cli.js";
 import { createBillingService } from "./service.js";
@@ -69,8 +70,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerCloudCommands(program: Command): Command {
 	const cloud = program.command("cloud").description("The reference billing service: evidence ingest from enrolled gateways, approvals and invoice release.");
 
-	cloud
-		.command("serve")
+	addMqttIngestOptions(cloud.command("serve"))
 		.description("Run the billing service (HTTP, OpenAPI at /openapi.json). Auth is always on.")
 		.option("--port <port>", `TCP port (default ${DEFAULT_BILLING_PORT}; 0 picks a free one)`, parsePort)
 		.option("--host <host>", "address to listen on (default 127.0.0.1; off loopback only once a token exists)", "127.0.0.1")
@@ -84,9 +84,11 @@ export function registerCloudCommands(program: Command): Command {
 		.option("--downlink-mqtt-url <url>", "tell bound gateways of office decisions on their downlink topic on this MQTT broker (mqtt://host:1883)")
 		.action(
 			async (
-				options: StorageFlags & { port?: number; host: string; marginFloor?: number; logLevel?: string; webhookAllow: string[]; downlinkMqttUrl?: string },
+				options: StorageFlags &
+					MqttIngestFlags & { port?: number; host: string; marginFloor?: number; logLevel?: string; webhookAllow: string[]; downlinkMqttUrl?: string },
 			) => {
 				const logger = createLogger({ name: "billing", level: options.logLevel });
+				const ingestMqtt = mqttIngestOptionsFrom(options);
 				const storage = await openFromFlags(options);
 				try {
 					const tokens = await storage.store.countTokens();
@@ -104,10 +106,11 @@ export function registerCloudCommands(program: Command): Command {
 					});
 					// Gateways hear of office decisions at once over MQTT when a broker is named (downlink-push.ts).
 					const push = options.downlinkMqttUrl ? mqttPushPublisher(options.downlinkMqttUrl) : undefined;
+					const events = push ? new DownlinkPushSink(dispatcher, storage, push.publish, logger) : dispatcher;
 					const app = createBillingService({
 						storage,
 						logger,
-						events: push ? new DownlinkPushSink(dispatcher, storage, push.publish, logger) : dispatcher,
+						events,
 						downlinkPush: push ? publisherDownlinkPush(push.publish) : undefined,
 						routes: webhookRouteSpecs(dispatcher),
 						policy: options.marginFloor === undefined ? {} : { marginFloorBasisPoints: options.marginFloor },
@@ -124,6 +127,13 @@ export function registerCloudCommands(program: Command): Command {
 						});
 					});
 					dispatcher.start();
+					// Evidence over MQTT: a worker on the shared subscription, answering as the HTTP route does.
+					const ingest = await startMqttIngestFromFlags(ingestMqtt, storage, events, logger).catch(async (error: unknown) => {
+						await app.close();
+						await dispatcher.close();
+						await push?.close();
+						throw error;
+					});
 					const address = app.server.address();
 					const port = address && typeof address === "object" ? address.port : options.port;
 					const host = options.host.includes(":") ? `[${options.host}]` : options.host;
@@ -131,6 +141,7 @@ export function registerCloudCommands(program: Command): Command {
 					if (tokens === 0) process.stdout.write("No tokens yet: create the first with `fieldchain cloud token create --scope admin`.\n");
 					const stop = async (signal: string) => {
 						logger.info({ signal }, "stopping");
+						await ingest?.close();
 						await app.close();
 						await dispatcher.close();
 						await push?.close();
@@ -142,6 +153,7 @@ export function registerCloudCommands(program: Command): Command {
 					process.once("SIGTERM", () => void stop("SIGTERM"));
 					// An unhandled rejection (platform/fatal.ts) still closes the store.
 					onFatalStop(async () => {
+						await ingest?.close();
 						await app.close();
 						await dispatcher.close();
 						await push?.close();
