@@ -138,6 +138,7 @@ const catalogue = {
 	// Webhooks of the billing service (cloud-bridge/webhooks): subscriptions, signatures, storage.
 	FC_WEBHOOK_INVALID: { status: 400 },
 	FC_WEBHOOK_NOT_FOUND: { status: 404 },
+	FC_WEBHOOK_CONFLICT: { status: 409 },
 	FC_WEBHOOK_SIGNATURE: { status: 400 },
 	FC_WEBHOOK_MIGRATION: { status: 500 },
 	// Node-RED flows and the embedded runtime (flows/, gateway/node-red/)

@@ -19,6 +19,8 @@ export const BILLING_EVENT_TYPES = [
 	"milestone.ready",
 	"milestone.released",
 	"invoice.created",
+	// A credit note issued on a disputed invoice (POST /v1/invoices/{id}/credit-notes).
+	"credit_note.issued",
 	// An impact plan applied (POST /v1/impact/previews/{id}/apply), with the work orders, tasks and line items it changed.
 	"impact.applied",
 ] as const;

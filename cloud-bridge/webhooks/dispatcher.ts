@@ -18,7 +18,7 @@ import { ATTEMPT_HEADER, DELIVERY_ID_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER,
 import { standardHeaders } from "./standard-signature.js";
 import { SUBSCRIPTION_DELETED } from "./store-checks.js";
 import { checkSubscriptionInput, type SubscriptionInput } from "./subscription-input.js";
-import type { DeliveryAttempt, DeliveryFilter, StoredSubscription, WebhookDelivery, WebhookStore, WebhookSubscription } from "./types.js";
+import type { DeliveryAttempt, DeliveryFilter, Redelivery, StoredSubscription, WebhookDelivery, WebhookStore, WebhookSubscription } from "./types.js";
 
 export interface WebhookDispatcherOptions {
 	store: WebhookStore;
@@ -59,6 +59,8 @@ export interface CreatedSubscription {
 
 export interface DeliveryLogEntry extends WebhookDelivery {
 	attemptLog: DeliveryAttempt[];
+	/** Who put it back in the queue after it failed, and when. */
+	redeliveries: Omit<Redelivery, "deliveryId">[];
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -163,10 +165,39 @@ export class WebhookDispatcher implements BillingEventSink {
 	/** The delivery log, newest first, each delivery with its attempts. */
 	async listDeliveries(filter: DeliveryFilter = {}): Promise<DeliveryLogEntry[]> {
 		const deliveries = await this.store.listDeliveries(filter);
-		const attempts = await this.store.listAttempts(deliveries.map((d) => d.id));
+		const ids = deliveries.map((d) => d.id);
+		const attempts = await this.store.listAttempts(ids);
 		const byDelivery = new Map<string, DeliveryAttempt[]>();
 		for (const a of attempts) byDelivery.set(a.deliveryId, [...(byDelivery.get(a.deliveryId) ?? []), a]);
-		return deliveries.map((d) => ({ ...d, attemptLog: byDelivery.get(d.id) ?? [] }));
+		const redeliveries = new Map<string, Omit<Redelivery, "deliveryId">[]>();
+		for (const { deliveryId, ...r } of await this.store.listRedeliveries(ids)) redeliveries.set(deliveryId, [...(redeliveries.get(deliveryId) ?? []), r]);
+		return deliveries.map((d) => ({ ...d, attemptLog: byDelivery.get(d.id) ?? [], redeliveries: redeliveries.get(d.id) ?? [] }));
+	}
+
+	/**
+	 * Puts a failed delivery back in the queue, recording who asked, and wakes the worker. It goes
+	 * out once more, signed afresh; if that attempt fails too it is failed again (no new round of
+	 * retries), so a redelivery can never become an unbounded retry loop.
+	 */
+	async redeliver(deliveryId: string, requestedBy: string): Promise<DeliveryLogEntry> {
+		const delivery = await this.store.getDelivery(deliveryId);
+		if (!delivery) throw new FieldchainError(ErrorCodes.FC_WEBHOOK_NOT_FOUND, `No webhook delivery ${deliveryId}.`);
+		if (delivery.status === "failed" && !(await this.store.getSubscription(delivery.subscriptionId))) {
+			throw new FieldchainError(ErrorCodes.FC_WEBHOOK_CONFLICT, `Delivery ${deliveryId} cannot be redelivered: its subscription was deleted.`, {
+				hint: "Subscribe the receiver again; new events will reach it.",
+			});
+		}
+		const result = await this.store.requeueFailed({ deliveryId, requestedBy, requestedAt: this.clock.now() });
+		if (result.outcome === "not-found") throw new FieldchainError(ErrorCodes.FC_WEBHOOK_NOT_FOUND, `No webhook delivery ${deliveryId}.`);
+		if (result.outcome === "not-failed") {
+			throw new FieldchainError(ErrorCodes.FC_WEBHOOK_CONFLICT, `Delivery ${deliveryId} is ${result.status}; only a failed delivery is redelivered.`, {
+				hint: result.status === "pending" ? "It is already queued: watch the delivery log." : "The receiver already answered 2xx; it has the event.",
+				details: { deliveryId, status: result.status },
+			});
+		}
+		this.wake();
+		const [entry] = await this.listDeliveries({ eventId: result.delivery.eventId, subscriptionId: result.delivery.subscriptionId, limit: 1 });
+		return entry;
 	}
 
 	// --- publishing ----------------------------------------------------------------------------

@@ -1,7 +1,17 @@
 /** The in-memory webhook store: for tests and for a service run without persistence. */
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { afterAttempt, assertAttempt, duplicateSubscription, pageSize, SUBSCRIPTION_DELETED } from "./store-checks.js";
-import type { DeliveryAttempt, DeliveryFilter, NewDelivery, StoredSubscription, WebhookDelivery, WebhookStore } from "./types.js";
+import type {
+	DeliveryAttempt,
+	DeliveryFilter,
+	NewDelivery,
+	Redelivery,
+	RedeliveryRequest,
+	RequeueOutcome,
+	StoredSubscription,
+	WebhookDelivery,
+	WebhookStore,
+} from "./types.js";
 
 const byCreated = <T extends { createdAt: number; id: string }>(a: T, b: T) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -9,6 +19,7 @@ export class MemoryWebhookStore implements WebhookStore {
 	private readonly subscriptions = new Map<string, StoredSubscription>();
 	private readonly deliveries = new Map<string, WebhookDelivery>();
 	private readonly attempts: DeliveryAttempt[] = [];
+	private readonly redeliveries: Redelivery[] = [];
 	private closed = false;
 
 	private check(): void {
@@ -133,6 +144,26 @@ export class MemoryWebhookStore implements WebhookStore {
 			.filter((a) => wanted.has(a.deliveryId))
 			.sort((a, b) => (a.deliveryId < b.deliveryId ? -1 : a.deliveryId > b.deliveryId ? 1 : a.attempt - b.attempt))
 			.map((a) => structuredClone(a));
+	}
+
+	async requeueFailed(request: RedeliveryRequest): Promise<RequeueOutcome> {
+		this.check();
+		const delivery = this.deliveries.get(request.deliveryId);
+		if (!delivery) return { outcome: "not-found" };
+		if (delivery.status !== "failed") return { outcome: "not-failed", status: delivery.status };
+		const requeued: WebhookDelivery = { ...delivery, status: "pending", nextAttemptAt: request.requestedAt, updatedAt: request.requestedAt };
+		this.deliveries.set(delivery.id, requeued);
+		this.redeliveries.push({ ...request, attemptsBefore: delivery.attempts });
+		return { outcome: "requeued", delivery: structuredClone(requeued) };
+	}
+
+	async listRedeliveries(deliveryIds: readonly string[]): Promise<Redelivery[]> {
+		this.check();
+		const wanted = new Set(deliveryIds);
+		return this.redeliveries
+			.filter((r) => wanted.has(r.deliveryId))
+			.sort((a, b) => (a.deliveryId < b.deliveryId ? -1 : a.deliveryId > b.deliveryId ? 1 : a.requestedAt - b.requestedAt))
+			.map((r) => structuredClone(r));
 	}
 
 	async close(): Promise<void> {

@@ -53,6 +53,22 @@ export const POSTGRES_WEBHOOK_MIGRATIONS: readonly PostgresMigration[] = [
 			`);
 		},
 	},
+	{
+		version: 2,
+		description: "webhook redeliveries: who put a failed delivery back in the queue, and when",
+		async up(client) {
+			await client.query(`
+				CREATE TABLE webhook_redeliveries (
+					seq BIGSERIAL PRIMARY KEY,
+					delivery_id TEXT COLLATE "C" NOT NULL REFERENCES webhook_deliveries (id),
+					requested_at BIGINT NOT NULL,
+					requested_by TEXT NOT NULL,
+					attempts_before INTEGER NOT NULL
+				);
+				CREATE INDEX webhook_redeliveries_delivery ON webhook_redeliveries (delivery_id, requested_at);
+			`);
+		},
+	},
 ];
 
 export const WEBHOOK_MIGRATION_PLAN: MigrationPlan = {

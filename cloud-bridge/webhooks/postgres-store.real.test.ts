@@ -3,6 +3,7 @@ import { PostgresRepository } from "../../model/repository/postgres.js";
 import { LATEST_POSTGRES_SCHEMA_VERSION } from "../../model/repository/postgres-migrations.js";
 import { createPool } from "../../platform/postgres.js";
 import { type PostgresServer, startPostgres } from "../../test/support/postgres.js";
+import { POSTGRES_WEBHOOK_MIGRATIONS } from "./postgres-migrations.js";
 import { PostgresWebhookStore } from "./postgres-store.js";
 import type { NewDelivery } from "./types.js";
 import { webhookStoreContract } from "./webhook-store.contract.js";
@@ -25,7 +26,7 @@ describe("PostgresWebhookStore", () => {
 		const { rows } = await pool.query(
 			"SELECT (SELECT MAX(version) FROM schema_version) AS model, (SELECT MAX(version) FROM webhook_schema_version) AS webhooks",
 		);
-		expect(rows[0]).toEqual({ model: LATEST_POSTGRES_SCHEMA_VERSION, webhooks: 1 });
+		expect(rows[0]).toEqual({ model: LATEST_POSTGRES_SCHEMA_VERSION, webhooks: POSTGRES_WEBHOOK_MIGRATIONS.length });
 		await store.close();
 		await repo.close();
 		expect((await pool.query("SELECT 1 AS ok")).rows[0].ok).toBe(1); // shared pool left open

@@ -8,9 +8,28 @@
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import { createPool, inTransaction, type Pool, storeError } from "../../platform/postgres.js";
 import { migrateWebhooksPostgres } from "./postgres-migrations.js";
-import { type AttemptRow, attemptFromRow, type DeliveryRow, deliveryFromRow, type SubscriptionRow, subscriptionFromRow } from "./rows.js";
+import {
+	type AttemptRow,
+	attemptFromRow,
+	type DeliveryRow,
+	deliveryFromRow,
+	type RedeliveryRow,
+	redeliveryFromRow,
+	type SubscriptionRow,
+	subscriptionFromRow,
+} from "./rows.js";
 import { afterAttempt, assertAttempt, duplicateSubscription, pageSize, SUBSCRIPTION_DELETED } from "./store-checks.js";
-import type { DeliveryAttempt, DeliveryFilter, NewDelivery, StoredSubscription, WebhookDelivery, WebhookStore } from "./types.js";
+import type {
+	DeliveryAttempt,
+	DeliveryFilter,
+	NewDelivery,
+	Redelivery,
+	RedeliveryRequest,
+	RequeueOutcome,
+	StoredSubscription,
+	WebhookDelivery,
+	WebhookStore,
+} from "./types.js";
 
 export class PostgresWebhookStore implements WebhookStore {
 	private closed = false;
@@ -196,6 +215,43 @@ export class PostgresWebhookStore implements WebhookStore {
 			[deliveryIds],
 		);
 		return rows.map(attemptFromRow);
+	}
+
+	async requeueFailed(request: RedeliveryRequest): Promise<RequeueOutcome> {
+		const pool = this.open();
+		try {
+			return await inTransaction(pool, async (client): Promise<RequeueOutcome> => {
+				// The row lock makes two requests at once take turns: the second finds it pending.
+				const { rows } = await client.query<DeliveryRow>("SELECT * FROM webhook_deliveries WHERE id = $1 FOR UPDATE", [request.deliveryId]);
+				const row = rows[0];
+				if (!row) return { outcome: "not-found" };
+				if (row.status !== "failed") return { outcome: "not-failed", status: deliveryFromRow(row).status };
+				const updated = await client.query<DeliveryRow>(
+					"UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $1, updated_at = $1 WHERE id = $2 RETURNING *",
+					[request.requestedAt, row.id],
+				);
+				await client.query("INSERT INTO webhook_redeliveries (delivery_id, requested_at, requested_by, attempts_before) VALUES ($1, $2, $3, $4)", [
+					row.id,
+					request.requestedAt,
+					request.requestedBy,
+					row.attempts,
+				]);
+				return { outcome: "requeued", delivery: deliveryFromRow(updated.rows[0]) };
+			});
+		} catch (error) {
+			throw storeError(error, `requeueing webhook delivery ${request.deliveryId}`);
+		}
+	}
+
+	async listRedeliveries(deliveryIds: readonly string[]): Promise<Redelivery[]> {
+		this.open();
+		if (deliveryIds.length === 0) return [];
+		const rows = await this.query<RedeliveryRow>(
+			"listing webhook redeliveries",
+			"SELECT * FROM webhook_redeliveries WHERE delivery_id = ANY($1::text[]) ORDER BY delivery_id, requested_at, seq",
+			[deliveryIds],
+		);
+		return rows.map(redeliveryFromRow);
 	}
 
 	async close(): Promise<void> {

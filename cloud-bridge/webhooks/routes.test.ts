@@ -127,7 +127,12 @@ describe("webhook routes", () => {
 		// The declarations fit the billing service's own route type and document builder.
 		const specs: RouteSpec[] = webhookRouteSpecs(dispatcher);
 		const document = buildOpenApiDocument(specs);
-		expect(Object.keys(document.paths).sort()).toEqual(["/v1/webhooks/deliveries", "/v1/webhooks/subscriptions", "/v1/webhooks/subscriptions/{id}"]);
+		expect(Object.keys(document.paths).sort()).toEqual([
+			"/v1/webhooks/deliveries",
+			"/v1/webhooks/deliveries/{id}/redeliver",
+			"/v1/webhooks/subscriptions",
+			"/v1/webhooks/subscriptions/{id}",
+		]);
 		expect(document.paths["/v1/webhooks/subscriptions"].post.operationId).toBe("createWebhookSubscription");
 	});
 

@@ -1,6 +1,7 @@
 /**
  * The webhook admin API: /v1/webhooks/subscriptions (POST create, GET list, GET and DELETE by id)
- * and /v1/webhooks/deliveries (GET the delivery log). Every route needs the `admin` scope.
+ * and /v1/webhooks/deliveries (GET the delivery log; POST /{id}/redeliver puts a failed one back in
+ * the queue, recording who asked). Every route needs the `admin` scope.
  *
  * The routes are plain declarations (webhookRouteSpecs), shaped like the billing service's own
  * route declarations so it can serve them with its auth, its OpenAPI document and its response
@@ -10,6 +11,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ErrorCodes, FieldchainError, isFieldchainError, statusOf } from "../../platform/errors.js";
 import { errorBody, errorBodySchema } from "../../platform/http-errors.js";
+import { actorOf, type Principal } from "../billing/auth/authenticate.js";
 import { markList } from "../billing/routes/pagination.js";
 import { BILLING_EVENT_TYPES } from "../events/billing-events.js";
 import type { WebhookDispatcher } from "./dispatcher.js";
@@ -65,10 +67,17 @@ const DeliverySchema = obj({
 	lastStatusCode: nullable(int()),
 	lastError: nullable(str()),
 	attemptLog: { type: "array", items: AttemptSchema },
+	redeliveries: {
+		type: "array",
+		description: "Who put the delivery back in the queue after it failed, and when.",
+		items: obj({ requestedAt: ms, requestedBy: str(), attemptsBefore: int({ minimum: 0 }) }),
+	},
 });
 const idParams = obj({ id: str({ minLength: 1, maxLength: 200 }) });
 
 export interface WebhookHandlerInput {
+	/** The caller, when the billing service serves the routes; the plugin mount has none. */
+	principal?: Principal | null;
 	params: Record<string, string>;
 	query: Record<string, string | undefined>;
 	body: unknown;
@@ -93,7 +102,7 @@ async function answering(work: () => Promise<{ status: number; body: unknown }>)
 	try {
 		return await work();
 	} catch (error) {
-		if (isFieldchainError(error, "FC_WEBHOOK_NOT_FOUND") || isFieldchainError(error, "FC_WEBHOOK_INVALID"))
+		if (isFieldchainError(error, "FC_WEBHOOK_NOT_FOUND") || isFieldchainError(error, "FC_WEBHOOK_INVALID") || isFieldchainError(error, "FC_WEBHOOK_CONFLICT"))
 			return { status: statusOf(error), body: errorBody(error) };
 		throw error;
 	}
@@ -213,6 +222,24 @@ export function webhookRouteSpecs(dispatcher: WebhookDispatcher): WebhookRouteSp
 					const full = deliveries.length === (limit ?? 50);
 					const next = full ? deliveries[deliveries.length - 1].id : null;
 					return { status: 200, body: { deliveries, nextBefore: next, next } };
+				}),
+		},
+		{
+			...common,
+			method: "POST",
+			url: "/v1/webhooks/deliveries/:id/redeliver",
+			operationId: "redeliverWebhookDelivery",
+			summary: "Put a failed delivery back in the queue: one more signed attempt, recorded with who asked",
+			params: idParams,
+			responses: {
+				200: { description: "The delivery, pending again, with its log", schema: DeliverySchema },
+				...notFound,
+				409: { description: "Not failed (pending or succeeded), or its subscription was deleted (FC_WEBHOOK_CONFLICT)", schema: errorBodySchema },
+			},
+			handler: (input) =>
+				answering(async () => {
+					const requestedBy = input.principal ? actorOf(input.principal) : "unauthenticated mount";
+					return { status: 200, body: await dispatcher.redeliver(input.params.id, requestedBy) };
 				}),
 		},
 	];

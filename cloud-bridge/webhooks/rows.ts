@@ -1,6 +1,6 @@
 /** Rows of the SQL backends as the store's objects (column names are the same in SQLite and PostgreSQL). */
 import type { BillingEventType } from "../events/billing-events.js";
-import type { AttemptOutcome, DeliveryAttempt, DeliveryStatus, StoredSubscription, WebhookDelivery } from "./types.js";
+import type { AttemptOutcome, DeliveryAttempt, DeliveryStatus, Redelivery, StoredSubscription, WebhookDelivery } from "./types.js";
 
 /** pg returns BIGINT as a string (it may exceed 2^53); our times and counts never do. */
 const num = (value: unknown): number => (typeof value === "number" ? value : Number(value));
@@ -81,4 +81,15 @@ export function attemptFromRow(row: AttemptRow): DeliveryAttempt {
 		outcome: row.outcome as AttemptOutcome,
 		nextAttemptAt: numOrNull(row.next_attempt_at),
 	};
+}
+
+export interface RedeliveryRow {
+	delivery_id: string;
+	requested_at: number | string;
+	requested_by: string;
+	attempts_before: number | string;
+}
+
+export function redeliveryFromRow(row: RedeliveryRow): Redelivery {
+	return { deliveryId: row.delivery_id, requestedAt: num(row.requested_at), requestedBy: row.requested_by, attemptsBefore: num(row.attempts_before) };
 }

@@ -54,6 +54,22 @@ export const SQLITE_WEBHOOK_MIGRATIONS: readonly SqliteWebhookMigration[] = [
 			`);
 		},
 	},
+	{
+		version: 2,
+		description: "webhook redeliveries: who put a failed delivery back in the queue, and when",
+		up(db) {
+			db.exec(`
+				CREATE TABLE webhook_redeliveries (
+					seq INTEGER PRIMARY KEY AUTOINCREMENT,
+					delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id),
+					requested_at INTEGER NOT NULL,
+					requested_by TEXT NOT NULL,
+					attempts_before INTEGER NOT NULL
+				);
+				CREATE INDEX webhook_redeliveries_delivery ON webhook_redeliveries (delivery_id, requested_at);
+			`);
+		},
+	},
 ];
 
 const WEBHOOK_SCHEMA: SqliteSchema = {

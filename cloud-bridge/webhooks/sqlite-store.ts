@@ -4,10 +4,29 @@
  */
 import BetterSqlite3, { type Database } from "better-sqlite3";
 import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
-import { type AttemptRow, attemptFromRow, type DeliveryRow, deliveryFromRow, type SubscriptionRow, subscriptionFromRow } from "./rows.js";
+import {
+	type AttemptRow,
+	attemptFromRow,
+	type DeliveryRow,
+	deliveryFromRow,
+	type RedeliveryRow,
+	redeliveryFromRow,
+	type SubscriptionRow,
+	subscriptionFromRow,
+} from "./rows.js";
 import { migrateWebhooksSqlite } from "./sqlite-migrations.js";
 import { afterAttempt, assertAttempt, duplicateSubscription, pageSize, SUBSCRIPTION_DELETED } from "./store-checks.js";
-import type { DeliveryAttempt, DeliveryFilter, NewDelivery, StoredSubscription, WebhookDelivery, WebhookStore } from "./types.js";
+import type {
+	DeliveryAttempt,
+	DeliveryFilter,
+	NewDelivery,
+	Redelivery,
+	RedeliveryRequest,
+	RequeueOutcome,
+	StoredSubscription,
+	WebhookDelivery,
+	WebhookStore,
+} from "./types.js";
 
 export class SqliteWebhookStore implements WebhookStore {
 	readonly db: Database;
@@ -152,6 +171,37 @@ export class SqliteWebhookStore implements WebhookStore {
 			.prepare("SELECT a.* FROM webhook_attempts a JOIN json_each(?) w ON a.delivery_id = w.value ORDER BY a.delivery_id, a.attempt")
 			.all(JSON.stringify(deliveryIds)) as AttemptRow[];
 		return rows.map(attemptFromRow);
+	}
+
+	async requeueFailed(request: RedeliveryRequest): Promise<RequeueOutcome> {
+		const db = this.open();
+		return db.transaction((): RequeueOutcome => {
+			const row = db.prepare("SELECT * FROM webhook_deliveries WHERE id = ?").get(request.deliveryId) as DeliveryRow | undefined;
+			if (!row) return { outcome: "not-found" };
+			if (row.status !== "failed") return { outcome: "not-failed", status: deliveryFromRow(row).status };
+			db.prepare("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(
+				request.requestedAt,
+				request.requestedAt,
+				row.id,
+			);
+			db.prepare("INSERT INTO webhook_redeliveries (delivery_id, requested_at, requested_by, attempts_before) VALUES (?, ?, ?, ?)").run(
+				row.id,
+				request.requestedAt,
+				request.requestedBy,
+				row.attempts,
+			);
+			const requeued = db.prepare("SELECT * FROM webhook_deliveries WHERE id = ?").get(row.id) as DeliveryRow;
+			return { outcome: "requeued", delivery: deliveryFromRow(requeued) };
+		})();
+	}
+
+	async listRedeliveries(deliveryIds: readonly string[]): Promise<Redelivery[]> {
+		const db = this.open();
+		if (deliveryIds.length === 0) return [];
+		const rows = db
+			.prepare("SELECT r.* FROM webhook_redeliveries r JOIN json_each(?) w ON r.delivery_id = w.value ORDER BY r.delivery_id, r.requested_at, r.seq")
+			.all(JSON.stringify(deliveryIds)) as RedeliveryRow[];
+		return rows.map(redeliveryFromRow);
 	}
 
 	async close(): Promise<void> {

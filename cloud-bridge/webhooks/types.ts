@@ -79,6 +79,21 @@ export interface DeliveryFilter {
 	before?: string;
 }
 
+/** An admin's request to deliver a failed delivery again. */
+export interface RedeliveryRequest {
+	deliveryId: string;
+	/** Who asked (the caller's actor id): kept for the audit. */
+	requestedBy: string;
+	requestedAt: number;
+}
+
+/** One redelivery as recorded: who asked, when, and how many attempts the delivery had made. */
+export interface Redelivery extends RedeliveryRequest {
+	attemptsBefore: number;
+}
+
+export type RequeueOutcome = { outcome: "requeued"; delivery: WebhookDelivery } | { outcome: "not-found" } | { outcome: "not-failed"; status: DeliveryStatus };
+
 export interface WebhookStore {
 	/** Stores a new subscription. An id already used is FC_WEBHOOK_INVALID. */
 	createSubscription(subscription: StoredSubscription): Promise<void>;
@@ -114,6 +129,14 @@ export interface WebhookStore {
 	listDeliveries(filter?: DeliveryFilter): Promise<WebhookDelivery[]>;
 	/** The log lines of these deliveries, by delivery then attempt. */
 	listAttempts(deliveryIds: readonly string[]): Promise<DeliveryAttempt[]>;
+	/**
+	 * Puts a failed delivery back in the queue (pending, due at requestedAt; its attempt count and
+	 * log stay) and records the redelivery, in one transaction. Only a failed delivery: of two
+	 * requests at once, one requeues it and the other finds it pending.
+	 */
+	requeueFailed(request: RedeliveryRequest): Promise<RequeueOutcome>;
+	/** The recorded redeliveries of these deliveries, by delivery then time. */
+	listRedeliveries(deliveryIds: readonly string[]): Promise<Redelivery[]>;
 	close(): Promise<void>;
 }
 

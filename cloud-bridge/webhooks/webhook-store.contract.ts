@@ -196,6 +196,45 @@ export function webhookStoreContract(name: string, makeStore: () => WebhookStore
 			expect((await store.claimDue(T0, 10, T0 + 1)).map((d) => d.id)).toEqual(["a", "b", "c"]);
 		});
 
+		it("requeues only a failed delivery, once per failure, keeping its log and recording who asked", async () => {
+			await store.createSubscription(subscription("S1"));
+			await store.enqueue([delivery("D1", "S1", "E1"), delivery("D2", "S1", "E2")]);
+			await store.claimDue(T0, 10, T0 + 1);
+			await store.recordAttempt(attempt("D1", 1, "failed"));
+			await store.recordAttempt(attempt("D2", 1, "succeeded"));
+			const ask = (deliveryId: string, requestedBy = "admin-1", requestedAt = T0 + 60_000) => store.requeueFailed({ deliveryId, requestedBy, requestedAt });
+			expect(await ask("nope")).toEqual({ outcome: "not-found" });
+			expect(await ask("D2")).toEqual({ outcome: "not-failed", status: "succeeded" });
+			const requeued = await ask("D1");
+			expect(requeued).toMatchObject({
+				outcome: "requeued",
+				delivery: { id: "D1", status: "pending", attempts: 1, nextAttemptAt: T0 + 60_000, lastError: "HTTP 503" },
+			});
+			expect(await store.getDelivery("D1")).toMatchObject({ status: "pending", nextAttemptAt: T0 + 60_000, updatedAt: T0 + 60_000 });
+			// Pending now: a second request (another admin, the same moment) requeues nothing more.
+			expect(await ask("D1", "admin-2")).toEqual({ outcome: "not-failed", status: "pending" });
+			// It goes out as the next attempt, and its log keeps the first one.
+			expect((await store.claimDue(T0 + 60_000, 10, T0 + 70_000)).map((d) => d.id)).toEqual(["D1"]);
+			expect(await store.recordAttempt(attempt("D1", 2, "failed", { startedAt: T0 + 61_000 }))).toBe(true);
+			expect((await store.listAttempts(["D1"])).map((a) => a.attempt)).toEqual([1, 2]);
+			expect((await ask("D1", "admin-2", T0 + 90_000)).outcome).toBe("requeued");
+			expect(await store.listRedeliveries(["D1", "D2"])).toEqual([
+				{ deliveryId: "D1", requestedBy: "admin-1", requestedAt: T0 + 60_000, attemptsBefore: 1 },
+				{ deliveryId: "D1", requestedBy: "admin-2", requestedAt: T0 + 90_000, attemptsBefore: 2 },
+			]);
+			expect(await store.listRedeliveries([])).toEqual([]);
+		});
+
+		it("requeues at most once when two requests race", async () => {
+			await store.createSubscription(subscription("S1"));
+			await store.enqueue([delivery("D1", "S1", "E1")]);
+			await store.claimDue(T0, 10, T0 + 1);
+			await store.recordAttempt(attempt("D1", 1, "failed"));
+			const outcomes = await Promise.all(["a", "b", "c"].map((by) => store.requeueFailed({ deliveryId: "D1", requestedBy: by, requestedAt: T0 + 5 })));
+			expect(outcomes.map((o) => o.outcome).sort()).toEqual(["not-failed", "not-failed", "requeued"]);
+			expect(await store.listRedeliveries(["D1"])).toHaveLength(1);
+		});
+
 		it("hands out copies", async () => {
 			await store.createSubscription(subscription("S1"));
 			const read = (await store.getSubscription("S1"))!;

@@ -1,5 +1,6 @@
 import type { ServiceAppointment } from "./appointment.js";
 import type { Approval } from "./approval.js";
+import type { CreditNote } from "./credit-note.js";
 import type { Deliverable } from "./deliverable.js";
 import type { Evidence } from "./evidence.js";
 import type { Invoice } from "./invoice.js";
@@ -28,6 +29,7 @@ export interface EntityMap {
 	milestone: BillingMilestone;
 	approval: Approval;
 	invoice: Invoice;
+	creditNote: CreditNote;
 }
 
 export type EntityKind = keyof EntityMap;
@@ -49,6 +51,7 @@ export const ENTITY_KINDS: readonly EntityKind[] = [
 	"milestone",
 	"approval",
 	"invoice",
+	"creditNote",
 ];
 
 /** Plural collection names of a snapshot, by kind. */
@@ -68,6 +71,7 @@ export const COLLECTION_OF = {
 	milestone: "milestones",
 	approval: "approvals",
 	invoice: "invoices",
+	creditNote: "creditNotes",
 } as const satisfies Record<EntityKind, string>;
 
 /**

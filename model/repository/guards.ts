@@ -46,6 +46,7 @@ export function checkWrite<E extends AnyEntity>(kind: EntityKind, stored: AnyEnt
 	}
 	if (stored) {
 		if (kind === "invoice") throw immutable(kind, next.id, "an issued invoice never changes");
+		if (kind === "creditNote") throw immutable(kind, next.id, "an issued credit note never changes; issue another to correct it");
 		if (kind === "approval") throw immutable(kind, next.id, "an approval is a permanent record");
 		if (kind === "timeEntry" && "status" in stored && (stored.status === "approved" || stored.status === "invoiced")) {
 			const onlyInvoicing = stored.status === "approved" && "status" in next && (next.status === "invoiced" || next.status === "approved");

@@ -8,7 +8,7 @@ export async function loadSnapshot(repo: Repository): Promise<ModelSnapshot> {
 	return snapshot as unknown as ModelSnapshot;
 }
 
-const PER_ORDER: EntityKind[] = ["task", "appointment", "timeEntry", "lineItem", "evidence", "deliverable", "milestone", "approval", "invoice"];
+const PER_ORDER: EntityKind[] = ["task", "appointment", "timeEntry", "lineItem", "evidence", "deliverable", "milestone", "approval", "invoice", "creditNote"];
 
 /**
  * One work-order chain and what the rules need around it: what a gateway holds for the visits of

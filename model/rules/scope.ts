@@ -29,6 +29,7 @@ export function partitionByChain(snapshot: ModelSnapshot): Map<string, ModelSnap
 				milestones: [],
 				approvals: [],
 				invoices: [],
+				creditNotes: [],
 			};
 			chains.set(root, scoped);
 		}
@@ -44,5 +45,6 @@ export function partitionByChain(snapshot: ModelSnapshot): Map<string, ModelSnap
 	for (const x of snapshot.milestones) chain(x.workOrderId)?.milestones.push(x);
 	for (const x of snapshot.approvals) chain(x.workOrderId)?.approvals.push(x);
 	for (const x of snapshot.invoices) chain(x.workOrderId)?.invoices.push(x);
+	for (const x of snapshot.creditNotes) chain(x.workOrderId)?.creditNotes.push(x);
 	return chains;
 }

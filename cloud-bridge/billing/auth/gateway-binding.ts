@@ -48,6 +48,7 @@ const BY_SEGMENT: Record<string, Exclude<EntityKind, "customer" | "site" | "asse
 	milestones: "milestone",
 	evidence: "evidence",
 	invoices: "invoice",
+	"credit-notes": "creditNote",
 };
 
 /** Routes that check the calling gateway themselves: its own evidence batches and its own chain. */

@@ -10,6 +10,7 @@ import type { Clock } from "../../../platform/clock.js";
 import { MemoryEventSink } from "../../events/billing-events.js";
 import { issueApiToken } from "../auth/tokens.js";
 import type { BillingPolicy } from "../context.js";
+import type { RouteSpec } from "../routes/route-spec.js";
 import type { DownlinkPush } from "../schedule/downlink-push.js";
 import { createBillingService } from "../service.js";
 import { type BillingStorage, openBillingStorage } from "../storage.js";
@@ -45,6 +46,8 @@ export interface TestServiceOptions {
 	downlinkPush?: DownlinkPush;
 	/** PostgreSQL instead of SQLite (an empty database or schema): for the benchmark and the `*.real` tests. */
 	databaseUrl?: string;
+	/** More route declarations to serve (the webhook admin API). */
+	routes?: readonly RouteSpec[];
 }
 
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
@@ -58,6 +61,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
 		policy: options.policy,
 		validateResponses: options.validateResponses ?? true,
 		downlinkPush: options.downlinkPush,
+		routes: options.routes,
 	});
 	await app.listen({ host: "127.0.0.1", port: 0 });
 	const address = app.server.address();

@@ -5,7 +5,7 @@
  * Passwords are hashed with light scrypt parameters to keep tests quick; the service verifies
  * whatever parameters a hash names.
  */
-import { startTestService, type TestService } from "../../billing/testing/harness.js";
+import { startTestService, type TestService, type TestServiceOptions } from "../../billing/testing/harness.js";
 import { expectOk, Scenario, TASK } from "../../billing/testing/scenario.js";
 import { createUser } from "../accounts.js";
 import { consoleStoreBeside } from "../users/open-store.js";
@@ -23,8 +23,8 @@ export interface OfficeFixture {
 	users: Record<"approver" | "billing" | "dispatcher" | "admin" | "disabled" | "selfApprover", string>;
 }
 
-export async function startOfficeFixture(): Promise<OfficeFixture> {
-	const service = await startTestService();
+export async function startOfficeFixture(options: TestServiceOptions = {}): Promise<OfficeFixture> {
+	const service = await startTestService(options);
 	const scenario = new Scenario(service);
 	await scenario.seedParties();
 	await scenario.createWorkOrder();
