@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
  * every other test is "unit" and needs nothing but Node (`npm run test:unit`). `npm test` runs both.
  * The dependency rules keep unit tests away from the test/support helpers that start real parts.
  */
-const notSources = ["node_modules/**", "dist/**"];
+const notSources = ["**/node_modules/**", "dist/**"];
 
 export default defineConfig({
 	test: {
