@@ -95,7 +95,10 @@ describe("console sign-in and sessions", () => {
 
 	it("a dispatcher signs in and sees who they are; a gateway's token cannot list the approval queue", async () => {
 		const { cookie } = await signIn(f.service, "dora");
-		expect((await asUser(f.service, cookie, "GET", "/v1/sessions/current")).body).toMatchObject({ user: { role: "dispatcher" }, scopes: ["workorders:read"] });
+		expect((await asUser(f.service, cookie, "GET", "/v1/sessions/current")).body).toMatchObject({
+			user: { role: "dispatcher" },
+			scopes: ["workorders:read", "dispatch"],
+		});
 		expect((await f.service.request("GET", "/v1/approvals/time-entries", { token: f.scenario.gatewayToken })).status).toBe(403);
 		expect((await f.service.request("GET", "/v1/sessions/current", { token: f.service.tokens.admin })).status).toBe(401);
 	});

@@ -1,27 +1,26 @@
 /**
  * Dispatch: plans (propose, read, apply — never in place), the board, and a manual move that
  * pushes dependent visits along (cloud-bridge/billing/schedule/). Plans and moves are the
- * dispatcher's: the `admin` scope (there is no narrower dispatch scope); the board is readable
+ * dispatcher's: the `dispatch` scope (a dispatcher's console role) or `admin`; the board is readable
  * with any reading scope. A gateway token reaches none of these (gateway-binding.ts refuses it).
  */
 import { randomUUID } from "node:crypto";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { builtInScheduler, type Scheduler } from "../../../scheduling/scheduler.js";
 import type { BillingContext } from "../context.js";
-import { requireStored } from "../model-access.js";
 import { Appointment } from "../openapi/entity-schemas.js";
 import { arr, id, int, ms, nullable, num, obj, oneOfValues, str } from "../openapi/schema-helpers.js";
 import { applyPlan } from "../schedule/apply-plan.js";
 import { dispatchChange, moved } from "../schedule/dispatch-change.js";
 import { makePlan, type PlanRequest } from "../schedule/make-plan.js";
-import { DAY, isOpen, loadPlanningSnapshot, MOVABLE, readSet } from "../schedule/planning-data.js";
+import { DAY, loadPlanningSnapshot, readSet } from "../schedule/planning-data.js";
 import type { SchedulePlanRecord } from "../store/types.js";
-import { ADMIN, actor, checkVersion, idParams, READ, versionField } from "./common.js";
+import { actor, DISPATCH, idParams, READ } from "./common.js";
+import { ManualMoveBody, readManualMove, window } from "./manual-move.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
 
-const window = obj({ start: ms(), end: ms() });
 const ids = arr(id(), { maxItems: 5000 });
-const Kpis = obj({
+export const Kpis = obj({
 	assigned: int(),
 	unassigned: int(),
 	slaBreaches: int(),
@@ -59,7 +58,7 @@ const Plan = obj({
 	iterations: int(),
 });
 const Moved = obj({ appointmentId: id(), workOrderId: id(), technicianId: id(), window, cause: str(), reason: str() });
-const Violation = obj({ jobId: nullable(str()), technicianId: str(), kind: str(), message: str() });
+export const Violation = obj({ jobId: nullable(str()), technicianId: str(), kind: str(), message: str() });
 const DispatchResult = {
 	appointments: arr(Appointment),
 	moves: arr(Moved),
@@ -99,7 +98,7 @@ export function scheduleRoutes(ctx: BillingContext, scheduler: Scheduler = built
 			operationId: "createSchedulePlan",
 			summary: "Propose a schedule for technicians and days: the changes with their score breakdown, KPIs before and after",
 			tag: "schedule",
-			scopes: ADMIN,
+			scopes: DISPATCH,
 			body: obj(
 				{
 					from: ms(),
@@ -136,7 +135,7 @@ export function scheduleRoutes(ctx: BillingContext, scheduler: Scheduler = built
 			operationId: "getSchedulePlan",
 			summary: "A schedule plan, proposed or applied",
 			tag: "schedule",
-			scopes: ADMIN,
+			scopes: DISPATCH,
 			params: idParams,
 			responses: { 200: { description: "The plan", schema: Plan } },
 			async handler(input) {
@@ -149,7 +148,7 @@ export function scheduleRoutes(ctx: BillingContext, scheduler: Scheduler = built
 			operationId: "applySchedulePlan",
 			summary: "Apply a plan: book and move its visits, push dependent ones along; 409 when anything it read changed since",
 			tag: "schedule",
-			scopes: ADMIN,
+			scopes: DISPATCH,
 			params: idParams,
 			responses: {
 				200: { description: "The plan as applied and every visit it booked or moved", schema: obj({ plan: Plan, ...DispatchResult }) },
@@ -198,27 +197,14 @@ export function scheduleRoutes(ctx: BillingContext, scheduler: Scheduler = built
 			operationId: "rescheduleAppointmentAndPropagate",
 			summary: "Move a visit (dispatcher's manual move) and push the visits that depend on it along",
 			tag: "schedule",
-			scopes: ADMIN,
+			scopes: DISPATCH,
 			params: idParams,
-			body: obj({ ...versionField, window, technicianId: id(), reason: str({ minLength: 1, maxLength: 500 }) }, ["version", "technicianId", "reason"]),
+			body: ManualMoveBody,
 			ifMatch: true,
 			responses: { 200: { description: "Every visit moved, this one first", schema: obj(DispatchResult) } },
 			async handler(input) {
-				const body = input.body as { window: { start: number; end: number }; technicianId?: string; reason?: string };
-				const appointment = await requireStored(ctx, "appointment", input.params.id);
-				checkVersion(appointment, input, false);
-				if (!MOVABLE.has(appointment.status))
-					throw new FieldchainError(
-						ErrorCodes.FC_MODEL_RULE_REFUSED,
-						`Appointment ${appointment.id} is ${appointment.status}; only a scheduled or dispatched visit can be moved.`,
-					);
-				if (body.window.end < body.window.start) throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, "The appointment window ends before it starts.");
-				const technicianId = body.technicianId ?? appointment.technicianId;
-				if (!(await ctx.repo.get("technician", technicianId)))
-					throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `Technician ${technicianId} does not exist.`);
-				const snapshot = await loadPlanningSnapshot(ctx.repo);
-				const current = snapshot.appointments.find((visit) => visit.id === appointment.id && isOpen(visit))!;
-				const move = moved(current, { technicianId, window: body.window }, "manual", body.reason ?? "moved by dispatch", ctx.clock.now());
+				const { snapshot, current, to, reason } = await readManualMove(ctx, input);
+				const move = moved(current, to, "manual", reason, ctx.clock.now());
 				return ok(await dispatchChange(ctx, snapshot, actor(input), [move], { cause: "dependency", verb: "moved" }));
 			},
 		},

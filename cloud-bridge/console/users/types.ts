@@ -11,7 +11,7 @@ export type Role = (typeof ROLES)[number];
 
 /** What each role may do, in the scopes every /v1 route already declares. */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
-	dispatcher: ["workorders:read"],
+	dispatcher: ["workorders:read", "dispatch"],
 	approver: ["workorders:read", "approve"],
 	billing: ["workorders:read", "release"],
 	admin: ["workorders:read", "approve", "release", "admin"],
