@@ -6,10 +6,11 @@
  * or gained a visit. Invariant: each moved visit is written once and announced once per event type.
  */
 
-import { write } from "../../../model/actions/context.js";
+import { type ActionContext, write } from "../../../model/actions/context.js";
 import type { AppointmentMove, ServiceAppointment } from "../../../model/entities/appointment.js";
 import type { ModelSnapshot } from "../../../model/entities/kinds.js";
 import { applyWrites } from "../../../model/repository/apply.js";
+import { workOrderMachine } from "../../../model/state-machines/machines.js";
 import type { Violation } from "../../../scheduling/field/types.js";
 import type { BillingContext } from "../context.js";
 import { runAction } from "../model-access.js";
@@ -85,9 +86,25 @@ export async function dispatchChange(
 	}
 	const all = [...moves.values()];
 	if (all.length === 0) return { appointments: [], moves: [], violations, pushedGateways: [] };
-	const { stored } = await runAction(ctx, snapshot, actorId, () => ({ writes: all.map((move) => write("appointment", move.appointment)) }), {
-		events: (entities) =>
-			all.flatMap((move) => {
+	// A draft work order that gets its first visit is scheduled by that booking (the model's
+	// draft -> scheduled), in the same commit: otherwise the technician's app is sent a visit it may
+	// not dispatch ("work order … is draft").
+	const drafts = snapshot.workOrders.filter(
+		(order) => order.status === "draft" && all.some((move) => !move.previous && move.appointment.workOrderId === order.id),
+	);
+	const action = (_snapshot: ModelSnapshot, actionContext: ActionContext) => ({
+		writes: [
+			...all.map((move) => write("appointment", move.appointment)),
+			...drafts.map((order) => write("workOrder", workOrderMachine.transition(order, "scheduled", actionContext))),
+		],
+	});
+	const { stored } = await runAction(ctx, snapshot, actorId, action, {
+		events: (entities) => [
+			...drafts.map((order) => ({
+				type: "workorder.status_changed" as const,
+				data: { workOrder: entities.filter((entity) => entity.id === order.id).pop(), from: order.status, to: "scheduled" },
+			})),
+			...all.flatMap((move) => {
 				const appointment = entities.filter((entity) => entity.id === move.appointment.id).pop() as ServiceAppointment;
 				const cause = { cause: move.cause, reason: move.reason };
 				const dispatched = { type: "appointment.dispatched" as const, data: { appointment, technicianId: appointment.technicianId, ...cause } };
@@ -106,6 +123,7 @@ export async function dispatchChange(
 					dispatched,
 				];
 			}),
+		],
 	});
 	const appointments = all.map((move) => stored.filter((entity) => entity.id === move.appointment.id).pop() as ServiceAppointment);
 	const technicians = new Set(all.flatMap((move) => [move.appointment.technicianId, ...(move.previous ? [move.previous.technicianId] : [])]));
