@@ -54,7 +54,7 @@ export function registerEvidenceCommands(program: Command): Command {
 			if (options.json) {
 				const { ok, verified, trusted, trustSource, trustNote, signer } = outcome;
 				process.stdout.write(
-					`${JSON.stringify({ ok, verified, trusted, trustSource, trustNote, signer, sealedUpTo: result.sealedUpTo, records: result.records.length, problems: result.problems, complete: result.complete, completeUpTo: result.completeUpTo, ...(result.incompleteReason ? { incompleteReason: result.incompleteReason } : {}) }, null, 2)}\n`,
+					`${JSON.stringify({ ok, verified, trusted, trustSource, trustNote, signer, sealedUpTo: result.sealedUpTo, records: result.records.length, problems: result.problems, complete: result.complete, completeUpTo: result.completeUpTo, ...(result.incompleteReason ? { incompleteReason: result.incompleteReason } : {}), ...(result.acknowledgedGaps ? { acknowledgedGaps: result.acknowledgedGaps } : {}) }, null, 2)}\n`,
 				);
 			} else if (!result.ok) {
 				process.stderr.write(
@@ -72,6 +72,10 @@ export function registerEvidenceCommands(program: Command): Command {
 						? `Complete: every record of the work order up to chain_seq ${result.completeUpTo}, as the gateway's signed manifest says.\n`
 						: `Not provably complete: ${result.incompleteReason ?? "no manifest was checked"}\n`,
 				);
+				for (const gap of result.acknowledgedGaps ?? [])
+					process.stdout.write(
+						`Acknowledged gap: records ${gap.fromSeq}..${gap.toSeq} were lost (${gap.reason}), acknowledged by ${gap.acknowledgedBy} at ${new Date(gap.acknowledgedAtMs).toISOString()}; the exporter's statement, not signed by the gateway.\n`,
+					);
 			} else {
 				process.stderr.write(
 					`NOT TRUSTED: ${result.records.length} records verify, but signer not trusted: ${outcome.trustNote}.\n` +

@@ -227,7 +227,7 @@ describe("verifyBundle", () => {
 			expect(kinds(verifyBundle({ ...clone(), extra: 1 }))).toEqual(["malformed@-"]);
 			expect(kinds(verifyBundle({ ...clone(), format: "fieldchain-evidence-bundle/0" }))).toEqual(["malformed@-"]);
 			// A later bundle format is not tampering but a newer exporter (README.md, "Format evolution").
-			expect(kinds(verifyBundle({ ...clone(), format: "fieldchain-evidence-bundle/2" }))).toEqual(["unsupported-format@-"]);
+			expect(kinds(verifyBundle({ ...clone(), format: "fieldchain-evidence-bundle/3" }))).toEqual(["unsupported-format@-"]);
 		});
 	});
 

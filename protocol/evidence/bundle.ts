@@ -15,6 +15,14 @@ import { decodeCheckpoint, decodeManifest, decodeRecord, type EvidenceRecord } f
 import { base64, hex } from "./verify/encodings.js";
 
 export const BUNDLE_FORMAT = "fieldchain-evidence-bundle/1";
+/**
+ * Bundle format 2 adds `acknowledgedGaps` (README.md, "Acknowledged gaps"). A bundle is written in
+ * format 2 if and only if it carries an acknowledged gap, so every other bundle keeps its bytes.
+ */
+export const BUNDLE_FORMAT_GAPS = "fieldchain-evidence-bundle/2";
+/** Every bundle format this code reads, oldest first; the last is the newest. */
+export const BUNDLE_FORMATS = [BUNDLE_FORMAT, BUNDLE_FORMAT_GAPS] as const;
+export type BundleFormat = (typeof BUNDLE_FORMATS)[number];
 
 export type BundleEntry = { chainSeq: number; full: string } | { chainSeq: number; redacted: { prevHash: string; contentHash: string } };
 
@@ -43,8 +51,23 @@ export interface BundleManifest {
 	others: string[];
 }
 
+/**
+ * Records of the gateway's chain that are lost for good (a destroyed device), as an operator of the
+ * exporting service acknowledged them. It is the exporter's statement, not the gateway's: nothing
+ * signs it, and it never makes a missing record of a signed manifest count as present.
+ */
+export interface AcknowledgedGap {
+	/** First and last chain_seq lost, inclusive. */
+	fromSeq: number;
+	toSeq: number;
+	reason: string;
+	acknowledgedBy: string;
+	/** Unix milliseconds. */
+	acknowledgedAtMs: number;
+}
+
 export interface EvidenceBundle {
-	format: typeof BUNDLE_FORMAT;
+	format: BundleFormat;
 	gatewayId: string;
 	/** Base64 of the raw 32-byte Ed25519 public key. */
 	publicKey: string;
@@ -58,6 +81,8 @@ export interface EvidenceBundle {
 	attachments: BundleAttachment[];
 	/** Absent in bundles whose last checkpoint predates manifests. */
 	manifest?: BundleManifest;
+	/** Format 2 only, never empty: acknowledged gaps from the bundle's first entry on, ascending. */
+	acknowledgedGaps?: AcknowledgedGap[];
 }
 
 /** One stored chain entry, as the gateway keeps it. */
@@ -83,17 +108,21 @@ export interface BuildBundleInput {
 	attachmentData?: (sha256Hex: string) => Uint8Array | undefined;
 	/** The manifests issued with the checkpoint at checkpointSeq (canonical bytes); none for older checkpoints. */
 	manifestsAt?: (checkpointSeq: number) => Uint8Array[];
+	/** Acknowledged gaps of the gateway's chain: the entries may jump over exactly these ranges. */
+	acknowledgedGaps?: readonly AcknowledgedGap[];
 }
 
 export function buildBundle(input: BuildBundleInput): EvidenceBundle {
 	const { entries, workOrderId } = input;
+	const gaps = [...(input.acknowledgedGaps ?? [])].sort((a, b) => a.fromSeq - b.fromSeq);
+	const acknowledgedJump = (after: number, next: number) => gaps.some((g) => g.fromSeq === after + 1 && g.toSeq === next - 1);
 	for (let i = 1; i < entries.length; i++) {
-		if (entries[i].chainSeq !== entries[i - 1].chainSeq + 1) {
+		if (entries[i].chainSeq !== entries[i - 1].chainSeq + 1 && !acknowledgedJump(entries[i - 1].chainSeq, entries[i].chainSeq)) {
 			throw new FieldchainError(
 				ErrorCodes.FC_EVIDENCE_INVALID,
 				`Chain entries are not contiguous: ${entries[i - 1].chainSeq} is followed by ${entries[i].chainSeq}.`,
 				{
-					hint: "Pass every chain entry of the range, in chain order.",
+					hint: "Pass every chain entry of the range, in chain order; only an acknowledged gap may be skipped.",
 				},
 			);
 		}
@@ -148,8 +177,11 @@ export function buildBundle(input: BuildBundleInput): EvidenceBundle {
 	const bundleCheckpoints = checkpoints.filter((c) => c.decoded.chainSeq >= first && c.decoded.chainSeq <= last);
 	const lastCheckpoint = bundleCheckpoints.at(-1)?.decoded.chainSeq;
 	const manifest = lastCheckpoint === undefined ? undefined : bundleManifest(lastCheckpoint, workOrderId, input.manifestsAt?.(lastCheckpoint) ?? []);
+	// Every gap from the work order's first record on: inside the range it explains a jump, after it
+	// it says that records of the work order may have been lost there.
+	const touching = gaps.filter((g) => g.toSeq >= first).map((g) => ({ ...g }));
 	return {
-		format: BUNDLE_FORMAT,
+		format: touching.length > 0 ? BUNDLE_FORMAT_GAPS : BUNDLE_FORMAT,
 		gatewayId: input.gatewayId,
 		publicKey: base64(input.publicKeyRaw),
 		keyId: hex(keyIdOf(input.publicKeyRaw)),
@@ -158,6 +190,7 @@ export function buildBundle(input: BuildBundleInput): EvidenceBundle {
 		checkpoints: bundleCheckpoints.map((c) => ({ chainSeq: c.decoded.chainSeq, checkpoint: base64(c.bytes) })),
 		attachments: [...attachments.values()],
 		...(manifest ? { manifest } : {}),
+		...(touching.length > 0 ? { acknowledgedGaps: touching } : {}),
 	};
 }
 
@@ -197,6 +230,17 @@ export function serializeBundle(bundle: EvidenceBundle): string {
 			...(a.dataBase64 !== undefined ? { dataBase64: a.dataBase64 } : {}),
 		})),
 		...(bundle.manifest ? { manifest: { chainSeq: bundle.manifest.chainSeq, manifest: bundle.manifest.manifest, others: [...bundle.manifest.others] } } : {}),
+		...(bundle.acknowledgedGaps
+			? {
+					acknowledgedGaps: bundle.acknowledgedGaps.map((g) => ({
+						fromSeq: g.fromSeq,
+						toSeq: g.toSeq,
+						reason: g.reason,
+						acknowledgedBy: g.acknowledgedBy,
+						acknowledgedAtMs: g.acknowledgedAtMs,
+					})),
+				}
+			: {}),
 	};
 	return `${JSON.stringify(ordered, null, 2)}\n`;
 }

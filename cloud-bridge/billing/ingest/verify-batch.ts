@@ -51,6 +51,8 @@ export interface VerifyContext {
 	head: ChainHead;
 	/** Accepted records in a range, for duplicates and for checkpoints over earlier records. */
 	stored(fromSeq: number, toSeq: number): Promise<StoredChainRecord[]>;
+	/** An acknowledged gap right after the head (store/chain-gaps.ts): the chain resumes after it. */
+	resumesAfter?: { fromSeq: number; toSeq: number };
 }
 
 /** The first link is the stored head; every other one a record of the batch, read. */
@@ -92,8 +94,14 @@ export function runsUpTo(records: readonly BatchRecord[], head: number): [number
 const continueFromStoredHead: AsyncStep<BatchContext> = {
 	name: "continue from the stored head",
 	async run(context) {
-		const { head } = context.accepted;
-		context.links.push({ chainSeq: head.headSeq, prevHash: null, contentHash: null, entryHash: Buffer.from(head.headHash, "hex") });
+		const { head, resumesAfter } = context.accepted;
+		// After an acknowledged gap the chain resumes at its end. Its records are lost, so the link into
+		// the first record after it cannot be checked (entryHash null); a signed checkpoint still seals it.
+		context.links.push(
+			resumesAfter
+				? { chainSeq: resumesAfter.toSeq, prevHash: null, contentHash: null, entryHash: null }
+				: { chainSeq: head.headSeq, prevHash: null, contentHash: null, entryHash: Buffer.from(head.headHash, "hex") },
+		);
 		// Records already accepted, to tell a harmless retry from a conflicting one. Only the chain
 		// positions the batch names are read (run by run), never the range up to the head: a batch's
 		// claimed chain_seq must not make the service load a range of any size.
@@ -143,11 +151,20 @@ const readRecords: AsyncStep<BatchContext> = {
 				report("record-gateway", seq, `Record ${seq} is from gateway ${record.gatewayId}, not ${gateway.id}.`);
 				continue;
 			}
+			if (seq > head.headSeq && seq <= context.links[0].chainSeq) {
+				report(
+					"record-conflict",
+					seq,
+					`Record ${seq} lies in a gap acknowledged as lost (${head.headSeq + 1}..${context.links[0].chainSeq}); it is not accepted any more.`,
+				);
+				continue;
+			}
 			if (seq <= head.headSeq) {
 				const stored = context.earlier.get(seq);
 				if (stored && stored.contentHash === item.contentHash) result.duplicates++;
-				else
-					report("record-conflict", seq, `Record ${seq} differs from the record ${seq} accepted earlier (content hash ${stored?.contentHash ?? "unknown"}).`);
+				else if (stored) report("record-conflict", seq, `Record ${seq} differs from the record ${seq} accepted earlier (content hash ${stored.contentHash}).`);
+				// Below the head and not stored: it lies in a gap acknowledged as lost (store/chain-gaps.ts).
+				else report("record-conflict", seq, `Record ${seq} lies in a gap acknowledged as lost; it is not accepted any more.`);
 				continue;
 			}
 			const prevHash = Buffer.from(record.prevHash);
@@ -169,7 +186,7 @@ const acceptUnbrokenRun: AsyncStep<BatchContext> = {
 	name: "accept the unbroken run",
 	run(context) {
 		const { links, report, result } = context;
-		let nextSeq = context.accepted.head.headSeq + 1;
+		let nextSeq = context.links[0].chainSeq + 1;
 		for (let i = 1; i < links.length; i++) {
 			const link = links[i] as RecordLink;
 			const seq = link.chainSeq;

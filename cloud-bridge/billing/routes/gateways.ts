@@ -6,6 +6,7 @@ import { API_TOKEN_PREFIX, ENROLLMENT_TOKEN_PREFIX, hashToken, issueEnrollmentTo
 import type { BillingContext } from "../context.js";
 import { arr, bool, hex64, id, int, ms, nullable, obj, str } from "../openapi/schema-helpers.js";
 import { type ChainHead, GATEWAY_SCOPES, type GatewayRecord, SCOPES } from "../store/types.js";
+import { ChainGapSchema, reportedChainGaps } from "./chain-gaps.js";
 import { ADMIN, idParams, listOf } from "./common.js";
 import { badCursor, pageRequestOf } from "./pagination.js";
 import { created, ok, type RouteSpec } from "./route-spec.js";
@@ -22,7 +23,16 @@ const GatewaySchema = obj({
 	revoked: bool(),
 	technicianIds: technicianIdList,
 });
-const ChainSchema = obj({ gatewayId: id(), headSeq: int({ minimum: 0 }), headHash: hex64(), sealedUpTo: int({ minimum: 0 }) });
+const ChainSchema = obj({
+	gatewayId: id(),
+	headSeq: int({ minimum: 0 }),
+	headHash: hex64(),
+	sealedUpTo: int({ minimum: 0 }),
+	// When the service stored the head record: how long the gateway has been quiet (the console's "last receipt").
+	lastReceivedAt: nullable(ms()),
+	// Open and acknowledged gaps (chain-gaps.ts).
+	gaps: arr(ChainGapSchema),
+});
 const GATEWAY_ID = "^[A-Za-z0-9._-]{1,64}$";
 
 const gatewayView = (g: GatewayRecord) => ({ ...g, revoked: g.revokedAt !== null });
@@ -203,7 +213,10 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 				if (!(await ctx.store.getGateway(input.params.id)))
 					throw new FieldchainError(ErrorCodes.FC_BILLING_NOT_FOUND, `No gateway ${input.params.id} is enrolled.`);
 				const head: ChainHead = await ctx.store.getChainHead(input.params.id);
-				return ok(head);
+				// The head record became an Evidence entity when the service received it (null if it names no known work order).
+				const [last] = head.headSeq > 0 ? await ctx.store.getChainRecords(input.params.id, head.headSeq, head.headSeq) : [];
+				const received = last ? await ctx.repo.get("evidence", last.recordId) : undefined;
+				return ok({ ...head, gaps: await reportedChainGaps(ctx, input.params.id, head), lastReceivedAt: received?.createdAt ?? null });
 			},
 		},
 	];

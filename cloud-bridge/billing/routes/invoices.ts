@@ -2,10 +2,12 @@
 import type { Approval } from "../../../model/entities/approval.js";
 import type { Evidence } from "../../../model/entities/evidence.js";
 import type { BillingContext } from "../context.js";
+import { invoiceAcknowledgedGaps } from "../evidence-bundles/invoice-bundles.js";
 import { requireStored } from "../model-access.js";
 import { Approval as ApprovalSchema, Evidence as EvidenceSchema, Invoice, LineItem, TimeEntry } from "../openapi/entity-schemas.js";
 import { arr, int, nullable, obj } from "../openapi/schema-helpers.js";
 import { idParams, listOf, READ } from "./common.js";
+import { AcknowledgedGapSchema } from "./evidence-bundles.js";
 import { ok, type RouteSpec } from "./route-spec.js";
 
 const traceSchema = obj({
@@ -19,6 +21,8 @@ const traceSchema = obj({
 			approvals: arr(ApprovalSchema),
 		}),
 	),
+	// Records lost for good in the chains of the gateways it draws evidence from (routes/chain-gaps.ts).
+	acknowledgedGaps: arr(AcknowledgedGapSchema),
 });
 
 export function invoiceRoutes(ctx: BillingContext): RouteSpec[] {
@@ -62,7 +66,7 @@ export function invoiceRoutes(ctx: BillingContext): RouteSpec[] {
 						approvals,
 					});
 				}
-				return ok({ invoice, lines });
+				return ok({ invoice, lines, acknowledgedGaps: await invoiceAcknowledgedGaps(ctx, invoice) });
 			},
 		},
 		{

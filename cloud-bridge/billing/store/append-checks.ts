@@ -14,6 +14,7 @@ export function headConflict(input: AppendChainInput, stored: ChainHead): Fieldc
 export function assertAppendable(input: AppendChainInput, stored: ChainHead): void {
 	if (stored.headSeq !== input.expectedHeadSeq) throw headConflict(input, stored);
 	let expected = input.expectedHeadSeq + 1;
+	if (input.resumesAfter && input.resumesAfter.fromSeq === expected && input.records.length > 0) expected = input.resumesAfter.toSeq + 1;
 	for (const record of input.records) {
 		if (record.chainSeq !== expected) {
 			throw new FieldchainError(ErrorCodes.FC_BILLING_STORE, `Gateway ${input.gatewayId}: record ${record.chainSeq} does not follow ${expected - 1}.`, {

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ErrorCode, isFieldchainError } from "../../../platform/errors.js";
+import { chainGapsContract } from "./chain-gaps.contract.js";
 import type { ApiTokenRecord, BillingStore, GatewayRecord, StoredChainRecord } from "./types.js";
 
 async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
@@ -350,4 +351,5 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 			await expectCode(store.getChainHead("gw-1"), "FC_STORE_CLOSED");
 		});
 	});
+	chainGapsContract(name, makeStore);
 }

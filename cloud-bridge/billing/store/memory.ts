@@ -2,6 +2,8 @@
 import type { OutboxMessage } from "../../../model/repository/types.js";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { assertAppendable, nextHead } from "./append-checks.js";
+import type { AcknowledgeGapInput } from "./chain-gaps.js";
+import { MemoryChainGaps } from "./chain-gaps-memory.js";
 import {
 	type ApiTokenRecord,
 	type AppendChainInput,
@@ -33,6 +35,7 @@ export class MemoryBillingStore implements BillingStore {
 	private readonly receipts = new Map<string, BatchReceiptRecord>();
 	private readonly outbox: { message: OutboxMessage; relayed: boolean }[] = [];
 	private readonly plans = new Map<string, SchedulePlanRecord>();
+	private readonly chainGaps = new MemoryChainGaps(this.records, this.checkpoints);
 	private closed = false;
 
 	async createSchedulePlan(plan: SchedulePlanRecord): Promise<void> {
@@ -164,8 +167,18 @@ export class MemoryBillingStore implements BillingStore {
 
 	async getChainRecords(gatewayId: string, fromSeq: number, toSeq: number): Promise<StoredChainRecord[]> {
 		this.open();
-		// Records are contiguous from 1, so chain_seq n is at index n - 1.
-		return (this.records.get(gatewayId) ?? []).slice(Math.max(0, fromSeq - 1), Math.max(0, toSeq)).map(copy);
+		// In chain order, contiguous except over acknowledged gaps: the first at or after fromSeq by bisection.
+		const list = this.records.get(gatewayId) ?? [];
+		let low = 0;
+		let high = list.length;
+		while (low < high) {
+			const mid = (low + high) >>> 1;
+			if (list[mid].chainSeq < fromSeq) low = mid + 1;
+			else high = mid;
+		}
+		const found: StoredChainRecord[] = [];
+		for (let i = low; i < list.length && list[i].chainSeq <= toSeq; i++) found.push(copy(list[i]));
+		return found;
 	}
 
 	async appendChain(input: AppendChainInput): Promise<ChainHead> {
@@ -208,6 +221,28 @@ export class MemoryBillingStore implements BillingStore {
 		this.open();
 		const receipt = this.receipts.get(`${gatewayId}\u0000${batchId}`);
 		return receipt && copy(receipt);
+	}
+
+	// Chain gaps and the bundle look-ups (chain-gaps.ts), kept in a file of their own.
+	noteChainGap(gatewayId: string, fromSeq: number, toSeq: number, at: number) {
+		this.open();
+		return this.chainGaps.noteChainGap(gatewayId, fromSeq, toSeq, at);
+	}
+	listChainGaps(gatewayId: string) {
+		this.open();
+		return this.chainGaps.listChainGaps(gatewayId);
+	}
+	acknowledgeChainGap(input: AcknowledgeGapInput) {
+		this.open();
+		return this.chainGaps.acknowledgeChainGap(input);
+	}
+	getCheckpoints(gatewayId: string, fromSeq: number, toSeq: number) {
+		this.open();
+		return this.chainGaps.getCheckpoints(gatewayId, fromSeq, toSeq);
+	}
+	workOrderChainPositions(workOrderId: string) {
+		this.open();
+		return this.chainGaps.workOrderChainPositions(workOrderId);
 	}
 
 	async close(): Promise<void> {

@@ -6,6 +6,7 @@
 import type { Database } from "better-sqlite3";
 import { ErrorCodes } from "../../../platform/errors.js";
 import { latestVersion, migrateSqliteSchema, type SqliteSchema } from "../../../platform/sqlite-migrations.js";
+import { SQLITE_CHAIN_GAPS_SQL } from "./chain-gaps-sqlite.js";
 
 interface Migration {
 	version: number;
@@ -145,6 +146,7 @@ const MIGRATIONS: readonly Migration[] = [
 			);
 		`,
 	},
+	{ version: 7, description: "acknowledged chain gaps; chain records by work order", sql: SQLITE_CHAIN_GAPS_SQL },
 ];
 
 const BILLING_SCHEMA: SqliteSchema = {

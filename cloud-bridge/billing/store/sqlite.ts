@@ -7,6 +7,8 @@ import BetterSqlite3, { type Database } from "better-sqlite3";
 import type { OutboxMessage } from "../../../model/repository/types.js";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { assertAppendable, nextHead } from "./append-checks.js";
+import type { AcknowledgeGapInput } from "./chain-gaps.js";
+import { SqliteChainGaps } from "./chain-gaps-sqlite.js";
 import { migrateBillingSchema } from "./sqlite-migrations.js";
 import {
 	type ApiTokenRecord,
@@ -80,6 +82,7 @@ export class SqliteBillingStore implements BillingStore {
 	readonly db: Database;
 	private readonly ownsDb: boolean;
 	private readonly sql;
+	private readonly chainGaps: SqliteChainGaps;
 
 	/** A path opens (and owns) a connection; a Database shares the caller's (the repository's). */
 	constructor(pathOrDb: string | Database) {
@@ -98,6 +101,7 @@ export class SqliteBillingStore implements BillingStore {
 			this.db.pragma("busy_timeout = 5000");
 		}
 		migrateBillingSchema(this.db);
+		this.chainGaps = new SqliteChainGaps(this.db);
 		const db = this.db;
 		this.sql = {
 			insertToken: db.prepare(
@@ -366,6 +370,28 @@ export class SqliteBillingStore implements BillingStore {
 	async markSchedulePlanApplied(id: string, at: number, by: string): Promise<boolean> {
 		this.open();
 		return this.sql.applyPlan.run(at, by, id).changes === 1;
+	}
+
+	// Chain gaps and the bundle look-ups (chain-gaps.ts), kept in a file of their own.
+	noteChainGap(gatewayId: string, fromSeq: number, toSeq: number, at: number) {
+		this.open();
+		return this.chainGaps.noteChainGap(gatewayId, fromSeq, toSeq, at);
+	}
+	listChainGaps(gatewayId: string) {
+		this.open();
+		return this.chainGaps.listChainGaps(gatewayId);
+	}
+	acknowledgeChainGap(input: AcknowledgeGapInput) {
+		this.open();
+		return this.chainGaps.acknowledgeChainGap(input);
+	}
+	getCheckpoints(gatewayId: string, fromSeq: number, toSeq: number) {
+		this.open();
+		return this.chainGaps.getCheckpoints(gatewayId, fromSeq, toSeq);
+	}
+	workOrderChainPositions(workOrderId: string) {
+		this.open();
+		return this.chainGaps.workOrderChainPositions(workOrderId);
 	}
 
 	async close(): Promise<void> {

@@ -5,9 +5,10 @@
  * backend (PostgreSQL implements the same), all held to billing-store.contract.ts.
  */
 import type { OutboxMessage } from "../../../model/repository/types.js";
+import type { ChainGapStore } from "./chain-gaps.js";
 
 /** Every scope a token can carry. Gateways get evidence:write + workorders:read; people the rest. */
-export const SCOPES = ["evidence:write", "workorders:read", "approve", "release", "admin"] as const;
+export const SCOPES = ["evidence:write", "workorders:read", "approve", "release", "dispatch", "admin"] as const;
 export type Scope = (typeof SCOPES)[number];
 export const GATEWAY_SCOPES: readonly Scope[] = ["evidence:write", "workorders:read"];
 
@@ -54,7 +55,7 @@ export interface GatewayRecord {
 
 export interface ChainHead {
 	gatewayId: string;
-	/** Highest chain_seq accepted (0: none). Accepted records are contiguous from 1. */
+	/** Highest chain_seq accepted (0: none). Accepted records are contiguous from 1, except over acknowledged gaps (chain-gaps.ts). */
 	headSeq: number;
 	/** entry_hash of record headSeq, hex; 64 zeros when headSeq is 0. */
 	headHash: string;
@@ -96,6 +97,8 @@ export interface AppendChainInput {
 	gatewayId: string;
 	/** The head the caller verified against; a different stored head is FC_BILLING_CONFLICT. */
 	expectedHeadSeq: number;
+	/** The records resume after this acknowledged gap, which starts right after the head (chain-gaps.ts; acknowledgements are never undone). */
+	resumesAfter?: { fromSeq: number; toSeq: number };
 	records: readonly StoredChainRecord[];
 	checkpoints: readonly StoredCheckpoint[];
 	/** New sealedUpTo (never lowered). */
@@ -136,7 +139,8 @@ export interface SchedulePlanRecord {
 	body: Record<string, unknown>;
 }
 
-export interface BillingStore {
+/** With the chain gaps and the bundle look-ups of chain-gaps.ts (each backend keeps them in a file of its own). */
+export interface BillingStore extends ChainGapStore {
 	/** Stores a new plan; an id already stored is FC_BILLING_CONFLICT. */
 	createSchedulePlan(plan: SchedulePlanRecord): Promise<void>;
 	getSchedulePlan(id: string): Promise<SchedulePlanRecord | undefined>;

@@ -100,6 +100,13 @@ export const checkCompleteness: Step<BundleContext> = {
 			accumulator = accumulate(accumulator, link.entryHash);
 		}
 		const expected = `${manifest.recordCount} records, ${manifest.firstChainSeq}..${manifest.lastChainSeq}`;
+		const lost = lostWithin(context, manifest.firstChainSeq, checkpointSeq);
+		const differs = count !== manifest.recordCount || first !== manifest.firstChainSeq || lastSeq !== manifest.lastChainSeq;
+		if (lost && (differs || !Buffer.from(accumulator).equals(manifest.accumulator))) {
+			// Records of the work order may be among those lost: intact as shown, never claimed complete.
+			context.incompleteReason = `Records ${lost} were lost for good (acknowledged gap); the gateway signed ${expected}, the bundle shows ${count} records, ${first}..${lastSeq}.`;
+			return;
+		}
 		if (count !== manifest.recordCount || first !== manifest.firstChainSeq || lastSeq !== manifest.lastChainSeq) {
 			context.report(
 				"manifest-mismatch",
@@ -123,3 +130,9 @@ export const checkCompleteness: Step<BundleContext> = {
 		context.completeUpTo = checkpointSeq;
 	},
 };
+
+/** The acknowledged gaps the entries jump over within [from, to], as "a..b, c..d"; undefined when none. */
+function lostWithin(context: BundleContext, from: number, to: number): string | undefined {
+	const ranges = [...context.acknowledgedJumps.values()].filter((gap) => gap.toSeq >= from && gap.fromSeq <= to).map((gap) => `${gap.fromSeq}..${gap.toSeq}`);
+	return ranges.length > 0 ? ranges.join(", ") : undefined;
+}

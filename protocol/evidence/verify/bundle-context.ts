@@ -1,5 +1,5 @@
 /** What the bundle verification steps share: the chain context plus the bundle and what is learnt about it. */
-import type { EvidenceBundle } from "../bundle.js";
+import type { AcknowledgedGap, EvidenceBundle } from "../bundle.js";
 import type { ChainContext, ChainLink } from "./chain-context.js";
 import type { Problem } from "./problems.js";
 
@@ -26,4 +26,6 @@ export interface BundleContext extends ChainContext {
 	completeUpTo?: number;
 	/** Why completeness cannot be claimed although nothing is wrong (evidence from before manifests). */
 	incompleteReason?: string;
+	/** Jumps in chain_seq (by the record before) that an acknowledged gap of the bundle explains exactly. */
+	acknowledgedJumps: Map<number, AcknowledgedGap>;
 }

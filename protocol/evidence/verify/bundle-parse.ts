@@ -3,7 +3,7 @@
  * text, byte for byte what serializeBundle writes, so no byte of an exported file can change
  * unnoticed. A bundle that cannot be read ends the verification here.
  */
-import { BUNDLE_FORMAT, type EvidenceBundle, serializeBundle } from "../bundle.js";
+import { BUNDLE_FORMAT_GAPS, BUNDLE_FORMATS, type EvidenceBundle, serializeBundle } from "../bundle.js";
 import type { BundleContext } from "./bundle-context.js";
 import type { Step } from "./pipeline.js";
 
@@ -32,7 +32,7 @@ export const parseBundle: Step<BundleContext> = {
 		const later = laterBundleFormat(bundle);
 		if (later) {
 			// A newer exporter's file: its shape may differ, so nothing more is read (README.md, "Format evolution").
-			context.report("bundle-version", undefined, `The bundle is ${later}; this verifier reads ${BUNDLE_FORMAT}. Upgrade fieldchain to verify it.`);
+			context.report("bundle-version", undefined, `The bundle is ${later}; this verifier reads up to ${NEWEST}. Upgrade fieldchain to verify it.`);
 			context.done = true;
 			return;
 		}
@@ -52,10 +52,12 @@ export const parseBundle: Step<BundleContext> = {
 	},
 };
 
+const NEWEST = BUNDLE_FORMATS[BUNDLE_FORMATS.length - 1];
+
 /** The bundle's format when it is a later version of ours ("fieldchain-evidence-bundle/N", N above ours). */
 function laterBundleFormat(value: unknown): string | undefined {
 	if (!isObject(value) || typeof value.format !== "string") return undefined;
-	const ours = /^(.*\/)([1-9][0-9]*)$/.exec(BUNDLE_FORMAT);
+	const ours = /^(.*\/)([1-9][0-9]*)$/.exec(NEWEST);
 	const theirs = /^(.*\/)([1-9][0-9]{0,8})$/.exec(value.format);
 	if (!ours || !theirs || ours[1] !== theirs[1]) return undefined;
 	return Number(theirs[2]) > Number(ours[2]) ? value.format : undefined;
@@ -66,11 +68,14 @@ function checkShape(value: unknown): string | undefined {
 	const top = exactKeys(
 		value,
 		["format", "gatewayId", "publicKey", "keyId", "workOrderId", "entries", "checkpoints", "attachments"],
-		["manifest"],
+		["manifest", "acknowledgedGaps"],
 		"the bundle",
 	);
 	if (top) return top;
-	if (value.format !== BUNDLE_FORMAT) return `Unknown bundle format ${JSON.stringify(value.format)}; this verifier reads ${BUNDLE_FORMAT}.`;
+	if (!(BUNDLE_FORMATS as readonly unknown[]).includes(value.format))
+		return `Unknown bundle format ${JSON.stringify(value.format)}; this verifier reads ${BUNDLE_FORMATS.join(" and ")}.`;
+	const gapsProblem = checkAcknowledgedGapsShape(value.format === BUNDLE_FORMAT_GAPS, value.acknowledgedGaps);
+	if (gapsProblem) return gapsProblem;
 	for (const key of ["gatewayId", "publicKey", "keyId", "workOrderId"]) {
 		if (typeof value[key] !== "string") return `${key} is not a string.`;
 	}
@@ -117,6 +122,25 @@ function checkShape(value: unknown): string | undefined {
 		if (!isSeq(m.chainSeq) || typeof m.manifest !== "string") return "manifest needs a positive integer chainSeq and a base64 manifest.";
 		if (!Array.isArray(m.others) || m.others.some((h) => typeof h !== "string" || !/^[0-9a-f]{64}$/.test(h)))
 			return "manifest.others must be lower-case hex SHA-256 hashes.";
+	}
+	return undefined;
+}
+
+/** Format 2 carries one or more gaps, ascending and apart; format 1 none (one spelling per bundle). */
+function checkAcknowledgedGapsShape(format2: boolean, gaps: unknown): string | undefined {
+	if (!format2) return gaps === undefined ? undefined : `acknowledgedGaps needs bundle format ${BUNDLE_FORMAT_GAPS}.`;
+	if (!Array.isArray(gaps) || gaps.length === 0) return `A ${BUNDLE_FORMAT_GAPS} bundle carries one or more acknowledgedGaps.`;
+	let previous = 0;
+	for (const [i, gap] of gaps.entries()) {
+		if (!isObject(gap)) return `acknowledgedGaps[${i}] is not an object.`;
+		const keys = exactKeys(gap, ["fromSeq", "toSeq", "reason", "acknowledgedBy", "acknowledgedAtMs"], [], `acknowledgedGaps[${i}]`);
+		if (keys) return keys;
+		if (!isSeq(gap.fromSeq) || !isSeq(gap.toSeq) || gap.toSeq < gap.fromSeq) return `acknowledgedGaps[${i}] needs chain seqs fromSeq <= toSeq.`;
+		if (gap.fromSeq <= previous) return `acknowledgedGaps[${i}] overlaps or precedes the gap before it: gaps are listed ascending and apart.`;
+		if (typeof gap.reason !== "string" || gap.reason.length === 0 || typeof gap.acknowledgedBy !== "string")
+			return `acknowledgedGaps[${i}] needs a reason and who acknowledged it.`;
+		if (!Number.isSafeInteger(gap.acknowledgedAtMs) || (gap.acknowledgedAtMs as number) < 0) return `acknowledgedGaps[${i}].acknowledgedAtMs is not a time.`;
+		previous = gap.toSeq;
 	}
 	return undefined;
 }

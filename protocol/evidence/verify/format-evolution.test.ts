@@ -70,7 +70,7 @@ describe("evidence format evolution", () => {
 
 	it("a later bundle format is 'upgrade', an unknown one stays malformed", () => {
 		const { bundle, publicKeyRaw } = newerBundle();
-		const later = verifyBundle({ ...bundle, format: "fieldchain-evidence-bundle/2", extra: 1 }, { publicKey: publicKeyRaw });
+		const later = verifyBundle({ ...bundle, format: "fieldchain-evidence-bundle/3", extra: 1 }, { publicKey: publicKeyRaw });
 		expect(later.problems.map((p) => p.kind)).toEqual(["unsupported-format"]);
 		const other = verifyBundle({ ...bundle, format: "someone-else/9" }, { publicKey: publicKeyRaw });
 		expect(other.problems.map((p) => p.kind)).toEqual(["malformed"]);

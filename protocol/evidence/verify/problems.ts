@@ -59,6 +59,8 @@ export const CHECKS = {
 	"record-order": "reordered",
 	/** A record differs from the one accepted earlier under its chain_seq (a forked chain). */
 	"record-conflict": "modified",
+	/** An acknowledged gap of the bundle claims records the bundle shows, or only part of a jump in its entries. */
+	"acknowledged-gap": "malformed",
 	/** Records are missing between two others. */
 	"record-removed": "removed",
 	/** A record's entry hash is not what the next record or a signed checkpoint committed to. */

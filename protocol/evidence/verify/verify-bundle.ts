@@ -3,7 +3,9 @@
  * checkpoints' signatures and heads, the attachments, and says exactly what is wrong. It never
  * throws on bad input: a bundle that is not even JSON is a "malformed" problem.
  */
+import type { AcknowledgedGap } from "../bundle.js";
 import type { EvidenceRecord } from "../record.js";
+import { checkAcknowledgedGaps } from "./bundle-acknowledged-gaps.js";
 import { checkAttachments } from "./bundle-attachments.js";
 import { checkCompleteness } from "./bundle-completeness.js";
 import type { BundleContext, VerifyOptions } from "./bundle-context.js";
@@ -46,6 +48,12 @@ export interface VerifyResult {
 	/** chain_seq of the checkpoint whose manifest the bundle reproduced; 0 when not complete. */
 	completeUpTo: number;
 	incompleteReason?: string;
+	/**
+	 * Present when the bundle (format 2) carries acknowledged gaps: ranges of the chain lost for good,
+	 * as the exporter's operator acknowledged them (not signed by the gateway). `inEntries`: the
+	 * bundle's entries jump over exactly this range.
+	 */
+	acknowledgedGaps?: Array<AcknowledgedGap & { inEntries: boolean }>;
 }
 
 /** The steps, in order. The chain and checkpoint steps are the ones billing ingest runs too. */
@@ -55,6 +63,7 @@ export const BUNDLE_STEPS: readonly Step<BundleContext>[] = [
 	readEntries,
 	orderEntries,
 	linkRecords,
+	checkAcknowledgedGaps,
 	reportGaps,
 	readCheckpoints,
 	checkCheckpoints,
@@ -83,7 +92,18 @@ export function verifyBundle(input: string | Uint8Array | unknown, options: Veri
 	const ok = problems.length === 0;
 	const completeUpTo = ok ? (context.completeUpTo ?? 0) : 0;
 	const reason = ok ? context.incompleteReason : undefined;
-	return { ok, problems, sealedUpTo: context.sealedUpTo, records, complete: completeUpTo > 0, completeUpTo, ...(reason ? { incompleteReason: reason } : {}) };
+	const jumped = new Set(context.acknowledgedJumps.values());
+	const gaps = context.bundle?.acknowledgedGaps?.map((gap) => ({ ...gap, inEntries: jumped.has(gap) }));
+	return {
+		ok,
+		problems,
+		sealedUpTo: context.sealedUpTo,
+		records,
+		complete: completeUpTo > 0,
+		completeUpTo,
+		...(reason ? { incompleteReason: reason } : {}),
+		...(gaps ? { acknowledgedGaps: gaps } : {}),
+	};
 }
 
 function newContext(input: unknown, options: VerifyOptions): BundleContext {
@@ -118,6 +138,7 @@ function newContext(input: unknown, options: VerifyOptions): BundleContext {
 		broken: new Set(),
 		sealedSeqs: new Set(),
 		sealedUpTo: 0,
+		acknowledgedJumps: new Map(),
 	};
 	return context;
 }

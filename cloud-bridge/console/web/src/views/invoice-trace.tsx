@@ -3,6 +3,8 @@ import { useEffect, useState } from "preact/hooks";
 import { api, messageOf } from "../api.js";
 import { dateTime, duration, evidenceText, money, percent } from "../format.js";
 import type { Trace } from "../types.js";
+import { CreditNotes } from "./credit-note.js";
+import { InvoiceBundle } from "./invoice-bundle.js";
 
 export function InvoiceTrace({ invoiceId }: { invoiceId: string }) {
 	const [trace, setTrace] = useState<Trace | null>(null);
@@ -115,6 +117,8 @@ export function InvoiceTrace({ invoiceId }: { invoiceId: string }) {
 							})}
 						</tbody>
 					</table>
+					<InvoiceBundle invoiceId={invoiceId} />
+					<CreditNotes invoice={invoice} />
 				</>
 			)}
 		</section>
