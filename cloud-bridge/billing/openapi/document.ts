@@ -34,6 +34,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 	webhooks: "Subscriptions to billing events and the delivery log",
 	console: "Sign-in of people to the office console (session cookie) and their user accounts",
 	schedule: "Dispatch: schedule plans (propose, review, apply), the board, and moves that push dependent visits along",
+	policies: "SLA policies, price lists and checklist templates, versioned: list, read any version, create a new one (revisions go through impact previews)",
 	impact: "Impact previews: how an SLA, price-list or checklist-template change ripples through open work, with cost ranges and a signed readiness pack",
 };
 

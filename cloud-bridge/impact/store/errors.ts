@@ -12,3 +12,21 @@ export function alreadyApplied(id: string): FieldchainError {
 		hint: "A plan is applied once; preview the change set again for a new one.",
 	});
 }
+
+export function policyIdTaken(id: string): FieldchainError {
+	return new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Policy ${id} already exists: a new version of it is a revision, not a new policy.`, {
+		hint: "Revise it with POST /v1/impact/previews (plan before apply), then apply the plan; or pick another id for a new policy.",
+		details: { id },
+	});
+}
+
+export function notFirstVersion(id: string, version: number): FieldchainError {
+	return new FieldchainError(
+		ErrorCodes.FC_BILLING_CONFLICT,
+		`Policy ${id} version ${version} is a revision: only version 1 of a new policy is created directly.`,
+		{
+			hint: "Revise a policy with POST /v1/impact/previews (plan before apply), then apply the plan.",
+			details: { id, version },
+		},
+	);
+}

@@ -1,6 +1,6 @@
 /** One suite every impact store backend passes (memory and SQLite in store.test.ts, PostgreSQL in postgres.real.test.ts). */
 import { describe, expect, it } from "vitest";
-import { standardSlaPolicy } from "../../../model/policies/fixtures.js";
+import { checklistTemplateFor, standardSlaPolicy } from "../../../model/policies/fixtures.js";
 import type { ImpactPreview } from "../plan-types.js";
 import type { ImpactStore } from "./types.js";
 
@@ -35,6 +35,30 @@ export function impactStoreContract(name: string, open: () => Promise<{ store: I
 				const other = { ...v1, id: "sla-other" };
 				await expect(store.putPolicies([other, v2])).rejects.toMatchObject({ code: "FC_IMPACT_PLAN_STALE" });
 				expect(await store.policyVersions("sla-other")).toEqual([]);
+			}),
+		);
+		it(
+			"creates version 1 of a new policy once; a taken id or a revision is refused; lists the latest by kind",
+			withStore(async (store) => {
+				const sla = standardSlaPolicy();
+				await store.createPolicy(sla);
+				await store.createPolicy({ ...checklistTemplateFor("electrical-lv") });
+				await expect(store.createPolicy({ ...sla, name: "Again" })).rejects.toMatchObject({ code: "FC_BILLING_CONFLICT", details: { id: sla.id } });
+				await expect(store.createPolicy({ ...sla, id: "sla-new", version: 2 })).rejects.toMatchObject({ code: "FC_BILLING_CONFLICT" });
+				expect(await store.policyVersions("sla-new")).toEqual([]);
+				// Two creates of one id at once: exactly one wins.
+				const race = await Promise.allSettled([store.createPolicy({ ...sla, id: "sla-race" }), store.createPolicy({ ...sla, id: "sla-race", name: "B" })]);
+				expect(race.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+				// A revision stored by an applied plan is what the latest shows; the kind filter keeps only that kind.
+				await store.putPolicies([{ ...sla, version: 2, name: "Faster" }]);
+				expect((await store.latestPolicies("sla-policy")).map((p) => [p.id, p.version, p.name])).toEqual([
+					["sla-race", 1, expect.any(String)],
+					["sla-standard", 2, "Faster"],
+				]);
+				expect((await store.latestPolicies("checklist-template")).map((p) => p.id)).toEqual(["checklist-electrical-lv"]);
+				expect(await store.latestPolicies("price-list")).toEqual([]);
+				expect((await store.latestPolicies()).map((p) => p.id)).toEqual(["checklist-electrical-lv", "sla-race", "sla-standard"]);
+				await expect(store.createPolicy({ ...sla, name: "After a revision" })).rejects.toMatchObject({ code: "FC_BILLING_CONFLICT" });
 			}),
 		);
 		it(

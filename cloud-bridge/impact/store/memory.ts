@@ -1,7 +1,7 @@
 /** Impact storage in memory: for tests and `cloud serve` without a database. */
-import type { Policy } from "../../../model/policies/types.js";
+import type { Policy, PolicyKind } from "../../../model/policies/types.js";
 import type { ImpactPreview, PackApproval } from "../plan-types.js";
-import { alreadyApplied, policyExists } from "./errors.js";
+import { alreadyApplied, notFirstVersion, policyExists, policyIdTaken } from "./errors.js";
 import type { ImpactStore, SigningKeyRecord } from "./types.js";
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -21,8 +21,17 @@ export class MemoryImpactStore implements ImpactStore {
 			);
 	}
 
-	async latestPolicies(): Promise<Policy[]> {
-		return [...this.policies.keys()].sort().map((id) => copy((this.policies.get(id) as Policy[]).at(-1) as Policy));
+	async createPolicy(policy: Policy): Promise<void> {
+		if (policy.version !== 1) throw notFirstVersion(policy.id, policy.version);
+		if (this.policies.has(policy.id)) throw policyIdTaken(policy.id);
+		this.policies.set(policy.id, [copy(policy)]);
+	}
+
+	async latestPolicies(kind?: PolicyKind): Promise<Policy[]> {
+		return [...this.policies.keys()]
+			.sort()
+			.map((id) => copy((this.policies.get(id) as Policy[]).at(-1) as Policy))
+			.filter((p) => kind === undefined || p.kind === kind);
 	}
 
 	async policyVersions(id: string): Promise<Policy[]> {

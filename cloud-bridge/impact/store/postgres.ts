@@ -2,11 +2,11 @@
  * Impact storage in PostgreSQL, on the billing service's pool, with its own numbered steps recorded
  * in `impact_schema_version`.
  */
-import type { Policy } from "../../../model/policies/types.js";
+import type { Policy, PolicyKind } from "../../../model/policies/types.js";
 import { ErrorCodes } from "../../../platform/errors.js";
 import { inTransaction, migratePostgres, type Pool, type PostgresMigration, sqlState, storeError } from "../../../platform/postgres.js";
 import type { ImpactPreview, PackApproval } from "../plan-types.js";
-import { alreadyApplied, policyExists } from "./errors.js";
+import { alreadyApplied, notFirstVersion, policyExists, policyIdTaken } from "./errors.js";
 import type { ImpactStore, SigningKeyRecord } from "./types.js";
 
 export const POSTGRES_IMPACT_MIGRATIONS: readonly PostgresMigration[] = [
@@ -88,8 +88,30 @@ export class PostgresImpactStore implements ImpactStore {
 		});
 	}
 
-	async latestPolicies(): Promise<Policy[]> {
-		const rows = await this.query<{ body: Policy }>("SELECT DISTINCT ON (id) body FROM impact_policies ORDER BY id, version DESC", [], "reading policies");
+	async createPolicy(policy: Policy): Promise<void> {
+		if (policy.version !== 1) throw notFirstVersion(policy.id, policy.version);
+		let inserted: unknown[];
+		try {
+			// A concurrent create of the same id meets the (id, version) key: 23505, the same refusal.
+			inserted = (
+				await this.pool.query(
+					"INSERT INTO impact_policies (id, version, kind, body, created_at) SELECT $1, 1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM impact_policies WHERE id = $1) RETURNING id",
+					[policy.id, policy.kind, JSON.stringify(policy), policy.createdAt],
+				)
+			).rows;
+		} catch (error) {
+			if (sqlState(error) === "23505") throw policyIdTaken(policy.id);
+			throw storeError(error, "creating a policy");
+		}
+		if (inserted.length !== 1) throw policyIdTaken(policy.id);
+	}
+
+	async latestPolicies(kind?: PolicyKind): Promise<Policy[]> {
+		const rows = await this.query<{ body: Policy }>(
+			"SELECT DISTINCT ON (id) body FROM impact_policies WHERE ($1::text IS NULL OR kind = $1) ORDER BY id, version DESC",
+			[kind ?? null],
+			"reading policies",
+		);
 		return rows.map((r) => r.body);
 	}
 

@@ -3,11 +3,11 @@
  * Its own numbered steps, recorded in `impact_schema_version` (sqlite-migrations below).
  */
 import type { Database } from "better-sqlite3";
-import type { Policy } from "../../../model/policies/types.js";
+import type { Policy, PolicyKind } from "../../../model/policies/types.js";
 import { ErrorCodes } from "../../../platform/errors.js";
 import { migrateSqliteSchema, type SqliteSchema } from "../../../platform/sqlite-migrations.js";
 import type { ImpactPreview, PackApproval } from "../plan-types.js";
-import { alreadyApplied, policyExists } from "./errors.js";
+import { alreadyApplied, notFirstVersion, policyExists, policyIdTaken } from "./errors.js";
 import type { ImpactStore, SigningKeyRecord } from "./types.js";
 
 export const SQLITE_IMPACT_SCHEMA: SqliteSchema = {
@@ -70,10 +70,23 @@ export class SqliteImpactStore implements ImpactStore {
 		})();
 	}
 
-	async latestPolicies(): Promise<Policy[]> {
+	async createPolicy(policy: Policy): Promise<void> {
+		if (policy.version !== 1) throw notFirstVersion(policy.id, policy.version);
+		// One statement: the existence check and the insert cannot be split by another writer.
+		const result = this.db
+			.prepare(
+				"INSERT INTO impact_policies (id, version, kind, body, created_at) SELECT ?, 1, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM impact_policies WHERE id = ?)",
+			)
+			.run(policy.id, policy.kind, JSON.stringify(policy), policy.createdAt, policy.id);
+		if (result.changes !== 1) throw policyIdTaken(policy.id);
+	}
+
+	async latestPolicies(kind?: PolicyKind): Promise<Policy[]> {
 		const rows = this.db
-			.prepare("SELECT body FROM impact_policies p WHERE version = (SELECT MAX(version) FROM impact_policies q WHERE q.id = p.id) ORDER BY id")
-			.all() as { body: string }[];
+			.prepare(
+				"SELECT body FROM impact_policies p WHERE version = (SELECT MAX(version) FROM impact_policies q WHERE q.id = p.id) AND (? IS NULL OR kind = ?) ORDER BY id",
+			)
+			.all(kind ?? null, kind ?? null) as { body: string }[];
 		return rows.map((r) => JSON.parse(r.body));
 	}
 

@@ -3,7 +3,7 @@
  * applied it), pack approvals, and the service's pack-signing key. Memory, SQLite and PostgreSQL
  * backends pass one suite (impact-store.contract.ts).
  */
-import type { Policy } from "../../../model/policies/types.js";
+import type { Policy, PolicyKind } from "../../../model/policies/types.js";
 import type { ImpactPreview, PackApproval } from "../plan-types.js";
 
 export interface SigningKeyRecord {
@@ -18,8 +18,13 @@ export interface SigningKeyRecord {
 export interface ImpactStore {
 	/** Stores new policy versions, all or none; an (id, version) already stored is FC_IMPACT_PLAN_STALE. */
 	putPolicies(policies: readonly Policy[]): Promise<void>;
-	/** The latest version of every policy, by id. */
-	latestPolicies(): Promise<Policy[]>;
+	/**
+	 * Stores the first version of a new policy (version 1); an id already stored, in any version, is
+	 * FC_BILLING_CONFLICT: revisions are made by applying an impact preview, never written directly.
+	 */
+	createPolicy(policy: Policy): Promise<void>;
+	/** The latest version of every policy (of one kind, when given), by id. */
+	latestPolicies(kind?: PolicyKind): Promise<Policy[]>;
 	/** Every version of one policy, oldest first. */
 	policyVersions(id: string): Promise<Policy[]>;
 	putPreview(preview: ImpactPreview): Promise<void>;
