@@ -169,9 +169,23 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("GET", `/v1/invoices/${invoice.id}`));
 		expectOk(await r("GET", `/v1/invoices/${invoice.id}/trace`));
 		expectOk(await r("GET", `/v1/work-orders/${WO}/invoices`));
+		// The evidence bundle behind the invoice: the list with its verification, and the file itself (not JSON-checked: it is the file the CLI reads).
+		const bundles = expectOk(await r("GET", `/v1/invoices/${invoice.id}/evidence-bundles`, { token: service.tokens.reader }));
+		const bundleFile = await fetch(`${service.url}${bundles.bundles[0].download}`, { headers: { authorization: `Bearer ${service.tokens.reader}` } });
+		called.set("getInvoiceEvidenceBundle", [bundleFile.status]);
 		expectOk(await r("GET", `/v1/work-orders/${WO}/margin`, { token: service.tokens.approver }));
 		// The customer disputes the invoiced milestone; it is resumed, then held (blocked) before any new release.
 		expect(expectOk(await r("POST", "/v1/milestones/M1/dispute", { token: service.tokens.approver, body: { reason: "wrong bay" } })).status).toBe("disputed");
+		const creditNote = expectOk(
+			await r("POST", `/v1/invoices/${invoice.id}/credit-notes`, {
+				token: service.tokens.releaser,
+				body: { reason: "wrong bay", lines: [{ invoiceLineNo: 1, amountMinor: 1 }] },
+			}),
+			201,
+		);
+		expectOk(await r("GET", `/v1/credit-notes/${creditNote.id}`));
+		expectOk(await r("GET", `/v1/credit-notes/${creditNote.id}/trace`));
+		expectOk(await r("GET", `/v1/invoices/${invoice.id}/credit-notes`));
 		expect(expectOk(await r("POST", "/v1/milestones/M1/resume", { token: service.tokens.approver, body: {} })).status).toBe("awaiting-evidence");
 		expect(expectOk(await r("POST", "/v1/milestones/M1/block", { token: service.tokens.approver, body: { reason: "re-test first" } })).status).toBe("blocked");
 
@@ -180,6 +194,14 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("GET", "/v1/tokens?limit=2"));
 		expectOk(await r("POST", `/v1/tokens/${auditor.id}/revoke`));
 		expectOk(await r("GET", "/v1/gateways"));
+		// gw-1 loses a record for good: ingest notes the gap, an admin acknowledges it.
+		const lost = scenario.gateway.records.length + 1;
+		scenario.gateway.acknowledgement(TARGET_INSULATION, "lost with the gateway");
+		scenario.gateway.acknowledgement(TARGET_INSULATION, "sent after the loss");
+		scenario.gateway.seal();
+		expectOk(await r("POST", "/v1/evidence/batches", { token: scenario.gatewayToken, body: scenario.gateway.batch(lost + 1, lost + 1) }));
+		expectOk(await r("GET", "/v1/gateways/gw-1/gaps"));
+		expectOk(await r("POST", "/v1/gateways/gw-1/gaps", { body: { reason: "gateway destroyed" } }), 201);
 		expectOk(await r("POST", "/v1/gateways/gw-1/revoke"));
 
 		// Console users and sessions: an admin creates a user, who signs in from the console's own page and out again.
@@ -215,7 +237,16 @@ describe("OpenAPI contract", () => {
 		expectOk(await r("POST", `/v1/schedule/plans/${plan.id}/apply`));
 		expectOk(await r("GET", `/v1/schedule/board?from=${T0}&to=${T0 + 24 * HOUR}`, { token: service.tokens.reader }));
 		expectOk(await r("POST", `/v1/work-orders/${WO}/appointments`, { body: { id: "AP3", technicianId: "TECH1", window: { start: T0, end: T0 + HOUR } } }), 201);
+		const move = { window: { start: T0 + HOUR, end: T0 + 2 * HOUR }, reason: "customer asked" };
+		expectOk(await r("POST", "/v1/appointments/AP3/reschedule/preview", { body: move }));
 		expectOk(await r("POST", "/v1/appointments/AP3/reschedule", { body: { window: { start: T0 + HOUR, end: T0 + 2 * HOUR }, reason: "customer asked" } }));
+
+		// Policies: a new checklist template (version 1), listed and read; its revision is the impact preview below.
+		const template = { kind: "checklist-template", id: "ct-contract", name: "Contract checks", items: [items.safety()] };
+		expectOk(await r("POST", "/v1/policies", { token: service.tokens.approver, body: template }), 201);
+		expectOk(await r("GET", "/v1/policies?kind=checklist-template", { token: service.tokens.reader }));
+		expectOk(await r("GET", "/v1/policies/checklist-template/ct-contract", { token: service.tokens.reader }));
+		expectOk(await r("GET", "/v1/policies/checklist-template/ct-contract/versions", { token: service.tokens.reader }));
 
 		// Impact previews: plan a template change, compare, approve, read the signed pack, apply.
 		const change = { effectiveAt: T0, requireApprovals: ["customer"], changes: [{ kind: "checklist-template", id: "ct-contract", items: [] }] };

@@ -54,6 +54,27 @@ function otherCustomersWork(): AnyWrite[] {
 		{ kind: "milestone", entity: make.milestone({ id: "M9", workOrderId: "WO9", taskIds: ["T9"], deliverableIds: ["D9"] }) },
 		{ kind: "evidence", entity: make.evidence({ id: "E9", workOrderId: "WO9", taskId: "T9" }) },
 		{ kind: "invoice", entity: invoice },
+		{
+			kind: "creditNote",
+			entity: {
+				id: "INV9-CN1",
+				version: 1,
+				createdAt: T0,
+				updatedAt: T0,
+				number: "INV9-CN1",
+				invoiceId: "INV9",
+				workOrderId: "WO9",
+				milestoneId: "M9",
+				customerId: "C9",
+				currency: "EUR",
+				issuedAt: T0,
+				issuedBy: "FIN9",
+				reason: "dispute",
+				disputeApprovalId: "A9",
+				lines: [],
+				totalMinor: 0,
+			},
+		},
 	] as AnyWrite[];
 }
 
@@ -205,7 +226,12 @@ const GATEWAY_ROUTES: Record<string, { path: string; body?: unknown }> = {
 	getMilestoneReadiness: { path: "/v1/milestones/M9/readiness" },
 	getInvoice: { path: "/v1/invoices/INV9" },
 	traceInvoice: { path: "/v1/invoices/INV9/trace" },
+	listInvoiceEvidenceBundles: { path: "/v1/invoices/INV9/evidence-bundles" },
+	getInvoiceEvidenceBundle: { path: "/v1/invoices/INV9/evidence-bundles/gw-1/WO9" },
 	listInvoices: { path: "/v1/work-orders/WO9/invoices" },
+	listInvoiceCreditNotes: { path: "/v1/invoices/INV9/credit-notes" },
+	getCreditNote: { path: "/v1/credit-notes/INV9-CN1" },
+	traceCreditNote: { path: "/v1/credit-notes/INV9-CN1/trace" },
 	// The dispatch board shows every technician's day: deny by default refuses gateway tokens.
 	getScheduleBoard: { path: `/v1/schedule/board?from=${T0}&to=${T0 + HOUR}` },
 	// Impact previews plan template and rate changes across every customer's work: office-only, refused to gateway tokens.
@@ -213,10 +239,25 @@ const GATEWAY_ROUTES: Record<string, { path: string; body?: unknown }> = {
 	getImpactPack: { path: "/v1/impact/previews/IP9/pack" },
 	getImpactPackKey: { path: "/v1/impact/pack-key" },
 	verifyImpactPack: { path: "/v1/impact/packs/verify", body: { content: "", signature: "" } },
+	// Policies (SLA, prices, checklist templates) are the office's, across every customer: refused to gateway tokens.
+	listPolicies: { path: "/v1/policies" },
+	getPolicy: { path: "/v1/policies/sla-policy/sla-standard" },
+	listPolicyVersions: { path: "/v1/policies/sla-policy/sla-standard/versions" },
 };
 
 /** Routes a gateway token has the scope for but that are office-only: deny by default answers FC_BILLING_FORBIDDEN. */
-const OFFICE_ONLY = ["listGatewayKeys", "listEvidenceTimes", "getScheduleBoard", "getImpactPreview", "getImpactPack", "getImpactPackKey", "verifyImpactPack"];
+const OFFICE_ONLY = [
+	"listGatewayKeys",
+	"listEvidenceTimes",
+	"getScheduleBoard",
+	"getImpactPreview",
+	"getImpactPack",
+	"getImpactPackKey",
+	"verifyImpactPack",
+	"listPolicies",
+	"getPolicy",
+	"listPolicyVersions",
+];
 
 describe("route × token matrix: every route a gateway token can call", async () => {
 	const GATEWAY_SCOPES: readonly Scope[] = ["evidence:write", "workorders:read"];

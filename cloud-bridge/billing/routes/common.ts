@@ -17,6 +17,8 @@ export const FIELD: readonly Scope[] = ["evidence:write", "admin"];
 export const APPROVE: readonly Scope[] = ["approve"];
 export const RELEASE: readonly Scope[] = ["release"];
 export const ADMIN: readonly Scope[] = ["admin"];
+/** Planning and moving visits: dispatchers and admins. */
+export const DISPATCH: readonly Scope[] = ["dispatch", "admin"];
 
 export const idParams = obj({ id: id() });
 /** For action routes: optionally the version the caller read. */

@@ -2,8 +2,11 @@
 import type { BillingContext } from "../context.js";
 import { appointmentRoutes } from "./appointments.js";
 import { approvalQueueRoutes } from "./approval-queue.js";
+import { chainGapRoutes } from "./chain-gaps.js";
+import { creditNoteRoutes } from "./credit-notes.js";
 import { deliverableRoutes } from "./deliverables.js";
 import { evidenceRoutes } from "./evidence.js";
+import { evidenceBundleRoutes } from "./evidence-bundles.js";
 import { evidenceTimeRoutes } from "./evidence-times.js";
 import { gatewayKeyRoutes } from "./gateway-keys.js";
 import { gatewayRoutes } from "./gateways.js";
@@ -13,8 +16,10 @@ import { invoiceRoutes } from "./invoices.js";
 import { lineItemRoutes } from "./line-items.js";
 import { milestoneActionRoutes } from "./milestone-actions.js";
 import { milestoneRoutes } from "./milestones.js";
+import { policyRoutes } from "./policies.js";
 import type { RouteSpec } from "./route-spec.js";
 import { scheduleRoutes } from "./schedule.js";
+import { scheduleMovePreviewRoutes } from "./schedule-move-preview.js";
 import { taskRoutes } from "./tasks.js";
 import { timeEntryRoutes } from "./time-entries.js";
 import { tokenRoutes } from "./tokens.js";
@@ -38,7 +43,12 @@ export function allRoutes(ctx: BillingContext): RouteSpec[] {
 		...milestoneRoutes(ctx),
 		...milestoneActionRoutes(ctx),
 		...invoiceRoutes(ctx),
+		...evidenceBundleRoutes(ctx),
+		...chainGapRoutes(ctx),
+		...creditNoteRoutes(ctx),
+		...policyRoutes(ctx),
 		...impactRoutes(ctx),
 		...scheduleRoutes(ctx),
+		...scheduleMovePreviewRoutes(ctx),
 	];
 }

@@ -8,10 +8,14 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError, api, messageOf } from "./api.js";
 import type { Session } from "./types.js";
 import { Approvals } from "./views/approvals.js";
+import { Board } from "./views/board.js";
+import { Gateways } from "./views/gateways.js";
+import { Impact } from "./views/impact.js";
 import { InvoiceTrace } from "./views/invoice-trace.js";
 import { Milestones } from "./views/milestones.js";
 import { SignIn } from "./views/sign-in.js";
 import { Users } from "./views/users.js";
+import { Webhooks } from "./views/webhooks.js";
 
 function useHash(): string {
 	const [hash, setHash] = useState(location.hash || "#/approvals");
@@ -25,7 +29,11 @@ function useHash(): string {
 
 const VIEWS = [
 	{ hash: "#/approvals", label: "Approvals", scope: "decide" },
+	{ hash: "#/board", label: "Schedule board", scope: "workorders:read" },
 	{ hash: "#/milestones", label: "Milestones & invoices", scope: null },
+	{ hash: "#/impact", label: "Impact", scope: "approve" },
+	{ hash: "#/gateways", label: "Gateways", scope: "admin" },
+	{ hash: "#/webhooks", label: "Webhooks", scope: "admin" },
 	{ hash: "#/users", label: "Users", scope: "admin" },
 ] as const;
 
@@ -67,12 +75,22 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut(): void }) 
 			<main id="main">
 				{invoice ? (
 					<InvoiceTrace invoiceId={decodeURIComponent(invoice)} />
+				) : hash.startsWith("#/board") && can("workorders:read") ? (
+					<Board session={session} />
+				) : hash.startsWith("#/impact") && can("approve") ? (
+					<Impact session={session} />
 				) : hash.startsWith("#/milestones") ? (
 					<Milestones session={session} />
+				) : hash.startsWith("#/gateways") && can("admin") ? (
+					<Gateways />
+				) : hash.startsWith("#/webhooks") && can("admin") ? (
+					<Webhooks />
 				) : hash.startsWith("#/users") && can("admin") ? (
 					<Users session={session} />
 				) : can("decide") ? (
 					<Approvals session={session} />
+				) : can("dispatch") ? (
+					<Board session={session} />
 				) : (
 					<Milestones session={session} />
 				)}

@@ -147,3 +147,75 @@ export interface Trace {
 	invoice: Invoice;
 	lines: { lineNo: number; timeEntry: TimeEntry | null; lineItem: { id: string; description?: string } | null; evidence: Evidence[]; approvals: Approval[] }[];
 }
+
+/** The schedule board (GET /v1/schedule/board) and dispatch (plans, move previews). */
+export type TimeWindow = { start: number; end: number };
+
+export interface BoardAppointment {
+	id: string;
+	version: number;
+	workOrderId: string;
+	technicianId: string;
+	window: TimeWindow;
+	status: "scheduled" | "dispatched" | "en-route" | "on-site" | "completed" | "cancelled";
+	lastMove?: { at: number; previousWindow: TimeWindow; previousTechnicianId: string; cause: string; reason: string };
+}
+
+export interface Board {
+	from: number;
+	to: number;
+	technicians: { technicianId: string; name: string; appointments: BoardAppointment[] }[];
+}
+
+/** A work order with what dispatch reads: its SLA and the orders it waits for. */
+export interface ScheduledWorkOrder extends WorkOrder {
+	sla: { respondBy: number; resolveBy: number };
+	dependencies: { predecessorId: string; kind: string; lagMs: number }[];
+}
+
+export interface Kpis {
+	assigned: number;
+	unassigned: number;
+	slaBreaches: number;
+	travelMinutes: number;
+	overtimeMinutes: number;
+	utilisation: number;
+	cost: number;
+}
+
+export interface SchedulePlan {
+	id: string;
+	status: "proposed" | "applied";
+	changes: {
+		workOrderId: string;
+		appointmentId: string | null;
+		technicianId: string;
+		window: TimeWindow;
+		previous: { technicianId: string; window: TimeWindow } | null;
+		slaBreachMinutes: number;
+		score: { reasons: string[] };
+	}[];
+	unassigned: { workOrderId: string; reason: string; message: string }[];
+	kpis: { before: Kpis; after: Kpis };
+}
+
+export interface MovePreview {
+	moves: {
+		appointmentId: string;
+		workOrderId: string;
+		technicianId: string;
+		window: TimeWindow;
+		previous: { technicianId: string; window: TimeWindow };
+		cause: string;
+		reason: string;
+	}[];
+	violations: { jobId: string | null; technicianId: string; kind: string; message: string }[];
+	kpis: { before: Kpis; after: Kpis };
+}
+
+export interface DispatchResult {
+	appointments: BoardAppointment[];
+	moves: { appointmentId: string; workOrderId: string; technicianId: string; window: TimeWindow; cause: string; reason: string }[];
+	violations: MovePreview["violations"];
+	pushedGateways: string[];
+}
