@@ -43,6 +43,12 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut(): void }) 
 	const can = (scope: string) =>
 		scope === "decide" ? ["approve", "release", "admin"].some((s) => session.scopes.includes(s)) : session.scopes.includes(scope);
 	const invoice = /^#\/invoices\/(.+)$/.exec(hash)?.[1];
+	// The view shown: the one the hash names if this person may see it, else their role's default.
+	// One answer drives both the page and the menu's "current page" mark.
+	const allowed = VIEWS.filter((v) => v.scope === null || can(v.scope));
+	const current = invoice
+		? null
+		: (allowed.find((v) => hash.startsWith(v.hash))?.hash ?? (can("decide") ? "#/approvals" : can("dispatch") ? "#/board" : "#/milestones"));
 	useEffect(() => {
 		// Move focus to the new view's heading, so keyboard and screen-reader users land on it.
 		document.querySelector<HTMLElement>("main h1")?.focus();
@@ -56,9 +62,9 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut(): void }) 
 				<span class="brand">fieldchain office</span>
 				<nav aria-label="Console">
 					<ul>
-						{VIEWS.filter((v) => v.scope === null || can(v.scope)).map((v) => (
+						{allowed.map((v) => (
 							<li key={v.hash}>
-								<a href={v.hash} aria-current={hash.startsWith(v.hash) ? "page" : undefined}>
+								<a href={v.hash} aria-current={v.hash === current ? "page" : undefined}>
 									{v.label}
 								</a>
 							</li>
@@ -75,22 +81,18 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut(): void }) 
 			<main id="main">
 				{invoice ? (
 					<InvoiceTrace invoiceId={decodeURIComponent(invoice)} />
-				) : hash.startsWith("#/board") && can("workorders:read") ? (
+				) : current === "#/board" ? (
 					<Board session={session} />
-				) : hash.startsWith("#/impact") && can("approve") ? (
+				) : current === "#/impact" ? (
 					<Impact session={session} />
-				) : hash.startsWith("#/milestones") ? (
-					<Milestones session={session} />
-				) : hash.startsWith("#/gateways") && can("admin") ? (
+				) : current === "#/gateways" ? (
 					<Gateways />
-				) : hash.startsWith("#/webhooks") && can("admin") ? (
+				) : current === "#/webhooks" ? (
 					<Webhooks />
-				) : hash.startsWith("#/users") && can("admin") ? (
+				) : current === "#/users" ? (
 					<Users session={session} />
-				) : can("decide") ? (
+				) : current === "#/approvals" ? (
 					<Approvals session={session} />
-				) : can("dispatch") ? (
-					<Board session={session} />
 				) : (
 					<Milestones session={session} />
 				)}
