@@ -5,11 +5,13 @@
  * same SKU from used line items; then prices the draw before and after the change (rates, unit
  * prices, ten minutes per added checklist item). The figures are min / p10 / p50 / p90 / max of
  * the labour cost, the revenue and the margin impact after − before. Same data and seed, same
- * numbers: the generator is mulberry32 (as model/fixtures/prng.ts) and tasks are visited in id order.
+ * numbers: the generator is mulberry32 (as model/fixtures/prng.ts), tasks are visited in id order,
+ * and every sample sums its terms in that order, whichever thread draws it (draws.ts).
  */
 import type { ModelSnapshot } from "../../model/entities/kinds.js";
 import type { LineItem } from "../../model/entities/line-item.js";
 import type { RateCard, Technician } from "../../model/entities/technician.js";
+import { type DrawProgram, drawSamples, PART_COEFS, PART_INTS, TASK_COEFS, TASK_INTS } from "./draws.js";
 import type { Write } from "./plan-types.js";
 
 const MS_PER_HOUR = 3_600_000;
@@ -47,94 +49,19 @@ interface TaskDraw {
 	costPerMsAfter: number;
 	ratePerMsBefore: number;
 	ratePerMsAfter: number;
-	parts: { quantity: number; ratios: Float64Array; cost: number; priceBefore: number; priceAfter: number }[];
+	parts: { quantity: number; ratios: Float64Array; priceBefore: number; priceAfter: number }[];
 }
 
-export function costRanges(
+export async function costRanges(
 	snapshot: ModelSnapshot,
 	writes: readonly Write[],
 	affectedWorkOrderIds: Iterable<string>,
 	seed: number,
 	samples: number,
-): CostRanges {
+): Promise<CostRanges> {
 	const n = Math.max(1, Math.min(MAX_SAMPLES, Math.floor(samples)));
 	const draws = prepare(snapshot, writes, new Set(affectedWorkOrderIds));
-	// Flat typed arrays and mulberry32 inlined (the same sequence as createRng(seed).next()): the
-	// loop runs samples × (tasks + parts) times, so it must not allocate or call.
-	const T = draws.tasks.length;
-	const histStart = new Int32Array(T);
-	const histLen = new Int32Array(T);
-	const partStart = new Int32Array(T + 1);
-	const coef = new Float64Array(T * 5);
-	const hist: number[] = [];
-	const parts: number[] = [];
-	const ratioValues: number[] = [];
-	const histAt = new Map<Float64Array, number>();
-	const ratioAt = new Map<Float64Array, number>();
-	for (const [i, d] of draws.tasks.entries()) {
-		let at = histAt.get(d.history);
-		if (at === undefined) {
-			at = hist.length;
-			histAt.set(d.history, at);
-			for (const v of d.history) hist.push(v);
-		}
-		histStart[i] = at;
-		histLen[i] = d.history.length;
-		coef.set([d.extraMs, d.costPerMsBefore, d.costPerMsAfter, d.ratePerMsBefore, d.ratePerMsAfter], i * 5);
-		partStart[i] = parts.length / 5;
-		for (const p of d.parts) {
-			let r = ratioAt.get(p.ratios);
-			if (r === undefined) {
-				r = ratioValues.length;
-				ratioAt.set(p.ratios, r);
-				for (const v of p.ratios) ratioValues.push(v);
-			}
-			parts.push(r, p.ratios.length, p.quantity, p.priceBefore, p.priceAfter);
-		}
-	}
-	partStart[T] = parts.length / 5;
-	const H = Float64Array.from(hist);
-	const P = Float64Array.from(parts);
-	const R = Float64Array.from(ratioValues);
-	let state = seed >>> 0;
-	const labour = new Float64Array(n);
-	const revenue = new Float64Array(n);
-	const impact = new Float64Array(n);
-	for (let s = 0; s < n; s++) {
-		let cost = 0;
-		let costBefore = 0;
-		let revBefore = 0;
-		let revAfter = 0;
-		for (let i = 0; i < T; i++) {
-			state = (state + 0x6d2b79f5) >>> 0;
-			let t = state;
-			t = Math.imul(t ^ (t >>> 15), t | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			const u = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-			const ms = H[histStart[i] + Math.floor(u * histLen[i])];
-			const c = i * 5;
-			const after = Math.max(ms + coef[c], 0);
-			costBefore += ms * coef[c + 1];
-			cost += after * coef[c + 2];
-			revBefore += ms * coef[c + 3];
-			revAfter += after * coef[c + 4];
-			for (let k = partStart[i]; k < partStart[i + 1]; k++) {
-				state = (state + 0x6d2b79f5) >>> 0;
-				let v = state;
-				v = Math.imul(v ^ (v >>> 15), v | 1);
-				v ^= v + Math.imul(v ^ (v >>> 7), v | 61);
-				const w = ((v ^ (v >>> 14)) >>> 0) / 4294967296;
-				const o = k * 5;
-				const q = P[o + 2] * R[P[o] + Math.floor(w * P[o + 1])];
-				// Parts cost the same before and after: only prices change.
-				revBefore += q * P[o + 3];
-				revAfter += q * P[o + 4];
-			}
-		}
-		labour[s] = Math.round(cost);
-		revenue[s] = Math.round(revAfter);
-		impact[s] = Math.round(revAfter - cost - (revBefore - costBefore));
-	}
+	const { labour, revenue, impact } = await drawSamples(compile(draws.tasks), seed, n);
 	return {
 		seed,
 		samples: n,
@@ -154,6 +81,48 @@ function range(values: Float64Array): Range {
 	return { min: values[0], p10: at(0.1), p50: at(0.5), p90: at(0.9), max: values[values.length - 1] };
 }
 
+/** The draws as flat typed arrays (layout in draws.ts); histories and ratio lists shared by many tasks are stored once. */
+function compile(tasks: readonly TaskDraw[]): DrawProgram {
+	const partCount = tasks.reduce((sum, d) => sum + d.parts.length, 0);
+	const program: DrawProgram = {
+		tasksInt: new Int32Array(tasks.length * TASK_INTS),
+		tasksCoef: new Float64Array(tasks.length * TASK_COEFS),
+		partsInt: new Int32Array(partCount * PART_INTS),
+		partsCoef: new Float64Array(partCount * PART_COEFS),
+		histories: new Float64Array(0),
+		ratios: new Float64Array(0),
+	};
+	const hist: number[] = [];
+	const ratioValues: number[] = [];
+	const histAt = new Map<Float64Array, number>();
+	const ratioAt = new Map<Float64Array, number>();
+	let k = 0;
+	for (const [i, d] of tasks.entries()) {
+		let at = histAt.get(d.history);
+		if (at === undefined) {
+			at = hist.length;
+			histAt.set(d.history, at);
+			for (const v of d.history) hist.push(v);
+		}
+		for (const p of d.parts) {
+			let r = ratioAt.get(p.ratios);
+			if (r === undefined) {
+				r = ratioValues.length;
+				ratioAt.set(p.ratios, r);
+				for (const v of p.ratios) ratioValues.push(v);
+			}
+			program.partsInt.set([r, p.ratios.length], k * PART_INTS);
+			program.partsCoef.set([p.quantity, p.priceBefore, p.priceAfter], k * PART_COEFS);
+			k++;
+		}
+		program.tasksInt.set([at, d.history.length, k], i * TASK_INTS);
+		program.tasksCoef.set([d.extraMs, d.costPerMsBefore, d.costPerMsAfter, d.ratePerMsBefore, d.ratePerMsAfter], i * TASK_COEFS);
+	}
+	program.histories = Float64Array.from(hist);
+	program.ratios = Float64Array.from(ratioValues);
+	return program;
+}
+
 function prepare(snapshot: ModelSnapshot, writes: readonly Write[], affected: Set<string>) {
 	const after = { rateCard: new Map<string, RateCard>(), task: new Map<string, { checklist: unknown[] }>(), lineItem: new Map<string, LineItem>() };
 	for (const w of writes) {
@@ -168,18 +137,18 @@ function prepare(snapshot: ModelSnapshot, writes: readonly Write[], affected: Se
 		if (e.kind !== "work" || e.end === null || e.end <= e.start || e.status === "rejected") continue;
 		const title = titleOf.get(e.taskId);
 		if (title === undefined) continue;
-		const list = durations.get(title) ?? [];
-		list.push(e.end - e.start);
-		durations.set(title, list);
+		const list = durations.get(title);
+		if (list) list.push(e.end - e.start);
+		else durations.set(title, [e.end - e.start]);
 		durationCount++;
 	}
 	const ratios = new Map<string, number[]>();
 	let usageCount = 0;
 	for (const l of snapshot.lineItems) {
 		if (l.usedQuantity === null || l.estimatedQuantity <= 0 || l.sku === null) continue;
-		const list = ratios.get(l.sku) ?? [];
-		list.push(l.usedQuantity / l.estimatedQuantity);
-		ratios.set(l.sku, list);
+		const list = ratios.get(l.sku);
+		if (list) list.push(l.usedQuantity / l.estimatedQuantity);
+		else ratios.set(l.sku, [l.usedQuantity / l.estimatedQuantity]);
 		usageCount++;
 	}
 	const technicians = new Map(snapshot.technicians.map((t) => [t.id, t]));
@@ -227,15 +196,12 @@ function prepare(snapshot: ModelSnapshot, writes: readonly Write[], affected: Se
 			ratePerMsAfter: (cardAfter?.ratesPerHourMinor.work ?? 0) / MS_PER_HOUR,
 			parts: (itemsOf.get(task.id) ?? [])
 				.sort((a, b) => (a.id < b.id ? -1 : 1))
-				.map((l) => {
-					return {
-						quantity: l.estimatedQuantity,
-						ratios: (l.sku ? ratiosOf(l.sku) : undefined) ?? ONE,
-						cost: l.unitCostMinor,
-						priceBefore: l.unitPriceMinor,
-						priceAfter: after.lineItem.get(l.id)?.unitPriceMinor ?? l.unitPriceMinor,
-					};
-				}),
+				.map((l) => ({
+					quantity: l.estimatedQuantity,
+					ratios: (l.sku ? ratiosOf(l.sku) : undefined) ?? ONE,
+					priceBefore: l.unitPriceMinor,
+					priceAfter: after.lineItem.get(l.id)?.unitPriceMinor ?? l.unitPriceMinor,
+				})),
 		});
 	}
 	return { tasks, durations: durationCount, usages: usageCount };

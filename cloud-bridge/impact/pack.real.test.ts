@@ -11,6 +11,7 @@ import { COLLECTION_OF, ENTITY_KINDS } from "../../model/entities/kinds.js";
 import { standardSlaPolicy } from "../../model/policies/fixtures.js";
 import { items } from "../../model/testing/builders.js";
 import { startTestService, type TestService } from "../billing/testing/harness.js";
+import { closePackBrowser } from "./pack/pdf.js";
 import { verifyPack } from "./pack/sign.js";
 import { impactStoreBeside } from "./store/beside.js";
 import { scenario, template } from "./testing/scenario.js";
@@ -25,7 +26,10 @@ beforeAll(async () => {
 	await service.storage.repo.restore(writes as never);
 	await (await impactStoreBeside(service.storage.repo)).putPolicies([standardSlaPolicy(), template]);
 });
-afterAll(async () => service?.close());
+afterAll(async () => {
+	await service?.close();
+	await closePackBrowser();
+});
 
 describe("impact pack as PDF", () => {
 	it("prints, renders to PNG, and verifies; a tampered copy is refused", async () => {

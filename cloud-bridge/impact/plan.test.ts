@@ -121,14 +121,14 @@ describe("impact plan", () => {
 		for (const [i, h] of [1, 2, 3].entries())
 			snapshot.timeEntries.push(make.timeEntry({ id: `HT${i}`, workOrderId: "WO3", taskId: "H1", start: T0, end: T0 + h * HOUR }));
 		const run = (seed: number) => costRanges(snapshot, [], ["WO1"], seed, 10_000);
-		const one = run(7);
-		expect(run(7)).toEqual(one);
+		const one = await run(7);
+		expect(await run(7)).toEqual(one);
 		expect(one).toMatchObject({ seed: 7, samples: 10_000, tasks: 1, historicalDurations: 4 });
 		// T1 is one task at 40.00/h cost; the durations of its kind are 1, 2, 3 h and TE4's 2 h: labour 40.00 to 120.00.
 		expect(one.labourCostMinor.min).toBe(4000);
 		expect(one.labourCostMinor.max).toBe(12000);
 		expect(one.marginImpactMinor).toEqual({ min: 0, p10: 0, p50: 0, p90: 0, max: 0 });
-		const other = run(8);
+		const other = await run(8);
 		expect(other.seed).toBe(8);
 	});
 });

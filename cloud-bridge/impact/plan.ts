@@ -53,15 +53,21 @@ export async function planImpact(input: PlanInput): Promise<PlanOutput> {
 	const current = new Map(input.policies.map((p) => [p.id, p]));
 	const newPolicies = changeSet.changes.map((change) => nextVersion(change, current.get(change.id), effectiveAt, input));
 
-	const index = indexSnapshot(snapshot);
 	const scope = changeSet.scope ?? {};
+	const scopeOrders = scope.workOrderIds && new Set(scope.workOrderIds);
+	const scopeCustomers = scope.customerIds && new Set(scope.customerIds);
+	const scopeSites = scope.siteIds && new Set(scope.siteIds);
 	const inScope = snapshot.workOrders
-		.filter((o) => OPEN_WORK_ORDER_STATUSES.has(o.status))
-		.filter((o) => !scope.workOrderIds || scope.workOrderIds.includes(o.id))
-		.filter((o) => !scope.customerIds || scope.customerIds.includes(o.customerId))
-		.filter((o) => !scope.siteIds || scope.siteIds.includes(o.siteId))
+		.filter(
+			(o) =>
+				OPEN_WORK_ORDER_STATUSES.has(o.status) &&
+				(!scopeOrders || scopeOrders.has(o.id)) &&
+				(!scopeCustomers || scopeCustomers.has(o.customerId)) &&
+				(!scopeSites || scopeSites.has(o.siteId)),
+		)
 		.sort(byId);
 	const inScopeIds = new Set(inScope.map((o) => o.id));
+	const index = indexSnapshot(snapshot, new Set(inScope.map((o) => o.rootId)));
 
 	// The after state, as replacements of what was read.
 	const orders = new Map<string, WorkOrder>();
@@ -143,17 +149,19 @@ export async function planImpact(input: PlanInput): Promise<PlanOutput> {
 	const chains = new Map<string, string[]>();
 	for (const id of [...touched].sort()) {
 		const root = index.workOrder.get(id)?.rootId ?? id;
-		chains.set(root, [...(chains.get(root) ?? []), id]);
+		const chain = chains.get(root);
+		if (chain) chain.push(id);
+		else chains.set(root, [id]);
 	}
 	const priced = newPolicies.some((p) => p.kind !== "sla-policy");
 	for (const [rootId, orderIds] of chains) {
 		const before = chainSlice(snapshot, index, rootId);
 		const after: ModelSnapshot = {
 			...before,
-			rateCards: before.rateCards.map((c) => rateCards.get(c.id) ?? c),
-			workOrders: before.workOrders.map((o) => orders.get(o.id) ?? o),
-			tasks: before.tasks.map((t) => tasks.get(t.id) ?? t),
-			lineItems: before.lineItems.map((l) => lineItems.get(l.id) ?? l),
+			rateCards: replaced(before.rateCards, rateCards),
+			workOrders: replaced(before.workOrders, orders),
+			tasks: replaced(before.tasks, tasks),
+			lineItems: replaced(before.lineItems, lineItems),
 		};
 		for (const orderId of orderIds) {
 			if (priced) {
@@ -170,7 +178,7 @@ export async function planImpact(input: PlanInput): Promise<PlanOutput> {
 				if (milestone.workOrderId !== orderId || !OPEN_MILESTONES.has(milestone.status)) continue;
 				const rb = milestoneReadinessOf(before, milestone).map((r) => r.message);
 				const ra = milestoneReadinessOf(after, milestone).map((r) => r.message);
-				if (canonicalJson(rb) !== canonicalJson(ra)) {
+				if (!sameContent(rb, ra)) {
 					body.milestones.push({
 						id: milestone.id,
 						workOrderId: orderId,
@@ -270,6 +278,11 @@ export async function planImpact(input: PlanInput): Promise<PlanOutput> {
 	return { body, writes, policies: newPolicies };
 }
 
+/** The list with each entity the plan replaces swapped in; the list itself when the plan replaces none of its kind. */
+function replaced<T extends { id: string }>(list: T[], replacements: ReadonlyMap<string, T>): T[] {
+	return replacements.size === 0 ? list : list.map((e) => replacements.get(e.id) ?? e);
+}
+
 function badChangeSet(message: string): FieldchainError {
 	return new FieldchainError(ErrorCodes.FC_IMPACT_CHANGESET, message, { hint: "Fix the change set and preview it again." });
 }
@@ -325,10 +338,17 @@ function checklistDiff(before: readonly ChecklistItem[], after: readonly Checkli
 	return {
 		added: after.filter((i) => !was.has(i.id)),
 		removed: before.filter((i) => !now.has(i.id)),
-		changed: after
-			.filter((i) => was.has(i.id) && canonicalJson(was.get(i.id)) !== canonicalJson(i))
-			.map((i) => ({ before: was.get(i.id) as ChecklistItem, after: i })),
+		changed: after.filter((i) => was.has(i.id) && !sameContent(was.get(i.id), i)).map((i) => ({ before: was.get(i.id) as ChecklistItem, after: i })),
 	};
+}
+
+/**
+ * Equal canonical JSON, the plan's notion of "unchanged". Plain data with equal JSON text has equal
+ * canonical JSON, so the native stringify settles the common case (an item instantiated from the
+ * template as it was); only a difference, which may be key order alone, costs the canonical form.
+ */
+function sameContent(a: unknown, b: unknown): boolean {
+	return JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b);
 }
 
 function lite(m: MarginFiguresLite): MarginFiguresLite {
@@ -362,10 +382,11 @@ export interface SnapshotIndex {
 	evidenceOf: Map<string, ModelSnapshot["evidence"]>;
 }
 
-function group<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
+function group<T>(list: readonly T[], key: (t: T) => string, keep?: (key: string) => boolean): Map<string, T[]> {
 	const out = new Map<string, T[]>();
 	for (const item of list) {
 		const k = key(item);
+		if (keep && !keep(k)) continue;
 		const l = out.get(k);
 		if (l) l.push(item);
 		else out.set(k, [item]);
@@ -373,32 +394,52 @@ function group<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
 	return out;
 }
 
-export function indexSnapshot(s: ModelSnapshot): SnapshotIndex {
-	const workOrder = new Map(s.workOrders.map((o) => [o.id, o]));
-	const taskOrder = new Map(s.tasks.map((t) => [t.id, t.workOrderId]));
+/**
+ * The snapshot grouped by work order (and chain). With `roots`, only the chains of those roots are
+ * grouped — all a plan reads — in the same order as the full index holds them.
+ */
+export function indexSnapshot(s: ModelSnapshot, roots?: ReadonlySet<string>): SnapshotIndex {
+	const orders = roots ? s.workOrders.filter((o) => roots.has(o.rootId)) : s.workOrders;
+	const workOrder = new Map(orders.map((o) => [o.id, o]));
+	const taskOrder = new Map<string, string>();
+	for (const t of s.tasks) taskOrder.set(t.id, t.workOrderId);
+	const ofOrders = roots ? (id: string) => workOrder.has(id) : undefined;
+	const deliverablesOf = group(s.deliverables, (d) => d.workOrderId, ofOrders);
+	const deliverableIds = new Set<string>();
+	if (roots) for (const list of deliverablesOf.values()) for (const d of list) deliverableIds.add(d.id);
 	return {
 		workOrder,
 		customer: new Map(s.customers.map((c) => [c.id, c])),
 		rateCard: new Map(s.rateCards.map((c) => [c.id, c])),
-		chainOf: group(s.workOrders, (o) => o.rootId),
-		tasksOf: group(s.tasks, (t) => t.workOrderId),
-		lineItemsOf: group(s.lineItems, (l) => l.workOrderId),
-		appointmentsOf: group(s.appointments, (a) => a.workOrderId),
-		timeEntriesOf: group(s.timeEntries, (e) => e.workOrderId),
-		milestonesOf: group(s.milestones, (m) => m.workOrderId),
-		deliverablesOf: group(s.deliverables, (d) => d.workOrderId),
-		approvalsOf: group(s.approvals, (a) => a.workOrderId),
-		evidenceOf: group(s.evidence, (e) => taskOrder.get(e.taskId ?? "") ?? e.deliverableId ?? ""),
+		chainOf: group(orders, (o) => o.rootId),
+		tasksOf: group(s.tasks, (t) => t.workOrderId, ofOrders),
+		lineItemsOf: group(s.lineItems, (l) => l.workOrderId, ofOrders),
+		appointmentsOf: group(s.appointments, (a) => a.workOrderId, ofOrders),
+		timeEntriesOf: group(s.timeEntries, (e) => e.workOrderId, ofOrders),
+		milestonesOf: group(s.milestones, (m) => m.workOrderId, ofOrders),
+		deliverablesOf,
+		approvalsOf: group(s.approvals, (a) => a.workOrderId, ofOrders),
+		// Evidence belongs to its task's order, else to its deliverable.
+		evidenceOf: group(
+			s.evidence,
+			(e) => taskOrder.get(e.taskId ?? "") ?? e.deliverableId ?? "",
+			roots ? (id) => workOrder.has(id) || deliverableIds.has(id) : undefined,
+		),
 	};
 }
 
 /** One chain's entities with the shared parties: what the rules need for its orders. */
 export function chainSlice(s: ModelSnapshot, index: SnapshotIndex, rootId: string): ModelSnapshot {
 	const orders = index.chainOf.get(rootId) ?? [];
-	const of = <T>(map: Map<string, T[]>) => orders.flatMap((o) => map.get(o.id) ?? []);
+	const of = <T>(map: Map<string, T[]>, owners: readonly { id: string }[] = orders, into: T[] = []) => {
+		for (const o of owners) {
+			const list = map.get(o.id);
+			if (list) for (const item of list) into.push(item);
+		}
+		return into;
+	};
 	const deliverables = of(index.deliverablesOf);
-	const evidence = of(index.evidenceOf);
-	for (const d of deliverables) evidence.push(...(index.evidenceOf.get(d.id) ?? []));
+	const evidence = of(index.evidenceOf, deliverables, of(index.evidenceOf));
 	return {
 		customers: s.customers,
 		sites: s.sites,
@@ -415,6 +456,7 @@ export function chainSlice(s: ModelSnapshot, index: SnapshotIndex, rootId: strin
 		milestones: of(index.milestonesOf),
 		approvals: of(index.approvalsOf),
 		invoices: [],
+		creditNotes: [],
 	};
 }
 
@@ -424,28 +466,42 @@ export function chainSlice(s: ModelSnapshot, index: SnapshotIndex, rootId: strin
  * write to one of them (or a new open order in scope) changes it.
  */
 export function readHash(changeSet: ChangeSet, s: ModelSnapshot, inScope: readonly WorkOrder[], index: SnapshotIndex, policies: readonly Policy[]): string {
-	const keys: string[] = [];
-	const add = (kind: EntityKind | "policy", e: { id: string; version: number }) => keys.push(`${kind}/${e.id}@${e.version}`);
-	for (const c of s.rateCards) add("rateCard", c);
-	for (const t of s.technicians) add("technician", t);
-	for (const p of policies) add("policy", p);
-	const roots = new Set(inScope.map((o) => o.rootId));
-	for (const root of roots) {
-		const slice = chainSlice(s, index, root);
-		for (const o of slice.workOrders) add("workOrder", o);
-		for (const t of slice.tasks) add("task", t);
-		for (const x of slice.appointments) add("appointment", x);
-		for (const x of slice.timeEntries) add("timeEntry", x);
-		for (const x of slice.lineItems) add("lineItem", x);
-		for (const x of slice.evidence) add("evidence", x);
-		for (const x of slice.deliverables) add("deliverable", x);
-		for (const x of slice.milestones) add("milestone", x);
-		for (const x of slice.approvals) add("approval", x);
+	// The keys are `${kind}/${id}@${version}`, hashed in sorted order. No kind name is a prefix of
+	// another, so that order is the kinds' order, then each kind's `${id}@${version}` in order.
+	const keysOf = new Map<EntityKind | "policy", string[]>();
+	const add = (kind: EntityKind | "policy", list: readonly { id: string; version: number }[] | undefined) => {
+		if (!list) return;
+		const keys = keysOf.get(kind) ?? [];
+		keysOf.set(kind, keys);
+		for (const e of list) keys.push(`${e.id}@${e.version}`);
+	};
+	add("rateCard", s.rateCards);
+	add("technician", s.technicians);
+	add("policy", policies);
+	// What chainSlice would hold for each chain, read straight from the index.
+	for (const root of new Set(inScope.map((o) => o.rootId))) {
+		const orders = index.chainOf.get(root) ?? [];
+		add("workOrder", orders);
+		for (const { id } of orders) {
+			add("task", index.tasksOf.get(id));
+			add("appointment", index.appointmentsOf.get(id));
+			add("timeEntry", index.timeEntriesOf.get(id));
+			add("lineItem", index.lineItemsOf.get(id));
+			add("evidence", index.evidenceOf.get(id));
+			add("milestone", index.milestonesOf.get(id));
+			add("approval", index.approvalsOf.get(id));
+			const deliverables = index.deliverablesOf.get(id);
+			add("deliverable", deliverables);
+			for (const d of deliverables ?? []) add("evidence", index.evidenceOf.get(d.id));
+		}
 	}
-	keys.sort();
 	const hash = createHash("sha256");
 	hash.update(canonicalJson(changeSet));
-	for (const key of keys) hash.update(`\n${key}`);
+	for (const kind of [...keysOf.keys()].sort((a, b) => (`${a}/` < `${b}/` ? -1 : 1))) {
+		const keys = (keysOf.get(kind) as string[]).sort();
+		// One update per kind hashes the same bytes as one per key, without a native call each.
+		if (keys.length > 0) hash.update(`\n${kind}/${keys.join(`\n${kind}/`)}`);
+	}
 	return hash.digest("hex");
 }
 

@@ -44,7 +44,7 @@ export async function planChangeSet(deps: ImpactDeps, changeSet: ChangeSet, acto
 		...out.body.tasks.map((t) => t.workOrderId),
 	]);
 	for (const l of out.body.lineItems) affected.add(l.workOrderId);
-	out.body.costRanges = costRanges(model, out.writes, affected, changeSet.seed ?? 1, changeSet.samples ?? DEFAULT_SAMPLES);
+	out.body.costRanges = await costRanges(model, out.writes, affected, changeSet.seed ?? 1, changeSet.samples ?? DEFAULT_SAMPLES);
 	return out;
 }
 

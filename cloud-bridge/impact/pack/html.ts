@@ -3,6 +3,8 @@
  * summary, affected customers and sites, before/after SLA targets, the cost-range chart, the
  * checklist diff, the work orders, the approvals required and recorded, and the plan's read hash.
  * Long lists stop at LIST_LIMIT rows and say how many more there are; the JSON plan has them all.
+ * The pack stays small enough to print quickly at 10,000 orders: tasks with the same checklist diff
+ * share one row, and a milestone row names the reasons the change adds, not every reason it had.
  */
 import type { ChecklistItem } from "../../../model/entities/task.js";
 import type { Policy, SlaPolicy } from "../../../model/policies/types.js";
@@ -10,6 +12,9 @@ import type { ImpactPreview, PackApproval } from "../plan-types.js";
 import { costRangeChartSvg } from "./chart.js";
 
 export const LIST_LIMIT = 300;
+/** Task ids named in a checklist-diff row and reasons named per milestone before "… and N more". */
+const IDS_PER_ROW = 12;
+const REASONS_PER_ROW = 2;
 
 const esc = (value: unknown): string =>
 	String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
@@ -23,6 +28,20 @@ function table(head: string[], rows: string[][], total = rows.length): string {
 	return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows
 		.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`)
 		.join("")}</tbody></table>${more}`;
+}
+
+function more(total: number, shown: number): string {
+	return total > shown ? `, … and ${total - shown} more` : "";
+}
+
+/** The reasons a milestone is not ready that the change adds, and how many it had already. */
+function newReasons(before: readonly string[], after: readonly string[]): string {
+	const had = new Set(before);
+	const added = after.filter((r) => !had.has(r));
+	const kept = after.length - added.length;
+	const listed = added.slice(0, REASONS_PER_ROW).map(esc).join("; ") || "—";
+	const also = kept > 0 ? ` (and ${kept} reason${kept === 1 ? "" : "s"} it had before)` : "";
+	return `${listed}${added.length > REASONS_PER_ROW ? `; … and ${added.length - REASONS_PER_ROW} more` : ""}${also}`;
 }
 
 function item(i: ChecklistItem): string {
@@ -73,21 +92,27 @@ export function packHtml(preview: ImpactPreview, approvals: readonly PackApprova
 			iso(w.after.resolveBy),
 			`${Math.round(w.resolveMovedMs / 3_600_000)} h`,
 		]);
-	const tasks = p.tasks
-		.slice(0, LIST_LIMIT)
-		.map((t) => [
-			esc(t.id),
-			esc(t.workOrderId),
+	const diffs = new Map<string, { cells: string[]; tasks: string[] }>();
+	for (const t of p.tasks) {
+		const cells = [
 			t.added.map(item).join("<br>") || "—",
 			t.removed.map(item).join("<br>") || "—",
 			t.changed.map((c) => `${item(c.before)} → ${item(c.after)}`).join("<br>") || "—",
-		]);
+		];
+		const key = cells.join("\u0000");
+		const row = diffs.get(key) ?? { cells, tasks: [] };
+		row.tasks.push(t.id);
+		diffs.set(key, row);
+	}
+	const tasks = [...diffs.values()]
+		.slice(0, LIST_LIMIT)
+		.map(({ cells, tasks: ids }) => [...cells, `${ids.length}: ${ids.slice(0, IDS_PER_ROW).map(esc).join(", ")}${more(ids.length, IDS_PER_ROW)}`]);
 	return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Rollout readiness pack ${esc(preview.id)}</title>
 <style>
 body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11px;color:#1a1a1a;margin:0}
 h1{font-size:20px;margin:0 0 4px}h2{font-size:14px;border-bottom:2px solid #2b5797;padding-bottom:2px;margin-top:18px}h3{font-size:12px}
-table{border-collapse:collapse;width:100%;margin:4px 0}th,td{border:1px solid #bbb;padding:2px 4px;text-align:left;vertical-align:top}th{background:#e8eef7}
+table{border-collapse:collapse;width:100%;margin:4px 0;font-size:8.5px;line-height:1.15}th,td{border:1px solid #bbb;padding:1px 3px;text-align:left;vertical-align:top}th{background:#e8eef7}
 .kpi{display:inline-block;border:1px solid #2b5797;border-radius:4px;padding:4px 8px;margin:2px;min-width:110px}.kpi b{display:block;font-size:16px}
 .hash{font-family:monospace;word-break:break-all}.more,.none{color:#555;font-style:italic}.warn{color:#a40000;font-weight:bold}
 </style></head><body>
@@ -125,7 +150,7 @@ ${p.policyVersions.map((v, i) => slaTable(p.previousPolicyVersions[i], v)).join(
 ${rangesTable}
 ${cr ? `<p>${cr.samples} draws, seed ${cr.seed}, over ${cr.tasks} remaining tasks; ${cr.historicalDurations} recorded durations and ${cr.historicalPartUsages} part usages.</p>` : ""}
 <h2>Checklist diff</h2>
-${table(["Task", "Work order", "Added", "Removed", "Changed"], tasks, p.tasks.length)}
+${table(["Added", "Removed", "Changed", "Tasks"], tasks, diffs.size)}
 <h2>Work orders whose deadlines move</h2>
 ${table(["Work order", "Customer", "Site", "Priority", "Resolve by (before)", "Resolve by (after)", "Moved"], wo, p.workOrders.length)}
 <h2>Appointments that become late</h2>
@@ -139,7 +164,7 @@ ${table(
 )}
 <h2>Milestones and invoices</h2>
 ${table(
-	["Milestone", "Work order", "Ready before", "Ready after", "Why"],
+	["Milestone", "Work order", "Ready before", "Ready after", "Why not ready, new with the change"],
 	p.milestones
 		.slice(0, LIST_LIMIT)
 		.map((m) => [
@@ -147,7 +172,7 @@ ${table(
 			esc(m.workOrderId),
 			m.before.ready ? "yes" : "no",
 			m.after.ready ? "yes" : '<span class="warn">no</span>',
-			esc(m.after.reasons.join("; ")),
+			newReasons(m.before.reasons, m.after.reasons),
 		]),
 	p.milestones.length,
 )}
