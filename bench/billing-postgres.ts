@@ -6,9 +6,12 @@
  *
  * The SQLite figure is the baseline: the ratio says what the PostgreSQL backend costs or gives per
  * process. PostgreSQL runs with fsync off here, so the figure is the CPU and round-trip cost of the
- * backend, not a disk's; docs/scaling.md says what a real disk changes.
+ * backend, not a disk's; docs/scaling.md says what a real disk changes. The statements the service
+ * sends per batch (every store: billing, model repository, outbox) are counted and printed with it,
+ * since each is a round trip on a real network.
  */
 import { Worker } from "node:worker_threads";
+import pg from "pg";
 import type { SimulatedGateway } from "../cloud-bridge/billing/testing/gateway-sim.js";
 import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
 import { Scenario, TARGET_INSULATION } from "../cloud-bridge/billing/testing/scenario.js";
@@ -52,8 +55,26 @@ const { parentPort, workerData } = require("node:worker_threads");
 })().catch((error) => parentPort.postMessage({ error: String(error && error.stack || error) }));
 `;
 
+/**
+ * CPU of this process (service and client threads) per 1,000 records in the last run. Less at the
+ * mercy of a loaded host than records/s: on SQLite it includes the database's work, on PostgreSQL
+ * the server's work runs in its own processes and is not in it.
+ */
+let lastCpuMsPer1k = 0;
+
+/** Statements sent by every pg client of this process while `counting` is on (pool.query goes through Client#query). */
+const statements = { counting: false, sent: 0 };
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+	if (statements.counting) statements.sent++;
+	return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
+
 async function verifiedOverHttp(databaseUrl: string | undefined): Promise<number> {
 	const { service, scenario, bodies } = await prepared(databaseUrl);
+	statements.sent = 0;
+	statements.counting = true;
+	const cpuBefore = process.cpuUsage();
 	try {
 		const worker = new Worker(CLIENT, {
 			eval: true,
@@ -65,8 +86,11 @@ async function verifiedOverHttp(databaseUrl: string | undefined): Promise<number
 		});
 		await worker.terminate();
 		if (result.error !== undefined || result.ms === undefined) throw new Error(`bench client failed: ${result.error}`);
+		const cpu = process.cpuUsage(cpuBefore);
+		lastCpuMsPer1k = (cpu.user + cpu.system) / 1000 / (RECORDS / 1000);
 		return RECORDS / (result.ms / 1000);
 	} finally {
+		statements.counting = false;
 		await service.close();
 	}
 }
@@ -81,12 +105,15 @@ export async function benchBillingPostgres(runs: number, log: (line: string) => 
 	}
 	try {
 		const sqlite = summarize(await repeat(runs, () => verifiedOverHttp(undefined)));
+		const sqliteCpu = lastCpuMsPer1k;
 		const postgres = summarize(await repeat(runs, async () => verifiedOverHttp(await server.createSchema())));
+		const perBatch = statements.sent / BATCHES; // of the last run
+		const postgresCpu = lastCpuMsPer1k;
 		return [
 			{
 				benchmark: "billing ingest (PostgreSQL)",
 				metric: "verified records/s",
-				unit: `${RECORDS / 1000}k records, HTTP loopback, batches of ${BATCH}, PostgreSQL ${server.majorVersion} (loopback, fsync off)`,
+				unit: `${RECORDS / 1000}k records, HTTP loopback, batches of ${BATCH}, PostgreSQL ${server.majorVersion} (loopback, fsync off), ${perBatch.toFixed(1)} statements per batch, Node CPU ${postgresCpu.toFixed(0)} ms per 1k records (SQLite ${sqliteCpu.toFixed(0)})`,
 				value: postgres,
 				baseline: sqlite,
 				baselineLabel: "(same run on SQLite, one process)",

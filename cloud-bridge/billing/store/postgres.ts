@@ -4,10 +4,10 @@
  * webhook store.
  *
  * Concurrency under READ COMMITTED, with row locks where a read decides a write:
- * - appendChain locks the gateway's head row (creating it first if needed) for the transaction,
+ * - appendChain locks the gateway's head row (creating it first if needed) for its statement,
  *   so appends of one gateway run one after the other, in one process or many, and a second append
  *   verified against the same head sees the moved head and is refused with FC_BILLING_CONFLICT, as
- *   in SQLite. The append is three round trips (lock, one statement of CTEs, commit) whatever its size.
+ *   in SQLite. The append is one statement and one round trip whatever its size (APPEND_CHAIN).
  * - completeEnrollment locks the enrollment row, so a token is used exactly once.
  */
 import type { OutboxMessage } from "../../../model/repository/types.js";
@@ -22,7 +22,11 @@ import {
 	sqlState,
 	storeError,
 } from "../../../platform/postgres.js";
-import { assertAppendable, headConflict, nextHead } from "./append-checks.js";
+import { assertAppendable, headConflict } from "./append-checks.js";
+import type { AcknowledgeGapInput } from "./chain-gaps.js";
+import { chainGapsMigration, PostgresChainGaps } from "./chain-gaps-postgres.js";
+import type { StoredManifest } from "./manifests.js";
+import { manifestsMigration, PostgresManifests } from "./manifests-postgres.js";
 import {
 	type ApiTokenRecord,
 	type AppendChainInput,
@@ -159,6 +163,8 @@ export const POSTGRES_BILLING_MIGRATIONS: readonly PostgresMigration[] = [
 			`);
 		},
 	},
+	chainGapsMigration(6),
+	manifestsMigration(7),
 ];
 
 export const BILLING_MIGRATION_PLAN = {
@@ -216,11 +222,94 @@ const gatewayOf = (row: GatewayRow): GatewayRecord => ({
 
 const UNIQUE_VIOLATION = "23505";
 
+/**
+ * A chain append in one statement and one round trip, atomic as any single statement (no BEGIN/COMMIT).
+ * `head` upserts the gateway's head row: the upsert takes the row's lock (appends of one gateway queue
+ * here, in any process) and, under READ COMMITTED, its WHERE sees the newest committed head, so the head
+ * moves only if it is still the expected one. Every other write is conditioned on `head` returning that
+ * row; no row back means the head had moved and nothing was written. A first append creates the row;
+ * a row missing while a later head is expected proposes nothing, which is the same refusal.
+ * Record bytes travel as one binary parameter cut by offsets (no hex text per record), and records are
+ * contiguous (checked before), so their positions are the first one plus their ordinality.
+ */
+const APPEND_CHAIN = `
+	WITH head AS (
+		INSERT INTO billing_chain_heads AS h (gateway_id, head_seq, head_hash, sealed_up_to)
+		SELECT $1, $3::bigint, COALESCE($4::text, '${ZERO_HASH_HEX}'), $5::bigint
+		WHERE $2::bigint = 0 OR EXISTS (SELECT 1 FROM billing_chain_heads WHERE gateway_id = $1)
+		ON CONFLICT (gateway_id) DO UPDATE
+			SET head_seq = EXCLUDED.head_seq, head_hash = COALESCE($4, h.head_hash), sealed_up_to = GREATEST(h.sealed_up_to, EXCLUDED.sealed_up_to)
+			WHERE h.head_seq = $2::bigint
+		RETURNING head_seq, head_hash, sealed_up_to
+	), records AS (
+		INSERT INTO billing_chain_records (gateway_id, chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes)
+		SELECT $1, $6::bigint + r.n - 1, r.record_id, r.work_order_id, r.content_hash, r.entry_hash, substring($11::bytea FROM r.byte_from FOR r.byte_count)
+		FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $12::int[], $13::int[])
+			WITH ORDINALITY AS r(record_id, work_order_id, content_hash, entry_hash, byte_from, byte_count, n)
+		WHERE EXISTS (SELECT 1 FROM head)
+	), checkpoints AS (
+		INSERT INTO billing_checkpoints (gateway_id, chain_seq, key_id, bytes)
+		SELECT $1, c.chain_seq, c.key_id, c.bytes FROM unnest($14::bigint[], $15::text[], $16::bytea[]) AS c(chain_seq, key_id, bytes)
+		WHERE EXISTS (SELECT 1 FROM head) ON CONFLICT DO NOTHING
+	), batch AS (
+		INSERT INTO billing_batches (gateway_id, batch_id, digest, received_at, receipt)
+		SELECT $1, $17, $18, $19, $20::json WHERE $17::text IS NOT NULL AND EXISTS (SELECT 1 FROM head) ON CONFLICT DO NOTHING
+	), events AS (
+		INSERT INTO billing_outbox (id, type, occurred_at, data)
+		SELECT e.id, e.type, e.occurred_at, e.data FROM unnest($21::text[], $22::text[], $23::text[], $24::jsonb[]) AS e(id, type, occurred_at, data)
+		WHERE EXISTS (SELECT 1 FROM head) ON CONFLICT (id) DO NOTHING
+	)
+	SELECT head_seq, head_hash, sealed_up_to FROM head`;
+
+/** The parameters of APPEND_CHAIN for an input assertAppendable accepted. */
+function appendValues(input: AppendChainInput): unknown[] {
+	const records = input.records;
+	const last = records[records.length - 1];
+	const byteFrom: number[] = [];
+	const byteCount: number[] = [];
+	let offset = 1; // substring() counts from 1
+	for (const r of records) {
+		byteFrom.push(offset);
+		byteCount.push(r.bytes.length);
+		offset += r.bytes.length;
+	}
+	const receipt = input.receipt;
+	const outbox = input.outbox ?? [];
+	return [
+		input.gatewayId,
+		input.expectedHeadSeq,
+		last ? last.chainSeq : input.expectedHeadSeq,
+		last ? last.entryHash : null,
+		input.sealedUpTo,
+		records[0]?.chainSeq ?? 0,
+		records.map((r) => r.recordId),
+		records.map((r) => r.workOrderId),
+		records.map((r) => r.contentHash),
+		records.map((r) => r.entryHash),
+		Buffer.concat(records.map((r) => r.bytes)),
+		byteFrom,
+		byteCount,
+		input.checkpoints.map((c) => c.chainSeq),
+		input.checkpoints.map((c) => c.keyId),
+		input.checkpoints.map((c) => Buffer.from(c.bytes)),
+		receipt?.batchId ?? null,
+		receipt?.digest ?? null,
+		receipt?.receivedAt ?? null,
+		receipt ? JSON.stringify(receipt.receipt) : null,
+		outbox.map((m) => m.id),
+		outbox.map((m) => m.type),
+		outbox.map((m) => m.occurredAt),
+		outbox.map((m) => JSON.stringify(m.data)),
+	];
+}
+
 /** Thrown inside completeEnrollment's transaction to roll it back and answer "gateway-exists". */
 class GatewayExists extends Error {}
 
 export class PostgresBillingStore implements BillingStore {
 	private closed = false;
+	private readonly chainGaps = new PostgresChainGaps(() => this.open());
+	private readonly manifests = new PostgresManifests(() => this.open());
 
 	private constructor(
 		readonly pool: Pool,
@@ -424,73 +513,28 @@ export class PostgresBillingStore implements BillingStore {
 
 	async appendChain(input: AppendChainInput): Promise<ChainHead> {
 		const pool = this.open();
+		// Everything that depends only on the input (contiguity, sealing within the new head) is checked here;
+		// the one check that needs the stored head (it is still the expected one) is made by the statement itself.
 		try {
-			return await inTransaction(pool, async (client) => {
-				// Make sure the head row exists and lock it, in one statement: appends of one gateway queue up
-				// here, whichever process runs them (ON CONFLICT DO UPDATE takes the row lock and returns the row).
-				const { rows } = await client.query<{ head_seq: string; head_hash: string; sealed_up_to: string }>(
-					`INSERT INTO billing_chain_heads (gateway_id, head_seq, head_hash, sealed_up_to) VALUES ($1, 0, $2, 0)
-					 ON CONFLICT (gateway_id) DO UPDATE SET gateway_id = EXCLUDED.gateway_id RETURNING head_seq, head_hash, sealed_up_to`,
-					[input.gatewayId, ZERO_HASH_HEX],
-				);
-				const stored: ChainHead = {
-					gatewayId: input.gatewayId,
-					headSeq: num(rows[0].head_seq),
-					headHash: rows[0].head_hash,
-					sealedUpTo: num(rows[0].sealed_up_to),
-				};
-				assertAppendable(input, stored);
-				const head = nextHead(input, stored);
-				// Every write of the append in one statement (data-modifying CTEs): one round trip, whatever the batch holds.
-				const column = <K extends keyof StoredChainRecord>(key: K) => input.records.map((r) => r[key]);
-				const receipt = input.receipt;
-				const outbox = input.outbox ?? [];
-				await client.query(
-					`WITH records AS (
-						INSERT INTO billing_chain_records (gateway_id, chain_seq, record_id, work_order_id, content_hash, entry_hash, bytes)
-						SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bytea[])
-					), checkpoints AS (
-						INSERT INTO billing_checkpoints (gateway_id, chain_seq, key_id, bytes)
-						SELECT $1, * FROM unnest($8::bigint[], $9::text[], $10::bytea[]) ON CONFLICT DO NOTHING
-					), batch AS (
-						INSERT INTO billing_batches (gateway_id, batch_id, digest, received_at, receipt)
-						SELECT $1, $11, $12, $13, $14::json WHERE $11::text IS NOT NULL ON CONFLICT DO NOTHING
-					), events AS (
-						INSERT INTO billing_outbox (id, type, occurred_at, data)
-						SELECT * FROM unnest($15::text[], $16::text[], $17::text[], $18::jsonb[]) ON CONFLICT (id) DO NOTHING
-					)
-					UPDATE billing_chain_heads SET head_seq = $19, head_hash = $20, sealed_up_to = $21 WHERE gateway_id = $1`,
-					[
-						input.gatewayId,
-						column("chainSeq"),
-						column("recordId"),
-						column("workOrderId"),
-						column("contentHash"),
-						column("entryHash"),
-						input.records.map((r) => Buffer.from(r.bytes)),
-						input.checkpoints.map((c) => c.chainSeq),
-						input.checkpoints.map((c) => c.keyId),
-						input.checkpoints.map((c) => Buffer.from(c.bytes)),
-						receipt?.batchId ?? null,
-						receipt?.digest ?? null,
-						receipt?.receivedAt ?? null,
-						receipt ? JSON.stringify(receipt.receipt) : null,
-						outbox.map((m) => m.id),
-						outbox.map((m) => m.type),
-						outbox.map((m) => m.occurredAt),
-						outbox.map((m) => JSON.stringify(m.data)),
-						head.headSeq,
-						head.headHash,
-						head.sealedUpTo,
-					],
-				);
-				return head;
+			assertAppendable(input, { gatewayId: input.gatewayId, headSeq: input.expectedHeadSeq, headHash: ZERO_HASH_HEX, sealedUpTo: 0 });
+		} catch (malformed) {
+			// Refused either way; against the stored head, so a stale head is reported first, as by the other backends.
+			assertAppendable(input, await this.getChainHead(input.gatewayId));
+			throw malformed;
+		}
+		try {
+			const { rows } = await pool.query<{ head_seq: string; head_hash: string; sealed_up_to: string }>({
+				name: "billing-append-chain",
+				text: APPEND_CHAIN,
+				values: appendValues(input),
 			});
+			if (rows[0]) return { gatewayId: input.gatewayId, headSeq: num(rows[0].head_seq), headHash: rows[0].head_hash, sealedUpTo: num(rows[0].sealed_up_to) };
 		} catch (error) {
 			// Records already at those positions: another append got there first.
-			if (sqlState(error) === UNIQUE_VIOLATION) throw headConflict(input, await this.getChainHead(input.gatewayId));
-			throw storeError(error, `appending to the evidence chain of gateway ${input.gatewayId}`);
+			if (sqlState(error) !== UNIQUE_VIOLATION) throw storeError(error, `appending to the evidence chain of gateway ${input.gatewayId}`);
 		}
+		// The head was not the expected one when the statement held its lock: nothing was written.
+		throw headConflict(input, await this.getChainHead(input.gatewayId));
 	}
 
 	async getBatchReceipt(gatewayId: string, batchId: string): Promise<BatchReceiptRecord | undefined> {
@@ -561,6 +605,37 @@ export class PostgresBillingStore implements BillingStore {
 			[at, by, id],
 		);
 		return rows.length === 1;
+	}
+
+	// Chain gaps and the bundle look-ups (chain-gaps.ts), kept in a file of their own.
+	noteChainGap(gatewayId: string, fromSeq: number, toSeq: number, at: number) {
+		this.open();
+		return this.chainGaps.noteChainGap(gatewayId, fromSeq, toSeq, at);
+	}
+	listChainGaps(gatewayId: string) {
+		this.open();
+		return this.chainGaps.listChainGaps(gatewayId);
+	}
+	acknowledgeChainGap(input: AcknowledgeGapInput) {
+		this.open();
+		return this.chainGaps.acknowledgeChainGap(input);
+	}
+	getCheckpoints(gatewayId: string, fromSeq: number, toSeq: number) {
+		this.open();
+		return this.chainGaps.getCheckpoints(gatewayId, fromSeq, toSeq);
+	}
+	workOrderChainPositions(workOrderId: string) {
+		this.open();
+		return this.chainGaps.workOrderChainPositions(workOrderId);
+	}
+	// Work-order manifests of the gateways' checkpoints (manifests.ts), kept in a file of their own.
+	putManifests(manifests: readonly StoredManifest[]) {
+		this.open();
+		return this.manifests.putManifests(manifests);
+	}
+	getManifests(gatewayId: string, checkpointSeq: number) {
+		this.open();
+		return this.manifests.getManifests(gatewayId, checkpointSeq);
 	}
 
 	async close(): Promise<void> {
