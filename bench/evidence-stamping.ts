@@ -3,9 +3,12 @@
  * the active task's checklist, encoded canonically, hashed, chained and stored in the same
  * transaction, and sealed by signed checkpoints (every 1000 records), timed until the last
  * reading is acked and the last checkpoint written. Baseline: the same pipeline without evidence.
- * Also: the cost of one checkpoint signature (Ed25519, RFC 8032) beside one SHA-256 chain append.
+ * Also: the cost of one checkpoint signature (Ed25519, RFC 8032) beside one SHA-256 chain append,
+ * and the bytes stored per record (gateway/evidence/record-packing.ts) beside its canonical bytes.
  */
 import { generateKeyPairSync } from "node:crypto";
+import { unpackRecords } from "../gateway/evidence/evidence-batches.js";
+import type { SqliteReadingStore } from "../gateway/store/sqlite-reading-store.js";
 import { EvidenceChain } from "../protocol/evidence/chain.js";
 import { signCheckpoint } from "../protocol/evidence/checkpoint.js";
 import { keyIdOf, publicKeyRaw } from "../protocol/evidence/keys.js";
@@ -15,7 +18,30 @@ import { type Row, ratioOf, repeat, summarize } from "./stats.js";
 const READINGS = 100_000;
 const TARGET_SEALED_PER_SECOND = 80_000;
 
-async function runOnce(stream: ReadingStream, chunks: Buffer[], evidence: boolean): Promise<number> {
+/** Bytes per record in the evidence_batches rows, and in the canonical records they hold. */
+interface StoredSize {
+	stored: number;
+	canonical: number;
+}
+
+function storedSize(store: SqliteReadingStore): StoredSize {
+	const rows = store.database.prepare("SELECT first_seq, last_seq, records FROM evidence_batches").all() as Array<{
+		first_seq: number;
+		last_seq: number;
+		records: Buffer;
+	}>;
+	let stored = 0;
+	let canonical = 0;
+	let count = 0;
+	for (const row of rows) {
+		stored += row.records.length;
+		for (const record of unpackRecords(row.first_seq, row.last_seq, row.records)) canonical += record.bytes.length;
+		count += row.last_seq - row.first_seq + 1;
+	}
+	return { stored: stored / count, canonical: canonical / count };
+}
+
+async function runOnce(stream: ReadingStream, chunks: Buffer[], evidence: boolean, sizes?: StoredSize[]): Promise<number> {
 	const pipeline = new BenchPipeline("sqlite", { evidence });
 	try {
 		await pipeline.start();
@@ -26,6 +52,7 @@ async function runOnce(stream: ReadingStream, chunks: Buffer[], evidence: boolea
 		if (pipeline.evidence && (pipeline.evidence.stats.stamped !== stream.count || pipeline.evidence.headSeq !== stream.count)) {
 			throw new Error(`evidence: ${pipeline.evidence.stats.stamped} stamped, expected ${stream.count}`);
 		}
+		if (evidence) sizes?.push(storedSize(pipeline.store as SqliteReadingStore));
 		return stream.count / seconds;
 	} finally {
 		await pipeline.dispose();
@@ -54,8 +81,9 @@ export async function benchEvidenceStamping(runs: number): Promise<Row[]> {
 	const chunks = chunksOf(stream.wire);
 	const sealed: number[] = [];
 	const plain: number[] = [];
+	const sizes: StoredSize[] = [];
 	await repeat(runs, async (run) => {
-		const withEvidence = await runOnce(stream, chunks, true);
+		const withEvidence = await runOnce(stream, chunks, true, sizes);
 		const without = await runOnce(stream, chunks, false);
 		if (run >= 0) {
 			sealed.push(withEvidence);
@@ -74,6 +102,8 @@ export async function benchEvidenceStamping(runs: number): Promise<Row[]> {
 	const baseline = summarize(plain);
 	const sign = summarize(signs);
 	const append = summarize(appends);
+	const stored = summarize(sizes.map((size) => size.stored));
+	const canonical = summarize(sizes.map((size) => size.canonical));
 	return [
 		{
 			benchmark: "4 evidence stamping",
@@ -94,6 +124,15 @@ export async function benchEvidenceStamping(runs: number): Promise<Row[]> {
 			baseline: append,
 			baselineLabel: "(one record: encode + SHA-256 chain append)",
 			ratio: ratioOf(sign, append),
+		},
+		{
+			benchmark: "4 evidence stamping",
+			metric: "stored bytes per record",
+			unit: "evidence_batches.records, delta-packed",
+			value: stored,
+			baseline: canonical,
+			baselineLabel: "(canonical record bytes)",
+			ratio: ratioOf(stored, canonical),
 		},
 	];
 }

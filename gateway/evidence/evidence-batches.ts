@@ -8,12 +8,16 @@
  *   evidence_index     one row per (work order, task, batch): where a task's records are
  *   evidence_satisfied one row per (task, checklist item) that valid evidence satisfies
  *
- * `records` is each canonical record after its length as a uint32 big-endian, so a batch of one
- * record is `CAST(unhex(printf('%08X', length(canonical))) || canonical AS BLOB)` (how migration 3 converts the
- * rows of version 2).
+ * `records` holds the batch's canonical records in one of the layouts of record-packing.ts: new rows
+ * are delta-packed (each record as runs against the one before it, about a third of the bytes);
+ * rows of migration 3 and older builds stay length-prefixed (each record after its length as a
+ * uint32 big-endian: `CAST(unhex(printf('%08X', length(canonical))) || canonical AS BLOB)` for
+ * one record) and are read as they are, so no migration rewrites them.
  */
 import type Database from "better-sqlite3";
-import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
+import { RecordPacker, unpackRecords } from "./record-packing.js";
+
+export { packRecords, unpackRecords } from "./record-packing.js";
 
 /** One chained record on its way into a batch. */
 export interface BatchEntry {
@@ -27,44 +31,6 @@ export interface BatchEntry {
 export interface StoredRecord {
 	chainSeq: number;
 	bytes: Buffer;
-}
-
-const LENGTH_PREFIX = 4;
-
-/** Concatenates records, each after its length. */
-export function packRecords(entries: readonly { bytes: Uint8Array }[]): Buffer {
-	let size = 0;
-	for (const entry of entries) size += LENGTH_PREFIX + entry.bytes.byteLength;
-	const packed = Buffer.allocUnsafe(size);
-	let offset = 0;
-	for (const entry of entries) {
-		packed.writeUInt32BE(entry.bytes.byteLength, offset);
-		packed.set(entry.bytes, offset + LENGTH_PREFIX);
-		offset += LENGTH_PREFIX + entry.bytes.byteLength;
-	}
-	return packed;
-}
-
-/** The records of one batch row, numbered from firstSeq; refuses a row that does not add up. */
-export function unpackRecords(firstSeq: number, lastSeq: number, packed: Buffer): StoredRecord[] {
-	const records: StoredRecord[] = [];
-	let offset = 0;
-	while (offset < packed.length) {
-		if (offset + LENGTH_PREFIX > packed.length) break;
-		const length = packed.readUInt32BE(offset);
-		const end = offset + LENGTH_PREFIX + length;
-		if (end > packed.length) break;
-		records.push({ chainSeq: firstSeq + records.length, bytes: packed.subarray(offset + LENGTH_PREFIX, end) });
-		offset = end;
-	}
-	if (offset !== packed.length || records.length !== lastSeq - firstSeq + 1) {
-		throw new FieldchainError(
-			ErrorCodes.FC_STORE_CORRUPT,
-			`Evidence batch ${firstSeq}..${lastSeq} in the gateway database is damaged: ${records.length} whole records in ${packed.length} bytes.`,
-			{ hint: "Restore gateway.db from a backup; `fieldchain evidence verify` on an export shows which records are affected." },
-		);
-	}
-	return records;
 }
 
 interface TaskSpan {
@@ -82,6 +48,7 @@ interface BatchRow {
 
 export class EvidenceBatches {
 	private readonly statements;
+	private readonly packer = new RecordPacker();
 
 	constructor(db: Database.Database) {
 		this.statements = {
@@ -102,7 +69,8 @@ export class EvidenceBatches {
 		if (entries.length === 0) return;
 		const first = entries[0].chainSeq;
 		const last = entries[entries.length - 1];
-		this.statements.insertBatch.run(first, last.chainSeq, last.entryHash, packRecords(entries));
+		// SQLite copies the bound blob, so the packer's buffer is reused for the next batch.
+		this.statements.insertBatch.run(first, last.chainSeq, last.entryHash, this.packer.pack(entries));
 		// Usually one task per batch, in runs: look a task up only when it changes, and keep the
 		// index one row per task whatever the mix.
 		const byTask = new Map<string, TaskSpan>();

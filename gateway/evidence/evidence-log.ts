@@ -59,7 +59,7 @@ export class EvidenceLog {
 		const policy = new CheckpointPolicy({ ...(everyRecords !== undefined ? { everyRecords } : {}), ...(everyMs !== undefined ? { everyMs } : {}) });
 		const manifests = new GatewayManifests(options.db, options.batches);
 		this.stamper = new EvidenceStamper({ ...options, manifests, stats: this.stats });
-		this.sealer = new EvidenceSealer({ ...options, manifests, policy, head: () => this.stamper.head, stats: this.stats });
+		this.sealer = new EvidenceSealer({ ...options, manifests, policy, head: () => this.stamper.head, headSeq: () => this.stamper.headSeq, stats: this.stats });
 		this.view = new EvidenceReadView(options.batches, () => this.sealer.sealedUpTo, options.uplinkProgress);
 		this.sealer.reload();
 		// Records left unsealed by a crash are sealed soon after start, not only once new ones come

@@ -67,7 +67,14 @@ interface StampContext {
 	task: Task | undefined;
 	device: DeviceRecord | undefined;
 	/** Per checklist item and boot, for this commit only (a new hello may change the identity). */
-	templates: Map<string, { template: ReadingRecordTemplate; ids: RecordIds }>;
+	templates: Map<string, SharedTemplate>;
+	/** The template the previous reading used: readings of one commit nearly always share it (no key built). */
+	last: { item: ChecklistItem; bootId: string; shared: SharedTemplate } | undefined;
+}
+
+interface SharedTemplate {
+	template: ReadingRecordTemplate;
+	ids: RecordIds;
 }
 
 interface RecordIds {
@@ -84,6 +91,11 @@ export class EvidenceStamper {
 	private lastBoot = { hex: "", bytes: Buffer.alloc(0) };
 	/** Which readings are evidence already (each becomes evidence at most once). */
 	private readonly stampedReadings: StampedReadings;
+	/**
+	 * The chain seq of the last record chained, kept beside the chain: `chain.state` copies the head
+	 * hash, and the sealer asks for the head seq after every reading.
+	 */
+	private lastSeq = 0;
 
 	constructor(private readonly options: StampingOptions) {
 		this.stampedReadings = new StampedReadings(options.db);
@@ -95,6 +107,7 @@ export class EvidenceStamper {
 		this.options.manifests?.reload();
 		const head = this.options.batches.head();
 		this.chain = new EvidenceChain(head ? { nextSeq: head.chainSeq + 1, headHash: head.entryHash } : initialChainState());
+		this.lastSeq = head ? head.chainSeq : 0;
 		this.pending = [];
 		this.satisfied.clear();
 	}
@@ -104,7 +117,7 @@ export class EvidenceStamper {
 	}
 
 	get headSeq(): number {
-		return this.chain.state.nextSeq - 1;
+		return this.lastSeq;
 	}
 
 	/**
@@ -206,7 +219,7 @@ export class EvidenceStamper {
 	private contextFor(deviceId: string): StampContext {
 		const active = this.options.activeTasks.forDevice(deviceId);
 		const task = active && this.options.workOrders.task(active.taskId);
-		return { active, task, device: this.options.device(deviceId), templates: new Map() };
+		return { active, task, device: this.options.device(deviceId), templates: new Map(), last: undefined };
 	}
 
 	/** True when the reading became a record. */
@@ -227,14 +240,19 @@ export class EvidenceStamper {
 			return false;
 		}
 		// Readings of one commit share item, technician and device boot: encode those once.
-		const templateKey = `${match.item.id}\u0000${row.bootId}`;
-		let shared = context.templates.get(templateKey);
+		const last = context.last;
+		let shared = last && last.item === match.item && last.bootId === row.bootId ? last.shared : undefined;
 		if (!shared) {
-			shared = {
-				template: new ReadingRecordTemplate(this.templateFields(row, device, task, match.item, active.technicianId)),
-				ids: { workOrderId: task.workOrderId, taskId: task.id, checklistItemId: match.item.id },
-			};
-			context.templates.set(templateKey, shared);
+			const templateKey = `${match.item.id}\u0000${row.bootId}`;
+			shared = context.templates.get(templateKey);
+			if (!shared) {
+				shared = {
+					template: new ReadingRecordTemplate(this.templateFields(row, device, task, match.item, active.technicianId)),
+					ids: { workOrderId: task.workOrderId, taskId: task.id, checklistItemId: match.item.id },
+				};
+				context.templates.set(templateKey, shared);
+			}
+			context.last = { item: match.item, bootId: row.bootId, shared };
 		}
 		const { template, ids } = shared;
 		const varying = varyingFields(row, match.outcome);
@@ -295,6 +313,7 @@ export class EvidenceStamper {
 			taskId: ids.taskId,
 		};
 		this.pending.push(entry);
+		this.lastSeq = chained.chainSeq;
 		this.options.manifests?.note(ids.workOrderId, chained.chainSeq, chained.entryHash);
 		if ((outcome === "pass" || outcome === "recorded") && ids.taskId && ids.checklistItemId) {
 			const satisfied = this.satisfiedFor(ids.taskId);

@@ -283,6 +283,16 @@ export const MIGRATIONS: readonly Migration[] = [
 			) WITHOUT ROWID;
 		`,
 	},
+	{
+		version: 9,
+		description: "evidence batches written delta-packed (gateway/evidence/record-packing.ts)",
+		// No table changes: rows already stored stay length-prefixed and are read as they are. The
+		// version exists so that an older build, which could not unpack the new rows and would call
+		// them damaged, refuses the database as one from a newer build instead.
+		sql: `
+			-- evidence_batches.records: length-prefixed (versions 3 to 8) or delta-packed (from 9), told apart by the first byte.
+		`,
+	},
 ];
 
 const GATEWAY_SCHEMA: SqliteSchema = {

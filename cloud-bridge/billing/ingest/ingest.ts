@@ -14,10 +14,13 @@ import type { Principal } from "../auth/authenticate.js";
 import { bindingOf } from "../auth/gateway-binding.js";
 import type { BillingContext } from "../context.js";
 import { advanceMilestones } from "../milestone-flow.js";
+import { gapAfterHead } from "../store/chain-gaps.js";
 import { isBindingRefusal, refuseOutsideBinding } from "./binding-filter.js";
 import { KeyedLock } from "./gateway-lock.js";
 import { recordToEvidence, type TargetLookup } from "./record-to-evidence.js";
+import { gapSealedByKey } from "./sealed-gap.js";
 import { type VerifiedCheckpoint, verifyBatch } from "./verify-batch.js";
+import { verifyManifests } from "./verify-manifests.js";
 
 /** Rounds of "someone else appended first, read again" before the conflict is answered (409, the gateway retries). */
 const MAX_RACE_ATTEMPTS = 8;
@@ -125,12 +128,23 @@ export class EvidenceIngest {
 		const gateway = await ctx.store.getGateway(gatewayId);
 		if (!gateway) throw new FieldchainError(ErrorCodes.FC_BILLING_FORBIDDEN, `Gateway ${gatewayId} is not enrolled.`);
 		const head = await ctx.store.getChainHead(gatewayId);
+		// A batch without the record after the head may resume after an acknowledged gap (store/chain-gaps.ts);
+		// only then are the gaps read, so an ordinary batch costs no extra query.
+		const resumesAfter = batch.records.some((r) => r.chainSeq === head.headSeq + 1)
+			? undefined
+			: gapAfterHead(await ctx.store.listChainGaps(gatewayId), head.headSeq);
 		const verified = await verifyBatch(batch.records, batch.checkpoints, {
 			gateway,
 			head,
 			stored: (from, to) => ctx.store.getChainRecords(gatewayId, from, to),
+			resumesAfter,
 		});
 		await refuseOutsideBinding(verified, await bindingOf(ctx, gatewayId), async (id) => (await ctx.repo.get("workOrder", id)) !== undefined);
+		const manifests = verifyManifests(gatewayId, batch.manifests, verified);
+		// Records past a missing range: noted, so an admin can acknowledge it if they are lost for good (routes/chain-gaps.ts),
+		// but only when the gateway's key seals a record past it: a token alone cannot make the service record a gap.
+		if (verified.gap && gapSealedByKey(batch, verified.gap.receivedSeq, gateway.publicKey))
+			await ctx.store.noteChainGap(gatewayId, verified.gap.expectedSeq, verified.gap.receivedSeq - 1, ctx.clock.now());
 
 		// Only records a verified checkpoint seals are accepted; the rest wait for their checkpoint.
 		const sealedUpTo = Math.max(head.sealedUpTo, verified.sealedBy);
@@ -184,10 +198,13 @@ export class EvidenceIngest {
 						workOrderIds: [...touchedOrders].sort(),
 					})
 				: undefined;
+		// Before the append: a retry after a crash in between is a replay, and finds them stored (idempotent).
+		await ctx.store.putManifests(manifests.filter((m) => m.checkpointSeq <= receipt.sealedUpTo));
 		await ctx.store.appendChain({
 			gatewayId,
 			outbox: announcement ? [announcement] : [],
 			expectedHeadSeq: head.headSeq,
+			...(resumesAfter ? { resumesAfter } : {}),
 			records: accepted.map((r) => ({
 				chainSeq: r.chainSeq,
 				recordId: r.record.id,
@@ -198,8 +215,11 @@ export class EvidenceIngest {
 			})),
 			checkpoints: verified.checkpoints.filter((c) => c.chainSeq <= receipt.sealedUpTo).map((c) => ({ chainSeq: c.chainSeq, bytes: c.bytes, keyId: c.keyId })),
 			sealedUpTo: receipt.sealedUpTo,
+			// Only a batch that stored records sealed by a verified checkpoint takes its batch id: one
+			// that sealed nothing (another key, no checkpoint, all refused) could come from anyone able
+			// to publish on the gateway's topic, and must not make the gateway's real batch a 409.
 			receipt:
-				batch.batchId !== undefined && !isBindingRefusal(verified)
+				batch.batchId !== undefined && accepted.length > 0 && !isBindingRefusal(verified)
 					? { gatewayId, batchId: batch.batchId, digest, receivedAt: now, receipt: receipt as unknown as Record<string, unknown> }
 					: null,
 		});
