@@ -58,8 +58,12 @@ export class ActiveTasks {
 		return row ? this.toActive(row) : undefined;
 	}
 
+	/** Prepared once: forDevice() asks on every commit of readings, and preparing costs more than the query. */
+	private selectAll: Database.Statement | undefined;
+
 	all(): ActiveTask[] {
-		return (this.db.prepare("SELECT * FROM active_tasks ORDER BY technician_id").all() as Row[]).map((row) => this.toActive(row));
+		this.selectAll ??= this.db.prepare("SELECT * FROM active_tasks ORDER BY technician_id");
+		return (this.selectAll.all() as Row[]).map((row) => this.toActive(row));
 	}
 
 	/** Whose active task a reading from this device belongs to, if anyone's. */
