@@ -12,6 +12,7 @@ import { listenError } from "../../platform/listen-error.js";
 import { createLogger } from "../../platform/logger.js";
 import { isLoopback } from "../../platform/net.js";
 import { ensurePrivateDir } from "../../platform/private-data.js";
+import { type OidcFlags, oidcConfigFromFlags } from "../console/oidc/config.js";
 import { registerUserCommands } from "../console/user-cli.js";
 import { registerImpactCommands } from "../impact/cli.js";
 import { webhookStoreBeside } from "../webhooks/beside-storage.js";
@@ -82,12 +83,25 @@ export function registerCloudCommands(program: Command): Command {
 		.option("--log-level <level>", "trace, debug, info, warn, error")
 		.option("--webhook-allow <cidr>", "deliver webhooks to this otherwise refused range (loopback, private, link-local); repeat for more", collect, [])
 		.option("--downlink-mqtt-url <url>", "tell bound gateways of office decisions on their downlink topic on this MQTT broker (mqtt://host:1883)")
+		.option("--oidc-issuer <url>", "console sign-in through this OIDC provider too (https; http only on loopback)")
+		.option("--oidc-client-id <id>", "the console's client id at the OIDC provider")
+		.option("--oidc-client-secret-file <file>", "file holding the client secret (never given on the command line, never logged)")
+		.option("--oidc-redirect-url <url>", "the callback registered at the provider (default: this service's origin + /v1/sessions/oidc/callback)")
+		.option("--oidc-name <label>", "what the console's button says: \"Sign in with <label>\" (default: the issuer's host)")
 		.action(
 			async (
 				options: StorageFlags &
-					MqttIngestFlags & { port?: number; host: string; marginFloor?: number; logLevel?: string; webhookAllow: string[]; downlinkMqttUrl?: string },
+					MqttIngestFlags & {
+						port?: number;
+						host: string;
+						marginFloor?: number;
+						logLevel?: string;
+						webhookAllow: string[];
+						downlinkMqttUrl?: string;
+					} & OidcFlags,
 			) => {
 				const logger = createLogger({ name: "billing", level: options.logLevel });
+				const oidc = oidcConfigFromFlags(options);
 				const ingestMqtt = mqttIngestOptionsFrom(options);
 				const storage = await openFromFlags(options);
 				try {
@@ -113,6 +127,7 @@ export function registerCloudCommands(program: Command): Command {
 						events,
 						downlinkPush: push ? publisherDownlinkPush(push.publish) : undefined,
 						routes: webhookRouteSpecs(dispatcher),
+						...(oidc ? { console: { oidc } } : {}),
 						policy: options.marginFloor === undefined ? {} : { marginFloorBasisPoints: options.marginFloor },
 					});
 					await app.listen({ host: options.host, port: options.port ?? DEFAULT_BILLING_PORT }).catch(async (cause: unknown) => {

@@ -1,7 +1,7 @@
 /**
- * Creating console users and checking who signs in. Sign-in goes through an IdentityProvider:
- * today the local one (username + scrypt password); an OIDC provider would implement the same
- * interface (verify the ID token, map its subject to a user) and the session part stays as is.
+ * Creating console users and checking who signs in. Password sign-in goes through an
+ * IdentityProvider (the local one: username + scrypt password). Sign-in through an OIDC provider
+ * is a redirect flow, not a credential check, so it lives in oidc/ and ends in the same session.
  * Invariant: a password never leaves this module except as its KDF hash.
  */
 import { randomUUID } from "node:crypto";
@@ -13,7 +13,8 @@ export interface NewUser {
 	username: string;
 	displayName?: string;
 	role: string;
-	password: string;
+	/** Null for a person who signs in only through the OIDC provider (linked with link-oidc). */
+	password: string | null;
 	technicianId?: string | null;
 }
 
@@ -27,14 +28,14 @@ export async function createUser(store: ConsoleStore, input: NewUser, now: numbe
 	if (!(ROLES as readonly string[]).includes(input.role)) {
 		throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `Unknown role "${input.role}".`, { hint: `Choose from ${ROLES.join(", ")}.` });
 	}
-	const problem = passwordProblem(input.password);
+	const problem = input.password === null ? null : passwordProblem(input.password);
 	if (problem) throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, problem, { hint: "A long passphrase of several words is easiest to remember." });
 	const user: UserRecord = {
 		id: randomUUID(),
 		username,
 		displayName: input.displayName?.trim() || username,
 		role: input.role as Role,
-		passwordHash: await hashPassword(input.password, kdf),
+		passwordHash: input.password === null ? null : await hashPassword(input.password, kdf),
 		technicianId: input.technicianId ?? null,
 		createdAt: now,
 		disabledAt: null,
@@ -43,7 +44,7 @@ export async function createUser(store: ConsoleStore, input: NewUser, now: numbe
 	return user;
 }
 
-/** Who may sign in: the seam an OIDC provider plugs into. */
+/** Who may sign in with a username and password. */
 export interface IdentityProvider {
 	readonly name: string;
 	/** The enabled user these credentials prove, or undefined. Must take as long for an unknown user as for a wrong password. */

@@ -45,14 +45,19 @@ export function clearedCookie(secure: boolean): string {
 	return sessionCookie("", secure, 0);
 }
 
-export function cookieSecret(request: FastifyRequest): string | undefined {
+/** One cookie's value from the request's Cookie header (the session's, or the OIDC sign-in's). */
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
 	const header = request.headers.cookie;
 	if (!header) return undefined;
 	for (const part of header.split(";")) {
 		const eq = part.indexOf("=");
-		if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim();
+		if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
 	}
 	return undefined;
+}
+
+export function cookieSecret(request: FastifyRequest): string | undefined {
+	return readCookie(request, SESSION_COOKIE);
 }
 
 function refused(message: string): FieldchainError {

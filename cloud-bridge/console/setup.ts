@@ -8,12 +8,16 @@ import { ErrorCodes, FieldchainError } from "../../platform/errors.js";
 import type { Principal } from "../billing/auth/authenticate.js";
 import type { BillingContext } from "../billing/context.js";
 import { isOwnEntry } from "../billing/routes/approval-queue.js";
+import { consoleOidcRoutes } from "../billing/routes/console-oidc.js";
 import { consoleSessionRoutes } from "../billing/routes/console-sessions.js";
 import { consoleUserRoutes } from "../billing/routes/console-users.js";
 import type { RouteSpec } from "../billing/routes/route-spec.js";
 import type { BillingStorage } from "../billing/storage.js";
 import { localPasswords } from "./accounts.js";
 import type { ConsoleDeps } from "./deps.js";
+import type { OidcConfig } from "./oidc/config.js";
+import { oidcLinksBeside } from "./oidc/links-beside.js";
+import { OidcSignIn } from "./oidc/sign-in.js";
 import { sessionPrincipal } from "./sessions.js";
 import { type LimiterOptions, SignInLimiter } from "./sign-in-limiter.js";
 import { registerConsolePages } from "./static-console.js";
@@ -27,6 +31,8 @@ export interface ConsoleOptions {
 	limits?: LimiterOptions;
 	/** Where the built pages are (default: dist/console). */
 	bundleDir?: string;
+	/** Sign-in through this OIDC provider too (console/oidc/); people reach only users an admin linked. */
+	oidc?: OidcConfig;
 }
 
 export interface ConsoleSetup {
@@ -47,9 +53,10 @@ export function consoleSetup(storage: BillingStorage, clock: { now(): number }, 
 		limiter: new SignInLimiter(() => clock.now(), options.limits),
 		...(options.kdf ? { kdf: options.kdf } : {}),
 	};
+	const oidc = options.oidc && new OidcSignIn({ config: options.oidc, store, links: oidcLinksBeside(storage), now: () => clock.now() });
 	return {
 		deps,
-		routes: (ctx) => [...consoleSessionRoutes(ctx, deps), ...consoleUserRoutes(ctx, deps)],
+		routes: (ctx) => [...consoleSessionRoutes(ctx, deps), ...(oidc ? consoleOidcRoutes(ctx, deps, oidc) : []), ...consoleUserRoutes(ctx, deps)],
 		authenticate: (request, now) => sessionPrincipal(store, request, now),
 		register(app, ctx) {
 			// After authentication: a console user linked to a technician never decides that technician's time.
