@@ -164,6 +164,8 @@ export class Drain {
 			batchId: `chain-${span.afterSeq + 1}-${span.upToSeq}`,
 			records: span.records.map(toWireRecord),
 			checkpoints: span.checkpoints.map((c) => c.bytes.toString("base64")),
+			// Only when there are any: a destination older than manifests refuses a field it does not know.
+			...(span.manifests.length > 0 ? { manifests: span.manifests.map((m) => m.toString("base64")) } : {}),
 		};
 		cursors.markUploaded(span.upToSeq);
 		this.stats.batchesSent++;

@@ -1,7 +1,8 @@
 /**
  * Reads what the uplink sends next: the sealed records after a chain seq, cut at a checkpoint so
  * every batch carries the checkpoints that seal it (the billing service accepts only records a
- * checkpoint of the same batch covers: cloud-bridge/billing/ingest/ingest.ts).
+ * checkpoint of the same batch covers: cloud-bridge/billing/ingest/ingest.ts), and every work-order
+ * manifest those checkpoints issued, so the destination can prove a work order complete.
  */
 import type Database from "better-sqlite3";
 import { contentHash } from "../../protocol/evidence/chain.js";
@@ -15,6 +16,8 @@ export interface SealedSpan {
 	records: StoredRecord[];
 	/** Canonical checkpoint bytes (signature included) with chain seq in (afterSeq, upToSeq], in order. */
 	checkpoints: Array<{ chainSeq: number; bytes: Buffer }>;
+	/** Canonical WorkOrderManifest bytes issued with those checkpoints (none for checkpoints before manifests). */
+	manifests: Buffer[];
 }
 
 export class SealedSpans {
@@ -30,6 +33,9 @@ export class SealedSpans {
 			sealedHead: db.prepare("SELECT coalesce(max(chain_seq), 0) FROM evidence_checkpoints").pluck(),
 			chainHead: db.prepare("SELECT coalesce(max(last_seq), 0) FROM evidence_batches").pluck(),
 			oldestAfter: db.prepare("SELECT created_at FROM evidence_checkpoints WHERE chain_seq > ? ORDER BY chain_seq LIMIT 1").pluck(),
+			manifestsIn: db
+				.prepare("SELECT canonical FROM evidence_manifests WHERE checkpoint_seq > ? AND checkpoint_seq <= ? ORDER BY checkpoint_seq, work_order_id")
+				.pluck(),
 			bytesAfter: db.prepare("SELECT coalesce(sum(length(records)), 0) FROM evidence_batches WHERE last_seq > ?").pluck(),
 		};
 	}
@@ -64,7 +70,8 @@ export class SealedSpans {
 		const taken = candidates.filter((c) => c.chain_seq - afterSeq <= maxRecords);
 		const checkpoints = (taken.length > 0 ? taken : candidates.slice(0, 1)).map((c) => ({ chainSeq: c.chain_seq, bytes: c.canonical }));
 		const upToSeq = checkpoints[checkpoints.length - 1].chainSeq;
-		return { afterSeq, upToSeq, records: this.batches.between(afterSeq + 1, upToSeq), checkpoints };
+		const manifests = this.statements.manifestsIn.all(afterSeq, upToSeq) as Buffer[];
+		return { afterSeq, upToSeq, records: this.batches.between(afterSeq + 1, upToSeq), checkpoints, manifests };
 	}
 }
 

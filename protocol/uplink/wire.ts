@@ -22,6 +22,12 @@ export interface EvidenceBatch {
 	records: BatchRecord[];
 	/** Base64 of canonical Checkpoint bytes, signature included. */
 	checkpoints: string[];
+	/**
+	 * Base64 of the canonical WorkOrderManifest bytes issued with the batch's checkpoints, every one
+	 * of each checkpoint that has any (protocol/evidence/README.md, "Completeness"). Absent from
+	 * gateways older than this field; the destination keeps them for completeness proofs.
+	 */
+	manifests?: string[];
 }
 
 /** Why a destination refused a record. `chain-gap` means: resend from the destination's head. */

@@ -3,7 +3,8 @@
  * gateway and work order the invoice's lines draw evidence from, one bundle in the protocol's
  * format (protocol/evidence/bundle.ts) covering every accepted record of that work order on that
  * gateway, up to the first checkpoint that seals its last one, with the gateway's enrolled public
- * key and the acknowledged gaps of its chain. Each is verified here with the protocol's verifier
+ * key, the acknowledged gaps of its chain and the work-order manifests that checkpoint signs
+ * (stored by ingest, store/manifests.ts), so the verifier can prove the work order complete. Each is verified here with the protocol's verifier
  * against the enrolled key, exactly as `fieldchain evidence verify --public-key` would.
  *
  * Invariant: a bundle is built only from stored, verified records and checkpoints; nothing is
@@ -106,6 +107,9 @@ export async function assembleBundle(ctx: BillingContext, source: BundleSource):
 	const records = await ctx.store.getChainRecords(source.gatewayId, source.firstSeq, upTo);
 	const checkpoints = await ctx.store.getCheckpoints(source.gatewayId, source.firstSeq, upTo);
 	const publicKeyRaw = Buffer.from(gateway.publicKey, "base64");
+	// The bundle carries the manifests of its last checkpoint only; none are stored for checkpoints before manifests.
+	const lastCheckpointSeq = checkpoints.at(-1)?.chainSeq;
+	const manifests = lastCheckpointSeq === undefined ? [] : (await ctx.store.getManifests(gateway.id, lastCheckpointSeq)).map((m) => m.bytes);
 	const bundle = buildBundle({
 		gatewayId: gateway.id,
 		publicKeyRaw,
@@ -113,6 +117,7 @@ export async function assembleBundle(ctx: BillingContext, source: BundleSource):
 		entries: records.map((r) => ({ chainSeq: r.chainSeq, bytes: r.bytes, workOrderId: r.workOrderId, contentHash: Buffer.from(r.contentHash, "hex") })),
 		checkpoints: checkpoints.map((c) => c.bytes),
 		acknowledgedGaps: await acknowledgedGapsOf(ctx, gateway.id),
+		manifestsAt: (checkpointSeq) => (checkpointSeq === lastCheckpointSeq ? manifests : []),
 	});
 	const text = serializeBundle(bundle);
 	// Pinned to the key the gateway enrolled with, as `fieldchain evidence verify --keys-from` pins it.

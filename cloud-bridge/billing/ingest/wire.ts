@@ -15,8 +15,10 @@ export function batchSchema(maxRecords: number) {
 				maxItems: maxRecords,
 			}),
 			checkpoints: arr(str({ minLength: 1, maxLength: 4096 }), { maxItems: maxRecords }),
+			// Optional (gateways before manifests send none); a checkpoint issues at most one per record it seals.
+			manifests: arr(str({ minLength: 1, maxLength: 4096 }), { maxItems: maxRecords }),
 		},
-		["batchId"],
+		["batchId", "manifests"],
 	);
 }
 

@@ -4,6 +4,8 @@ import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { assertAppendable, nextHead } from "./append-checks.js";
 import type { AcknowledgeGapInput } from "./chain-gaps.js";
 import { MemoryChainGaps } from "./chain-gaps-memory.js";
+import type { StoredManifest } from "./manifests.js";
+import { MemoryManifests } from "./manifests-memory.js";
 import {
 	type ApiTokenRecord,
 	type AppendChainInput,
@@ -36,6 +38,7 @@ export class MemoryBillingStore implements BillingStore {
 	private readonly outbox: { message: OutboxMessage; relayed: boolean }[] = [];
 	private readonly plans = new Map<string, SchedulePlanRecord>();
 	private readonly chainGaps = new MemoryChainGaps(this.records, this.checkpoints);
+	private readonly manifests = new MemoryManifests();
 	private closed = false;
 
 	async createSchedulePlan(plan: SchedulePlanRecord): Promise<void> {
@@ -243,6 +246,15 @@ export class MemoryBillingStore implements BillingStore {
 	workOrderChainPositions(workOrderId: string) {
 		this.open();
 		return this.chainGaps.workOrderChainPositions(workOrderId);
+	}
+	// Work-order manifests of the gateways' checkpoints (manifests.ts), kept in a file of their own.
+	putManifests(manifests: readonly StoredManifest[]) {
+		this.open();
+		return this.manifests.putManifests(manifests);
+	}
+	getManifests(gatewayId: string, checkpointSeq: number) {
+		this.open();
+		return this.manifests.getManifests(gatewayId, checkpointSeq);
 	}
 
 	async close(): Promise<void> {

@@ -7,6 +7,7 @@ import type { Database } from "better-sqlite3";
 import { ErrorCodes } from "../../../platform/errors.js";
 import { latestVersion, migrateSqliteSchema, type SqliteSchema } from "../../../platform/sqlite-migrations.js";
 import { SQLITE_CHAIN_GAPS_SQL } from "./chain-gaps-sqlite.js";
+import { SQLITE_MANIFESTS_SQL } from "./manifests-sqlite.js";
 
 interface Migration {
 	version: number;
@@ -147,6 +148,7 @@ const MIGRATIONS: readonly Migration[] = [
 		`,
 	},
 	{ version: 7, description: "acknowledged chain gaps; chain records by work order", sql: SQLITE_CHAIN_GAPS_SQL },
+	{ version: 8, description: "work-order manifests of the gateways' checkpoints", sql: SQLITE_MANIFESTS_SQL },
 ];
 
 const BILLING_SCHEMA: SqliteSchema = {

@@ -9,6 +9,8 @@ import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { assertAppendable, nextHead } from "./append-checks.js";
 import type { AcknowledgeGapInput } from "./chain-gaps.js";
 import { SqliteChainGaps } from "./chain-gaps-sqlite.js";
+import type { StoredManifest } from "./manifests.js";
+import { SqliteManifests } from "./manifests-sqlite.js";
 import { migrateBillingSchema } from "./sqlite-migrations.js";
 import {
 	type ApiTokenRecord,
@@ -83,6 +85,7 @@ export class SqliteBillingStore implements BillingStore {
 	private readonly ownsDb: boolean;
 	private readonly sql;
 	private readonly chainGaps: SqliteChainGaps;
+	private readonly manifests: SqliteManifests;
 
 	/** A path opens (and owns) a connection; a Database shares the caller's (the repository's). */
 	constructor(pathOrDb: string | Database) {
@@ -102,6 +105,7 @@ export class SqliteBillingStore implements BillingStore {
 		}
 		migrateBillingSchema(this.db);
 		this.chainGaps = new SqliteChainGaps(this.db);
+		this.manifests = new SqliteManifests(this.db);
 		const db = this.db;
 		this.sql = {
 			insertToken: db.prepare(
@@ -392,6 +396,15 @@ export class SqliteBillingStore implements BillingStore {
 	workOrderChainPositions(workOrderId: string) {
 		this.open();
 		return this.chainGaps.workOrderChainPositions(workOrderId);
+	}
+	// Work-order manifests of the gateways' checkpoints (manifests.ts), kept in a file of their own.
+	putManifests(manifests: readonly StoredManifest[]) {
+		this.open();
+		return this.manifests.putManifests(manifests);
+	}
+	getManifests(gatewayId: string, checkpointSeq: number) {
+		this.open();
+		return this.manifests.getManifests(gatewayId, checkpointSeq);
 	}
 
 	async close(): Promise<void> {

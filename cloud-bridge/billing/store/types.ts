@@ -6,6 +6,7 @@
  */
 import type { OutboxMessage } from "../../../model/repository/types.js";
 import type { ChainGapStore } from "./chain-gaps.js";
+import type { ManifestStore } from "./manifests.js";
 
 /** Every scope a token can carry. Gateways get evidence:write + workorders:read; people the rest. */
 export const SCOPES = ["evidence:write", "workorders:read", "approve", "release", "dispatch", "admin"] as const;
@@ -140,7 +141,7 @@ export interface SchedulePlanRecord {
 }
 
 /** With the chain gaps and the bundle look-ups of chain-gaps.ts (each backend keeps them in a file of its own). */
-export interface BillingStore extends ChainGapStore {
+export interface BillingStore extends ChainGapStore, ManifestStore {
 	/** Stores a new plan; an id already stored is FC_BILLING_CONFLICT. */
 	createSchedulePlan(plan: SchedulePlanRecord): Promise<void>;
 	getSchedulePlan(id: string): Promise<SchedulePlanRecord | undefined>;
