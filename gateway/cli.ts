@@ -12,6 +12,7 @@ import { createApiToken } from "./auth/api-token.js";
 import { hashPassword } from "./auth/password-hash.js";
 import { defaultGatewayConfig, type GatewayConfig, loadGatewayConfig, parseHostPort } from "./config.js";
 import { Gateway } from "./gateway.js";
+import { registerMigrateCommand } from "./store/migrate-cli.js";
 import { systemdNotifier } from "./systemd-notify.js";
 
 export interface GatewayCliOptions {
@@ -69,6 +70,7 @@ export function registerGatewayCommands(program: Command): Command {
 		.action(() => {
 			process.stdout.write(`${createApiToken()}\n`);
 		});
+	registerMigrateCommand(gateway);
 	return gateway;
 }
 

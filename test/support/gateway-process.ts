@@ -34,7 +34,8 @@ export async function spawnGateway(args: string[], httpPort: number): Promise<Ga
 	child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
 	child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
 	const baseUrl = `http://127.0.0.1:${httpPort}`;
-	const deadline = Date.now() + 15_000;
+	// Generous: a loaded 2-core machine takes tens of seconds to start Node; a healthy run polls its way out in a few.
+	const deadline = Date.now() + 30_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}:\n${output.join("")}`);
 		try {
@@ -42,7 +43,7 @@ export async function spawnGateway(args: string[], httpPort: number): Promise<Ga
 		} catch {
 			// not listening yet
 		}
-		if (Date.now() > deadline) throw new Error(`gateway did not answer /healthz in 15 s:\n${output.join("")}`);
+		if (Date.now() > deadline) throw new Error(`gateway did not answer /healthz in 30 s:\n${output.join("")}`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 	return { child, output, baseUrl };
