@@ -77,13 +77,17 @@ describe("dispatch plans", () => {
 	it("books a draft work order's first visit and schedules the order in the same commit", async () => {
 		service = await startTestService({});
 		const data = scenario();
-		data.workOrders.push(make.workOrder({ id: "WOD", rootId: "WOD", status: "draft", plannedStart: null, plannedEnd: null, sla: { respondBy: at(30), resolveBy: at(40) } }));
+		data.workOrders.push(
+			make.workOrder({ id: "WOD", rootId: "WOD", status: "draft", plannedStart: null, plannedEnd: null, sla: { respondBy: at(30), resolveBy: at(40) } }),
+		);
 		const imported = await service.request("POST", "/v1/import", { body: data });
 		expect(imported.status, JSON.stringify(imported.body)).toBeLessThan(300);
 		const body = { from: DAY0, to: DAY0 + 24 * H, technicianIds: ["TECH1", "TECH2"], seconds: 0.2, seed: 1 };
 		const plan = await service.request("POST", "/v1/schedule/plans", { body });
 		expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-		expect(plan.body.changes.some((change: { workOrderId: string; appointmentId?: string }) => change.workOrderId === "WOD" && !change.appointmentId)).toBe(true);
+		expect(plan.body.changes.some((change: { workOrderId: string; appointmentId?: string }) => change.workOrderId === "WOD" && !change.appointmentId)).toBe(
+			true,
+		);
 		const applied = await service.request("POST", `/v1/schedule/plans/${plan.body.id}/apply`);
 		expect(applied.status, JSON.stringify(applied.body)).toBe(200);
 		expect((await service.request("GET", "/v1/work-orders/WOD")).body).toMatchObject({ status: "scheduled" });
