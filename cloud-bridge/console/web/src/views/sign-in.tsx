@@ -14,7 +14,9 @@ export function SignIn({ onSignedIn }: { onSignedIn(session: Session): void }) {
 	const [busy, setBusy] = useState(false);
 	const [problem, setProblem] = useState<string | null>(null);
 	const [refusal, setRefusal] = useState(() => refusalFrom(location.search));
-	const [provider, setProvider] = useState<Provider | null>(null);
+	// undefined while the provider is being asked for: a refusal waits for it, so its words name the
+	// real issuer from the first paint instead of a placeholder.
+	const [provider, setProvider] = useState<Provider | null | undefined>(undefined);
 	useEffect(() => {
 		// Shown once: a reload or a bookmark of the page must not repeat an old refusal.
 		if (location.search) history.replaceState(null, "", location.pathname);
@@ -51,9 +53,9 @@ export function SignIn({ onSignedIn }: { onSignedIn(session: Session): void }) {
 					value={password}
 					onInput={(e) => setPassword(e.currentTarget.value)}
 				/>
-				{(problem ?? refusal) && (
+				{(problem ?? (provider !== undefined && refusal)) && (
 					<p role="alert" class="error">
-						{problem ?? (refusal && wordRefusal(refusal, provider))}
+						{problem ?? (refusal && wordRefusal(refusal, provider ?? null))}
 					</p>
 				)}
 				<button type="submit" disabled={busy}>
