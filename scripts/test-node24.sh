@@ -45,8 +45,13 @@ if [ ! -f "$node24_build" ]; then
 	mkdir -p "$scratch/better-sqlite3"
 	cp -r node_modules/better-sqlite3/{package.json,binding.gyp,src,deps} "$scratch/better-sqlite3/"
 	gyp="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
-	(cd "$scratch/better-sqlite3" && PATH="$node24/bin:$PATH" "$node24/bin/node" "$gyp" rebuild --release --nodedir="$node24" --loglevel=warn >"$scratch/build.log" 2>&1) ||
+	# node-gyp lets npm_config_* from the environment override its own flags, and under `npm test` npm
+	# exports the machine's nodedir (its Node's headers): drop it so --nodedir names Node 24's.
+	(cd "$scratch/better-sqlite3" && env -u npm_config_nodedir -u NPM_CONFIG_NODEDIR PATH="$node24/bin:$PATH" "$node24/bin/node" "$gyp" rebuild --release --nodedir="$node24" --loglevel=warn >"$scratch/build.log" 2>&1) ||
 		{ cat "$scratch/build.log" >&2; exit 1; }
+	# Cached only once Node 24 loads it: a build against the wrong headers must not be kept.
+	"$node24/bin/node" -e 'process.dlopen({ exports: {} }, process.argv[1])' "$scratch/better-sqlite3/build/Release/better_sqlite3.node" ||
+		{ echo "test-node24: the better-sqlite3 build does not load on Node $version (build log: see above)" >&2; cat "$scratch/build.log" >&2; exit 1; }
 	mv "$scratch/better-sqlite3/build/Release/better_sqlite3.node" "$node24_build"
 fi
 
