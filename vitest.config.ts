@@ -22,7 +22,10 @@ export default defineConfig({
 				// therefore restores what it changes globally (timers, env) in afterEach.
 				test: { name: "unit", include: ["**/*.test.ts"], exclude: [...notSources, "**/*.real.test.ts"], isolate: false },
 			},
-			{ extends: true, test: { name: "real", include: ["**/*.real.test.ts"], exclude: notSources } },
+			// Real processes, ptys and brokers on two cores: a real test gets one more try, so one slow
+			// scheduling moment does not fail a whole run; one that fails twice fails, and vitest reports
+			// every test that needed its second try (read them: they are races to make robust).
+			{ extends: true, test: { name: "real", include: ["**/*.real.test.ts"], exclude: notSources, retry: 1 } },
 		],
 	},
 });

@@ -91,7 +91,7 @@ describe("runSerialSimulator on a socat pty pair", () => {
 		const pty = await ptyPair();
 		const host = new TestHost(undefined, { answerHello: true });
 		await connectHost(host, pty.host);
-		const handle = await simulator({ path: pty.device, deviceId: "pty-sim-1", helloRetryMs: 250, rate: 2000, count: 500, resendTimeoutMs: 3000 });
+		const handle = await simulator({ path: pty.device, deviceId: "pty-sim-1", helloRetryMs: 2000, rate: 2000, count: 500, resendTimeoutMs: 3000 });
 		await withTimeout(handle.done, 20_000, "all 500 readings acked");
 		await new Promise((resolve) => setTimeout(resolve, 200)); // late duplicates would show up now
 		expect(host.readings).toHaveLength(500);
