@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { decode, encode } from "cbor2";
 import type { McubootSlots } from "./mcuboot-slots.js";
-import { readHeader, writeHeader } from "./smp-wire.js";
+import { type PacketHeader, readHeader, writeHeader } from "./smp-wire.js";
 
 const EUNKNOWN = 1;
 const EINVAL = 3;
@@ -56,6 +56,8 @@ export class SmpServer {
 	readonly bufSize: number;
 	readonly bufCount: number;
 	private readonly started = Date.now();
+	/** Fault injection: from this upload offset on, chunk requests go unanswered, as a hung flash write. */
+	private stallFrom: number | undefined;
 
 	constructor(private readonly options: SmpServerOptions) {
 		this.bufSize = options.bufSize ?? 384;
@@ -65,6 +67,15 @@ export class SmpServer {
 	/** Bytes of the current upload received so far (undefined: none). */
 	get uploadOffset(): number | undefined {
 		return this.upload?.off;
+	}
+
+	/**
+	 * Stop answering upload chunks once the upload has reached `offset` bytes (undefined: answer
+	 * again). Tests use it to cut an upload at a byte count rather than at a moment, which a faster
+	 * runtime or a quieter machine would miss.
+	 */
+	stallUploadAt(offset: number | undefined): void {
+		this.stallFrom = offset;
 	}
 
 	/** RAM state a reset clears: an unfinished upload is lost. */
@@ -81,6 +92,7 @@ export class SmpServer {
 			this.stats.oversized++;
 			return undefined;
 		}
+		if (this.stalled(header)) return undefined;
 		this.stats.rx++;
 		const maxVersion = this.options.maxVersion ?? 1;
 		let answer: Answer;
@@ -105,6 +117,11 @@ export class SmpServer {
 		response.set(out, 8);
 		if (header.group === 0 && header.id === 5 && header.op === 2 && !("smpRc" in answer)) queueMicrotask(() => this.options.onReset?.());
 		return response;
+	}
+
+	private stalled(header: PacketHeader): boolean {
+		const isChunk = header.group === 1 && header.id === 1 && header.op === 2;
+		return isChunk && this.stallFrom !== undefined && this.upload !== undefined && this.upload.off >= this.stallFrom;
 	}
 
 	private dispatch(group: number, id: number, op: number, body: Body): Answer {
