@@ -176,18 +176,22 @@ export async function planImpact(input: PlanInput): Promise<PlanOutput> {
 			}
 			for (const milestone of before.milestones) {
 				if (milestone.workOrderId !== orderId || !OPEN_MILESTONES.has(milestone.status)) continue;
-				const rb = milestoneReadinessOf(before, milestone).map((r) => r.message);
-				const ra = milestoneReadinessOf(after, milestone).map((r) => r.message);
-				if (!sameContent(rb, ra)) {
-					body.milestones.push({
-						id: milestone.id,
-						workOrderId: orderId,
-						name: milestone.name,
-						status: milestone.status,
-						before: { ready: rb.length === 0, reasons: rb },
-						after: { ready: ra.length === 0, reasons: ra },
-						blocksRelease: ra.length > 0 && rb.length === 0,
-					});
+				// Readiness reads the milestone's tasks, their evidence and time, and its deliverables; of
+				// those a plan replaces tasks only, so a milestone none of whose tasks it replaces keeps its readiness.
+				if (milestone.taskIds.some((id) => tasks.has(id))) {
+					const rb = milestoneReadinessOf(before, milestone).map((r) => r.message);
+					const ra = milestoneReadinessOf(after, milestone).map((r) => r.message);
+					if (!sameStrings(rb, ra)) {
+						body.milestones.push({
+							id: milestone.id,
+							workOrderId: orderId,
+							name: milestone.name,
+							status: milestone.status,
+							before: { ready: rb.length === 0, reasons: rb },
+							after: { ready: ra.length === 0, reasons: ra },
+							blocksRelease: ra.length > 0 && rb.length === 0,
+						});
+					}
 				}
 				const tb = projectedTotal(before, milestone);
 				const ta = projectedTotal(after, milestone);
@@ -349,6 +353,10 @@ function checklistDiff(before: readonly ChecklistItem[], after: readonly Checkli
  */
 function sameContent(a: unknown, b: unknown): boolean {
 	return JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b);
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function lite(m: MarginFiguresLite): MarginFiguresLite {
