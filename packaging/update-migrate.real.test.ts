@@ -38,12 +38,13 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** releases/VERSION as package.sh lays it out: bin/fieldchain (the packaged launcher), node/, app/ (the built CLI). */
+/** releases/VERSION as package.sh lays it out: bin/fieldchain (the packaged launcher) and its gateway-env.sh, node/, app/ (the built CLI). */
 function installRelease(version: string): void {
 	const release = join(home, "releases", version);
 	mkdirSync(join(release, "bin"), { recursive: true });
 	copyFileSync(join(root, "scripts", "package", "fieldchain.sh"), join(release, "bin", "fieldchain"));
 	chmodSync(join(release, "bin", "fieldchain"), 0o755);
+	copyFileSync(join(root, "scripts", "package", "gateway-env.sh"), join(release, "bin", "gateway-env.sh"));
 	mkdirSync(join(release, "node", "bin"), { recursive: true });
 	symlinkSync(process.execPath, join(release, "node", "bin", "node"));
 	symlinkSync(root, join(release, "app"));

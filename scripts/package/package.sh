@@ -99,6 +99,7 @@ done
 # 5. Launchers, units, the update tool.
 mkdir -p "$release/bin" "$release/systemd"
 install -m 0755 scripts/package/fieldchain.sh "$release/bin/fieldchain"
+install -m 0644 scripts/package/gateway-env.sh "$release/bin/gateway-env.sh"
 install -m 0755 scripts/package/fieldchain-update.sh "$release/bin/fieldchain-update"
 cp packaging/*.service "$release/systemd/"
 cp README.md "$release/README.md"

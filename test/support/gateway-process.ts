@@ -27,9 +27,22 @@ export interface GatewayProcess {
 	baseUrl: string;
 }
 
-export async function spawnGateway(args: string[], httpPort: number): Promise<GatewayProcess> {
+/** The memory settings the packaged command runs the gateway with (scripts/package/gateway-env.sh). */
+export const GATEWAY_ENV = join(import.meta.dirname, "..", "..", "scripts", "package", "gateway-env.sh");
+
+export interface SpawnGatewayOptions {
+	/** Run it as the packaged command does: gateway-env.sh sourced, its Node flags given (same PID, through exec). */
+	packagedSettings?: boolean;
+}
+
+export async function spawnGateway(args: string[], httpPort: number, options: SpawnGatewayOptions = {}): Promise<GatewayProcess> {
 	requireBuiltCli();
-	const child = spawn(process.execPath, [CLI, "gateway", ...args, "--http", `127.0.0.1:${httpPort}`], { stdio: ["ignore", "pipe", "pipe"] });
+	const argv = [CLI, "gateway", ...args, "--http", `127.0.0.1:${httpPort}`];
+	const child = options.packagedSettings
+		? spawn("sh", ["-c", '. "$1"; shift; exec "$0" $FIELDCHAIN_GATEWAY_NODE_FLAGS "$@"', process.execPath, GATEWAY_ENV, ...argv], {
+				stdio: ["ignore", "pipe", "pipe"],
+			})
+		: spawn(process.execPath, argv, { stdio: ["ignore", "pipe", "pipe"] });
 	const output: string[] = [];
 	child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
 	child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
