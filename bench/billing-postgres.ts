@@ -2,7 +2,9 @@
  * Billing ingest on PostgreSQL beside SQLite, in one run: the same 20k chained records (batches of
  * 500, each sealed by a signed checkpoint) sent over HTTP on loopback by a client in a worker
  * thread, verified and stored by one service process, first on SQLite, then on a throw-away
- * PostgreSQL server (test/support/postgres.ts: loopback, fsync off, like the tests).
+ * PostgreSQL server (test/support/postgres.ts: loopback, fsync off, like the tests). Twice: one
+ * gateway posting batch after batch (each waits for the last: round trips and both sides' work add
+ * up), and four gateways at once (what one service process does with many gateways).
  *
  * The SQLite figure is the baseline: the ratio says what the PostgreSQL backend costs or gives per
  * process. PostgreSQL runs with fsync off here, so the figure is the CPU and round-trip cost of the
@@ -22,35 +24,49 @@ const BATCH = 500;
 const BATCHES = 40;
 const RECORDS = BATCH * BATCHES;
 const TARGET_PER_SECOND = 25_000;
+/** Gateways uploading at once in the second measurement (BATCHES divides by it). */
+const CONCURRENT_GATEWAYS = 4;
 
-async function prepared(databaseUrl: string | undefined): Promise<{ service: TestService; scenario: Scenario; bodies: string[] }> {
+/** The service, and per gateway its token and request bodies (batches in chain order). */
+async function prepared(databaseUrl: string | undefined, gateways: number): Promise<{ service: TestService; uploads: { token: string; bodies: string[] }[] }> {
 	const service = await startTestService({ validateResponses: false, databaseUrl });
-	const scenario = new Scenario(service);
-	await scenario.seedParties();
-	await scenario.createWorkOrder();
-	await scenario.enroll();
-	const gateway: SimulatedGateway = scenario.gateway;
-	const bodies: string[] = [];
-	for (let b = 0; b < BATCHES; b++) {
-		for (let i = 0; i < BATCH; i++) gateway.reading(TARGET_INSULATION, 100 + ((b * BATCH + i) % 900));
-		gateway.seal();
-		bodies.push(JSON.stringify(gateway.batch(b * BATCH + 1, (b + 1) * BATCH, `bench-${b}`)));
+	const first = new Scenario(service, "bench-gw-0");
+	await first.seedParties();
+	await first.createWorkOrder();
+	const scenarios = [first];
+	for (let g = 1; g < gateways; g++) scenarios.push(new Scenario(service, `bench-gw-${g}`));
+	const uploads: { token: string; bodies: string[] }[] = [];
+	for (const scenario of scenarios) {
+		await scenario.enroll();
+		const gateway: SimulatedGateway = scenario.gateway;
+		const bodies: string[] = [];
+		for (let b = 0; b < BATCHES / gateways; b++) {
+			for (let i = 0; i < BATCH; i++) gateway.reading(TARGET_INSULATION, 100 + ((b * BATCH + i) % 900));
+			gateway.seal();
+			bodies.push(JSON.stringify(gateway.batch(b * BATCH + 1, (b + 1) * BATCH, `bench-${b}`)));
+		}
+		uploads.push({ token: scenario.gatewayToken, bodies });
 	}
-	return { service, scenario, bodies };
+	return { service, uploads };
 }
 
-/** The client runs in a worker thread, as a gateway would on another machine. */
+/**
+ * The client runs in a worker thread, as gateways would on other machines: each gateway posts its
+ * batches in order, all gateways at once.
+ */
 const CLIENT = `
 const { parentPort, workerData } = require("node:worker_threads");
 (async () => {
-	const { url, token, bodies, expected } = workerData;
-	const headers = { authorization: "Bearer " + token, "content-type": "application/json" };
+	const { url, uploads, expected } = workerData;
 	const started = performance.now();
-	for (const body of bodies) {
-		const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(30000) });
-		const receipt = await response.json();
-		if (response.status !== 200 || receipt.accepted !== expected) throw new Error("batch not accepted: " + response.status + " " + JSON.stringify(receipt).slice(0, 300));
-	}
+	await Promise.all(uploads.map(async ({ token, bodies }) => {
+		const headers = { authorization: "Bearer " + token, "content-type": "application/json" };
+		for (const body of bodies) {
+			const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(30000) });
+			const receipt = await response.json();
+			if (response.status !== 200 || receipt.accepted !== expected) throw new Error("batch not accepted: " + response.status + " " + JSON.stringify(receipt).slice(0, 300));
+		}
+	}));
 	parentPort.postMessage({ ms: performance.now() - started });
 })().catch((error) => parentPort.postMessage({ error: String(error && error.stack || error) }));
 `;
@@ -70,15 +86,15 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 	return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof clientQuery;
 
-async function verifiedOverHttp(databaseUrl: string | undefined): Promise<number> {
-	const { service, scenario, bodies } = await prepared(databaseUrl);
+async function verifiedOverHttp(databaseUrl: string | undefined, gateways = 1): Promise<number> {
+	const { service, uploads } = await prepared(databaseUrl, gateways);
 	statements.sent = 0;
 	statements.counting = true;
 	const cpuBefore = process.cpuUsage();
 	try {
 		const worker = new Worker(CLIENT, {
 			eval: true,
-			workerData: { url: `${service.url}/v1/evidence/batches`, token: scenario.gatewayToken, bodies, expected: BATCH },
+			workerData: { url: `${service.url}/v1/evidence/batches`, uploads, expected: BATCH },
 		});
 		const result = await new Promise<{ ms?: number; error?: string }>((resolve, reject) => {
 			worker.once("message", resolve);
@@ -104,24 +120,27 @@ export async function benchBillingPostgres(runs: number, log: (line: string) => 
 		return [];
 	}
 	try {
-		const sqlite = summarize(await repeat(runs, () => verifiedOverHttp(undefined)));
-		const sqliteCpu = lastCpuMsPer1k;
-		const postgres = summarize(await repeat(runs, async () => verifiedOverHttp(await server.createSchema())));
-		const perBatch = statements.sent / BATCHES; // of the last run
-		const postgresCpu = lastCpuMsPer1k;
-		return [
-			{
+		const rows: Row[] = [];
+		for (const gateways of [1, CONCURRENT_GATEWAYS]) {
+			const sqlite = summarize(await repeat(runs, () => verifiedOverHttp(undefined, gateways)));
+			const sqliteCpu = lastCpuMsPer1k;
+			const postgres = summarize(await repeat(runs, async () => verifiedOverHttp(await server.createSchema(), gateways)));
+			const perBatch = statements.sent / BATCHES; // of the last run
+			const postgresCpu = lastCpuMsPer1k;
+			const who = gateways === 1 ? "one gateway" : `${gateways} gateways at once`;
+			rows.push({
 				benchmark: "billing ingest (PostgreSQL)",
-				metric: "verified records/s",
+				metric: `verified records/s, ${who}`,
 				unit: `${RECORDS / 1000}k records, HTTP loopback, batches of ${BATCH}, PostgreSQL ${server.majorVersion} (loopback, fsync off), ${perBatch.toFixed(1)} statements per batch, Node CPU ${postgresCpu.toFixed(0)} ms per 1k records (SQLite ${sqliteCpu.toFixed(0)})`,
 				value: postgres,
 				baseline: sqlite,
-				baselineLabel: "(same run on SQLite, one process)",
+				baselineLabel: `(same run on SQLite, ${who})`,
 				ratio: ratioOf(postgres, sqlite),
 				target: `>= ${TARGET_PER_SECOND.toLocaleString("en-US")}`,
 				met: postgres.median >= TARGET_PER_SECOND,
-			},
-		];
+			});
+		}
+		return rows;
 	} finally {
 		await server.stop();
 	}
