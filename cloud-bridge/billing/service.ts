@@ -12,6 +12,7 @@ import { type ConsoleOptions, consoleSetup } from "../console/setup.js";
 import type { BillingEventSink } from "../events/billing-events.js";
 import { MemoryEventSink } from "../events/billing-events.js";
 import { OutboxRelay } from "../events/outbox-relay.js";
+import { closePackBrowser } from "../impact/pack/pdf.js";
 import { authenticate, requireScope } from "./auth/authenticate.js";
 import { checkGatewayBinding } from "./auth/gateway-binding.js";
 import { type BillingContext, type BillingLogger, type BillingPolicy, DEFAULT_POLICY, makeOutboxEvent, makePublisher } from "./context.js";
@@ -121,6 +122,8 @@ export function createBillingService(options: BillingServiceOptions): FastifyIns
 	// At start it relays what a stopped (or killed) service had stored but not handed on.
 	app.addHook("onReady", async () => relay.start());
 	app.addHook("onClose", async () => relay.close());
+	// The Chromium that printed impact packs would otherwise outlive the service by its idle time.
+	app.addHook("onClose", async () => closePackBrowser());
 
 	app.get("/openapi.json", async () => document);
 	app.get("/healthz", async () => ({ status: "ok" }));

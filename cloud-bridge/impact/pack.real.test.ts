@@ -4,7 +4,7 @@
  * detached signature checks against the service's key while a one-byte change does not.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLLECTION_OF, ENTITY_KINDS } from "../../model/entities/kinds.js";
@@ -26,10 +26,27 @@ beforeAll(async () => {
 	await service.storage.repo.restore(writes as never);
 	await (await impactStoreBeside(service.storage.repo)).putPolicies([standardSlaPolicy(), template]);
 });
+let closed = false;
 afterAll(async () => {
-	await service?.close();
+	if (!closed) await service?.close();
 	await closePackBrowser();
 });
+
+/** Chromium processes this test process started (vitest runs each file in a process of its own). */
+function chromiumChildren(): number[] {
+	const children: number[] = [];
+	for (const name of readdirSync("/proc")) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+			const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+			if (ppid === process.pid && /chrom/i.test(readFileSync(`/proc/${name}/cmdline`, "utf8"))) children.push(Number(name));
+		} catch {
+			// gone between the listing and the read
+		}
+	}
+	return children;
+}
 
 describe("impact pack as PDF", () => {
 	it("prints, renders to PNG, and verifies; a tampered copy is refused", async () => {
@@ -78,4 +95,11 @@ describe("impact pack as PDF", () => {
 		tampered[Math.floor(tampered.length / 2)] ^= 1;
 		expect(verifyPack(tampered, { signature }, key.publicKeyPem)).toBe(false);
 	}, 60_000);
+
+	it("closing the service closes the Chromium that printed its packs", async () => {
+		expect(chromiumChildren().length).toBeGreaterThan(0);
+		closed = true;
+		await service.close();
+		expect(chromiumChildren()).toEqual([]);
+	});
 });
