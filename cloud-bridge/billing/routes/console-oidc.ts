@@ -78,7 +78,7 @@ export function consoleOidcRoutes(ctx: BillingContext, deps: ConsoleDeps, oidc: 
 			async handler({ request, reply }) {
 				const secure = request.protocol === "https";
 				try {
-					const { url, pendingId } = await oidc.start(oidc.redirectUrl(originOf(request)));
+					const { url, pendingId } = await oidc.start(oidc.redirectUrl(originOf(request)), request.ip);
 					return redirect(reply, url, [pendingCookie(pendingId, secure, PENDING_TTL_MS)]);
 				} catch (error) {
 					if (!(error instanceof OidcRefusal)) throw error;

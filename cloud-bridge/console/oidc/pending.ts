@@ -2,12 +2,16 @@
  * Sign-ins under way at the provider: what the callback must check (state, nonce, PKCE verifier),
  * kept on the server under a random id that the browser holds in a short-lived cookie.
  * Invariant: an entry is used at most once and never after PENDING_TTL_MS; a restart forgets
- * them all (the person just starts again), and at most MAX_PENDING are held.
+ * them all (the person just starts again); at most MAX_PENDING are held, and at most
+ * MAX_PENDING_PER_ADDRESS for one client address, so one address hammering the start route only
+ * ever pushes out its own sign-ins, not everybody else's.
  */
 import { randomBytes } from "node:crypto";
 
 export const PENDING_TTL_MS = 10 * 60 * 1000;
-const MAX_PENDING = 10_000;
+export const MAX_PENDING = 10_000;
+/** Room for a few browsers behind one office NAT, each restarting a sign-in a few times. */
+export const MAX_PENDING_PER_ADDRESS = 32;
 
 export interface PendingSignIn {
 	state: string;
@@ -19,32 +23,56 @@ export interface PendingSignIn {
 }
 
 export class PendingSignIns {
-	private readonly entries = new Map<string, PendingSignIn>();
+	/** In insertion order, so the first key is the oldest. */
+	private readonly entries = new Map<string, PendingSignIn & { address: string }>();
+	/** Ids of live entries per client address, oldest first. */
+	private readonly byAddress = new Map<string, string[]>();
 	constructor(private readonly now: () => number) {}
 
-	/** Stores one and returns the id for the cookie. */
-	add(entry: Omit<PendingSignIn, "expiresAt">): string {
+	/** Stores one for the client at `address` and returns the id for the cookie. */
+	add(entry: Omit<PendingSignIn, "expiresAt">, address: string): string {
 		this.sweep();
-		// Full of sign-ins nobody finished: drop the oldest rather than refuse everyone.
-		if (this.entries.size >= MAX_PENDING) this.entries.delete(this.entries.keys().next().value as string);
+		const mine = this.byAddress.get(address) ?? [];
+		// Full of sign-ins nobody finished: drop the oldest rather than refuse everyone; this
+		// address's own oldest first.
+		if (mine.length >= MAX_PENDING_PER_ADDRESS) this.remove(mine[0]);
+		else if (this.entries.size >= MAX_PENDING) this.remove(this.entries.keys().next().value as string);
 		const id = randomBytes(32).toString("base64url");
-		this.entries.set(id, { ...entry, expiresAt: this.now() + PENDING_TTL_MS });
+		this.entries.set(id, { ...entry, address, expiresAt: this.now() + PENDING_TTL_MS });
+		this.byAddress.set(address, [...(this.byAddress.get(address) ?? []), id]);
 		return id;
 	}
 
 	/** Removes and returns the entry, or undefined when unknown, used or expired. */
 	take(id: string): PendingSignIn | undefined {
 		const entry = this.entries.get(id);
-		this.entries.delete(id);
-		return entry && this.now() < entry.expiresAt ? entry : undefined;
+		if (!entry) return undefined;
+		this.remove(id);
+		if (this.now() >= entry.expiresAt) return undefined;
+		const { address: _, ...pending } = entry;
+		return pending;
 	}
 
 	get size(): number {
 		return this.entries.size;
 	}
 
+	private remove(id: string): void {
+		const entry = this.entries.get(id);
+		if (!entry) return;
+		this.entries.delete(id);
+		const left = (this.byAddress.get(entry.address) ?? []).filter((other) => other !== id);
+		if (left.length === 0) this.byAddress.delete(entry.address);
+		else this.byAddress.set(entry.address, left);
+	}
+
 	private sweep(): void {
 		const now = this.now();
-		for (const [id, entry] of this.entries) if (now >= entry.expiresAt) this.entries.delete(id);
+		// Insertion order is expiry order (one TTL for all): stop at the first live entry. A clock
+		// stepped back only delays a sweep; take() checks the expiry itself.
+		for (const [id, entry] of this.entries) {
+			if (now < entry.expiresAt) break;
+			this.remove(id);
+		}
 	}
 }

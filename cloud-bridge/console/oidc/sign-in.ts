@@ -70,8 +70,8 @@ export class OidcSignIn {
 		return this.discovered;
 	}
 
-	/** Where to send the browser, and the id of the pending sign-in for its cookie. */
-	async start(redirectUrl: string): Promise<{ url: string; pendingId: string }> {
+	/** Where to send the browser, and the id of the pending sign-in for its cookie; `address` is the client's. */
+	async start(redirectUrl: string, address: string): Promise<{ url: string; pendingId: string }> {
 		const config = await this.configuration();
 		const codeVerifier = client.randomPKCECodeVerifier();
 		const state = client.randomState();
@@ -85,7 +85,7 @@ export class OidcSignIn {
 			state,
 			nonce,
 		});
-		return { url: url.href, pendingId: this.pending.add({ state, nonce, codeVerifier, redirectUrl }) };
+		return { url: url.href, pendingId: this.pending.add({ state, nonce, codeVerifier, redirectUrl }, address) };
 	}
 
 	/**
