@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../platform/clock.js";
+import { signEnrollmentProof } from "../../protocol/uplink/enrollment-proof.js";
 import { SimulatedGateway } from "./testing/gateway-sim.js";
 import { startTestService, type TestService } from "./testing/harness.js";
 import { expectOk, Scenario } from "./testing/scenario.js";
@@ -16,6 +17,18 @@ afterEach(async () => {
 
 const enroll = (enrollmentToken: string, gateway: SimulatedGateway) =>
 	service.request("POST", "/v1/gateways/enroll", { token: null, body: { enrollmentToken, gatewayId: gateway.gatewayId, publicKey: gateway.publicKeyBase64 } });
+
+/** As a current gateway enrolls: with its proof of possession, signed by `signer` (default: its own key). */
+const enrollWithProof = (enrollmentToken: string, gateway: SimulatedGateway, signer = gateway) =>
+	service.request("POST", "/v1/gateways/enroll", {
+		token: null,
+		body: {
+			enrollmentToken,
+			gatewayId: gateway.gatewayId,
+			publicKey: gateway.publicKeyBase64,
+			proof: signEnrollmentProof(signer.privateKey, gateway.gatewayId, enrollmentToken),
+		},
+	});
 
 describe("bearer tokens and scopes", () => {
 	it("is 401 without a token, with a malformed or unknown one, with WWW-Authenticate, and 403 without the scope", async () => {
@@ -89,6 +102,57 @@ describe("gateway enrollment", () => {
 		const expired = await enroll(second, new SimulatedGateway("b"));
 		expect(expired.status).toBe(401);
 		expect(expired.body.error.message).toContain("expired");
+	});
+
+	it("a gateway whose answer was lost repeats its enrollment with its proof and gets a new token; the lost one stops working", async () => {
+		const gateway = new SimulatedGateway("van-12");
+		const { enrollmentToken } = expectOk(await service.request("POST", "/v1/enrollments"), 201);
+		const lost = expectOk(await enrollWithProof(enrollmentToken, gateway), 201).token;
+		clock.advance(30_000);
+		const again = expectOk(await enrollWithProof(enrollmentToken, gateway), 201);
+		expect(again).toMatchObject({ gatewayId: "van-12", keyId: gateway.keyId.toString("hex"), scopes: ["evidence:write", "workorders:read"] });
+		expect(again.token).not.toBe(lost);
+		expect((await service.request("GET", "/v1/work-orders", { token: again.token })).status).toBe(200);
+		expect((await service.request("GET", "/v1/work-orders", { token: lost })).status).toBe(401);
+		// Without a proof a repeat is refused as before: the token works once.
+		expect((await enroll(enrollmentToken, gateway)).status).toBe(401);
+		// Only while the enrollment token would still be valid.
+		clock.advance(30_001);
+		const late = await enrollWithProof(enrollmentToken, gateway);
+		expect(late.status).toBe(401);
+		expect(late.body.error.message).toContain("expired");
+		expect((await service.request("GET", "/v1/work-orders", { token: again.token })).status).toBe(200);
+	});
+
+	it("refuses a repeat by anyone without the gateway's private key, for another gateway, or for a revoked gateway", async () => {
+		const gateway = new SimulatedGateway("van-12");
+		const { enrollmentToken } = expectOk(await service.request("POST", "/v1/enrollments"), 201);
+		const { token } = expectOk(await enrollWithProof(enrollmentToken, gateway), 201);
+		// Someone who learnt the enrollment token: their own key, or the gateway's public key with their signature.
+		const thief = new SimulatedGateway("van-12");
+		expect((await enrollWithProof(enrollmentToken, thief)).status).toBe(401);
+		const forged = await enrollWithProof(enrollmentToken, gateway, thief);
+		expect(forged.status).toBe(401);
+		expect(forged.body.error.message).toContain("proof");
+		// The token enrolled van-12, not van-13.
+		expect((await enrollWithProof(enrollmentToken, new SimulatedGateway("van-13"))).status).toBe(401);
+		const malformed = await service.request("POST", "/v1/gateways/enroll", {
+			token: null,
+			body: { enrollmentToken, gatewayId: "van-12", publicKey: gateway.publicKeyBase64, proof: "not base64!" },
+		});
+		expect(malformed.status).toBe(401);
+		expect((await service.request("GET", "/v1/work-orders", { token })).status).toBe(200);
+		expectOk(await service.request("POST", "/v1/gateways/van-12/revoke"));
+		const revoked = await enrollWithProof(enrollmentToken, gateway);
+		expect(revoked.status).toBe(401);
+		expect(revoked.body.error.message).toContain("revoked");
+	});
+
+	it("a first enrollment with a proof by another key is refused and leaves the enrollment token unused", async () => {
+		const gateway = new SimulatedGateway("van-12");
+		const { enrollmentToken } = expectOk(await service.request("POST", "/v1/enrollments"), 201);
+		expect((await enrollWithProof(enrollmentToken, gateway, new SimulatedGateway("x"))).status).toBe(401);
+		expectOk(await enrollWithProof(enrollmentToken, gateway), 201);
 	});
 
 	it("revoking a gateway revokes its token", async () => {

@@ -2,7 +2,9 @@
  * Gateway enrollment (cloud-bridge/billing/routes/gateways.ts, POST /v1/gateways/enroll): the
  * gateway presents the one-time enrollment token from its config with its Ed25519 public key and
  * receives its own API token, which it keeps in its data directory (mode 0600) and never logs.
- * Once that file exists the enrollment token is not needed (nor usable: it works once).
+ * Once that file exists the enrollment token is not needed (nor usable: it works once). Every
+ * request carries the gateway's proof of possession (protocol/uplink/enrollment-proof.ts): when an
+ * answer is lost, the retry gets a new token instead of "already used".
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
@@ -56,6 +58,8 @@ export interface EnrollOptions {
 	publicKey: string;
 	/** The technicians this gateway serves (uplink.downlink.technicianIds): the service binds the gateway's token to their work. */
 	technicianIds?: readonly string[];
+	/** Base64 signature of protocol/uplink/enrollment-proof.ts by the gateway's key. */
+	proof?: string;
 	timeoutMs?: number;
 	/** Aborts the request (the gateway stopping). */
 	signal?: AbortSignal;
@@ -63,19 +67,24 @@ export interface EnrollOptions {
 
 /** Enrolls and returns the gateway's API token. A refusal (used, expired, unknown token) is FC_UPLINK_ENROLLMENT; a network failure is FC_UPLINK_TRANSPORT (retry). */
 export async function enrollGateway(options: EnrollOptions): Promise<string> {
-	const response = await requestJson({
-		method: "POST",
-		url: `${options.url.replace(/\/$/, "")}/v1/gateways/enroll`,
-		body: {
-			enrollmentToken: options.enrollmentToken,
-			gatewayId: options.gatewayId,
-			publicKey: options.publicKey,
-			// Older services know no binding; sending none keeps their request shape.
-			...(options.technicianIds && options.technicianIds.length > 0 ? { technicianIds: [...new Set(options.technicianIds)] } : {}),
-		},
-		timeoutMs: options.timeoutMs ?? 30_000,
-		signal: options.signal,
-	});
+	const post = (proof: string | undefined) =>
+		requestJson({
+			method: "POST",
+			url: `${options.url.replace(/\/$/, "")}/v1/gateways/enroll`,
+			body: {
+				enrollmentToken: options.enrollmentToken,
+				gatewayId: options.gatewayId,
+				publicKey: options.publicKey,
+				// Older services know no binding; sending none keeps their request shape.
+				...(options.technicianIds && options.technicianIds.length > 0 ? { technicianIds: [...new Set(options.technicianIds)] } : {}),
+				...(proof === undefined ? {} : { proof }),
+			},
+			timeoutMs: options.timeoutMs ?? 30_000,
+			signal: options.signal,
+		});
+	let response = await post(options.proof);
+	// A service older than enrollment proofs refuses the field it does not know: ask it as it expects.
+	if (options.proof !== undefined && response.status === 400 && /additional properties/.test(errorText(response.body))) response = await post(undefined);
 	if (response.status === 201 && typeof response.body?.token === "string") return response.body.token;
 	if (response.status >= 500 || response.status === 429) {
 		throw new FieldchainError(

@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { Registry } from "prom-client";
+import { signEnrollmentProof } from "../../protocol/uplink/enrollment-proof.js";
 import { uplinkRoutes } from "../http/uplink-routes.js";
 import type { GatewayParts } from "../parts.js";
 import { Downlink } from "./downlink.js";
@@ -65,6 +66,7 @@ export class GatewayUplink {
 			dataDir,
 			gatewayId,
 			publicKey: this.parts.key.publicKeyRaw.toString("base64"),
+			enrollmentProof: (enrollmentToken) => signEnrollmentProof(this.parts.key.privateKey, gatewayId, enrollmentToken),
 			spans: this.parts.spans,
 			cursors: this.parts.cursors,
 			outbox: this.parts.outbox,

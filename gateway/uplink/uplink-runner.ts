@@ -24,6 +24,8 @@ export interface UplinkRunnerOptions {
 	gatewayId: string;
 	/** Base64 of the gateway's raw Ed25519 public key. */
 	publicKey: string;
+	/** The proof of possession for an enrollment token (protocol/uplink/enrollment-proof.ts), signed by the gateway's key. */
+	enrollmentProof?: (enrollmentToken: string) => string;
 	spans: SealedSpans;
 	cursors: UplinkCursors;
 	outbox: Outbox;
@@ -134,6 +136,7 @@ export class UplinkRunner {
 					enrollmentToken: config.enrollmentToken,
 					gatewayId,
 					publicKey: this.options.publicKey,
+					proof: this.options.enrollmentProof?.(config.enrollmentToken),
 					technicianIds: config.downlink ? config.downlink.technicianIds : [],
 					timeoutMs: config.requestTimeoutMs,
 					signal: this.aborter.signal,

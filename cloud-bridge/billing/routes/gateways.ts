@@ -2,10 +2,11 @@
 import { randomUUID } from "node:crypto";
 import { ErrorCodes, FieldchainError } from "../../../platform/errors.js";
 import { keyIdOf, parsePublicKey } from "../../../protocol/evidence/keys.js";
+import { verifyEnrollmentProof } from "../../../protocol/uplink/enrollment-proof.js";
 import { API_TOKEN_PREFIX, ENROLLMENT_TOKEN_PREFIX, hashToken, issueEnrollmentToken, newSecret } from "../auth/tokens.js";
 import type { BillingContext } from "../context.js";
 import { arr, bool, hex64, id, int, ms, nullable, obj, str } from "../openapi/schema-helpers.js";
-import { type ChainHead, GATEWAY_SCOPES, type GatewayRecord, SCOPES } from "../store/types.js";
+import { type ApiTokenRecord, type ChainHead, GATEWAY_SCOPES, type GatewayRecord, SCOPES } from "../store/types.js";
 import { ChainGapSchema, reportedChainGaps } from "./chain-gaps.js";
 import { ADMIN, idParams, listOf } from "./common.js";
 import { badCursor, pageRequestOf } from "./pagination.js";
@@ -41,7 +42,27 @@ const ENROLL_FAILURES: Record<string, string> = {
 	unknown: "The enrollment token is not known.",
 	used: "The enrollment token was already used; each works once.",
 	expired: "The enrollment token has expired.",
+	// A repeat with a valid proof (protocol/uplink/enrollment-proof.ts) that still gets no new token:
+	"not-this-gateway": "The enrollment token was used by another gateway; each works once.",
+	"gateway-revoked": "The gateway was revoked; a revoked gateway cannot enroll again.",
 };
+
+/** A new API token for the gateway: the secret (shown once) and the record stored (its hash). */
+function gatewayToken(gatewayId: string, now: number): { secret: string; record: ApiTokenRecord } {
+	const secret = newSecret(API_TOKEN_PREFIX);
+	return {
+		secret,
+		record: {
+			id: randomUUID(),
+			name: `gateway ${gatewayId}`,
+			hash: hashToken(secret),
+			scopes: [...GATEWAY_SCOPES],
+			gatewayId,
+			createdAt: now,
+			revokedAt: null,
+		},
+	};
+}
 
 export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 	return [
@@ -77,7 +98,8 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 			method: "POST",
 			url: "/v1/gateways/enroll",
 			operationId: "enrollGateway",
-			summary: "A gateway presents its one-time enrollment token and Ed25519 public key and receives its own API token",
+			summary:
+				"A gateway presents its one-time enrollment token and Ed25519 public key and receives its own API token. With `proof` (its key's signature, protocol/uplink/enrollment-proof.ts) a gateway whose answer was lost may repeat the request while the enrollment token would still be valid: it gets a new token, and the one it never received is revoked",
 			tag: "gateways",
 			scopes: "public",
 			body: obj(
@@ -86,8 +108,9 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 					gatewayId: str({ pattern: GATEWAY_ID }),
 					publicKey: str({ minLength: 1, maxLength: 1000 }),
 					technicianIds: technicianIdList,
+					proof: str({ minLength: 1, maxLength: 200, description: "Base64 Ed25519 signature by the enrolled key (protocol/uplink/enrollment-proof.ts)" }),
 				},
-				["technicianIds"],
+				["technicianIds", "proof"],
 			),
 			responses: {
 				201: {
@@ -96,7 +119,7 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 				},
 			},
 			async handler(input) {
-				const body = input.body as { enrollmentToken: string; gatewayId: string; publicKey: string; technicianIds?: string[] };
+				const body = input.body as { enrollmentToken: string; gatewayId: string; publicKey: string; technicianIds?: string[]; proof?: string };
 				if (!body.enrollmentToken.startsWith(ENROLLMENT_TOKEN_PREFIX)) {
 					throw new FieldchainError(ErrorCodes.FC_BILLING_ENROLLMENT, "That is not an enrollment token.", {
 						hint: "An admin issues one with POST /v1/enrollments or `fieldchain cloud enrollment create`.",
@@ -108,8 +131,18 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 				} catch (cause) {
 					throw new FieldchainError(ErrorCodes.FC_BILLING_BAD_REQUEST, `publicKey: ${(cause as Error).message}`, { cause });
 				}
+				if (body.proof !== undefined && !verifyEnrollmentProof(raw, body.gatewayId, body.enrollmentToken, body.proof)) {
+					throw new FieldchainError(
+						ErrorCodes.FC_BILLING_ENROLLMENT,
+						"proof is not a signature by the presented key over this gateway id and enrollment token.",
+						{
+							hint: "Sign with the gateway's own evidence key (protocol/uplink/enrollment-proof.ts), or leave proof out.",
+						},
+					);
+				}
 				const now = ctx.clock.now();
-				const token = newSecret(API_TOKEN_PREFIX);
+				const enrollmentHash = hashToken(body.enrollmentToken);
+				const { secret: token, record: tokenRecord } = gatewayToken(body.gatewayId, now);
 				const gateway: GatewayRecord = {
 					id: body.gatewayId,
 					publicKey: raw.toString("base64"),
@@ -119,20 +152,24 @@ export function gatewayRoutes(ctx: BillingContext): RouteSpec[] {
 					// The one-time token an admin issued vouches for this gateway; without technicianIds it is bound to nobody.
 					technicianIds: body.technicianIds ?? [],
 				};
-				const outcome = await ctx.store.completeEnrollment({
-					enrollmentHash: hashToken(body.enrollmentToken),
-					now,
-					gateway,
-					token: {
-						id: randomUUID(),
-						name: `gateway ${gateway.id}`,
-						hash: hashToken(token),
-						scopes: [...GATEWAY_SCOPES],
-						gatewayId: gateway.id,
-						createdAt: now,
-						revokedAt: null,
-					},
-				});
+				const outcome = await ctx.store.completeEnrollment({ enrollmentHash, now, gateway, token: tokenRecord });
+				if (!outcome.ok && outcome.reason === "used" && body.proof !== undefined) {
+					// A repeat: the proof must verify against the key stored for this gateway (the pinned one), not
+					// only against the key this request brings.
+					const stored = await ctx.store.getGateway(body.gatewayId);
+					if (
+						stored?.publicKey === gateway.publicKey &&
+						verifyEnrollmentProof(Buffer.from(stored.publicKey, "base64"), body.gatewayId, body.enrollmentToken, body.proof)
+					) {
+						const repeated = await ctx.store.reissueEnrollment({ enrollmentHash, gatewayId: body.gatewayId, now, token: tokenRecord });
+						if (!repeated.ok)
+							throw new FieldchainError(ErrorCodes.FC_BILLING_ENROLLMENT, ENROLL_FAILURES[repeated.reason], {
+								hint: "Ask an admin for a new enrollment token.",
+							});
+						ctx.logger.warn({ gatewayId: stored.id, keyId: stored.keyId }, "gateway enrollment repeated: a new token replaces the gateway's earlier ones");
+						return created({ gatewayId: stored.id, keyId: stored.keyId, token, scopes: [...GATEWAY_SCOPES], technicianIds: repeated.gateway.technicianIds });
+					}
+				}
 				if (!outcome.ok) {
 					if (outcome.reason === "gateway-exists") {
 						throw new FieldchainError(ErrorCodes.FC_BILLING_CONFLICT, `Gateway ${gateway.id} is already enrolled.`, {

@@ -112,6 +112,40 @@ export function billingStoreContract(name: string, makeStore: () => BillingStore
 			expect(await store.findTokenByHash(hex(4))).toBeUndefined();
 		});
 
+		it("repeats an enrollment for the gateway it enrolled: a new token replaces its tokens, while the enrollment would be valid", async () => {
+			await store.createEnrollment({ id: "en-1", hash: hex(9), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
+			await store.createEnrollment({ id: "en-2", hash: hex(11), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
+			await store.createEnrollment({ id: "en-3", hash: hex(12), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
+			const lost = token({ id: "tok-lost", hash: hex(3), gatewayId: "gw-1" });
+			await store.completeEnrollment({ enrollmentHash: hex(9), now: 2000, gateway: gateway(), token: lost });
+			await store.completeEnrollment({
+				enrollmentHash: hex(11),
+				now: 2000,
+				gateway: gateway({ id: "gw-2" }),
+				token: token({ id: "t2", hash: hex(4), gatewayId: "gw-2" }),
+			});
+			const fresh = token({ id: "tok-new", hash: hex(5), gatewayId: "gw-1" });
+			const reissue = (enrollmentHash: string, gatewayId: string, now: number) => store.reissueEnrollment({ enrollmentHash, gatewayId, now, token: fresh });
+			expect(await reissue(hex(8), "gw-1", 3000)).toEqual({ ok: false, reason: "unknown" });
+			// Another gateway's enrollment, and one nobody used, are no way in.
+			expect(await reissue(hex(11), "gw-1", 3000)).toEqual({ ok: false, reason: "not-this-gateway" });
+			expect(await reissue(hex(12), "gw-1", 3000)).toEqual({ ok: false, reason: "not-this-gateway" });
+			expect(await reissue(hex(9), "gw-1", 5000)).toEqual({ ok: false, reason: "expired" });
+			expect(await store.findTokenByHash(hex(5))).toBeUndefined();
+			expect(await reissue(hex(9), "gw-1", 3000)).toEqual({ ok: true, gateway: gateway() });
+			expect((await store.findTokenByHash(hex(3)))?.revokedAt).toBe(3000);
+			expect(await store.findTokenByHash(hex(5))).toEqual(fresh);
+			expect((await store.findTokenByHash(hex(4)))?.revokedAt).toBeNull();
+			await store.revokeGateway("gw-1", 4000);
+			expect(
+				await store.reissueEnrollment({ enrollmentHash: hex(9), gatewayId: "gw-1", now: 4500, token: token({ id: "t7", hash: hex(7), gatewayId: "gw-1" }) }),
+			).toEqual({
+				ok: false,
+				reason: "gateway-revoked",
+			});
+			expect(await store.findTokenByHash(hex(7))).toBeUndefined();
+		});
+
 		it("refuses to enroll a gateway id twice and leaves the enrollment unused", async () => {
 			await store.createEnrollment({ id: "en-1", hash: hex(9), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });
 			await store.createEnrollment({ id: "en-2", hash: hex(11), createdAt: 1000, expiresAt: 5000, usedAt: null, gatewayId: null });

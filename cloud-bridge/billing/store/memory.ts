@@ -6,6 +6,7 @@ import type { AcknowledgeGapInput } from "./chain-gaps.js";
 import { MemoryChainGaps } from "./chain-gaps-memory.js";
 import type { StoredManifest } from "./manifests.js";
 import { MemoryManifests } from "./manifests-memory.js";
+import { reissueRefusal } from "./reissue-check.js";
 import {
 	type ApiTokenRecord,
 	type AppendChainInput,
@@ -17,6 +18,8 @@ import {
 	type EnrollOutcome,
 	type GatewayRecord,
 	type KeysetPage,
+	type ReissueEnrollmentInput,
+	type ReissueOutcome,
 	type SchedulePlanRecord,
 	type StoredChainRecord,
 	type StoredCheckpoint,
@@ -126,6 +129,16 @@ export class MemoryBillingStore implements BillingStore {
 		this.gateways.set(input.gateway.id, copy(input.gateway));
 		this.tokens.set(input.token.hash, stored(input.token));
 		return { ok: true, gateway: copy(input.gateway) };
+	}
+
+	async reissueEnrollment(input: ReissueEnrollmentInput): Promise<ReissueOutcome> {
+		this.open();
+		const gateway = this.gateways.get(input.gatewayId);
+		const refusal = reissueRefusal(this.enrollments.get(input.enrollmentHash), gateway, input.gatewayId, input.now);
+		if (refusal || !gateway) return refusal ?? { ok: false, reason: "not-this-gateway" };
+		for (const token of this.tokens.values()) if (token.gatewayId === input.gatewayId) token.revokedAt ??= input.now;
+		this.tokens.set(input.token.hash, stored(input.token));
+		return { ok: true, gateway: copy(gateway) };
 	}
 
 	async getGateway(id: string): Promise<GatewayRecord | undefined> {

@@ -27,6 +27,7 @@ import type { AcknowledgeGapInput } from "./chain-gaps.js";
 import { chainGapsMigration, PostgresChainGaps } from "./chain-gaps-postgres.js";
 import type { StoredManifest } from "./manifests.js";
 import { manifestsMigration, PostgresManifests } from "./manifests-postgres.js";
+import { reissueRefusal } from "./reissue-check.js";
 import {
 	type ApiTokenRecord,
 	type AppendChainInput,
@@ -38,6 +39,8 @@ import {
 	type EnrollOutcome,
 	type GatewayRecord,
 	type KeysetPage,
+	type ReissueEnrollmentInput,
+	type ReissueOutcome,
 	type SchedulePlanRecord,
 	type Scope,
 	type StoredChainRecord,
@@ -441,6 +444,33 @@ export class PostgresBillingStore implements BillingStore {
 		} catch (error) {
 			if (error instanceof GatewayExists) return { ok: false, reason: "gateway-exists" };
 			throw storeError(error, "completing an enrollment");
+		}
+	}
+
+	async reissueEnrollment(input: ReissueEnrollmentInput): Promise<ReissueOutcome> {
+		const pool = this.open();
+		try {
+			return await inTransaction(pool, async (client): Promise<ReissueOutcome> => {
+				const { rows: enrollments } = await client.query<{ expires_at: string; gateway_id: string | null }>(
+					"SELECT expires_at, gateway_id FROM billing_enrollments WHERE hash = $1 FOR UPDATE",
+					[input.enrollmentHash],
+				);
+				const { rows } = await client.query<GatewayRow>("SELECT * FROM billing_gateways WHERE id = $1 FOR UPDATE", [input.gatewayId]);
+				const enrollment = enrollments[0];
+				const gateway = rows[0] && gatewayOf(rows[0]);
+				const refusal = reissueRefusal(
+					enrollment && { expiresAt: num(enrollment.expires_at), gatewayId: enrollment.gateway_id },
+					gateway,
+					input.gatewayId,
+					input.now,
+				);
+				if (refusal || !gateway) return refusal ?? { ok: false, reason: "not-this-gateway" };
+				await client.query("UPDATE billing_tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE gateway_id = $2", [input.now, input.gatewayId]);
+				await this.insertToken(client, input.token);
+				return { ok: true, gateway };
+			});
+		} catch (error) {
+			throw storeError(error, "repeating an enrollment");
 		}
 	}
 

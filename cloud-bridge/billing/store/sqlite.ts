@@ -11,6 +11,7 @@ import type { AcknowledgeGapInput } from "./chain-gaps.js";
 import { SqliteChainGaps } from "./chain-gaps-sqlite.js";
 import type { StoredManifest } from "./manifests.js";
 import { SqliteManifests } from "./manifests-sqlite.js";
+import { reissueRefusal } from "./reissue-check.js";
 import { migrateBillingSchema } from "./sqlite-migrations.js";
 import {
 	type ApiTokenRecord,
@@ -23,6 +24,8 @@ import {
 	type EnrollOutcome,
 	type GatewayRecord,
 	type KeysetPage,
+	type ReissueEnrollmentInput,
+	type ReissueOutcome,
 	type SchedulePlanRecord,
 	type Scope,
 	type StoredChainRecord,
@@ -121,8 +124,8 @@ export class SqliteBillingStore implements BillingStore {
 			tokenByHash: db.prepare<[string], TokenRow>("SELECT * FROM billing_tokens WHERE hash = ?"),
 			countTokens: db.prepare("SELECT COUNT(*) FROM billing_tokens WHERE revoked_at IS NULL").pluck(),
 			insertEnrollment: db.prepare("INSERT INTO billing_enrollments (id, hash, created_at, expires_at, used_at, gateway_id) VALUES (?, ?, ?, ?, ?, ?)"),
-			enrollmentByHash: db.prepare<[string], { expires_at: number; used_at: number | null }>(
-				"SELECT expires_at, used_at FROM billing_enrollments WHERE hash = ?",
+			enrollmentByHash: db.prepare<[string], { expires_at: number; used_at: number | null; gateway_id: string | null }>(
+				"SELECT expires_at, used_at, gateway_id FROM billing_enrollments WHERE hash = ?",
 			),
 			useEnrollment: db.prepare("UPDATE billing_enrollments SET used_at = ?, gateway_id = ? WHERE hash = ? AND used_at IS NULL"),
 			insertGateway: db.prepare("INSERT INTO billing_gateways (id, public_key, key_id, enrolled_at, revoked_at, technician_ids) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -250,6 +253,26 @@ export class SqliteBillingStore implements BillingStore {
 				this.sql.insertGateway.run(g.id, g.publicKey, g.keyId, g.enrolledAt, g.revokedAt, JSON.stringify(g.technicianIds));
 				this.insertToken(input.token);
 				return { ok: true, gateway: { ...g, technicianIds: [...g.technicianIds] } };
+			})
+			.immediate();
+	}
+
+	async reissueEnrollment(input: ReissueEnrollmentInput): Promise<ReissueOutcome> {
+		return this.open()
+			.transaction((): ReissueOutcome => {
+				const enrollment = this.sql.enrollmentByHash.get(input.enrollmentHash);
+				const row = this.sql.gateway.get(input.gatewayId);
+				const gateway = row && gatewayOf(row);
+				const refusal = reissueRefusal(
+					enrollment && { expiresAt: enrollment.expires_at, gatewayId: enrollment.gateway_id },
+					gateway,
+					input.gatewayId,
+					input.now,
+				);
+				if (refusal || !gateway) return refusal ?? { ok: false, reason: "not-this-gateway" };
+				this.sql.revokeGatewayTokens.run(input.now, input.gatewayId);
+				this.insertToken(input.token);
+				return { ok: true, gateway };
 			})
 			.immediate();
 	}

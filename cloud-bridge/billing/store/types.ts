@@ -120,6 +120,17 @@ export interface KeysetPage<K> {
 
 export type EnrollOutcome = { ok: true; gateway: GatewayRecord } | { ok: false; reason: "unknown" | "used" | "expired" | "gateway-exists" };
 
+/** Why a repeated enrollment got no new token (ok: a new token replaced the gateway's live ones). */
+export type ReissueOutcome = { ok: true; gateway: GatewayRecord } | { ok: false; reason: "unknown" | "not-this-gateway" | "expired" | "gateway-revoked" };
+
+export interface ReissueEnrollmentInput {
+	enrollmentHash: string;
+	gatewayId: string;
+	now: number;
+	/** The new API token (its gatewayId is gatewayId). */
+	token: ApiTokenRecord;
+}
+
 export interface CompleteEnrollmentInput {
 	enrollmentHash: string;
 	now: number;
@@ -165,6 +176,12 @@ export interface BillingStore extends ChainGapStore, ManifestStore {
 	 * API token. Nothing is stored unless all of it is.
 	 */
 	completeEnrollment(input: CompleteEnrollmentInput): Promise<EnrollOutcome>;
+	/**
+	 * Atomically, for a gateway whose enrollment answer was lost (the caller has checked its proof of
+	 * possession): if this enrollment token enrolled this gateway, would still be valid at `now` and
+	 * the gateway is not revoked, revokes the gateway's tokens and stores the new one.
+	 */
+	reissueEnrollment(input: ReissueEnrollmentInput): Promise<ReissueOutcome>;
 	getGateway(id: string): Promise<GatewayRecord | undefined>;
 	/** Gateways by id (code-point order); with `page`, at most `page.limit` after the id `page.after[0]`. */
 	listGateways(page?: KeysetPage<readonly [string]>): Promise<GatewayRecord[]>;
