@@ -6,11 +6,11 @@
  */
 import { createServer } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SimulatedGateway } from "../../cloud-bridge/billing/testing/gateway-sim.js";
-import { startTestService, type TestService } from "../../cloud-bridge/billing/testing/harness.js";
-import { signEnrollmentProof } from "../../protocol/uplink/enrollment-proof.js";
-import { startTcpProxy, type TcpProxy } from "../../test/support/tcp-proxy.js";
-import { enrollGateway } from "./enrollment.js";
+import { SimulatedGateway } from "../cloud-bridge/billing/testing/gateway-sim.js";
+import { startTestService, type TestService } from "../cloud-bridge/billing/testing/harness.js";
+import { enrollGateway } from "../gateway/uplink/enrollment.js";
+import { signEnrollmentProof } from "../protocol/uplink/enrollment-proof.js";
+import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy.js";
 
 let service: TestService;
 let proxy: TcpProxy;
