@@ -10,8 +10,12 @@ import { randomBytes } from "node:crypto";
 
 export const PENDING_TTL_MS = 10 * 60 * 1000;
 export const MAX_PENDING = 10_000;
-/** Room for a few browsers behind one office NAT, each restarting a sign-in a few times. */
-export const MAX_PENDING_PER_ADDRESS = 32;
+/**
+ * Room for a busy office behind one NAT, or every user when the service sits behind a reverse
+ * proxy it does not trust for client addresses (then all requests share the proxy's address):
+ * 256 sign-ins started and not finished within PENDING_TTL_MS.
+ */
+export const MAX_PENDING_PER_ADDRESS = 256;
 
 export interface PendingSignIn {
 	state: string;
