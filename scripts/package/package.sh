@@ -76,15 +76,26 @@ cp "$runtime/LICENSE" "$release/node/LICENSE"
 bs3_dir="$release/app/node_modules/better-sqlite3"
 bs3=$(node -p "require('$bs3_dir/package.json').version")
 addon="$cache/better_sqlite3-$bs3-abi$abi-linux-$arch.node"
+# A build for this runtime registers itself as node_register_module_v<ABI>: an addon built against
+# other headers is neither cached nor shipped (it fails to load on the device; it cannot be loaded
+# here when it is for another architecture).
+for_this_abi() { grep -aq "node_register_module_v$abi" "$1"; }
+if [ -f "$addon" ] && ! for_this_abi "$addon"; then
+	say "the cached better-sqlite3 build is not for ABI $abi: compiling it again"
+	rm -f "$addon"
+fi
 if [ ! -f "$addon" ]; then
 	say "compiling better-sqlite3 $bs3 for Node $node_version linux-$arch (a few minutes, once)"
 	gyp="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
 	cp -r "$bs3_dir" "$work/bs3"
+	# node-gyp lets npm_config_* from the environment override its own flags, and under `npm run` npm
+	# exports the machine's nodedir (its Node's headers): drop it so --nodedir names the runtime's.
 	if [ -n "$cross" ]; then
-		(cd "$work/bs3" && CC="$cross-gcc" CXX="$cross-g++" LINK="$cross-g++" AR="$cross-ar" node "$gyp" rebuild --release --arch=arm64 --nodedir="$runtime" >"$work/gyp.log" 2>&1) || { tail -n 40 "$work/gyp.log" >&2; exit 1; }
+		(cd "$work/bs3" && env -u npm_config_nodedir -u NPM_CONFIG_NODEDIR CC="$cross-gcc" CXX="$cross-g++" LINK="$cross-g++" AR="$cross-ar" node "$gyp" rebuild --release --arch=arm64 --nodedir="$runtime" >"$work/gyp.log" 2>&1) || { tail -n 40 "$work/gyp.log" >&2; exit 1; }
 	else
-		(cd "$work/bs3" && node "$gyp" rebuild --release --nodedir="$runtime" >"$work/gyp.log" 2>&1) || { tail -n 40 "$work/gyp.log" >&2; exit 1; }
+		(cd "$work/bs3" && env -u npm_config_nodedir -u NPM_CONFIG_NODEDIR node "$gyp" rebuild --release --nodedir="$runtime" >"$work/gyp.log" 2>&1) || { tail -n 40 "$work/gyp.log" >&2; exit 1; }
 	fi
+	for_this_abi "$work/bs3/build/Release/better_sqlite3.node" || { echo "package: better-sqlite3 was built for another Node ABI than $abi (build log: $work/gyp.log)" >&2; tail -n 40 "$work/gyp.log" >&2; exit 1; }
 	cp "$work/bs3/build/Release/better_sqlite3.node" "$addon"
 fi
 mkdir -p "$bs3_dir/build/Release"

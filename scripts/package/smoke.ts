@@ -39,6 +39,24 @@ function packagedCommand(): string[] {
 	return emulate ? ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu", node, cli] : [node, cli];
 }
 
+/**
+ * The gateway as the packaged launcher (bin/fieldchain) runs it: the release's bin/gateway-env.sh
+ * sourced, its Node flags before the script. qemu-user runs the arm64 node, not the shell
+ * launcher, so the smoke test applies the same settings itself.
+ */
+function gatewaySettings(): { flags: string[]; env: NodeJS.ProcessEnv } {
+	const release = join(work, /(fieldchain-[^/]+)-linux-(?:arm64|x64)\.tar\.gz$/.exec(archive)?.[1] ?? "");
+	const printed = execFileSync(
+		"sh",
+		["-c", '. "$0"; printf "%s\n%s" "$FIELDCHAIN_GATEWAY_NODE_FLAGS" "$MALLOC_ARENA_MAX"', join(release, "bin", "gateway-env.sh")],
+		{
+			encoding: "utf8",
+		},
+	);
+	const [flags, arenas] = printed.split("\n");
+	return { flags: flags.split(" ").filter(Boolean), env: { ...process.env, MALLOC_ARENA_MAX: arenas } };
+}
+
 function run(command: string[], args: string[]): string {
 	return execFileSync(command[0], [...command.slice(1), ...args], { encoding: "utf8", timeout: 300_000 });
 }
@@ -90,7 +108,9 @@ try {
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const startGateway = async () => {
 		const args = ["gateway", "--data-dir", dataDir, "--serial", pty.hostEnd, "--work-orders", workOrders, "--http", `127.0.0.1:${port}`];
-		const child = spawn(command[0], [...command.slice(1), ...args, "--no-mqtt", "--no-node-red"], { stdio: ["ignore", "ignore", "inherit"] });
+		const { flags, env } = gatewaySettings();
+		const withFlags = [...command.slice(0, -1), ...flags, command[command.length - 1]];
+		const child = spawn(withFlags[0], [...withFlags.slice(1), ...args, "--no-mqtt", "--no-node-red"], { stdio: ["ignore", "ignore", "inherit"], env });
 		children.add(child);
 		child.once("exit", () => children.delete(child));
 		await waitUntil("the gateway's /healthz", 180_000, async () => ((await fetch(`${baseUrl}/healthz`)).ok ? true : undefined));
