@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PENDING, MAX_PENDING_PER_ADDRESS, PENDING_TTL_MS, PendingSignIns } from "./pending.js";
+import { addressKey, MAX_PENDING, MAX_PENDING_PER_ADDRESS, PENDING_TTL_MS, PendingSignIns } from "./pending.js";
 
 const entry = (n: number) => ({ state: `s${n}`, nonce: `n${n}`, codeVerifier: `v${n}`, redirectUrl: "https://billing.example/v1/sessions/oidc/callback" });
 
@@ -39,5 +39,27 @@ describe("pending OIDC sign-ins", () => {
 		now += PENDING_TTL_MS;
 		pending.add(entry(-1), "10.0.0.1");
 		expect(pending.size).toBe(1);
+	});
+
+	it("counts an IPv6 client by its /64, so rotating addresses inside it does not get past the cap", () => {
+		const pending = new PendingSignIns(() => 0);
+		const someoneElse = pending.add(entry(0), "2001:db8:1::1");
+		const mine: string[] = [];
+		for (let i = 0; i < MAX_PENDING_PER_ADDRESS * 3; i++) mine.push(pending.add(entry(i), `2001:db8:2:0:${(i + 1).toString(16)}::1`));
+		expect(pending.size).toBe(MAX_PENDING_PER_ADDRESS + 1);
+		expect(pending.take(someoneElse)).toMatchObject({ state: "s0" });
+		expect(pending.take(mine[0])).toBeUndefined();
+	});
+
+	it("reads addresses in every spelling to the same key", () => {
+		expect(addressKey("192.0.2.7")).toBe("192.0.2.7");
+		expect(addressKey("::ffff:192.0.2.7")).toBe("192.0.2.7");
+		expect(addressKey("::FFFF:192.0.2.7")).toBe("192.0.2.7");
+		expect(addressKey("2001:db8:0:0:1:2:3:4")).toBe("2001:db8:0:0::/64");
+		expect(addressKey("2001:DB8::1:2:3:4")).toBe("2001:db8:0:0::/64");
+		expect(addressKey("2001:0db8:0000:0000::9")).toBe("2001:db8:0:0::/64");
+		expect(addressKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+		expect(addressKey("::1")).toBe("0:0:0:0::/64");
+		expect(addressKey("2001:db8:a:b::")).toBe("2001:db8:a:b::/64");
 	});
 });

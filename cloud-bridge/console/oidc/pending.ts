@@ -26,6 +26,25 @@ export interface PendingSignIn {
 	expiresAt: number;
 }
 
+/**
+ * Whom the per-address cap counts: an IPv4 address (also when IPv4-mapped), or the /64 an IPv6
+ * address is in, since one IPv6 client usually holds a whole /64 and could otherwise rotate
+ * addresses past the cap.
+ */
+export function addressKey(address: string): string {
+	const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+	if (mapped) return mapped[1];
+	if (!address.includes(":")) return address;
+	const [head, tail] = address.split("%")[0].split("::");
+	const left = head ? head.split(":") : [];
+	const right = tail === undefined ? [] : tail ? tail.split(":") : [];
+	const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+	return `${groups
+		.slice(0, 4)
+		.map((g) => (Number.parseInt(g, 16) || 0).toString(16))
+		.join(":")}::/64`;
+}
+
 export class PendingSignIns {
 	/** In insertion order, so the first key is the oldest. */
 	private readonly entries = new Map<string, PendingSignIn & { address: string }>();
@@ -34,8 +53,9 @@ export class PendingSignIns {
 	constructor(private readonly now: () => number) {}
 
 	/** Stores one for the client at `address` and returns the id for the cookie. */
-	add(entry: Omit<PendingSignIn, "expiresAt">, address: string): string {
+	add(entry: Omit<PendingSignIn, "expiresAt">, clientAddress: string): string {
 		this.sweep();
+		const address = addressKey(clientAddress);
 		const mine = this.byAddress.get(address) ?? [];
 		// Full of sign-ins nobody finished: drop the oldest rather than refuse everyone; this
 		// address's own oldest first.
