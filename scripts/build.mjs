@@ -1,10 +1,37 @@
 // Bundles the CLI with esbuild. Native addons (better-sqlite3, serialport's bindings) and
 // packages that load files at run time stay external and are resolved from node_modules.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { build } from "esbuild";
 import { buildBrowserBundle, OFFICE_CONSOLE, TECHNICIAN_APP } from "./browser-bundle.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+const builtins = new Set(builtinModules);
+
+/**
+ * Node's own modules are loaded with require(), not an ESM import. An ESM import of a builtin makes
+ * Node read every export of it at link time, lazy getters included: on Node 24, importing node:http
+ * that way loads undici (http.WebSocket and friends), http2, tls, zlib and worker_threads, about
+ * 2 MB more resident in the gateway, for nothing it uses. require() returns the exports object and
+ * the bundle reads only the properties the code names. The `require` is the banner's.
+ */
+const builtinsAsRequire = {
+	name: "builtins-as-require",
+	setup(pluginBuild) {
+		pluginBuild.onResolve({ filter: /^(node:)?[a-z0-9_/]+$/ }, (args) => {
+			const name = args.path.replace(/^node:/, "");
+			if (!builtins.has(name)) return undefined;
+			if (args.namespace === "builtin-require") return { path: `node:${name}`, external: true };
+			if (args.kind !== "import-statement" && args.kind !== "dynamic-import") return undefined;
+			return { path: name, namespace: "builtin-require" };
+		});
+		pluginBuild.onLoad({ filter: /.*/, namespace: "builtin-require" }, (args) => ({
+			contents: `module.exports = require("node:${args.path}");`,
+			loader: "js",
+		}));
+	},
+};
 
 // The CLI loads only the part a command needs (bin/fieldchain.ts imports each part on demand), so
 // the bundle is split: dist/fieldchain.js plus shared chunks beside it. Chunks stay in dist/ itself
@@ -27,6 +54,7 @@ const cli = await build({
 	sourcemap: true,
 	metafile: true,
 	external: ["better-sqlite3", "serialport", "@serialport/bindings-cpp", "pino", "thread-stream", "node-red", "express", "playwright-core"],
+	plugins: [builtinsAsRequire],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give ESM output one.
 		js: "#!/usr/bin/env node\nimport { createRequire as __fcCreateRequire } from 'node:module'; const require = __fcCreateRequire(import.meta.url);",
