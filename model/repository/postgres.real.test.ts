@@ -93,6 +93,28 @@ describe("PostgresRepository", () => {
 		await pool.end();
 	});
 
+	it("indexes the sparse key columns only where set, and a list by one still uses its index", async () => {
+		const url = await server.createDatabase();
+		const repository = await PostgresRepository.open(url);
+		await repository.put("customer", { ...make.customer(), version: 0 });
+		const client = new pg.Client({ connectionString: url });
+		await client.connect();
+		try {
+			const { rows } = await client.query("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'entities' ORDER BY indexname");
+			const partial = rows.filter((r) => / WHERE /.test(r.indexdef)).map((r) => r.indexname);
+			expect(partial).toEqual(["entities_customer_id", "entities_root_id", "entities_site_id", "entities_subject_id", "entities_technician_id"]);
+			// A generic plan (parameters unknown) still proves `customer_id = $2` implies IS NOT NULL.
+			await client.query("SET enable_seqscan = off; SET plan_cache_mode = force_generic_plan");
+			await client.query("PREPARE by_customer(text, text) AS SELECT data FROM entities WHERE kind = $1 AND customer_id = $2");
+			const plan = (await client.query("EXPLAIN EXECUTE by_customer('customer', 'C1')")).rows.map((r) => r["QUERY PLAN"]).join("\n");
+			expect(plan).toContain("entities_customer_id");
+			expect(await repository.list("customer", { customerId: "C1" })).toEqual([]);
+		} finally {
+			await client.end();
+			await repository.close();
+		}
+	});
+
 	it("refuses a database from a newer build, and rolls a failing step back", async () => {
 		const url = await server.createDatabase();
 		const pool = new pg.Pool({ connectionString: url });
