@@ -33,16 +33,21 @@ export const GATEWAY_ENV = join(import.meta.dirname, "..", "..", "scripts", "pac
 export interface SpawnGatewayOptions {
 	/** Run it as the packaged command does: gateway-env.sh sourced, its Node flags given (same PID, through exec). */
 	packagedSettings?: boolean;
+	/** Another Node.js to run it with (default this process's), and what its environment needs beside this one's. */
+	runtime?: { execPath: string; env?: Record<string, string> };
 }
 
 export async function spawnGateway(args: string[], httpPort: number, options: SpawnGatewayOptions = {}): Promise<GatewayProcess> {
 	requireBuiltCli();
 	const argv = [CLI, "gateway", ...args, "--http", `127.0.0.1:${httpPort}`];
+	const node = options.runtime?.execPath ?? process.execPath;
+	const env = { ...process.env, ...options.runtime?.env };
 	const child = options.packagedSettings
-		? spawn("sh", ["-c", '. "$1"; shift; exec "$0" $FIELDCHAIN_GATEWAY_NODE_FLAGS "$@"', process.execPath, GATEWAY_ENV, ...argv], {
+		? spawn("sh", ["-c", '. "$1"; shift; exec "$0" $FIELDCHAIN_GATEWAY_NODE_FLAGS "$@"', node, GATEWAY_ENV, ...argv], {
 				stdio: ["ignore", "pipe", "pipe"],
+				env,
 			})
-		: spawn(process.execPath, argv, { stdio: ["ignore", "pipe", "pipe"] });
+		: spawn(node, argv, { stdio: ["ignore", "pipe", "pipe"], env });
 	const output: string[] = [];
 	child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
 	child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
