@@ -96,9 +96,15 @@ interface FoundState {
 }
 
 /**
- * Asks the device, over a maintenance link (which changes nothing), whether it streams and at what
- * rate. A port just closed by the check before may not reopen at once (its lock is still held), so
- * the question is asked up to three times; when no answer comes, `error` says why, for the report.
+ * Asks the device, over a gateway's link, whether it streams and at what rate: what a gateway finds.
+ * Not a maintenance link: the first check's greeting can be answered by a Hello the device sent
+ * unprompted before it read our HostHello, and when that check closes the link at once the device
+ * may never read it, so a device that streams on a gateway's hello would not have started, be found
+ * idle and be left idle. The device reads this link's HostHello before the GetStatus behind it, so
+ * the answer is the state after a gateway's hello. It re-sends its unacked readings on this link
+ * (at most its window, none acked here), as it does for every gateway. A port just closed by the
+ * check before may not reopen at once (its lock is still held), so the question is asked up to three
+ * times; when no answer comes, `error` says why, for the report.
  */
 async function probeState(context: Omit<ConformanceContext, "log">): Promise<FoundState> {
 	let error = "";
@@ -106,7 +112,7 @@ async function probeState(context: Omit<ConformanceContext, "log">): Promise<Fou
 		if (attempt > 0) await context.sleep(300 * attempt);
 		let session: Awaited<ReturnType<ConformanceContext["connect"]>>;
 		try {
-			session = await context.connect({ maintenance: true });
+			session = await context.connect({ maintenance: false });
 		} catch (failure) {
 			error = toError(failure).message;
 			continue;
