@@ -9,7 +9,7 @@
  * on the first; without the shipped runtime here it falls back to the second and says so. Each
  * run also reports the gateway's CPU time per 1,000 readings (what the settings cost) and checks
  * every reading was stored. Baseline: the same process idle, after start-up, before the tool
- * connects. Target: peak <= 80 MB.
+ * connects. Target: peak <= 80 MB. Then bench/worker-thread-cost.ts: what one worker thread adds.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -21,6 +21,7 @@ import { type PackagedRuntime, packagedRuntime } from "./packaged-runtime.js";
 import { countReadings } from "./peers/peer.js";
 import { cpuMsOfAll } from "./peers/process-stats.js";
 import { type Row, ratioOf, summarize } from "./stats.js";
+import { benchWorkerThreadCost } from "./worker-thread-cost.js";
 
 const RATE = 5000;
 const SECONDS = 12;
@@ -131,5 +132,7 @@ export async function benchGatewayMemory(runs: number, log: (line: string) => vo
 			met: variant.target ? peak.median <= TARGET_PEAK_MB : undefined,
 		});
 	}
+	// What taking evidence off the event loop with a worker thread would add to the figures above.
+	rows.push(...(await benchWorkerThreadCost(runs, "missing" in shipped ? undefined : shipped, log)));
 	return rows;
 }

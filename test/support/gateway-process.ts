@@ -30,6 +30,11 @@ export interface GatewayProcess {
 /** The memory settings the packaged command runs the gateway with (scripts/package/gateway-env.sh). */
 export const GATEWAY_ENV = join(import.meta.dirname, "..", "..", "scripts", "package", "gateway-env.sh");
 
+/** `sh` arguments that run `node args...` with gateway-env.sh sourced and its Node flags given (same PID, through exec). */
+export function withPackagedSettings(node: string, args: readonly string[]): string[] {
+	return ["-c", '. "$1"; shift; exec "$0" $FIELDCHAIN_GATEWAY_NODE_FLAGS "$@"', node, GATEWAY_ENV, ...args];
+}
+
 export interface SpawnGatewayOptions {
 	/** Run it as the packaged command does: gateway-env.sh sourced, its Node flags given (same PID, through exec). */
 	packagedSettings?: boolean;
@@ -43,7 +48,7 @@ export async function spawnGateway(args: string[], httpPort: number, options: Sp
 	const node = options.runtime?.execPath ?? process.execPath;
 	const env = { ...process.env, ...options.runtime?.env };
 	const child = options.packagedSettings
-		? spawn("sh", ["-c", '. "$1"; shift; exec "$0" $FIELDCHAIN_GATEWAY_NODE_FLAGS "$@"', node, GATEWAY_ENV, ...argv], {
+		? spawn("sh", withPackagedSettings(node, argv), {
 				stdio: ["ignore", "pipe", "pipe"],
 				env,
 			})
