@@ -2,7 +2,8 @@
  * 4. Evidence stamping: the durable ingest pipeline of benchmark 2 with every reading matched to
  * the active task's checklist, encoded canonically, hashed, chained and stored in the same
  * transaction, and sealed by signed checkpoints (every 1000 records), timed until the last
- * reading is acked and the last checkpoint written. Baseline: the same pipeline without evidence.
+ * reading is acked and the last checkpoint written. Baseline: the same pipeline without evidence;
+ * targets: 80,000 records/s, and 0.6 of the baseline.
  * Also: the cost of one checkpoint signature (Ed25519, RFC 8032) beside one SHA-256 chain append,
  * and the bytes stored per record (gateway/evidence/record-packing.ts) beside its canonical bytes.
  */
@@ -17,6 +18,8 @@ import { type Row, ratioOf, repeat, summarize } from "./stats.js";
 
 const READINGS = 100_000;
 const TARGET_SEALED_PER_SECOND = 80_000;
+/** Of durable ingest without evidence, measured in the same run. */
+const TARGET_RATIO = 0.6;
 
 /** Bytes per record in the evidence_batches rows, and in the canonical records they hold. */
 interface StoredSize {
@@ -113,8 +116,8 @@ export async function benchEvidenceStamping(runs: number): Promise<Row[]> {
 			baseline,
 			baselineLabel: "(durable ingest, no evidence)",
 			ratio: ratioOf(value, baseline),
-			target: ">= 80,000",
-			met: value.median >= TARGET_SEALED_PER_SECOND,
+			target: `>= 80,000, ratio >= ${TARGET_RATIO}`,
+			met: value.median >= TARGET_SEALED_PER_SECOND && ratioOf(value, baseline) >= TARGET_RATIO,
 		},
 		{
 			benchmark: "4 evidence stamping",
