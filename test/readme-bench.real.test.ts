@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { exitedAndDrained } from "./support/child-exit.js";
 import { CLI, requireBuiltCli } from "./support/gateway-process.js";
 import { requireSocat } from "./support/pty-pair.js";
 
@@ -42,7 +43,7 @@ describe("README bench session", () => {
 		child.stderr.on("data", (chunk: Buffer) => {
 			output += chunk;
 		});
-		const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+		const { code } = await exitedAndDrained(child);
 		expect(code, output).toBe(0);
 		expect(output).toContain("done: 1.5.0 is installed and confirmed");
 		expect(output).toMatch(/CONFORMS: \d+ passed, 0 failed/);

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLLECTION_OF, ENTITY_KINDS } from "../../model/entities/kinds.js";
 import { standardSlaPolicy } from "../../model/policies/fixtures.js";
 import { items } from "../../model/testing/builders.js";
+import { exitedAndDrained } from "../../test/support/child-exit.js";
 import { runSourceCli, type SourceCli } from "../../test/support/source-cli.js";
 import { issueApiToken } from "../billing/auth/tokens.js";
 import { openBillingStorage } from "../billing/storage.js";
@@ -49,7 +50,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 			child.kill("SIGKILL");
 			reject(new Error(`fieldchain cloud impact ${args.join(" ")} did not exit in 120 s:\n${out}${err}`));
 		}, 120_000);
-		child.once("exit", (code) => {
+		void exitedAndDrained(child).then(({ code }) => {
 			clearTimeout(timer);
 			resolve({ code, out, err });
 		});

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { exitedAndDrained } from "./child-exit.js";
 
 export const CLI = join(import.meta.dirname, "..", "..", "dist", "fieldchain.js");
 
@@ -102,7 +103,7 @@ export function runCli(args: string[], cwd: string, timeoutMs = 30_000): Promise
 			child.kill("SIGKILL");
 			reject(new Error(`fieldchain ${args.join(" ")} did not finish in ${timeoutMs} ms:\n${stdout}\n${stderr}`));
 		}, timeoutMs);
-		child.on("exit", (code) => {
+		void exitedAndDrained(child).then(({ code }) => {
 			clearTimeout(timer);
 			resolve({ code, stdout, stderr });
 		});

@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { exitedAndDrained } from "./child-exit.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const ENTRY = join(ROOT, "bin", "fieldchain.ts");
@@ -36,7 +37,7 @@ export function runSourceCli(args: string[], options: { cwd?: string; nodeOption
 	child.stderr?.on("data", (chunk: Buffer) => {
 		text += chunk;
 	});
-	const exit = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
+	const exit = exitedAndDrained(child).then(({ code, signal }) => code ?? signal ?? "unknown");
 	const exited = async (timeoutMs = 30_000) => {
 		let timer: NodeJS.Timeout | undefined;
 		try {
