@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { exitedAndDrained } from "./support/child-exit.js";
 import { CLI, kill9, requireBuiltCli } from "./support/gateway-process.js";
 import { requireSocat } from "./support/pty-pair.js";
 
@@ -33,7 +34,7 @@ function start(): { child: ChildProcess; output: () => string; exited: Promise<n
 	child.stderr?.on("data", (chunk: Buffer) => {
 		text += chunk;
 	});
-	const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+	const exited = exitedAndDrained(child).then(({ code }) => code);
 	return { child, output: () => text, exited };
 }
 
