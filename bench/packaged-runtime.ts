@@ -11,8 +11,16 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..");
-const CACHE = join(ROOT, "node_modules", ".cache", "node24");
 const PRELOAD = join(ROOT, "scripts", "test-node24-addons.cjs");
+const require = createRequire(import.meta.url);
+/** The leg's cache layout, declared once (scripts/node24-cache.cjs). */
+const layout = require("../scripts/node24-cache.cjs") as {
+	dir: string;
+	nodeDir(arch: string): string;
+	addonBuild(version: string, abi: string): string;
+	addonsEnv(abi: string, addon: string, build: string): string;
+};
+const CACHE = layout.dir;
 
 export interface PackagedRuntime {
 	execPath: string;
@@ -23,15 +31,14 @@ export interface PackagedRuntime {
 /** The shipped runtime, or why it cannot be used here (and how to get it). */
 export function packagedRuntime(): PackagedRuntime | { missing: string } {
 	const arch = process.arch === "arm64" ? "arm64" : "x64";
-	const execPath = join(CACHE, `node-linux-${arch}`, "bin", "node");
+	const execPath = join(layout.nodeDir(arch), "bin", "node");
 	const hint = "run `npm run test:node24` once: it fetches Node 24 and compiles better-sqlite3 for it";
 	if (!existsSync(execPath)) return { missing: `no Node 24 in ${CACHE}; ${hint}` };
 	const version = nodeVersionOf(execPath);
 	if (!version) return { missing: `${execPath} does not run; ${hint}` };
-	const require = createRequire(join(ROOT, "package.json"));
 	const bs3 = (require("better-sqlite3/package.json") as { version: string }).version;
 	const abi = version.abi;
-	const build = join(CACHE, `better_sqlite3-${bs3}-abi${abi}.node`);
+	const build = layout.addonBuild(bs3, abi);
 	if (!existsSync(build)) return { missing: `no better-sqlite3 ${bs3} build for Node ABI ${abi} in ${CACHE}; ${hint}` };
 	const addon = realpathSync(join(ROOT, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node"));
 	return {
@@ -39,7 +46,7 @@ export function packagedRuntime(): PackagedRuntime | { missing: string } {
 		version: version.version,
 		env: {
 			NODE_OPTIONS: `--require ${JSON.stringify(PRELOAD)}`,
-			FIELDCHAIN_NODE24_ADDONS: JSON.stringify({ abi, addons: { [addon]: build } }),
+			FIELDCHAIN_NODE24_ADDONS: layout.addonsEnv(abi, addon, build),
 		},
 	};
 }

@@ -3,7 +3,8 @@
 # machine has. Node 24 comes from the npm registry (node-linux-<arch>@24, the official binary with its
 # headers), so nothing is fetched from anywhere npm does not already reach. better-sqlite3 is compiled
 # against those headers in a copy of its sources under node_modules/.cache/node24 (keyed by the Node
-# ABI and the better-sqlite3 version: a re-run compiles nothing), and every process of this leg loads
+# ABI and the better-sqlite3 version: a re-run compiles nothing; scripts/node24-cache.cjs declares
+# the layout, which the benchmarks read too), and every process of this leg loads
 # that build through scripts/test-node24-addons.cjs. The machine Node's build in node_modules is never
 # touched: a failed or interrupted leg leaves nothing to restore, and `npm run test:quick` can run in
 # the same tree at the same time.
@@ -13,7 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 bash scripts/test-deps.sh
-cache="$root/node_modules/.cache/node24"
+layout() { node scripts/node24-cache.cjs "$@"; }
+cache=$(layout dir)
 mkdir -p "$cache"
 case "$(uname -m)" in x86_64) arch=x64 ;; aarch64 | arm64) arch=arm64 ;; *) echo "test-node24: no node-linux package for $(uname -m)" >&2; exit 1 ;; esac
 
@@ -24,7 +26,7 @@ trap 'exit 143' TERM
 
 node24="${FIELDCHAIN_NODE24_DIR:-}"
 if [ -z "$node24" ]; then
-	node24="$cache/node-linux-$arch"
+	node24=$(layout node-dir "$arch")
 	if [ ! -x "$node24/bin/node" ]; then
 		tgz=$(npm pack "node-linux-$arch@24" --pack-destination "$scratch" --silent | tail -n 1)
 		mkdir -p "$scratch/node" && tar -xzf "$scratch/$tgz" -C "$scratch/node" --strip-components=1
@@ -39,7 +41,7 @@ case "$version" in v24.*) ;; *) echo "test-node24: $node24 holds Node $version, 
 # better-sqlite3 for Node 24, compiled once from a copy of the package's sources.
 addon=$(readlink -f node_modules/better-sqlite3/build/Release/better_sqlite3.node)
 bs3=$(node -p 'require("better-sqlite3/package.json").version')
-node24_build="$cache/better_sqlite3-$bs3-abi$abi.node"
+node24_build=$(layout addon-build "$bs3" "$abi")
 if [ ! -f "$node24_build" ]; then
 	echo "test-node24: compiling better-sqlite3 $bs3 against Node $version's headers (a few minutes, once)" >&2
 	mkdir -p "$scratch/better-sqlite3"
@@ -57,7 +59,7 @@ fi
 
 echo "test-node24: running the suite on Node $version" >&2
 export PATH="$node24/bin:$PATH"
-FIELDCHAIN_NODE24_ADDONS=$(node -p 'JSON.stringify({ abi: process.argv[1], addons: { [process.argv[2]]: process.argv[3] } })' "$abi" "$addon" "$node24_build")
+FIELDCHAIN_NODE24_ADDONS=$(layout addons-env "$abi" "$addon" "$node24_build")
 export FIELDCHAIN_NODE24_ADDONS
 export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--require \"$root/scripts/test-node24-addons.cjs\""
 node -e 'new (require("better-sqlite3"))(":memory:").prepare("select 1").get()'
