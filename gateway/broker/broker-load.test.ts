@@ -59,24 +59,37 @@ describe("embedded MQTT broker under load", () => {
 	it("keeps a legitimate device's connect under 500 ms while idle sockets and bad-password CONNECTs flood in", async () => {
 		kit = await new BrokerKit().start();
 		await connectTime();
-		const quiet = await connectTime();
 		// 8 hosts x 40 idle sockets (more than a host may hold before CONNECT) ...
 		await Promise.all(ATTACKERS.map((address) => idle(address, 40)));
-		// ... and 24 CONNECTs with a wrong password for a real device kept in flight from them, each a scrypt if let through.
-		const flood = startConnectFlood(kit.port, ATTACKERS, 24, "dev2");
-		let flooded: number;
-		try {
-			await sleep(500);
-			flooded = await connectTime();
-		} finally {
-			expect(await flood.stop()).toBeGreaterThan(24);
-		}
 		// The one timed assertion the issue asks for: under 500 ms mid-flood (without the guards: over 2 s, some
-		// ten quiet connects). A connect costs one scrypt; on a machine so busy that a quiet connect already
-		// takes over 200 ms, the bound is 2.5 quiet connects instead, so the test measures the flood, not the machine.
-		expect(flooded, `connect took ${Math.round(flooded)} ms mid-flood, ${Math.round(quiet)} ms without`).toBeLessThan(Math.max(500, 2.5 * quiet));
+		// ten quiet connects; on an idle machine 1.1-1.3 quiet connects with them). A connect costs one scrypt;
+		// on a machine so busy that a quiet connect already takes over 200 ms, the bound is 2.5 quiet connects
+		// instead, the slower of those just before and just after the flood, so the test measures the flood,
+		// not the machine. The suite's other files share the machine and their load comes and goes (a CI run
+		// saw 277 ms quiet, then 1,089 ms flooded): up to three attempts, every one reported if none is within.
+		const attempts: string[] = [];
+		let within = false;
+		for (let attempt = 1; attempt <= 3 && !within; attempt++) {
+			const quietBefore = await connectTime();
+			// ... and 24 CONNECTs with a wrong password for a real device kept in flight from them, each a scrypt if let through.
+			const flood = startConnectFlood(kit.port, ATTACKERS, 24, "dev2");
+			let flooded: number;
+			try {
+				await sleep(500);
+				flooded = await connectTime();
+			} finally {
+				expect(await flood.stop()).toBeGreaterThan(24);
+			}
+			const quietAfter = await connectTime();
+			const bound = Math.max(500, 2.5 * Math.max(quietBefore, quietAfter));
+			attempts.push(
+				`${Math.round(flooded)} ms mid-flood (bound ${Math.round(bound)}; ${Math.round(quietBefore)} ms before, ${Math.round(quietAfter)} ms after)`,
+			);
+			within = flooded < bound;
+		}
+		expect(within, `connect took ${attempts.join("; ")}`).toBe(true);
 		expect(kit.logs.some((line) => line.code === "FC_MQTT_BUSY")).toBe(true);
-	}, 90_000);
+	}, 120_000);
 
 	it("closes the connection beyond maxConnections, and takes new ones once a slot is free", async () => {
 		kit = await new BrokerKit().start({ limits: { maxConnections: 3 } });
