@@ -9,7 +9,9 @@
  * on the first; without the shipped runtime here it falls back to the second and says so. Each
  * run also reports the gateway's CPU time per 1,000 readings (what the settings cost) and checks
  * every reading was stored. Baseline: the same process idle, after start-up, before the tool
- * connects. Target: peak <= 80 MB. Then bench/worker-thread-cost.ts: what one worker thread adds.
+ * connects. Target: peak <= 80 MB. Each row also splits the largest sample into anonymous memory (the
+ * process's own heaps) and file-backed pages (mostly the node binary itself). Then
+ * bench/worker-thread-cost.ts: what one worker thread adds.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -27,11 +29,15 @@ const RATE = 5000;
 const SECONDS = 12;
 const TARGET_PEAK_MB = 80;
 
-/** VmRSS and VmHWM of a process, in MB (1e6 bytes). */
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+/**
+ * VmRSS and VmHWM of a process, in MB (1e6 bytes), and how the RSS splits: anonymous memory (heaps,
+ * stacks: the process's own) and file-backed pages (the node binary, libraries and addons mapped
+ * from disk, which a bare node has too and the kernel can drop and read again).
+ */
+function memoryOf(pid: number): { rssMb: number; peakMb: number; anonMb: number; fileMb: number } {
 	const status = readFileSync(`/proc/${pid}/status`, "utf8");
 	const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN) * 1024;
-	return { rssMb: field("VmRSS") / 1e6, peakMb: field("VmHWM") / 1e6 };
+	return { rssMb: field("VmRSS") / 1e6, peakMb: field("VmHWM") / 1e6, anonMb: field("RssAnon") / 1e6, fileMb: field("RssFile") / 1e6 };
 }
 
 async function exited(child: ChildProcess): Promise<number | null> {
@@ -42,6 +48,9 @@ async function exited(child: ChildProcess): Promise<number | null> {
 interface MemoryRun {
 	idleMb: number;
 	sampledPeakMb: number;
+	/** The split of the largest sample. */
+	peakAnonMb: number;
+	peakFileMb: number;
 	peakMb: number;
 	cpuMsPer1k: number;
 }
@@ -68,7 +77,8 @@ async function runOnce(variant: Variant, log: (line: string) => void): Promise<M
 		gateway = started.child;
 		const pid = gateway.pid as number;
 		await new Promise((resolve) => setTimeout(resolve, 2000));
-		const idleMb = memoryOf(pid).rssMb;
+		const idle = memoryOf(pid);
+		const idleMb = idle.rssMb;
 		const idleCpuMs = cpuMsOfAll([pid]);
 		const device = spawn(
 			process.execPath,
@@ -78,8 +88,11 @@ async function runOnce(variant: Variant, log: (line: string) => void): Promise<M
 			},
 		);
 		let sampledPeakMb = 0;
+		let peakAnonMb = Number.NaN;
+		let peakFileMb = Number.NaN;
 		const sampler = setInterval(() => {
-			sampledPeakMb = Math.max(sampledPeakMb, memoryOf(pid).rssMb);
+			const sample = memoryOf(pid);
+			if (sample.rssMb > sampledPeakMb) ({ rssMb: sampledPeakMb, anonMb: peakAnonMb, fileMb: peakFileMb } = sample);
 		}, 100);
 		const code = await exited(device);
 		clearInterval(sampler);
@@ -92,9 +105,9 @@ async function runOnce(variant: Variant, log: (line: string) => void): Promise<M
 		const stored = countReadings(join(dir, "gateway.db"), RATE * SECONDS);
 		if (stored.distinctUpTo !== RATE * SECONDS) throw new Error(`gateway-memory: ${stored.distinctUpTo} of ${RATE * SECONDS} readings stored`);
 		log(
-			`  gateway memory (${variant.label}): idle ${idleMb.toFixed(1)} MB, sampled peak ${sampledPeakMb.toFixed(1)} MB, VmHWM ${peakMb.toFixed(1)} MB, CPU ${cpuMsPer1k.toFixed(0)} ms per 1,000 readings`,
+			`  gateway memory (${variant.label}): idle ${idleMb.toFixed(1)} MB (${idle.anonMb.toFixed(1)} anonymous, ${idle.fileMb.toFixed(1)} file-backed), sampled peak ${sampledPeakMb.toFixed(1)} MB (${peakAnonMb.toFixed(1)} anonymous, ${peakFileMb.toFixed(1)} file-backed), VmHWM ${peakMb.toFixed(1)} MB, CPU ${cpuMsPer1k.toFixed(0)} ms per 1,000 readings`,
 		);
-		return { idleMb, sampledPeakMb, peakMb, cpuMsPer1k };
+		return { idleMb, sampledPeakMb, peakAnonMb, peakFileMb, peakMb, cpuMsPer1k };
 	} finally {
 		if (gateway && gateway.exitCode === null) {
 			gateway.kill("SIGTERM");
@@ -120,10 +133,12 @@ export async function benchGatewayMemory(runs: number, log: (line: string) => vo
 		const peak = summarize(results.map((r) => r.peakMb));
 		const idle = summarize(results.map((r) => r.idleMb));
 		const cpu = summarize(results.map((r) => r.cpuMsPer1k));
+		const anon = summarize(results.map((r) => r.peakAnonMb));
+		const file = summarize(results.map((r) => r.peakFileMb));
 		rows.push({
 			benchmark: "gateway memory",
 			metric: `peak RSS (MB), ${variant.label}`,
-			unit: `${RATE.toLocaleString("en-US")} readings/s for ${SECONDS} s over a pty, Node-RED off, CPU ${cpu.median.toFixed(0)} ms per 1,000 readings`,
+			unit: `${RATE.toLocaleString("en-US")} readings/s for ${SECONDS} s over a pty, Node-RED off, CPU ${cpu.median.toFixed(0)} ms per 1,000 readings; at the sampled peak ${anon.median.toFixed(1)} MB anonymous, ${file.median.toFixed(1)} MB file-backed`,
 			value: peak,
 			baseline: idle,
 			baselineLabel: "(same gateway idle)",
